@@ -1,0 +1,14 @@
+#pragma once
+// Percentages as integer basis points (1 bp = 0.01 %), applied with a stated rounding.
+#include <cstdint>
+
+namespace sc {
+
+constexpr int64_t kBasisPointsWhole = 10000;
+
+// amount × bps / 10000, rounded toward zero (a percent discount never rounds up).
+// The product is formed in 128 bits, so it cannot overflow; the result fits whenever
+// bps <= 10000.
+int64_t apply_basis_points_down(int64_t amount, int64_t bps);
+
+}  // namespace sc

@@ -1,0 +1,94 @@
+// Catalog use cases: SKUs and the program document.
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "engine/engine.hpp"
+#include "engine/steps.hpp"
+#include "program/program_document.hpp"
+#include "store/catalog_store.hpp"
+#include "store/hold_store.hpp"
+
+namespace sc {
+
+namespace {
+
+// The catalog has one currency, fixed by its first SKU: carts and orders never mix.
+void require_catalog_currency(Tx& tx, const std::string& currency, const std::string& field) {
+    const std::string current = steps::catalog_currency(tx.db);
+    if (current.empty()) {
+        store::set_catalog_currency(tx.db, currency);
+    } else if (current != currency) {
+        fail(SC_ERR_CURRENCY_MISMATCH, "the catalog is priced in " + current + ", not " + currency, field);
+    }
+}
+
+// Stock already promised to unpaid orders cannot be taken back by a stock update.
+void require_stock_covers_holds(Tx& tx, const Sku& sku, sc_status code, const std::string& field) {
+    if (!sku.stock_on_hand) return;
+    const int64_t held = store::held_quantity(tx.db, "stock", sku.id);
+    if (*sku.stock_on_hand < held)
+        fail(code, std::to_string(held) + " unit(s) of " + sku.id + " are held by unpaid orders; stock cannot be lower",
+             field);
+}
+
+void save_sku(Tx& tx, const Sku& sku) {
+    store::upsert_sku(tx.db, sku);
+    nlohmann::json payload{{"sku_id", sku.id}, {"list_price", sku.list_price}, {"currency", sku.currency},
+                           {"active", sku.active}};
+    payload["stock"] = sku.stock_on_hand ? nlohmann::json(*sku.stock_on_hand) : nlohmann::json(nullptr);
+    tx.emit(NewEvent{"sku.put", sku.id, std::move(payload)});
+}
+
+}  // namespace
+
+void Engine::put_sku(const Sku& sku) {
+    validate_sku(sku);
+    write([&](Tx& tx) {
+        require_catalog_currency(tx, sku.currency, "currency");
+        require_stock_covers_holds(tx, sku, SC_ERR_INVALID_ARGUMENT, "stock");
+        save_sku(tx, sku);
+    });
+}
+
+SkuView Engine::get_sku(const std::string& id) {
+    require_id(id, "sku_id");
+    SkuView view;
+    read([&](SQLite::Database& db, int64_t) {
+        view.sku = steps::require_sku(db, id);
+        view.available = steps::available_stock(db, view.sku);
+    });
+    return view;
+}
+
+std::vector<SkuView> Engine::catalog() {
+    std::vector<SkuView> out;
+    read([&](SQLite::Database& db, int64_t) {
+        for (auto& sku : store::all_skus(db)) {
+            const int64_t available = steps::available_stock(db, sku);
+            out.push_back(SkuView{std::move(sku), available});
+        }
+    });
+    return out;
+}
+
+void Engine::import_program(std::string_view json) {
+    const ProgramDocument doc = parse_program(json);
+    write([&](Tx& tx) {
+        if (!doc.skus.empty()) require_catalog_currency(tx, doc.currency, "currency");
+        for (size_t i = 0; i < doc.skus.size(); ++i) {
+            require_stock_covers_holds(tx, doc.skus[i], SC_ERR_VALIDATION, "skus[" + std::to_string(i) + "].stock");
+            save_sku(tx, doc.skus[i]);
+        }
+        tx.emit(NewEvent{"program.imported", "program", {{"skus", doc.skus.size()}}});
+    });
+}
+
+std::string Engine::export_program() {
+    ProgramDocument doc;
+    read([&](SQLite::Database& db, int64_t) {
+        doc.currency = steps::catalog_currency(db);
+        doc.skus = store::all_skus(db);
+    });
+    return serialize_program(doc);
+}
+
+}  // namespace sc

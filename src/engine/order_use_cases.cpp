@@ -1,0 +1,176 @@
+// Order use cases (FEATURES §10): checkout with holds, pay, cancel, refunds.
+#include "core/checked.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "core/text.hpp"
+#include "engine/engine.hpp"
+#include "engine/steps.hpp"
+#include "store/cart_store.hpp"
+#include "store/hold_store.hpp"
+#include "store/idempotency_store.hpp"
+#include "store/order_store.hpp"
+
+namespace sc {
+
+namespace {
+
+// Looks the key up: the first result's id when this exact request was seen before,
+// nothing when the key is new; a different request under the key is a conflict.
+std::optional<std::string> replayed(Tx& tx, const char* scope, const std::string& key, const std::string& request) {
+    auto seen = store::find_idempotency(tx.db, scope, key);
+    if (!seen) return std::nullopt;
+    if (seen->request != request)
+        fail(SC_ERR_IDEMPOTENCY_CONFLICT,
+             std::string("idempotency key already used for a different ") + scope + " request", "idempotency_key");
+    return seen->result_id;
+}
+
+Order order_from_quote(const Quote& quote, const std::string& user_id, int64_t now, int64_t window) {
+    Order order;
+    order.id = new_id("ord");
+    order.user_id = user_id;
+    order.currency = quote.currency;
+    order.subtotal = quote.subtotal;
+    order.total = quote.total;
+    order.created_at = now;
+    order.pay_deadline = checked_add(now, window, "payment deadline");
+    for (const auto& q : quote.lines)
+        order.lines.push_back(OrderLine{q.sku_id, q.title, q.merchant_id, q.quantity, q.unit_price, q.base, q.net, 0, 0});
+    return order;
+}
+
+}  // namespace
+
+Order Engine::checkout(const std::string& user_id, const std::string& idempotency_key) {
+    require_id(user_id, "user_id");
+    require_id(idempotency_key, "idempotency_key");
+    Order result;
+    write([&](Tx& tx) {
+        const std::string request = "user=" + user_id;
+        if (auto first = replayed(tx, "checkout", idempotency_key, request)) {
+            result = steps::require_order(tx.db, *first);
+            return;
+        }
+        std::vector<PricingInput> inputs;
+        std::vector<Sku> tracked;
+        for (const auto& line : store::cart_lines(tx.db, user_id)) {
+            if (!line.selected) continue;
+            Sku sku = steps::require_sku(tx.db, line.sku_id);
+            check_line_quantity(sku, line.quantity, steps::available_stock(tx.db, sku));
+            inputs.push_back(PricingInput{std::move(sku), line.quantity});
+        }
+        if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "no selected line in the cart of " + user_id, "user_id");
+
+        // Re-price now: the quote the shopper saw may be stale.
+        Order order = order_from_quote(price_lines(steps::catalog_currency(tx.db), inputs), user_id, tx.now,
+                                       config_.payment_window_ms);
+        store::insert_order(tx.db, order);
+        tx.emit(NewEvent{"order.created", order.id,
+                         {{"user_id", user_id}, {"total", order.total}, {"currency", order.currency},
+                          {"lines", order.lines.size()}, {"pay_deadline", order.pay_deadline}}});
+        for (const auto& in : inputs) {
+            if (!in.sku.stock_on_hand) continue;
+            Hold hold{new_id("hold"), order.id, "stock", in.sku.id, in.quantity, HoldState::held, order.pay_deadline};
+            store::insert_hold(tx.db, hold);
+            tx.emit(NewEvent{"hold.placed", order.id,
+                             {{"hold_id", hold.id}, {"kind", hold.kind}, {"resource", hold.resource},
+                              {"quantity", hold.quantity}, {"expires_at", hold.expires_at}}});
+        }
+        for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
+        store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id});
+        result = std::move(order);
+    });
+    return result;
+}
+
+Order Engine::order(const std::string& order_id) {
+    require_id(order_id, "order_id");
+    Order result;
+    read([&](SQLite::Database& db, int64_t) { result = steps::require_order(db, order_id); });
+    return result;
+}
+
+Order Engine::pay(const std::string& order_id, const std::string& payment_ref, int64_t amount,
+                  const std::string& idempotency_key) {
+    require_id(order_id, "order_id");
+    require_id(payment_ref, "payment_ref");
+    require_id(idempotency_key, "idempotency_key");
+    Order result;
+    write([&](Tx& tx) {
+        const std::string request =
+            "order=" + order_id + ";ref=" + payment_ref + ";amount=" + std::to_string(amount);
+        if (auto first = replayed(tx, "pay", idempotency_key, request)) {
+            result = steps::require_order(tx.db, *first);
+            return;
+        }
+        Order order = steps::require_order(tx.db, order_id);
+        require_payable(order, amount, tx.now);
+        steps::commit_order_holds(tx, order);
+        order.state = SC_ORDER_PAID;
+        order.paid_at = tx.now;
+        order.payment_ref = payment_ref;
+        store::save_order_state(tx.db, order);
+        store::save_idempotency(tx.db, "pay", idempotency_key, {request, order.id});
+        tx.emit(NewEvent{"order.paid", order.id,
+                         {{"user_id", order.user_id}, {"amount", amount}, {"currency", order.currency},
+                          {"payment_ref", payment_ref}}});
+        result = std::move(order);
+    });
+    return result;
+}
+
+Order Engine::cancel(const std::string& order_id) {
+    require_id(order_id, "order_id");
+    Order result;
+    write([&](Tx& tx) {
+        Order order = steps::require_order(tx.db, order_id);
+        require_cancellable(order);
+        if (order.state != SC_ORDER_CANCELLED) steps::cancel_order(tx, order, SC_CANCEL_REQUESTED);
+        result = std::move(order);
+    });
+    return result;
+}
+
+Order Engine::refund_line(const std::string& order_id, size_t line_index, int64_t quantity,
+                          const std::string& idempotency_key) {
+    const std::string request =
+        "line;order=" + order_id + ";line=" + std::to_string(line_index) + ";quantity=" + std::to_string(quantity);
+    return refund(order_id, idempotency_key, request,
+                  [&](const Order& order) { return plan_line_refund(order, line_index, quantity); });
+}
+
+Order Engine::refund_amount(const std::string& order_id, int64_t amount, const std::string& idempotency_key) {
+    const std::string request = "amount;order=" + order_id + ";amount=" + std::to_string(amount);
+    return refund(order_id, idempotency_key, request,
+                  [&](const Order& order) { return plan_amount_refund(order, amount); });
+}
+
+Order Engine::refund(const std::string& order_id, const std::string& idempotency_key, const std::string& request,
+                     const std::function<RefundPlan(const Order&)>& plan_for) {
+    require_id(order_id, "order_id");
+    require_id(idempotency_key, "idempotency_key");
+    Order result;
+    write([&](Tx& tx) {
+        if (replayed(tx, "refund", idempotency_key, request)) {
+            result = steps::require_order(tx.db, order_id);
+            return;
+        }
+        Order order = steps::require_order(tx.db, order_id);
+        const RefundPlan plan = plan_for(order);
+        const Refund refund{new_id("rfd"), tx.now, plan.amount};
+        store::insert_refund(tx.db, order.id, refund, plan);
+        apply_refund(order, plan, refund.id, tx.now);
+        store::save_order_state(tx.db, order);
+        store::save_idempotency(tx.db, "refund", idempotency_key, {request, refund.id});
+        nlohmann::json lines = nlohmann::json::array();
+        for (const auto& part : plan.parts)
+            lines.push_back({{"line_index", part.line_index}, {"quantity", part.quantity}, {"amount", part.amount}});
+        tx.emit(NewEvent{"order.refunded", order.id,
+                         {{"refund_id", refund.id}, {"amount", refund.amount}, {"refunded_total", order.refunded()},
+                          {"state", order_state_name(order.state)}, {"lines", std::move(lines)}}});
+        result = std::move(order);
+    });
+    return result;
+}
+
+}  // namespace sc

@@ -1,0 +1,85 @@
+#pragma once
+// Orders (FEATURES §10): the snapshot taken at checkout, the state machine, and the
+// refund arithmetic. Plain values, no storage.
+#include <socialcart/socialcart.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sc {
+
+struct OrderLine {
+    std::string sku_id;
+    std::string title;
+    std::string merchant_id;
+    int64_t quantity = 0;
+    int64_t unit_price = 0;
+    int64_t base = 0;
+    int64_t net = 0;  // what the line paid: the bound of its refunds
+    int64_t refunded_quantity = 0;
+    int64_t refunded_amount = 0;
+};
+
+struct Refund {
+    std::string id;
+    int64_t created_at = 0;
+    int64_t amount = 0;
+};
+
+struct Order {
+    std::string id;
+    std::string user_id;
+    sc_order_state state = SC_ORDER_CREATED;
+    sc_cancel_reason cancel_reason = SC_CANCEL_NONE;
+    std::string currency;
+    int64_t subtotal = 0;
+    int64_t total = 0;
+    int64_t created_at = 0;
+    int64_t pay_deadline = 0;
+    int64_t paid_at = 0;
+    std::optional<std::string> payment_ref;
+    std::vector<OrderLine> lines;
+    std::vector<Refund> refunds;
+
+    int64_t refunded() const;
+};
+
+// Stable names ("partially_refunded"); "unknown" outside the enum.
+const char* order_state_name(sc_order_state state) noexcept;
+
+// An unpaid order whose payment window has passed at `now`.
+bool payment_lapsed(const Order& order, int64_t now);
+
+// Throws unless the order can be paid with `amount` at `now`.
+void require_payable(const Order& order, int64_t amount, int64_t now);
+
+// Throws for a paid order; a cancelled one may be "cancelled" again (a no-op).
+void require_cancellable(const Order& order);
+
+// What one refund takes from each line.
+struct RefundPart {
+    size_t line_index = 0;
+    int64_t quantity = 0;
+    int64_t amount = 0;
+};
+
+struct RefundPlan {
+    std::vector<RefundPart> parts;
+    int64_t amount = 0;
+};
+
+// Refund `quantity` units of a line: the amount is the units' share of the line's net,
+// computed cumulatively (floor(net × units_refunded / quantity)) so that refunding
+// every unit, in any steps, returns exactly the net.
+RefundPlan plan_line_refund(const Order& order, size_t line_index, int64_t quantity);
+
+// Refund an amount, spread over the lines in proportion to what each has left
+// (largest remainder).
+RefundPlan plan_amount_refund(const Order& order, int64_t amount);
+
+// Applies a plan and moves the order to partially refunded or refunded.
+void apply_refund(Order& order, const RefundPlan& plan, const std::string& refund_id, int64_t now);
+
+}  // namespace sc

@@ -1,0 +1,26 @@
+#pragma once
+// The program document: the operator's JSON description of the catalog (and, in later
+// issues, tiers, coupons, campaigns). Parsing validates everything and names the exact
+// field at fault ("skus[2].list_price: must not be negative").
+#include "catalog/sku.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sc {
+
+constexpr const char* kProgramFormat = "socialcart.program/1";
+
+struct ProgramDocument {
+    std::string currency;
+    std::vector<Sku> skus;
+};
+
+// Throws Error(SC_ERR_VALIDATION, message, field) on any problem.
+ProgramDocument parse_program(std::string_view json);
+
+// Stable output: keys in a fixed order, SKUs in the order given.
+std::string serialize_program(const ProgramDocument& doc);
+
+}  // namespace sc

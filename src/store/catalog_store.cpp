@@ -1,0 +1,96 @@
+#include "store/catalog_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace sc::store {
+
+std::optional<std::string> catalog_currency(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'currency'");
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+void set_catalog_currency(SQLite::Database& db, const std::string& currency) {
+    SQLite::Statement q(db, "INSERT INTO meta(key, value) VALUES ('currency', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q.bind(1, currency);
+    q.exec();
+}
+
+void upsert_sku(SQLite::Database& db, const Sku& sku) {
+    SQLite::Statement q(db,
+        "INSERT INTO skus(id, merchant_id, title, currency, list_price, stock_on_hand, max_per_order, active) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+        "merchant_id = excluded.merchant_id, title = excluded.title, currency = excluded.currency, "
+        "list_price = excluded.list_price, stock_on_hand = excluded.stock_on_hand, "
+        "max_per_order = excluded.max_per_order, active = excluded.active");
+    q.bind(1, sku.id);
+    q.bind(2, sku.merchant_id);
+    q.bind(3, sku.title);
+    q.bind(4, sku.currency);
+    q.bind(5, sku.list_price);
+    if (sku.stock_on_hand) q.bind(6, *sku.stock_on_hand); else q.bind(6);
+    if (sku.max_per_order) q.bind(7, *sku.max_per_order); else q.bind(7);
+    q.bind(8, sku.active ? 1 : 0);
+    q.exec();
+
+    SQLite::Statement del(db, "DELETE FROM sku_categories WHERE sku_id = ?");
+    del.bind(1, sku.id);
+    del.exec();
+    SQLite::Statement ins(db, "INSERT INTO sku_categories(sku_id, position, category_id) VALUES (?, ?, ?)");
+    for (size_t i = 0; i < sku.categories.size(); ++i) {
+        ins.bind(1, sku.id);
+        ins.bind(2, static_cast<int64_t>(i));
+        ins.bind(3, sku.categories[i]);
+        ins.exec();
+        ins.reset();
+    }
+}
+
+static Sku sku_from_row(SQLite::Statement& q) {
+    Sku sku;
+    sku.id = q.getColumn(0).getString();
+    sku.merchant_id = q.getColumn(1).getString();
+    sku.title = q.getColumn(2).getString();
+    sku.currency = q.getColumn(3).getString();
+    sku.list_price = q.getColumn(4).getInt64();
+    if (!q.getColumn(5).isNull()) sku.stock_on_hand = q.getColumn(5).getInt64();
+    if (!q.getColumn(6).isNull()) sku.max_per_order = q.getColumn(6).getInt64();
+    sku.active = q.getColumn(7).getInt() != 0;
+    return sku;
+}
+
+static void load_categories(SQLite::Database& db, Sku& sku) {
+    SQLite::Statement q(db, "SELECT category_id FROM sku_categories WHERE sku_id = ? ORDER BY position");
+    q.bind(1, sku.id);
+    while (q.executeStep()) sku.categories.push_back(q.getColumn(0).getString());
+}
+
+static constexpr const char* kSkuColumns =
+    "SELECT id, merchant_id, title, currency, list_price, stock_on_hand, max_per_order, active FROM skus ";
+
+std::optional<Sku> find_sku(SQLite::Database& db, const std::string& id) {
+    SQLite::Statement q(db, std::string(kSkuColumns) + "WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    Sku sku = sku_from_row(q);
+    load_categories(db, sku);
+    return sku;
+}
+
+std::vector<Sku> all_skus(SQLite::Database& db) {
+    SQLite::Statement q(db, std::string(kSkuColumns) + "ORDER BY id");
+    std::vector<Sku> out;
+    while (q.executeStep()) out.push_back(sku_from_row(q));
+    for (auto& sku : out) load_categories(db, sku);
+    return out;
+}
+
+void set_stock_on_hand(SQLite::Database& db, const std::string& sku_id, int64_t on_hand) {
+    SQLite::Statement q(db, "UPDATE skus SET stock_on_hand = ? WHERE id = ?");
+    q.bind(1, on_hand);
+    q.bind(2, sku_id);
+    q.exec();
+}
+
+}  // namespace sc::store

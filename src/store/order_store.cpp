@@ -1,0 +1,128 @@
+#include "store/order_store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace sc::store {
+
+void insert_order(SQLite::Database& db, const Order& o) {
+    SQLite::Statement q(db, "INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, "
+                            "created_at, pay_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, o.id);
+    q.bind(2, o.user_id);
+    q.bind(3, static_cast<int>(o.state));
+    q.bind(4, static_cast<int>(o.cancel_reason));
+    q.bind(5, o.currency);
+    q.bind(6, o.subtotal);
+    q.bind(7, o.total);
+    q.bind(8, o.created_at);
+    q.bind(9, o.pay_deadline);
+    q.exec();
+    SQLite::Statement line(db, "INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, "
+                               "unit_price, base, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < o.lines.size(); ++i) {
+        const OrderLine& l = o.lines[i];
+        line.bind(1, o.id);
+        line.bind(2, static_cast<int64_t>(i));
+        line.bind(3, l.sku_id);
+        line.bind(4, l.title);
+        line.bind(5, l.merchant_id);
+        line.bind(6, l.quantity);
+        line.bind(7, l.unit_price);
+        line.bind(8, l.base);
+        line.bind(9, l.net);
+        line.exec();
+        line.reset();
+    }
+}
+
+std::optional<Order> find_order(SQLite::Database& db, const std::string& id) {
+    SQLite::Statement q(db, "SELECT id, user_id, state, cancel_reason, currency, subtotal, total, created_at, "
+                            "pay_deadline, paid_at, payment_ref FROM orders WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    Order o;
+    o.id = q.getColumn(0).getString();
+    o.user_id = q.getColumn(1).getString();
+    o.state = static_cast<sc_order_state>(q.getColumn(2).getInt());
+    o.cancel_reason = static_cast<sc_cancel_reason>(q.getColumn(3).getInt());
+    o.currency = q.getColumn(4).getString();
+    o.subtotal = q.getColumn(5).getInt64();
+    o.total = q.getColumn(6).getInt64();
+    o.created_at = q.getColumn(7).getInt64();
+    o.pay_deadline = q.getColumn(8).getInt64();
+    o.paid_at = q.getColumn(9).getInt64();
+    if (!q.getColumn(10).isNull()) o.payment_ref = q.getColumn(10).getString();
+
+    SQLite::Statement lines(db,
+        "SELECT l.sku_id, l.title, l.merchant_id, l.quantity, l.unit_price, l.base, l.net, "
+        "COALESCE(SUM(r.quantity), 0), COALESCE(SUM(r.amount), 0) FROM order_lines l "
+        "LEFT JOIN refund_lines r ON r.order_id = l.order_id AND r.line_index = l.line_index "
+        "WHERE l.order_id = ? GROUP BY l.line_index ORDER BY l.line_index");
+    lines.bind(1, id);
+    while (lines.executeStep()) {
+        OrderLine l;
+        l.sku_id = lines.getColumn(0).getString();
+        l.title = lines.getColumn(1).getString();
+        l.merchant_id = lines.getColumn(2).getString();
+        l.quantity = lines.getColumn(3).getInt64();
+        l.unit_price = lines.getColumn(4).getInt64();
+        l.base = lines.getColumn(5).getInt64();
+        l.net = lines.getColumn(6).getInt64();
+        l.refunded_quantity = lines.getColumn(7).getInt64();
+        l.refunded_amount = lines.getColumn(8).getInt64();
+        o.lines.push_back(std::move(l));
+    }
+    SQLite::Statement refunds(db, "SELECT id, created_at, amount FROM refunds WHERE order_id = ? "
+                                  "ORDER BY created_at, rowid");
+    refunds.bind(1, id);
+    while (refunds.executeStep())
+        o.refunds.push_back(Refund{refunds.getColumn(0).getString(), refunds.getColumn(1).getInt64(),
+                                   refunds.getColumn(2).getInt64()});
+    return o;
+}
+
+void save_order_state(SQLite::Database& db, const Order& o) {
+    SQLite::Statement q(db, "UPDATE orders SET state = ?, cancel_reason = ?, paid_at = ?, payment_ref = ? WHERE id = ?");
+    q.bind(1, static_cast<int>(o.state));
+    q.bind(2, static_cast<int>(o.cancel_reason));
+    q.bind(3, o.paid_at);
+    if (o.payment_ref) q.bind(4, *o.payment_ref); else q.bind(4);
+    q.bind(5, o.id);
+    q.exec();
+}
+
+void insert_refund(SQLite::Database& db, const std::string& order_id, const Refund& refund, const RefundPlan& plan) {
+    SQLite::Statement q(db, "INSERT INTO refunds(id, order_id, created_at, amount) VALUES (?, ?, ?, ?)");
+    q.bind(1, refund.id);
+    q.bind(2, order_id);
+    q.bind(3, refund.created_at);
+    q.bind(4, refund.amount);
+    q.exec();
+    SQLite::Statement part(db, "INSERT INTO refund_lines(refund_id, order_id, line_index, quantity, amount) "
+                               "VALUES (?, ?, ?, ?, ?)");
+    for (const auto& p : plan.parts) {
+        part.bind(1, refund.id);
+        part.bind(2, order_id);
+        part.bind(3, static_cast<int64_t>(p.line_index));
+        part.bind(4, p.quantity);
+        part.bind(5, p.amount);
+        part.exec();
+        part.reset();
+    }
+}
+
+std::vector<std::string> lapsed_order_ids(SQLite::Database& db, int64_t now) {
+    SQLite::Statement q(db, "SELECT id FROM orders WHERE state = 1 AND pay_deadline <= ? ORDER BY pay_deadline, id");
+    q.bind(1, now);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+bool any_order_lapsed(SQLite::Database& db, int64_t now) {
+    SQLite::Statement q(db, "SELECT 1 FROM orders WHERE state = 1 AND pay_deadline <= ? LIMIT 1");
+    q.bind(1, now);
+    return q.executeStep();
+}
+
+}  // namespace sc::store

@@ -1,0 +1,122 @@
+#pragma once
+// The C ABI's objects and the one place where C++ exceptions become sc_status codes.
+// Every exported function funnels through guard(), so no exception crosses the ABI.
+#include <socialcart/socialcart.h>
+
+#include "core/error.hpp"
+#include "engine/engine.hpp"
+
+#include <atomic>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+namespace sc::capi {
+
+std::atomic<int64_t>& live_objects();
+
+// Base of every object handed to the host, so leaked handles show in the count.
+struct Counted {
+    Counted() noexcept { live_objects().fetch_add(1, std::memory_order_relaxed); }
+    Counted(const Counted&) noexcept : Counted() {}
+    Counted& operator=(const Counted&) noexcept = default;
+    ~Counted() { live_objects().fetch_sub(1, std::memory_order_relaxed); }
+};
+
+// A NULL where the API needs a pointer.
+inline void require_arg(const void* p, const char* field) {
+    if (p == nullptr) fail(SC_ERR_INVALID_ARGUMENT, std::string(field) + " must not be NULL", field);
+}
+
+// A C string argument as std::string; the engine checks its content (UTF-8, empty).
+inline std::string text_arg(const char* s, const char* field) {
+    require_arg(s, field);
+    return std::string(s);
+}
+
+// A malloc'd, counted copy for `char**` out-parameters (freed by sc_string_free).
+char* new_string(const std::string& s);
+
+// Fills *err (when asked for) from the exception in flight and returns its code.
+sc_status report_current_exception(sc_error** err) noexcept;
+
+template <class F>
+sc_status guard(sc_error** err, F&& body) noexcept {
+    try {
+        body();
+        return SC_OK;
+    } catch (...) {
+        return report_current_exception(err);
+    }
+}
+
+// Element `index` of a snapshot's vector, or nullptr (accessors never fail).
+template <class T>
+const T* element(const std::vector<T>* items, size_t index) noexcept {
+    return items != nullptr && index < items->size() ? &(*items)[index] : nullptr;
+}
+
+// The host's clock, kept alive by the options and by every engine opened with them.
+struct ClockBox {
+    ClockBox(sc_clock_fn f, void* ud, void (*ud_free)(void*)) : fn(f), user_data(ud), user_data_free(ud_free) {}
+    ClockBox(const ClockBox&) = delete;  // exactly one owner calls user_data_free
+    ClockBox& operator=(const ClockBox&) = delete;
+    sc_clock_fn fn;
+    void* user_data;
+    void (*user_data_free)(void*);
+    ~ClockBox() {
+        if (user_data_free) user_data_free(user_data);
+    }
+};
+
+}  // namespace sc::capi
+
+struct sc_error : sc::capi::Counted {
+    sc_status code = SC_OK;
+    std::string message;
+    std::string field;  // empty: not about one field
+    bool retryable = false;
+};
+
+struct sc_options : sc::capi::Counted {
+    sc_durability durability = SC_DURABILITY_FULL;
+    int64_t payment_window_ms = sc::kDefaultPaymentWindowMs;
+    int64_t busy_timeout_ms = 5000;
+    std::shared_ptr<sc::capi::ClockBox> clock;
+};
+
+struct sc_engine : sc::capi::Counted {
+    std::unique_ptr<sc::Engine> engine;
+};
+
+struct sc_sku : sc::capi::Counted {
+    sc::Sku sku;
+    int64_t available = 0;
+};
+
+struct sc_catalog : sc::capi::Counted {
+    std::vector<sc_sku> skus;
+};
+
+struct sc_cart : sc::capi::Counted {
+    sc::CartView view;
+};
+
+struct sc_quote : sc::capi::Counted {
+    sc::Quote quote;
+};
+
+struct sc_order : sc::capi::Counted {
+    sc::Order order;
+};
+
+struct sc_events : sc::capi::Counted {
+    std::vector<sc::Event> items;
+};
+
+struct sc_subscription : sc::capi::Counted {
+    std::shared_ptr<sc::EventHub> hub;
+    uint64_t id = 0;
+};

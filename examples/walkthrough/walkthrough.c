@@ -1,0 +1,293 @@
+/*
+ * The socialcart walkthrough: a shopper's story told through the C ABI.
+ *
+ *   walkthrough [program.json] [database-file]
+ *
+ * It loads the operator's program document, then follows Lin: browsing as a guest,
+ * signing in (the guest cart merges), changing quantities, checking out, paying and
+ * getting one line refunded. It ends with the event log. The clock is injected and
+ * starts at a fixed time, so every run prints the same story.
+ */
+#include <socialcart/socialcart.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef SC_WALKTHROUGH_PROGRAM
+#define SC_WALKTHROUGH_PROGRAM "program.json"
+#endif
+
+/* 2026-11-23 10:00:00 UTC */
+#define STORY_START_MS 1795428000000LL
+
+typedef struct {
+    int64_t now_ms;
+} story_clock;
+
+static int64_t story_now(void* user_data) { return ((story_clock*)user_data)->now_ms; }
+
+static void advance_minutes(story_clock* clock, int64_t minutes) { clock->now_ms += minutes * 60000; }
+
+/* Stops the story on an unexpected failure, saying what failed and why. */
+/* Takes sc_error** so that *err is read after the call has filled it. */
+static void must(sc_status status, sc_error** err, const char* what) {
+    if (status == SC_OK) return;
+    fprintf(stderr, "walkthrough: %s failed: %s: %s (field: %s)\n", what, sc_status_name(status),
+            sc_error_message(*err), sc_error_field(*err) ? sc_error_field(*err) : "-");
+    sc_error_free(*err);
+    exit(1);
+}
+
+/* Shows an error the story expects, as a shopper's app would. */
+static void show_refusal(sc_status status, sc_error** err, sc_status expected) {
+    if (status != expected) {
+        fprintf(stderr, "walkthrough: expected %s, got %s\n", sc_status_name(expected), sc_status_name(status));
+        exit(1);
+    }
+    printf("    refused: %s (%s)\n", sc_error_message(*err), sc_status_name(status));
+    sc_error_free(*err);
+    *err = NULL;
+}
+
+/* Money for people, e.g. "CNY 68.00". Returns a static buffer, fine for printing. */
+static const char* money(int64_t minor, const char* currency) {
+    static char slots[4][64];
+    static int next = 0;
+    char* slot = slots[next++ % 4];
+    char* text = NULL;
+    sc_error* err = NULL;
+    must(sc_money_format(minor, currency, &text, &err), &err, "sc_money_format");
+    snprintf(slot, sizeof slots[0], "%s", text);
+    sc_string_free(text);
+    return slot;
+}
+
+static char* read_file(const char* path) {
+    FILE* f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "walkthrough: cannot open %s\n", path);
+        exit(1);
+    }
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char* text = malloc((size_t)size + 1);
+    if (!text || fread(text, 1, (size_t)size, f) != (size_t)size) {
+        fprintf(stderr, "walkthrough: cannot read %s\n", path);
+        exit(1);
+    }
+    text[size] = '\0';
+    fclose(f);
+    return text;
+}
+
+static void print_catalog(sc_engine* engine) {
+    sc_catalog* catalog = NULL;
+    sc_error* err = NULL;
+    must(sc_engine_catalog(engine, &catalog, &err), &err, "sc_engine_catalog");
+    for (size_t i = 0; i < sc_catalog_count(catalog); ++i) {
+        const sc_sku* sku = sc_catalog_at(catalog, i);
+        char stock[64] = "always in stock";
+        if (sc_sku_stock_tracked(sku))
+            snprintf(stock, sizeof stock, "%lld left", (long long)sc_sku_stock_available(sku));
+        printf("    %-16s %-34s %12s  %s%s\n", sc_sku_id(sku), sc_sku_title(sku),
+               money(sc_sku_list_price(sku), sc_sku_currency(sku)), stock,
+               sc_sku_active(sku) ? "" : "  (not for sale)");
+    }
+    sc_catalog_free(catalog);
+}
+
+static void print_cart(sc_engine* engine, const char* user) {
+    sc_cart* cart = NULL;
+    sc_error* err = NULL;
+    must(sc_engine_cart_get(engine, user, &cart, &err), &err, "sc_engine_cart_get");
+    const char* currency = sc_cart_currency(cart);
+    printf("    cart of %s:\n", sc_cart_user_id(cart));
+    for (size_t i = 0; i < sc_cart_line_count(cart); ++i) {
+        uint32_t problems = sc_cart_line_problems(cart, i);
+        printf("      [%c] %lld x %-34s %12s", sc_cart_line_selected(cart, i) ? 'x' : ' ',
+               (long long)sc_cart_line_quantity(cart, i), sc_cart_line_title(cart, i),
+               money(sc_cart_line_unit_price(cart, i), currency));
+        if (problems & SC_LINE_PRICE_CHANGED)
+            printf("  price changed (was %s)", money(sc_cart_line_added_price(cart, i), currency));
+        if (problems & SC_LINE_OUT_OF_STOCK)
+            printf("  only %lld left", (long long)sc_cart_line_available(cart, i));
+        if (problems & SC_LINE_INACTIVE) printf("  no longer for sale");
+        if (problems & SC_LINE_OVER_MAX) printf("  over the per-order maximum");
+        printf("\n");
+    }
+    sc_cart_free(cart);
+}
+
+static void print_order(const sc_order* order) {
+    const char* currency = sc_order_currency(order);
+    printf("    order %s: %s, total %s", sc_order_id(order), sc_order_state_name(sc_order_state_of(order)),
+           money(sc_order_total(order), currency));
+    if (sc_order_refunded(order) > 0) printf(", refunded %s", money(sc_order_refunded(order), currency));
+    printf("\n");
+    for (size_t i = 0; i < sc_order_line_count(order); ++i) {
+        printf("      line %zu: %lld x %-34s paid %12s", i, (long long)sc_order_line_quantity(order, i),
+               sc_order_line_title(order, i), money(sc_order_line_net(order, i), currency));
+        if (sc_order_line_refunded_quantity(order, i) > 0)
+            printf("  refunded %lld unit(s), %s", (long long)sc_order_line_refunded_quantity(order, i),
+                   money(sc_order_line_refunded_amount(order, i), currency));
+        printf("\n");
+    }
+}
+
+static int64_t available(sc_engine* engine, const char* sku_id) {
+    sc_sku* sku = NULL;
+    sc_error* err = NULL;
+    must(sc_engine_get_sku(engine, sku_id, &sku, &err), &err, "sc_engine_get_sku");
+    int64_t n = sc_sku_stock_available(sku);
+    sc_sku_free(sku);
+    return n;
+}
+
+int main(int argc, char** argv) {
+    const char* program_path = argc > 1 ? argv[1] : SC_WALKTHROUGH_PROGRAM;
+    const char* db_path = argc > 2 ? argv[2] : "walkthrough.db";
+    char wal[512], shm[512];
+    snprintf(wal, sizeof wal, "%s-wal", db_path);
+    snprintf(shm, sizeof shm, "%s-shm", db_path);
+    remove(db_path), remove(wal), remove(shm); /* every run tells the story from the start */
+
+    sc_error* err = NULL;
+    story_clock clock = {STORY_START_MS};
+    sc_options* options = NULL;
+    must(sc_options_new(&options, &err), &err, "sc_options_new");
+    must(sc_options_set_clock(options, story_now, &clock, NULL, &err), &err, "sc_options_set_clock");
+    sc_engine* engine = NULL;
+    must(sc_engine_open(db_path, options, &engine, &err), &err, "sc_engine_open");
+    sc_options_free(options);
+
+    printf("socialcart %s walkthrough\n\n", sc_version());
+
+    printf("1. The operator loads the program document (%s).\n", program_path);
+    char* program = read_file(program_path);
+    must(sc_engine_import_program(engine, program, &err), &err, "sc_engine_import_program");
+    free(program);
+    print_catalog(engine);
+
+    printf("\n2. Lin browses as a guest and puts a box of mooncakes in the cart.\n");
+    must(sc_engine_cart_add(engine, "guest-7f3a", "mooncake-box", 1, &err), &err, "cart_add");
+    printf("    The discontinued kettle cannot be added:\n");
+    show_refusal(sc_engine_cart_add(engine, "guest-7f3a", "kettle-iron", 1, &err), &err, SC_ERR_SKU_INACTIVE);
+
+    printf("\n3. Lin signs in; the guest cart merges into hers.\n");
+    must(sc_engine_cart_add(engine, "lin", "tea-oolong-250g", 2, &err), &err, "cart_add");
+    must(sc_engine_cart_merge(engine, "guest-7f3a", "lin", &err), &err, "cart_merge");
+    print_cart(engine, "lin");
+
+    printf("\n4. She adds two celadon cups, then tries for six packs of tea (five is the limit).\n");
+    must(sc_engine_cart_add(engine, "lin", "cup-celadon", 2, &err), &err, "cart_add");
+    show_refusal(sc_engine_cart_set_quantity(engine, "lin", "tea-oolong-250g", 6, &err), &err, SC_ERR_LIMIT_EXCEEDED);
+    printf("    She settles on three, and keeps the mooncakes for later (unticked).\n");
+    must(sc_engine_cart_set_quantity(engine, "lin", "tea-oolong-250g", 3, &err), &err, "cart_set_quantity");
+    must(sc_engine_cart_select(engine, "lin", "mooncake-box", false, &err), &err, "cart_select");
+
+    printf("\n5. Meanwhile the tea house raises the cup's price; Lin's cart says so.\n");
+    advance_minutes(&clock, 5);
+    sc_sku* cup = NULL;
+    must(sc_engine_get_sku(engine, "cup-celadon", &cup, &err), &err, "get_sku");
+    sc_sku* repriced = NULL;
+    must(sc_sku_new(sc_sku_id(cup), sc_sku_merchant_id(cup), sc_sku_title(cup), sc_sku_currency(cup), 4200,
+                    &repriced, &err), &err, "sku_new");
+    must(sc_sku_set_stock(repriced, sc_sku_stock_on_hand(cup), &err), &err, "sku_set_stock");
+    for (size_t i = 0; i < sc_sku_category_count(cup); ++i)
+        must(sc_sku_add_category(repriced, sc_sku_category_at(cup, i), &err), &err, "sku_add_category");
+    must(sc_engine_put_sku(engine, repriced, &err), &err, "put_sku");
+    sc_sku_free(repriced);
+    sc_sku_free(cup);
+    print_cart(engine, "lin");
+
+    printf("\n6. The quote for the ticked lines:\n");
+    sc_quote* quote = NULL;
+    must(sc_engine_quote(engine, "lin", &quote, &err), &err, "quote");
+    for (size_t i = 0; i < sc_quote_line_count(quote); ++i)
+        printf("    %lld x %-16s %12s\n", (long long)sc_quote_line_quantity(quote, i), sc_quote_line_sku_id(quote, i),
+               money(sc_quote_line_net(quote, i), sc_quote_currency(quote)));
+    printf("    total payable %s\n", money(sc_quote_total(quote), sc_quote_currency(quote)));
+    sc_quote_free(quote);
+
+    printf("\n7. Checkout. The order holds the stock for the payment window.\n");
+    int64_t cups_before = available(engine, "cup-celadon");
+    sc_order* order = NULL;
+    must(sc_engine_checkout(engine, "lin", "lin-checkout-1", &order, &err), &err, "checkout");
+    print_order(order);
+    printf("    cups available: %lld before checkout, %lld now (held for the order)\n", (long long)cups_before,
+           (long long)available(engine, "cup-celadon"));
+    sc_order* retried = NULL;
+    must(sc_engine_checkout(engine, "lin", "lin-checkout-1", &retried, &err), &err, "checkout retry");
+    printf("    The app retries the checkout on a flaky network: same order %s (%s)\n", sc_order_id(retried),
+           strcmp(sc_order_id(retried), sc_order_id(order)) == 0 ? "no duplicate" : "DUPLICATE");
+    sc_order_free(retried);
+    print_cart(engine, "lin");
+
+    printf("\n8. Lin pays 9 minutes later, inside the 15-minute window.\n");
+    advance_minutes(&clock, 9);
+    show_refusal(sc_engine_order_pay(engine, sc_order_id(order), "wxpay-20261123-0001", sc_order_total(order) - 1,
+                                     "lin-pay-1", NULL, &err), &err, SC_ERR_AMOUNT_MISMATCH);
+    sc_order* paid = NULL;
+    must(sc_engine_order_pay(engine, sc_order_id(order), "wxpay-20261123-0001", sc_order_total(order), "lin-pay-1",
+                             &paid, &err), &err, "pay");
+    print_order(paid);
+    printf("    paid with reference %s\n", sc_order_payment_ref(paid));
+
+    printf("\n9. One cup arrives chipped: the shop refunds that one cup.\n");
+    advance_minutes(&clock, 60 * 24 * 2);
+    sc_order* refunded = NULL;
+    must(sc_engine_order_refund_line(engine, sc_order_id(paid), 1, 1, "lin-refund-cup-1", &refunded, &err), &err,
+         "refund_line");
+    print_order(refunded);
+    printf("    Refunding two more cups than remain is refused:\n");
+    show_refusal(sc_engine_order_refund_line(engine, sc_order_id(paid), 1, 2, "lin-refund-cup-2", NULL, &err), &err,
+                 SC_ERR_REFUND_EXCEEDS_PAID);
+    sc_order_free(refunded);
+    sc_order_free(paid);
+    sc_order_free(order);
+
+    printf("\n10. Wei checks out the last cup but never pays. The hold lapses with the window.\n");
+    must(sc_engine_cart_add(engine, "wei", "cup-celadon", 1, &err), &err, "cart_add");
+    sc_order* unpaid = NULL;
+    must(sc_engine_checkout(engine, "wei", "wei-checkout-1", &unpaid, &err), &err, "checkout");
+    printf("    cups available while Wei's order waits: %lld\n", (long long)available(engine, "cup-celadon"));
+    advance_minutes(&clock, 16);
+    int64_t settled = 0;
+    must(sc_engine_sweep(engine, &settled, &err), &err, "sweep");
+    sc_order* lapsed = NULL;
+    must(sc_engine_order_get(engine, sc_order_id(unpaid), &lapsed, &err), &err, "order_get");
+    printf("    16 minutes later the sweep settled %lld order(s); Wei's order is %s (%s), cups available: %lld\n",
+           (long long)settled, sc_order_state_name(sc_order_state_of(lapsed)),
+           sc_order_cancel_reason(lapsed) == SC_CANCEL_PAYMENT_LAPSED ? "payment window lapsed" : "cancelled",
+           (long long)available(engine, "cup-celadon"));
+    show_refusal(sc_engine_order_pay(engine, sc_order_id(unpaid), "wxpay-late", sc_order_total(unpaid), "wei-pay-1",
+                                     NULL, &err), &err, SC_ERR_EXPIRED);
+    sc_order_free(lapsed);
+    sc_order_free(unpaid);
+
+    printf("\n11. The event log, read from the start:\n");
+    int64_t cursor = 0;
+    for (;;) {
+        sc_events* events = NULL;
+        must(sc_engine_events_read(engine, cursor, 100, &events, &err), &err, "events_read");
+        size_t n = sc_events_count(events);
+        for (size_t i = 0; i < n; ++i) {
+            printf("    #%-3lld T+%-5lldmin %-18s %-30s %s\n", (long long)sc_events_seq(events, i),
+                   (long long)((sc_events_time_ms(events, i) - STORY_START_MS) / 60000), sc_events_type(events, i),
+                   sc_events_subject_id(events, i), sc_events_payload(events, i));
+            cursor = sc_events_seq(events, i);
+        }
+        sc_events_free(events);
+        if (n < 100) break;
+    }
+
+    sc_engine_close(engine);
+    if (sc_live_object_count() != 0) {
+        fprintf(stderr, "walkthrough: %lld object(s) leaked\n", (long long)sc_live_object_count());
+        return 1;
+    }
+    printf("\nThe end: every handle freed.\n");
+    return 0;
+}

@@ -1,0 +1,9 @@
+/* Compiled with -std=c99 -Wall -Wextra -pedantic -Werror: the header must stay C99. */
+#include <socialcart/socialcart.h>
+
+int main(void) {
+    sc_status status = SC_OK;
+    sc_order_state state = SC_ORDER_PAID;
+    (void)state;
+    return (int)status;
+}

@@ -1,0 +1,52 @@
+#include "core/allocation.hpp"
+#include "core/checked.hpp"
+#include "support.hpp"
+
+#include <numeric>
+#include <random>
+
+using namespace sc;
+
+TEST_CASE("largest remainder splits a total exactly") {
+    // 100 over three equal lines: 33.33 each; the remainder cent goes to the first.
+    CHECK(allocate_largest_remainder(100, {1, 1, 1}) == std::vector<int64_t>{34, 33, 33});
+    // Remainders decide, not position: 10 over 3:7 → 3 and 7 exactly.
+    CHECK(allocate_largest_remainder(10, {3, 7}) == std::vector<int64_t>{3, 7});
+    // 5 over 1:1:1:1:1:1 → one unit each for the first five.
+    CHECK(allocate_largest_remainder(5, {1, 1, 1, 1, 1, 1}) == std::vector<int64_t>{1, 1, 1, 1, 1, 0});
+    // The largest remainder wins the spare unit even when it is the last line.
+    CHECK(allocate_largest_remainder(1000, {3333, 3333, 3334}) == std::vector<int64_t>{333, 333, 334});
+    CHECK(allocate_largest_remainder(0, {0, 0}) == std::vector<int64_t>{0, 0});
+}
+
+TEST_CASE("allocation refuses what cannot be split") {
+    CHECK_SC_ERROR(allocate_largest_remainder(-1, {1}), SC_ERR_INVALID_ARGUMENT);
+    CHECK_SC_ERROR(allocate_largest_remainder(5, {0, 0}), SC_ERR_INVALID_ARGUMENT);
+    CHECK_SC_ERROR(allocate_largest_remainder(5, {}), SC_ERR_INVALID_ARGUMENT);
+    CHECK_SC_ERROR(allocate_largest_remainder(5, {3, -1}), SC_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("allocation: on random cases parts sum exactly and stay within a unit of their share") {
+    std::mt19937_64 rng(20261123);
+    for (int round = 0; round < 2000; ++round) {
+        const size_t n = 1 + rng() % 8;
+        std::vector<int64_t> weights(n);
+        for (auto& w : weights) w = static_cast<int64_t>(rng() % 100000);
+        if (std::accumulate(weights.begin(), weights.end(), int64_t{0}) == 0) weights[0] = 1;
+        const int64_t total = static_cast<int64_t>(rng() % 10'000'000);
+        const auto parts = allocate_largest_remainder(total, weights);
+        const int64_t sum_w = std::accumulate(weights.begin(), weights.end(), int64_t{0});
+        REQUIRE(std::accumulate(parts.begin(), parts.end(), int64_t{0}) == total);
+        for (size_t i = 0; i < n; ++i) {
+            const int64_t floor_share = static_cast<int64_t>(static_cast<int128>(total) * weights[i] / sum_w);
+            CHECK(parts[i] >= floor_share);
+            CHECK(parts[i] <= floor_share + 1);
+        }
+    }
+}
+
+TEST_CASE("allocation of huge totals does not overflow") {
+    const auto parts = allocate_largest_remainder(INT64_MAX, {INT64_MAX / 2, INT64_MAX / 2});
+    CHECK(parts[0] == INT64_MAX / 2 + 1);
+    CHECK(parts[1] == INT64_MAX / 2);
+}

@@ -275,8 +275,10 @@ SC_API sc_status sc_options_set_busy_timeout_ms(sc_options* options, int64_t tim
  * Replaces the system clock. The options own user_data from now on and call
  * user_data_free (if not NULL) when the last engine opened with them closes or
  * when the options are freed or given another clock, whichever is last.
- * @param fn the clock; NULL is SC_ERR_INVALID_ARGUMENT (user_data is then
- *        not taken).
+ * @param fn the clock. It cannot report failure: a clock that cannot tell the
+ *        time should return its last good reading.
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or fn. On failure user_data
+ *         is not taken: user_data_free is not called and stays the caller's job.
  * Not thread-safe on the same options.
  */
 SC_API sc_status sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_data,
@@ -323,13 +325,14 @@ SC_API sc_status sc_engine_sweep(sc_engine* engine, int64_t* settled_out, sc_err
  * Creates a SKU definition to fill in and pass to sc_engine_put_sku(). Stock is
  * untracked, there is no per-order maximum, and the SKU is active until the
  * setters say otherwise.
- * @param currency ISO 4217 code; list_price_minor >= 0.
+ * @param currency ISO 4217 code.
+ * @param list_price in minor units, >= 0.
  * @param out receives the SKU; free with sc_sku_free().
  * @return SC_ERR_INVALID_ARGUMENT (field names the argument) for NULL, empty or
  *         out-of-range arguments, SC_ERR_INVALID_UTF8 for bad text. Thread-safe.
  */
 SC_API sc_status sc_sku_new(const char* id, const char* merchant_id, const char* title,
-                            const char* currency, int64_t list_price_minor, sc_sku** out,
+                            const char* currency, int64_t list_price, sc_sku** out,
                             sc_error** err);
 
 /**
@@ -374,11 +377,12 @@ SC_API const char* sc_sku_currency(const sc_sku* sku);
 SC_API int64_t sc_sku_list_price(const sc_sku* sku);
 /** Whether stock is tracked. */
 SC_API bool sc_sku_stock_tracked(const sc_sku* sku);
-/** Units on hand (0 when untracked). */
+/** Units on hand (0 when untracked; see sc_sku_stock_tracked()). */
 SC_API int64_t sc_sku_stock_on_hand(const sc_sku* sku);
 /**
  * Units on hand less those held by unpaid orders, as of the read (the same as
- * on hand for a SKU that was never stored; 0 when untracked).
+ * on hand for a SKU that was never stored); -1 when stock is untracked, as for
+ * sc_cart_line_available().
  */
 SC_API int64_t sc_sku_stock_available(const sc_sku* sku);
 /** The per-order maximum; 0 when there is none. */
@@ -613,9 +617,10 @@ SC_API const char* sc_order_state_name(sc_order_state state);
  *        changes nothing; the same key for another user is
  *        SC_ERR_IDEMPOTENCY_CONFLICT.
  * @param out receives the order; free with sc_order_free().
- * @return SC_ERR_CART_EMPTY, SC_ERR_SKU_INACTIVE, SC_ERR_OUT_OF_STOCK,
- *         SC_ERR_LIMIT_EXCEEDED (field "sku_id" names no line: the message
- *         names the SKU), SC_ERR_OVERFLOW. Thread-safe.
+ * @return SC_ERR_CART_EMPTY (field "user_id"), SC_ERR_SKU_INACTIVE (field
+ *         "sku_id"), SC_ERR_OUT_OF_STOCK and SC_ERR_LIMIT_EXCEEDED (field
+ *         "quantity"); the message names the SKU at fault. SC_ERR_OVERFLOW.
+ *         Thread-safe.
  */
 SC_API sc_status sc_engine_checkout(sc_engine* engine, const char* user_id,
                                     const char* idempotency_key, sc_order** out, sc_error** err);
@@ -687,7 +692,7 @@ SC_API sc_status sc_engine_order_refund_amount(sc_engine* engine, const char* or
 SC_API const char* sc_order_id(const sc_order* order);
 /** The shopper. */
 SC_API const char* sc_order_user_id(const sc_order* order);
-/** The state; 0 for NULL. */
+/** The state; 0 (not a state) for NULL. */
 SC_API sc_order_state sc_order_state_of(const sc_order* order);
 /** Why it was cancelled (SC_CANCEL_NONE unless cancelled). */
 SC_API sc_cancel_reason sc_order_cancel_reason(const sc_order* order);
@@ -781,7 +786,8 @@ typedef void (*sc_event_fn)(void* user_data, const sc_events* events);
  * @param user_data_free if not NULL, called with user_data when the
  *        subscription is freed.
  * @param out receives the subscription; sc_subscription_free() ends it.
- * @return SC_ERR_INVALID_ARGUMENT for a NULL engine, fn or out. Thread-safe.
+ * @return SC_ERR_INVALID_ARGUMENT for a NULL engine, fn or out. On failure
+ *         user_data is not taken: user_data_free is not called. Thread-safe.
  */
 SC_API sc_status sc_engine_subscribe(sc_engine* engine, sc_event_fn fn, void* user_data,
                                      void (*user_data_free)(void* user_data),

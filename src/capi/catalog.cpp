@@ -21,14 +21,14 @@ sc_sku* sku_handle(sc::SkuView view) {
 extern "C" {
 
 sc_status sc_sku_new(const char* id, const char* merchant_id, const char* title, const char* currency,
-                     int64_t list_price_minor, sc_sku** out, sc_error** err) {
+                     int64_t list_price, sc_sku** out, sc_error** err) {
     return guard(err, [&] {
         sc::Sku sku;
         sku.id = text_arg(id, "id");
         sku.merchant_id = text_arg(merchant_id, "merchant_id");
         sku.title = text_arg(title, "title");
         sku.currency = text_arg(currency, "currency");
-        sku.list_price = list_price_minor;
+        sku.list_price = list_price;
         require_arg(out, "out");
         sc::validate_sku(sku);
         *out = sku_handle(sc::SkuView{std::move(sku), 0});
@@ -80,7 +80,8 @@ int64_t sc_sku_list_price(const sc_sku* sku) { return sku ? sku->sku.list_price 
 bool sc_sku_stock_tracked(const sc_sku* sku) { return sku && sku->sku.stock_on_hand.has_value(); }
 int64_t sc_sku_stock_on_hand(const sc_sku* sku) { return sku ? sku->sku.stock_on_hand.value_or(0) : 0; }
 int64_t sc_sku_stock_available(const sc_sku* sku) {
-    return sku && sku->sku.stock_on_hand ? sku->available : 0;
+    if (sku == nullptr) return 0;
+    return sku->sku.stock_on_hand ? sku->available : -1;
 }
 int64_t sc_sku_max_per_order(const sc_sku* sku) { return sku ? sku->sku.max_per_order.value_or(0) : 0; }
 bool sc_sku_active(const sc_sku* sku) { return sku && sku->sku.active; }

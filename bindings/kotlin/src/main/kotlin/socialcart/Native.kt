@@ -1,0 +1,196 @@
+package socialcart
+
+/**
+ * The JNI surface (bindings/kotlin/jni/socialcart_jni.c). Internal to the
+ * binding: handles are raw C pointers passed as Long, strings go in as UTF-8
+ * byte arrays (see [utf8]). Every function that can fail throws
+ * [SocialCartException].
+ *
+ * The members are public inside an internal object so that their JVM names are
+ * not mangled (JNI looks them up by name).
+ */
+internal object Native {
+    /** The ABI generation this Kotlin code was written for (SOCIALCART_ABI_VERSION). */
+    const val ABI_VERSION: Int = 1
+
+    init {
+        loadLibraries()
+        checkAbi(abiVersion(), headerAbiVersion())
+    }
+
+    private fun loadLibraries() {
+        val explicit = System.getProperty("socialcart.jni.library")
+        if (explicit != null && explicit.isNotEmpty()) {
+            System.load(explicit)
+            return
+        }
+        // Android before 6.0 does not resolve a JNI library's dependencies from
+        // the APK, so load the C library first when it is on the library path.
+        // On the JVM it usually is not: libsocialcart_jni finds it by rpath.
+        try {
+            System.loadLibrary("socialcart")
+        } catch (ignored: UnsatisfiedLinkError) {
+        }
+        System.loadLibrary("socialcart_jni")
+    }
+
+    /**
+     * Fails with a clear message unless the library and the JNI layer were
+     * built for the ABI generation of this binding.
+     */
+    @JvmStatic
+    fun checkAbi(libraryAbi: Int, jniHeaderAbi: Int) {
+        if (libraryAbi != ABI_VERSION || jniHeaderAbi != ABI_VERSION) {
+            throw IllegalStateException(
+                "socialcart ABI mismatch: libsocialcart reports ABI $libraryAbi, " +
+                    "libsocialcart_jni was compiled against ABI $jniHeaderAbi, " +
+                    "and this Kotlin binding needs ABI $ABI_VERSION. " +
+                    "Rebuild the binding against the library you ship."
+            )
+        }
+    }
+
+    /** Called by the JNI layer to build the exception it throws. */
+    @JvmStatic
+    fun newException(status: Int, message: String?, field: String?, retryable: Boolean): Throwable =
+        SocialCartException(ErrorCode.of(status), message ?: "", field, retryable, status)
+
+    // Library
+    @JvmStatic external fun version(): String
+    @JvmStatic external fun abiVersion(): Int
+    @JvmStatic external fun headerAbiVersion(): Int
+    @JvmStatic external fun liveObjectCount(): Long
+    @JvmStatic external fun statusName(status: Int): String
+    @JvmStatic external fun orderStateName(state: Int): String
+    @JvmStatic external fun moneyFormat(amount: Long, currency: ByteArray?): String
+
+    // Options
+    @JvmStatic external fun optionsNew(): Long
+    @JvmStatic external fun optionsFree(options: Long)
+    @JvmStatic external fun optionsSetDurability(options: Long, durability: Int)
+    @JvmStatic external fun optionsSetPaymentWindowMs(options: Long, ms: Long)
+    @JvmStatic external fun optionsSetBusyTimeoutMs(options: Long, ms: Long)
+    /** clock needs `fun now(): Long`; null passes a NULL clock function. */
+    @JvmStatic external fun optionsSetClock(options: Long, clock: Any?)
+
+    // Engine
+    @JvmStatic external fun engineOpen(path: ByteArray?, options: Long): Long
+    @JvmStatic external fun engineClose(engine: Long)
+    @JvmStatic external fun engineSweep(engine: Long): Long
+
+    // SKUs and catalog
+    @JvmStatic external fun skuNew(id: ByteArray?, merchantId: ByteArray?, title: ByteArray?, currency: ByteArray?, listPrice: Long): Long
+    @JvmStatic external fun skuSetStock(sku: Long, onHand: Long)
+    @JvmStatic external fun skuSetMaxPerOrder(sku: Long, max: Long)
+    @JvmStatic external fun skuSetActive(sku: Long, active: Boolean)
+    @JvmStatic external fun skuAddCategory(sku: Long, category: ByteArray?)
+    @JvmStatic external fun skuFree(sku: Long)
+    @JvmStatic external fun skuId(sku: Long): String?
+    @JvmStatic external fun skuMerchantId(sku: Long): String?
+    @JvmStatic external fun skuTitle(sku: Long): String?
+    @JvmStatic external fun skuCurrency(sku: Long): String?
+    @JvmStatic external fun skuListPrice(sku: Long): Long
+    @JvmStatic external fun skuStockTracked(sku: Long): Boolean
+    @JvmStatic external fun skuStockOnHand(sku: Long): Long
+    @JvmStatic external fun skuStockAvailable(sku: Long): Long
+    @JvmStatic external fun skuMaxPerOrder(sku: Long): Long
+    @JvmStatic external fun skuActive(sku: Long): Boolean
+    @JvmStatic external fun skuCategoryCount(sku: Long): Long
+    @JvmStatic external fun skuCategoryAt(sku: Long, index: Long): String?
+    @JvmStatic external fun enginePutSku(engine: Long, sku: Long)
+    @JvmStatic external fun engineGetSku(engine: Long, skuId: ByteArray?): Long
+    @JvmStatic external fun engineCatalog(engine: Long): Long
+    @JvmStatic external fun catalogCount(catalog: Long): Long
+    @JvmStatic external fun catalogAt(catalog: Long, index: Long): Long
+    @JvmStatic external fun catalogFree(catalog: Long)
+
+    // Program document
+    @JvmStatic external fun engineImportProgram(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineExportProgram(engine: Long): String
+
+    // Cart
+    @JvmStatic external fun engineCartAdd(engine: Long, userId: ByteArray?, skuId: ByteArray?, quantity: Long)
+    @JvmStatic external fun engineCartSetQuantity(engine: Long, userId: ByteArray?, skuId: ByteArray?, quantity: Long)
+    @JvmStatic external fun engineCartRemove(engine: Long, userId: ByteArray?, skuId: ByteArray?)
+    @JvmStatic external fun engineCartSelect(engine: Long, userId: ByteArray?, skuId: ByteArray?, selected: Boolean)
+    @JvmStatic external fun engineCartClear(engine: Long, userId: ByteArray?)
+    @JvmStatic external fun engineCartMerge(engine: Long, guestId: ByteArray?, userId: ByteArray?)
+    @JvmStatic external fun engineCartGet(engine: Long, userId: ByteArray?): Long
+    @JvmStatic external fun cartUserId(cart: Long): String?
+    @JvmStatic external fun cartCurrency(cart: Long): String?
+    @JvmStatic external fun cartLineCount(cart: Long): Long
+    @JvmStatic external fun cartLineSkuId(cart: Long, index: Long): String?
+    @JvmStatic external fun cartLineTitle(cart: Long, index: Long): String?
+    @JvmStatic external fun cartLineQuantity(cart: Long, index: Long): Long
+    @JvmStatic external fun cartLineSelected(cart: Long, index: Long): Boolean
+    @JvmStatic external fun cartLineUnitPrice(cart: Long, index: Long): Long
+    @JvmStatic external fun cartLineAddedPrice(cart: Long, index: Long): Long
+    @JvmStatic external fun cartLineAvailable(cart: Long, index: Long): Long
+    @JvmStatic external fun cartLineProblems(cart: Long, index: Long): Long
+    @JvmStatic external fun cartFree(cart: Long)
+
+    // Quote
+    @JvmStatic external fun engineQuote(engine: Long, userId: ByteArray?): Long
+    @JvmStatic external fun quoteCurrency(quote: Long): String?
+    @JvmStatic external fun quoteLineCount(quote: Long): Long
+    @JvmStatic external fun quoteLineSkuId(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteLineQuantity(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteLineUnitPrice(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteLineBase(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteLineNet(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteSubtotal(quote: Long): Long
+    @JvmStatic external fun quoteTotal(quote: Long): Long
+    @JvmStatic external fun quoteFree(quote: Long)
+
+    // Orders
+    @JvmStatic external fun engineCheckout(engine: Long, userId: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineOrderGet(engine: Long, orderId: ByteArray?): Long
+    @JvmStatic external fun engineOrderPay(engine: Long, orderId: ByteArray?, paymentRef: ByteArray?, amount: Long, idempotencyKey: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineOrderCancel(engine: Long, orderId: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineOrderRefundLine(engine: Long, orderId: ByteArray?, lineIndex: Long, quantity: Long, idempotencyKey: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineOrderRefundAmount(engine: Long, orderId: ByteArray?, amount: Long, idempotencyKey: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun orderId(order: Long): String?
+    @JvmStatic external fun orderUserId(order: Long): String?
+    @JvmStatic external fun orderStateOf(order: Long): Long
+    @JvmStatic external fun orderCancelReason(order: Long): Long
+    @JvmStatic external fun orderCurrency(order: Long): String?
+    @JvmStatic external fun orderSubtotal(order: Long): Long
+    @JvmStatic external fun orderTotal(order: Long): Long
+    @JvmStatic external fun orderRefunded(order: Long): Long
+    @JvmStatic external fun orderCreatedAtMs(order: Long): Long
+    @JvmStatic external fun orderPayDeadlineMs(order: Long): Long
+    @JvmStatic external fun orderPaidAtMs(order: Long): Long
+    @JvmStatic external fun orderPaymentRef(order: Long): String?
+    @JvmStatic external fun orderLineCount(order: Long): Long
+    @JvmStatic external fun orderLineSkuId(order: Long, index: Long): String?
+    @JvmStatic external fun orderLineTitle(order: Long, index: Long): String?
+    @JvmStatic external fun orderLineMerchantId(order: Long, index: Long): String?
+    @JvmStatic external fun orderLineQuantity(order: Long, index: Long): Long
+    @JvmStatic external fun orderLineUnitPrice(order: Long, index: Long): Long
+    @JvmStatic external fun orderLineBase(order: Long, index: Long): Long
+    @JvmStatic external fun orderLineNet(order: Long, index: Long): Long
+    @JvmStatic external fun orderLineRefundedQuantity(order: Long, index: Long): Long
+    @JvmStatic external fun orderLineRefundedAmount(order: Long, index: Long): Long
+    @JvmStatic external fun orderRefundCount(order: Long): Long
+    @JvmStatic external fun orderRefundId(order: Long, index: Long): String?
+    @JvmStatic external fun orderRefundAmount(order: Long, index: Long): Long
+    @JvmStatic external fun orderFree(order: Long)
+
+    // Events
+    @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long
+    @JvmStatic external fun eventsCount(events: Long): Long
+    @JvmStatic external fun eventsSeq(events: Long, index: Long): Long
+    @JvmStatic external fun eventsType(events: Long, index: Long): String?
+    @JvmStatic external fun eventsSubjectId(events: Long, index: Long): String?
+    @JvmStatic external fun eventsTimeMs(events: Long, index: Long): Long
+    @JvmStatic external fun eventsPayload(events: Long, index: Long): String?
+    @JvmStatic external fun eventsFree(events: Long)
+    /** sink needs `fun onEvents(events: Long)`; null passes a NULL callback. */
+    @JvmStatic external fun engineSubscribe(engine: Long, sink: Any?): Long
+    @JvmStatic external fun subscriptionFree(subscription: Long)
+}
+
+/** Standard UTF-8 bytes of a string, as the JNI layer expects them. */
+internal fun utf8(s: String): ByteArray = s.toByteArray(Charsets.UTF_8)
+
+internal fun utf8OrNull(s: String?): ByteArray? = s?.toByteArray(Charsets.UTF_8)

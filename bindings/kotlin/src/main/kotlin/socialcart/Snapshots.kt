@@ -1,0 +1,122 @@
+package socialcart
+
+/**
+ * Copies C snapshots into data classes. Each `take*` function owns the handle
+ * it is given and frees it before returning, whatever happens; each `read*`
+ * function only borrows it.
+ */
+internal object Snapshots {
+    private inline fun <T> taking(handle: Long, free: (Long) -> Unit, read: (Long) -> T): T {
+        try {
+            return read(handle)
+        } finally {
+            free(handle)
+        }
+    }
+
+    private fun indices(count: Long): LongRange = 0L until count
+
+    fun readSku(h: Long): Sku = Sku(
+        id = Native.skuId(h) ?: "",
+        merchantId = Native.skuMerchantId(h) ?: "",
+        title = Native.skuTitle(h) ?: "",
+        currency = Native.skuCurrency(h) ?: "",
+        listPrice = Native.skuListPrice(h),
+        stockTracked = Native.skuStockTracked(h),
+        stockOnHand = Native.skuStockOnHand(h),
+        stockAvailable = Native.skuStockAvailable(h),
+        maxPerOrder = Native.skuMaxPerOrder(h).takeIf { it > 0 },
+        active = Native.skuActive(h),
+        categories = indices(Native.skuCategoryCount(h)).map { Native.skuCategoryAt(h, it) ?: "" }
+    )
+
+    fun takeSku(h: Long): Sku = taking(h, { Native.skuFree(it) }) { readSku(it) }
+
+    fun takeCatalog(h: Long): List<Sku> = taking(h, { Native.catalogFree(it) }) { c ->
+        indices(Native.catalogCount(c)).map { readSku(Native.catalogAt(c, it)) }
+    }
+
+    fun takeCart(h: Long): Cart = taking(h, { Native.cartFree(it) }) { c ->
+        Cart(
+            userId = Native.cartUserId(c) ?: "",
+            currency = Native.cartCurrency(c) ?: "",
+            lines = indices(Native.cartLineCount(c)).map { i ->
+                val available = Native.cartLineAvailable(c, i)
+                CartLine(
+                    skuId = Native.cartLineSkuId(c, i) ?: "",
+                    title = Native.cartLineTitle(c, i) ?: "",
+                    quantity = Native.cartLineQuantity(c, i),
+                    selected = Native.cartLineSelected(c, i),
+                    unitPrice = Native.cartLineUnitPrice(c, i),
+                    addedPrice = Native.cartLineAddedPrice(c, i),
+                    available = if (available < 0) null else available,
+                    problems = LineProblem.fromFlags(Native.cartLineProblems(c, i))
+                )
+            }
+        )
+    }
+
+    fun takeQuote(h: Long): Quote = taking(h, { Native.quoteFree(it) }) { q ->
+        Quote(
+            currency = Native.quoteCurrency(q) ?: "",
+            lines = indices(Native.quoteLineCount(q)).map { i ->
+                QuoteLine(
+                    skuId = Native.quoteLineSkuId(q, i) ?: "",
+                    quantity = Native.quoteLineQuantity(q, i),
+                    unitPrice = Native.quoteLineUnitPrice(q, i),
+                    base = Native.quoteLineBase(q, i),
+                    net = Native.quoteLineNet(q, i)
+                )
+            },
+            subtotal = Native.quoteSubtotal(q),
+            total = Native.quoteTotal(q)
+        )
+    }
+
+    fun takeOrder(h: Long): Order = taking(h, { Native.orderFree(it) }) { o ->
+        val paidAt = Native.orderPaidAtMs(o)
+        Order(
+            id = Native.orderId(o) ?: "",
+            userId = Native.orderUserId(o) ?: "",
+            state = OrderState.of(Native.orderStateOf(o).toInt()),
+            cancelReason = CancelReason.of(Native.orderCancelReason(o).toInt()),
+            currency = Native.orderCurrency(o) ?: "",
+            subtotal = Native.orderSubtotal(o),
+            total = Native.orderTotal(o),
+            refunded = Native.orderRefunded(o),
+            createdAtMs = Native.orderCreatedAtMs(o),
+            payDeadlineMs = Native.orderPayDeadlineMs(o),
+            paidAtMs = if (paidAt == 0L) null else paidAt,
+            paymentRef = Native.orderPaymentRef(o),
+            lines = indices(Native.orderLineCount(o)).map { i ->
+                OrderLine(
+                    skuId = Native.orderLineSkuId(o, i) ?: "",
+                    title = Native.orderLineTitle(o, i) ?: "",
+                    merchantId = Native.orderLineMerchantId(o, i) ?: "",
+                    quantity = Native.orderLineQuantity(o, i),
+                    unitPrice = Native.orderLineUnitPrice(o, i),
+                    base = Native.orderLineBase(o, i),
+                    net = Native.orderLineNet(o, i),
+                    refundedQuantity = Native.orderLineRefundedQuantity(o, i),
+                    refundedAmount = Native.orderLineRefundedAmount(o, i)
+                )
+            },
+            refunds = indices(Native.orderRefundCount(o)).map { i ->
+                Refund(Native.orderRefundId(o, i) ?: "", Native.orderRefundAmount(o, i))
+            }
+        )
+    }
+
+    /** Reads a batch (borrowed: the callback's batch is freed by the library). */
+    fun readEvents(h: Long): List<Event> = indices(Native.eventsCount(h)).map { i ->
+        Event(
+            seq = Native.eventsSeq(h, i),
+            type = Native.eventsType(h, i) ?: "",
+            subjectId = Native.eventsSubjectId(h, i) ?: "",
+            timeMs = Native.eventsTimeMs(h, i),
+            payload = Native.eventsPayload(h, i) ?: "{}"
+        )
+    }
+
+    fun takeEvents(h: Long): List<Event> = taking(h, { Native.eventsFree(it) }) { readEvents(it) }
+}

@@ -1,0 +1,40 @@
+package socialcart
+
+/** Library-wide functions. The first use loads the native libraries and checks the ABI. */
+object SocialCart {
+    /** The ABI generation this binding was written for (SOCIALCART_ABI_VERSION). */
+    const val ABI_VERSION: Int = Native.ABI_VERSION
+
+    /** The native library's version, "MAJOR.MINOR.PATCH". */
+    @JvmStatic
+    val version: String
+        get() = Native.version()
+
+    /** The native library's ABI generation (equal to [ABI_VERSION] once loaded). */
+    @JvmStatic
+    val abiVersion: Int
+        get() = Native.abiVersion()
+
+    /**
+     * How many objects the native library has handed out and not yet seen
+     * freed. Tests use it to catch leaks.
+     */
+    @JvmStatic
+    val liveObjectCount: Long
+        get() = Native.liveObjectCount()
+
+    /**
+     * Formats an amount for people, e.g. "CNY 68.00", "JPY 1200".
+     * @throws SocialCartException INVALID_ARGUMENT unless currency is three upper-case letters.
+     */
+    @JvmStatic
+    fun formatMoney(amountMinor: Long, currency: String): String = Native.moneyFormat(amountMinor, utf8(currency))
+
+    /** The library's stable name of a status code, e.g. "SC_ERR_NOT_FOUND". */
+    @JvmStatic
+    fun statusName(code: ErrorCode): String = Native.statusName(code.value)
+
+    /** The library's stable name of an order state, e.g. "paid". */
+    @JvmStatic
+    fun orderStateName(state: OrderState): String = Native.orderStateName(state.value)
+}

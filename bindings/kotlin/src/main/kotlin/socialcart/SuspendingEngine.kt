@@ -1,0 +1,43 @@
+package socialcart
+
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+
+/**
+ * The blocking calls of an [Engine] as suspending functions: each runs on
+ * `Dispatchers.IO` and throws what the blocking call throws. Get it from
+ * [Engine.suspending].
+ */
+class SuspendingEngine internal constructor(val engine: Engine) {
+    suspend fun sweep(): Long = withContext(Dispatchers.IO) { engine.sweep() }
+    suspend fun putSku(sku: SkuSpec) = withContext(Dispatchers.IO) { engine.putSku(sku) }
+    suspend fun getSku(skuId: String): Sku = withContext(Dispatchers.IO) { engine.getSku(skuId) }
+    suspend fun catalog(): List<Sku> = withContext(Dispatchers.IO) { engine.catalog() }
+    suspend fun importProgram(json: String) = withContext(Dispatchers.IO) { engine.importProgram(json) }
+    suspend fun exportProgram(): String = withContext(Dispatchers.IO) { engine.exportProgram() }
+    suspend fun cartAdd(userId: String, skuId: String, quantity: Long) =
+        withContext(Dispatchers.IO) { engine.cartAdd(userId, skuId, quantity) }
+    suspend fun cartSetQuantity(userId: String, skuId: String, quantity: Long) =
+        withContext(Dispatchers.IO) { engine.cartSetQuantity(userId, skuId, quantity) }
+    suspend fun cartRemove(userId: String, skuId: String) =
+        withContext(Dispatchers.IO) { engine.cartRemove(userId, skuId) }
+    suspend fun cartSelect(userId: String, skuId: String, selected: Boolean) =
+        withContext(Dispatchers.IO) { engine.cartSelect(userId, skuId, selected) }
+    suspend fun cartClear(userId: String) = withContext(Dispatchers.IO) { engine.cartClear(userId) }
+    suspend fun cartMerge(guestId: String, userId: String) =
+        withContext(Dispatchers.IO) { engine.cartMerge(guestId, userId) }
+    suspend fun cart(userId: String): Cart = withContext(Dispatchers.IO) { engine.cart(userId) }
+    suspend fun quote(userId: String): Quote = withContext(Dispatchers.IO) { engine.quote(userId) }
+    suspend fun checkout(userId: String, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.checkout(userId, idempotencyKey) }
+    suspend fun order(orderId: String): Order = withContext(Dispatchers.IO) { engine.order(orderId) }
+    suspend fun pay(orderId: String, paymentRef: String, amount: Long, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.pay(orderId, paymentRef, amount, idempotencyKey) }
+    suspend fun cancel(orderId: String): Order = withContext(Dispatchers.IO) { engine.cancel(orderId) }
+    suspend fun refundLine(orderId: String, lineIndex: Int, quantity: Long, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.refundLine(orderId, lineIndex, quantity, idempotencyKey) }
+    suspend fun refundAmount(orderId: String, amount: Long, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.refundAmount(orderId, amount, idempotencyKey) }
+    suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
+        withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
+}

@@ -1,0 +1,199 @@
+package socialcart
+
+/** What a commit waits for before it returns (`sc_durability`). */
+enum class Durability(val value: Int) {
+    /** Each commit reaches the disk before the call returns (default). */
+    FULL(0),
+    /** Commits return once written to the OS; faster, a power cut may lose the last few. */
+    NORMAL(1)
+}
+
+/** Where an order is in its life (`sc_order_state`). */
+enum class OrderState(val value: Int) {
+    CREATED(1),
+    PAID(2),
+    PARTIALLY_REFUNDED(3),
+    REFUNDED(4),
+    CANCELLED(5),
+    /** A state this binding does not know (a newer library). */
+    UNKNOWN(-1);
+
+    companion object {
+        @JvmStatic
+        fun of(value: Int): OrderState = values().firstOrNull { it.value == value && it != UNKNOWN } ?: UNKNOWN
+    }
+}
+
+/** Why an order was cancelled (`sc_cancel_reason`). */
+enum class CancelReason(val value: Int) {
+    NONE(0),
+    /** [Engine.cancel] was called. */
+    REQUESTED(1),
+    /** The payment window lapsed. */
+    PAYMENT_LAPSED(2),
+    /** A reason this binding does not know (a newer library). */
+    UNKNOWN(-1);
+
+    companion object {
+        @JvmStatic
+        fun of(value: Int): CancelReason = values().firstOrNull { it.value == value && it != UNKNOWN } ?: UNKNOWN
+    }
+}
+
+/** A problem the engine sees on a cart line (the `SC_LINE_*` flags). */
+enum class LineProblem(val flag: Int) {
+    /** The SKU is no longer buyable. */
+    INACTIVE(1 shl 0),
+    /** Tracked stock available is below the line's quantity. */
+    OUT_OF_STOCK(1 shl 1),
+    /** The quantity is above the SKU's per-order maximum. */
+    OVER_MAX(1 shl 2),
+    /** The list price differs from the price when the line was added. */
+    PRICE_CHANGED(1 shl 3);
+
+    companion object {
+        /** The problems set in flags; bits this binding does not know are dropped. */
+        @JvmStatic
+        fun fromFlags(flags: Long): Set<LineProblem> =
+            values().filterTo(java.util.EnumSet.noneOf(LineProblem::class.java)) { flags and it.flag.toLong() != 0L }
+    }
+}
+
+/**
+ * A SKU to create or replace with [Engine.putSku].
+ *
+ * @property stock units on hand, or null for untracked stock.
+ * @property maxPerOrder how many units one order may hold, or null for no limit.
+ */
+data class SkuSpec(
+    val id: String,
+    val merchantId: String,
+    val title: String,
+    val currency: String,
+    val listPrice: Long,
+    val stock: Long? = null,
+    val maxPerOrder: Long? = null,
+    val active: Boolean = true,
+    val categories: List<String> = emptyList()
+)
+
+/** A SKU as the engine stores it, with the stock available when it was read. */
+data class Sku(
+    val id: String,
+    val merchantId: String,
+    val title: String,
+    val currency: String,
+    val listPrice: Long,
+    val stockTracked: Boolean,
+    /** Units on hand (0 when untracked). */
+    val stockOnHand: Long,
+    /** Units on hand less those held by unpaid orders (-1 when untracked). */
+    val stockAvailable: Long,
+    /** The per-order maximum; null when there is none. */
+    val maxPerOrder: Long?,
+    val active: Boolean,
+    val categories: List<String>
+)
+
+/** One line of a [Cart]. */
+data class CartLine(
+    val skuId: String,
+    /** The SKU's current title. */
+    val title: String,
+    val quantity: Long,
+    /** Whether the line goes to checkout. */
+    val selected: Boolean,
+    /** The SKU's current list price per unit. */
+    val unitPrice: Long,
+    /** The list price per unit when the line was last added. */
+    val addedPrice: Long,
+    /** Tracked stock available now; null when the SKU's stock is untracked. */
+    val available: Long?,
+    /** Empty when the line can be bought as it is. */
+    val problems: Set<LineProblem>
+)
+
+/** A user's cart, lines in the order they were first added. */
+data class Cart(
+    val userId: String,
+    /** The catalog's currency ("" while the catalog is empty). */
+    val currency: String,
+    val lines: List<CartLine>
+) {
+    /** The line for skuId, or null. */
+    fun line(skuId: String): CartLine? = lines.firstOrNull { it.skuId == skuId }
+}
+
+/** One priced line of a [Quote]. */
+data class QuoteLine(
+    val skuId: String,
+    val quantity: Long,
+    val unitPrice: Long,
+    /** Unit price times quantity. */
+    val base: Long,
+    /** What the line costs after every adjustment. */
+    val net: Long
+)
+
+/** What checkout would charge for the selected lines now. */
+data class Quote(
+    /** The currency ("" while the catalog is empty). */
+    val currency: String,
+    val lines: List<QuoteLine>,
+    val subtotal: Long,
+    val total: Long
+)
+
+/** One line of an [Order], as it was at checkout. */
+data class OrderLine(
+    val skuId: String,
+    val title: String,
+    val merchantId: String,
+    val quantity: Long,
+    val unitPrice: Long,
+    val base: Long,
+    /** What the line paid (refunds of the line are bounded by it). */
+    val net: Long,
+    val refundedQuantity: Long,
+    val refundedAmount: Long
+)
+
+/** One refund of an [Order]. */
+data class Refund(val id: String, val amount: Long)
+
+/** An order snapshot. */
+data class Order(
+    val id: String,
+    val userId: String,
+    val state: OrderState,
+    val cancelReason: CancelReason,
+    val currency: String,
+    val subtotal: Long,
+    val total: Long,
+    /** Sum of all refunds so far. */
+    val refunded: Long,
+    val createdAtMs: Long,
+    /** When an unpaid order lapses. */
+    val payDeadlineMs: Long,
+    /** When it was paid; null when unpaid. */
+    val paidAtMs: Long?,
+    /** The payment provider's reference; null when unpaid. */
+    val paymentRef: String?,
+    val lines: List<OrderLine>,
+    /** Refunds, oldest first. */
+    val refunds: List<Refund>
+)
+
+/** One entry of the engine's event log. */
+data class Event(
+    /** Increasing and gap-free within one database. */
+    val seq: Long,
+    /** The event type, e.g. "order.paid". */
+    val type: String,
+    /** The id of the object the event is about (an order, SKU or user id). */
+    val subjectId: String,
+    /** When it happened, by the engine's clock. */
+    val timeMs: Long,
+    /** The event's details as a JSON object. */
+    val payload: String
+)

@@ -1,0 +1,177 @@
+package socialcart
+
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
+import org.junit.Test
+
+class CartTest : EngineTestBase() {
+    @Test
+    fun cartAddMergesLines() {
+        val e = openShop()
+        e.cartAdd("u1", "tea", 2)
+        e.cartAdd("u1", "mooncake", 1)
+        e.cartAdd("u1", "tea", 1)
+        val cart = e.cart("u1")
+        assertEquals("u1", cart.userId)
+        assertEquals("CNY", cart.currency)
+        assertEquals(listOf("tea", "mooncake"), cart.lines.map { it.skuId })
+        val tea = cart.line("tea")!!
+        assertEquals(CartLine("tea", "Oolong tea", 3, true, 6800, 6800, 12, emptySet()), tea)
+        assertNull(cart.line("mooncake")!!.available) // untracked
+    }
+
+    @Test
+    fun cartAddErrors() {
+        val e = openShop()
+        expectError(ErrorCode.NOT_FOUND) { e.cartAdd("u1", "no-such-sku", 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartAdd("u1", "tea", 0) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartAdd("u1", "tea", -3) }
+        expectError(ErrorCode.SKU_INACTIVE) { e.cartAdd("u1", "kettle", 1) }
+        expectError(ErrorCode.LIMIT_EXCEEDED) { e.cartAdd("u1", "tea", 6) }
+        expectError(ErrorCode.OUT_OF_STOCK) { e.cartAdd("u1", "cup", 4) }
+        e.cartAdd("u1", "tea", 5)
+        expectError(ErrorCode.LIMIT_EXCEEDED) { e.cartAdd("u1", "tea", 1) }
+        // A free SKU: the quantity itself overflows, not an amount.
+        e.putSku(SkuSpec("sample", "m-tea", "Free sample", "CNY", 0))
+        e.cartAdd("u1", "sample", Long.MAX_VALUE)
+        expectError(ErrorCode.OVERFLOW) { e.cartAdd("u1", "sample", 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.cartAdd("", "tea", 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartAdd(0, utf8("u"), utf8("tea"), 1) }
+        // Failed calls changed nothing.
+        assertEquals(listOf(5L, Long.MAX_VALUE), e.cart("u1").lines.map { it.quantity })
+    }
+
+    @Test
+    fun cartSetQuantity() {
+        val e = openShop()
+        e.cartSetQuantity("u1", "tea", 4) // creates the line
+        e.cartSetQuantity("u1", "tea", 4) // idempotent
+        assertEquals(4L, e.cart("u1").line("tea")!!.quantity)
+        e.cartSetQuantity("u1", "tea", 1)
+        assertEquals(1L, e.cart("u1").line("tea")!!.quantity)
+    }
+
+    @Test
+    fun cartSetQuantityErrors() {
+        val e = openShop()
+        e.cartAdd("u1", "tea", 2)
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartSetQuantity("u1", "tea", 0) }
+        expectError(ErrorCode.NOT_FOUND) { e.cartSetQuantity("u1", "nope", 1) }
+        expectError(ErrorCode.LIMIT_EXCEEDED) { e.cartSetQuantity("u1", "tea", 6) }
+        expectError(ErrorCode.OUT_OF_STOCK) { e.cartSetQuantity("u1", "cup", 4) }
+        expectError(ErrorCode.SKU_INACTIVE) { e.cartSetQuantity("u1", "kettle", 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartSetQuantity(0, utf8("u"), utf8("tea"), 1) }
+        assertEquals(2L, e.cart("u1").line("tea")!!.quantity)
+    }
+
+    @Test
+    fun cartRemove() {
+        val e = openShop()
+        e.cartAdd("u1", "tea", 2)
+        e.cartAdd("u1", "cup", 1)
+        e.cartRemove("u1", "tea")
+        assertEquals(listOf("cup"), e.cart("u1").lines.map { it.skuId })
+    }
+
+    @Test
+    fun cartRemoveErrors() {
+        val e = openShop()
+        expectError(ErrorCode.NOT_FOUND) { e.cartRemove("u1", "tea") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartRemove(0, utf8("u"), utf8("tea")) }
+    }
+
+    @Test
+    fun cartSelect() {
+        val e = openShop()
+        e.cartAdd("u1", "tea", 1)
+        e.cartAdd("u1", "cup", 1)
+        e.cartSelect("u1", "cup", false)
+        assertFalse(e.cart("u1").line("cup")!!.selected)
+        assertEquals(listOf("tea"), e.quote("u1").lines.map { it.skuId })
+        e.cartSelect("u1", "cup", true)
+        assertTrue(e.cart("u1").line("cup")!!.selected)
+    }
+
+    @Test
+    fun cartSelectErrors() {
+        val e = openShop()
+        expectError(ErrorCode.NOT_FOUND) { e.cartSelect("u1", "tea", true) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartSelect(0, utf8("u"), utf8("tea"), true) }
+    }
+
+    @Test
+    fun cartClear() {
+        val e = openShop()
+        e.cartAdd("u1", "tea", 1)
+        e.cartClear("u1")
+        assertEquals(emptyList<CartLine>(), e.cart("u1").lines)
+        e.cartClear("u1") // an empty cart is not an error
+    }
+
+    @Test
+    fun cartClearErrors() {
+        val e = openShop()
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.cartClear("") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartClear(0, utf8("u")) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartClear(0, null) }
+    }
+
+    @Test
+    fun cartMergeAddsUpAndCaps() {
+        val e = openShop()
+        e.cartAdd("guest", "tea", 4)
+        e.cartAdd("guest", "cup", 1)
+        e.cartAdd("u1", "tea", 3)
+        e.cartMerge("guest", "u1")
+        val cart = e.cart("u1")
+        assertEquals(5L, cart.line("tea")!!.quantity) // capped by max_per_order
+        assertEquals(1L, cart.line("cup")!!.quantity)
+        assertEquals(emptyList<CartLine>(), e.cart("guest").lines)
+    }
+
+    @Test
+    fun cartMergeErrors() {
+        val e = openShop()
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.cartMerge("u1", "u1") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartMerge(0, utf8("g"), utf8("u")) }
+    }
+
+    @Test
+    fun cartShowsLineProblems() {
+        val e = openShop()
+        e.cartAdd("u1", "tea", 5)
+        e.cartAdd("u1", "cup", 3)
+        e.cartAdd("u1", "mooncake", 1)
+        assertTrue(e.cart("u1").lines.all { it.problems.isEmpty() })
+        e.putSku(SkuSpec("tea", "m-tea", "Oolong tea", "CNY", 7200, stock = 12, maxPerOrder = 2))
+        e.putSku(SkuSpec("cup", "m-tea", "Celadon cup", "CNY", 3950, stock = 1))
+        e.putSku(SkuSpec("mooncake", "m-bakery", "Mooncakes", "CNY", 12800, active = false))
+        val cart = e.cart("u1")
+        val tea = cart.line("tea")!!
+        assertEquals(setOf(LineProblem.OVER_MAX, LineProblem.PRICE_CHANGED), tea.problems)
+        assertEquals(7200L, tea.unitPrice)
+        assertEquals(6800L, tea.addedPrice)
+        val cup = cart.line("cup")!!
+        assertEquals(setOf(LineProblem.OUT_OF_STOCK), cup.problems)
+        assertEquals(1L, cup.available)
+        assertEquals(setOf(LineProblem.INACTIVE), cart.line("mooncake")!!.problems)
+        // Adding again remembers the current price.
+        e.cartSetQuantity("u1", "tea", 1)
+        e.cartAdd("u1", "tea", 1)
+        val again = e.cart("u1").line("tea")!!
+        assertEquals(2L, again.quantity)
+        assertEquals(7200L, again.addedPrice)
+        assertEquals(emptySet<LineProblem>(), again.problems)
+    }
+
+    @Test
+    fun cartGetErrors() {
+        val e = openShop()
+        assertEquals(Cart("nobody", "CNY", emptyList()), e.cart("nobody"))
+        assertEquals("", open("empty.db").cart("u1").currency)
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.cart("") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartGet(0, utf8("u1")) }
+    }
+}

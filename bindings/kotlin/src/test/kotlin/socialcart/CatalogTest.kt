@@ -1,0 +1,172 @@
+package socialcart
+
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
+import org.junit.Test
+
+class CatalogTest : EngineTestBase() {
+    private val teaSpec = SkuSpec("tea", "m-tea", "Oolong tea", "CNY", 6800, stock = 12, maxPerOrder = 5,
+        categories = listOf("tea", "gifts"))
+
+    @Test
+    fun putSkuThenGetSku() {
+        val e = open()
+        e.putSku(teaSpec)
+        val sku = e.getSku("tea")
+        assertEquals(Sku("tea", "m-tea", "Oolong tea", "CNY", 6800, true, 12, 12, 5, true, listOf("tea", "gifts")), sku)
+    }
+
+    @Test
+    fun putSkuDefaultsAndReplace() {
+        val e = open()
+        e.putSku(SkuSpec("pot", "m", "Pot", "CNY", 0))
+        val pot = e.getSku("pot")
+        assertFalse(pot.stockTracked)
+        assertEquals(0L, pot.stockOnHand)
+        assertEquals(-1L, pot.stockAvailable)
+        assertNull(pot.maxPerOrder)
+        assertTrue(pot.active)
+        assertEquals(emptyList<String>(), pot.categories)
+        e.putSku(SkuSpec("pot", "m", "Teapot", "CNY", 100, stock = 2, active = false, categories = listOf("a", "a")))
+        val replaced = e.getSku("pot")
+        assertEquals("Teapot", replaced.title)
+        assertEquals(2L, replaced.stockOnHand)
+        assertFalse(replaced.active)
+        assertEquals(listOf("a"), replaced.categories)
+    }
+
+    @Test
+    fun putSkuRejectsBadDefinitions() {
+        val e = open()
+        // sc_sku_new: the field names the argument.
+        for (bad in listOf(teaSpec.copy(id = ""), teaSpec.copy(merchantId = ""), teaSpec.copy(title = ""),
+                teaSpec.copy(currency = "cny"), teaSpec.copy(listPrice = -1))) {
+            val ex = expectError(ErrorCode.INVALID_ARGUMENT) { e.putSku(bad) }
+            assertNotNull("field for $bad", ex.field)
+        }
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.putSku(teaSpec.copy(stock = -1)) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.putSku(teaSpec.copy(maxPerOrder = 0)) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.putSku(teaSpec.copy(categories = listOf(""))) }
+        expectError(ErrorCode.NOT_FOUND) { e.getSku("tea") }
+    }
+
+    @Test
+    fun skuBuilderErrorsOnNull() {
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.skuNew(null, utf8("m"), utf8("t"), utf8("CNY"), 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.skuSetStock(0, 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.skuSetMaxPerOrder(0, 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.skuSetActive(0, true) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.skuAddCategory(0, utf8("c")) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.enginePutSku(0, 0) }
+        // A SKU that was never stored reads back what was set.
+        val h = Native.skuNew(utf8("x"), utf8("m"), utf8("X"), utf8("CNY"), 5)
+        try {
+            Native.skuSetStock(h, 4)
+            Native.skuSetMaxPerOrder(h, 2)
+            Native.skuSetActive(h, false)
+            Native.skuAddCategory(h, utf8("c1"))
+            assertEquals(Sku("x", "m", "X", "CNY", 5, true, 4, 4, 2, false, listOf("c1")), Snapshots.readSku(h))
+        } finally {
+            Native.skuFree(h)
+        }
+    }
+
+    @Test
+    fun putSkuInAnotherCurrencyIsAMismatch() {
+        val e = openShop()
+        expectError(ErrorCode.CURRENCY_MISMATCH) { e.putSku(SkuSpec("usd-thing", "m", "Thing", "USD", 100)) }
+        expectError(ErrorCode.NOT_FOUND) { e.getSku("usd-thing") }
+    }
+
+    @Test
+    fun getSkuShowsHeldStock() {
+        val e = openShop()
+        placeOrder(e)
+        val tea = e.getSku("tea")
+        assertEquals(12L, tea.stockOnHand)
+        assertEquals(10L, tea.stockAvailable)
+    }
+
+    @Test
+    fun getSkuUnknownIsNotFound() {
+        val e = openShop()
+        expectError(ErrorCode.NOT_FOUND) { e.getSku("no-such-sku") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineGetSku(0, utf8("tea")) }
+    }
+
+    @Test
+    fun catalogIsOrderedById() {
+        val e = openShop()
+        val catalog = e.catalog()
+        assertEquals(listOf("cup", "kettle", "mooncake", "tea"), catalog.map { it.id })
+        val kettle = catalog[1]
+        assertFalse(kettle.active)
+        assertTrue(kettle.stockTracked)
+        assertEquals(0L, kettle.stockOnHand)
+        assertEquals(emptyList<String>(), kettle.categories)
+        assertEquals(listOf("tea", "gifts"), catalog[3].categories)
+        assertEquals(5L, catalog[3].maxPerOrder)
+        assertFalse(catalog[2].stockTracked)
+        assertEquals(0L, Native.catalogAt(0, 0))
+    }
+
+    @Test
+    fun catalogErrors() {
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCatalog(0) }
+        val e = open()
+        assertEquals(emptyList<Sku>(), e.catalog())
+        e.close()
+        expectError(ErrorCode.INVALID_STATE) { e.catalog() }
+    }
+
+    @Test
+    fun importProgram() {
+        val e = open()
+        e.importProgram(PROGRAM)
+        val tea = e.getSku("tea")
+        assertEquals(6800L, tea.listPrice)
+        assertEquals("CNY", tea.currency)
+        // SKUs not in a later document are kept; those in it are replaced.
+        e.importProgram("""{"format":"socialcart.program/1","currency":"CNY","skus":[{"id":"tea","merchant_id":"m-tea","title":"Tea","list_price":7000}]}""")
+        assertEquals(4, e.catalog().size)
+        assertEquals(7000L, e.getSku("tea").listPrice)
+        assertFalse(e.getSku("tea").stockTracked)
+    }
+
+    @Test
+    fun importProgramValidationNamesTheField() {
+        val e = openShop()
+        val bad = """{"format":"socialcart.program/1","currency":"CNY","skus":[
+            {"id":"a","merchant_id":"m","title":"A","list_price":1},
+            {"id":"b","merchant_id":"m","title":"B","list_price":-5}]}"""
+        expectError(ErrorCode.VALIDATION, "skus[1].list_price") { e.importProgram(bad) }
+        expectError(ErrorCode.NOT_FOUND) { e.getSku("a") } // all or nothing
+        expectError(ErrorCode.VALIDATION) { e.importProgram("not json") }
+        expectError(ErrorCode.VALIDATION) { e.importProgram("""{"format":"socialcart.program/999","currency":"CNY","skus":[]}""") }
+        expectError(ErrorCode.CURRENCY_MISMATCH) {
+            e.importProgram("""{"format":"socialcart.program/1","currency":"USD","skus":[{"id":"u","merchant_id":"m","title":"U","list_price":1}]}""")
+        }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineImportProgram(0, utf8(PROGRAM)) }
+    }
+
+    @Test
+    fun exportProgramRoundTrips() {
+        val e = openShop()
+        val json = e.exportProgram()
+        assertTrue(json, json.contains("socialcart.program/1"))
+        val copy = open("copy.db")
+        copy.importProgram(json)
+        assertEquals(e.catalog(), copy.catalog())
+    }
+
+    @Test
+    fun exportProgramErrors() {
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineExportProgram(0) }
+        val e = openShop()
+        e.close()
+        expectError(ErrorCode.INVALID_STATE) { e.exportProgram() }
+    }
+}

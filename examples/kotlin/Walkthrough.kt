@@ -1,0 +1,187 @@
+// The socialcart walkthrough through the Kotlin binding: the same story as
+// examples/walkthrough/walkthrough.c. It loads the operator's program
+// document, then follows Lin: browsing as a guest, signing in (the guest cart
+// merges), changing quantities, seeing cart problems, checking out, paying and
+// getting one line refunded; Wei's unpaid order lapses. It ends with the event
+// log. The clock is injected and starts at a fixed time, so every run prints
+// the same story.
+//
+//   Walkthrough <path/to/examples/walkthrough/program.json>
+//
+// bindings/kotlin/run-tests.sh runs it, so it cannot rot.
+
+import socialcart.Cart
+import socialcart.CancelReason
+import socialcart.Durability
+import socialcart.Engine
+import socialcart.EngineOptions
+import socialcart.ErrorCode
+import socialcart.LineProblem
+import socialcart.Order
+import socialcart.SkuSpec
+import socialcart.SocialCart
+import socialcart.SocialCartException
+import java.io.File
+import java.nio.file.Files
+import kotlin.system.exitProcess
+
+/** 2026-11-23 10:00:00 UTC, as in the C walkthrough. */
+private const val STORY_START_MS = 1_795_428_000_000L
+
+/** The story's clock: advanced by the story, never by sleeping. */
+private class StoryClock(var nowMs: Long) {
+    fun advanceMinutes(minutes: Long) {
+        nowMs += minutes * 60_000
+    }
+}
+
+fun main(args: Array<String>) {
+    if (args.size != 1) {
+        System.err.println("usage: Walkthrough <program.json>")
+        exitProcess(2)
+    }
+    val program = File(args[0]).readText(Charsets.UTF_8)
+    val dir = Files.createTempDirectory("socialcart-walkthrough").toFile()
+    try {
+        tell(File(dir, "walkthrough.db").path, args[0], program)
+    } finally {
+        dir.deleteRecursively()
+    }
+    if (SocialCart.liveObjectCount != 0L) {
+        System.err.println("walkthrough: ${SocialCart.liveObjectCount} object(s) leaked")
+        exitProcess(1)
+    }
+    println("\nThe end: every handle freed.")
+}
+
+/** Runs a call the story expects to be refused, and shows the refusal as an app would. */
+private inline fun refused(expected: ErrorCode, call: () -> Unit) {
+    try {
+        call()
+    } catch (e: SocialCartException) {
+        check(e.code == expected) { "expected $expected, got ${e.code}: ${e.message}" }
+        println("    refused: ${e.message} (${SocialCart.statusName(e.code)})")
+        return
+    }
+    error("expected $expected, but the call succeeded")
+}
+
+private fun tell(dbPath: String, programPath: String, program: String) {
+    val clock = StoryClock(STORY_START_MS)
+    val options = EngineOptions(durability = Durability.FULL, clock = { clock.nowMs })
+    Engine.open(dbPath, options).use { shop ->
+        println("socialcart ${SocialCart.version} walkthrough (Kotlin)\n")
+
+        println("1. The operator loads the program document ($programPath).")
+        shop.importProgram(program)
+        for (sku in shop.catalog()) {
+            val stock = if (sku.stockTracked) "${sku.stockAvailable} left" else "always in stock"
+            println("    %-16s %-34s %12s  %s%s".format(sku.id, sku.title,
+                SocialCart.formatMoney(sku.listPrice, sku.currency), stock, if (sku.active) "" else "  (not for sale)"))
+        }
+
+        println("\n2. Lin browses as a guest and puts a box of mooncakes in the cart.")
+        shop.cartAdd("guest-7f3a", "mooncake-box", 1)
+        println("    The discontinued kettle cannot be added:")
+        refused(ErrorCode.SKU_INACTIVE) { shop.cartAdd("guest-7f3a", "kettle-iron", 1) }
+
+        println("\n3. Lin signs in; the guest cart merges into hers.")
+        shop.cartAdd("lin", "tea-oolong-250g", 2)
+        shop.cartMerge("guest-7f3a", "lin")
+        printCart(shop.cart("lin"))
+
+        println("\n4. She adds two celadon cups, then tries for six packs of tea (five is the limit).")
+        shop.cartAdd("lin", "cup-celadon", 2)
+        refused(ErrorCode.LIMIT_EXCEEDED) { shop.cartSetQuantity("lin", "tea-oolong-250g", 6) }
+        println("    She settles on three, and keeps the mooncakes for later (unticked).")
+        shop.cartSetQuantity("lin", "tea-oolong-250g", 3)
+        shop.cartSelect("lin", "mooncake-box", false)
+
+        println("\n5. Meanwhile the tea house raises the cup's price; Lin's cart says so.")
+        clock.advanceMinutes(5)
+        val cup = shop.getSku("cup-celadon")
+        shop.putSku(SkuSpec(cup.id, cup.merchantId, cup.title, cup.currency, 4200,
+            stock = cup.stockOnHand, categories = cup.categories))
+        printCart(shop.cart("lin"))
+
+        println("\n6. The quote for the ticked lines:")
+        val quote = shop.quote("lin")
+        for (line in quote.lines) {
+            println("    %d x %-16s %12s".format(line.quantity, line.skuId, SocialCart.formatMoney(line.net, quote.currency)))
+        }
+        println("    total payable ${SocialCart.formatMoney(quote.total, quote.currency)}")
+
+        println("\n7. Checkout. The order holds the stock for the payment window.")
+        val cupsBefore = shop.getSku("cup-celadon").stockAvailable
+        val order = shop.checkout("lin", "lin-checkout-1")
+        printOrder(order)
+        println("    cups available: $cupsBefore before checkout, ${shop.getSku("cup-celadon").stockAvailable} now (held for the order)")
+        val retried = shop.checkout("lin", "lin-checkout-1")
+        println("    The app retries the checkout on a flaky network: same order ${retried.id} " +
+            "(${if (retried.id == order.id) "no duplicate" else "DUPLICATE"})")
+        printCart(shop.cart("lin"))
+
+        println("\n8. Lin pays 9 minutes later, inside the 15-minute window.")
+        clock.advanceMinutes(9)
+        refused(ErrorCode.AMOUNT_MISMATCH) { shop.pay(order.id, "wxpay-20261123-0001", order.total - 1, "lin-pay-1") }
+        val paid = shop.pay(order.id, "wxpay-20261123-0001", order.total, "lin-pay-1")
+        printOrder(paid)
+        println("    paid with reference ${paid.paymentRef}")
+
+        println("\n9. One cup arrives chipped: the shop refunds that one cup.")
+        clock.advanceMinutes(60 * 24 * 2)
+        val cupLine = paid.lines.indexOfFirst { it.skuId == "cup-celadon" }
+        printOrder(shop.refundLine(paid.id, cupLine, 1, "lin-refund-cup-1"))
+        println("    Refunding two more cups than remain is refused:")
+        refused(ErrorCode.REFUND_EXCEEDS_PAID) { shop.refundLine(paid.id, cupLine, 2, "lin-refund-cup-2") }
+
+        println("\n10. Wei checks out the last cup but never pays. The hold lapses with the window.")
+        shop.cartAdd("wei", "cup-celadon", 1)
+        val unpaid = shop.checkout("wei", "wei-checkout-1")
+        println("    cups available while Wei's order waits: ${shop.getSku("cup-celadon").stockAvailable}")
+        clock.advanceMinutes(16)
+        val settled = shop.sweep()
+        val lapsed = shop.order(unpaid.id)
+        val why = if (lapsed.cancelReason == CancelReason.PAYMENT_LAPSED) "payment window lapsed" else "cancelled"
+        println("    16 minutes later the sweep settled $settled order(s); Wei's order is " +
+            "${SocialCart.orderStateName(lapsed.state)} ($why), cups available: ${shop.getSku("cup-celadon").stockAvailable}")
+        refused(ErrorCode.EXPIRED) { shop.pay(unpaid.id, "wxpay-late", unpaid.total, "wei-pay-1") }
+
+        println("\n11. The event log, read from the start:")
+        var cursor = 0L
+        while (true) {
+            val events = shop.readEvents(cursor, 100)
+            for (e in events) {
+                println("    #%-3d T+%-5dmin %-18s %-30s %s".format(e.seq, (e.timeMs - STORY_START_MS) / 60_000,
+                    e.type, e.subjectId, e.payload))
+                cursor = e.seq
+            }
+            if (events.size < 100) break
+        }
+    }
+}
+
+private fun printCart(cart: Cart) {
+    println("    cart of ${cart.userId}:")
+    for (line in cart.lines) {
+        val notes = StringBuilder()
+        if (LineProblem.PRICE_CHANGED in line.problems) {
+            notes.append("  price changed (was ${SocialCart.formatMoney(line.addedPrice, cart.currency)})")
+        }
+        if (LineProblem.OUT_OF_STOCK in line.problems) notes.append("  only ${line.available} left")
+        if (LineProblem.INACTIVE in line.problems) notes.append("  no longer for sale")
+        if (LineProblem.OVER_MAX in line.problems) notes.append("  over the per-order maximum")
+        println("      [%s] %d x %-34s %12s%s".format(if (line.selected) "x" else " ", line.quantity, line.title,
+            SocialCart.formatMoney(line.unitPrice, cart.currency), notes))
+    }
+}
+
+private fun printOrder(order: Order) {
+    val money = { amount: Long -> SocialCart.formatMoney(amount, order.currency) }
+    val refunded = if (order.refunded > 0) ", refunded ${money(order.refunded)}" else ""
+    println("    order ${order.id}: ${SocialCart.orderStateName(order.state)}, total ${money(order.total)}$refunded")
+    order.lines.forEachIndexed { i, line ->
+        val r = if (line.refundedQuantity > 0) "  refunded ${line.refundedQuantity} unit(s), ${money(line.refundedAmount)}" else ""
+        println("      line %d: %d x %-34s paid %12s%s".format(i, line.quantity, line.title, money(line.net), r))
+    }
+}

@@ -111,7 +111,7 @@ CartView Engine::cart(const std::string& user_id) {
     require_id(user_id, "user_id");
     CartView view;
     view.user_id = user_id;
-    read([&](SQLite::Database& db, int64_t) {
+    read([&](Connection& db, int64_t) {
         view.currency = steps::catalog_currency(db);
         for (auto& line : store::cart_lines(db, user_id)) {
             CartLineView v;
@@ -130,7 +130,7 @@ CartView Engine::cart(const std::string& user_id) {
 Quote Engine::quote(const std::string& user_id) {
     require_id(user_id, "user_id");
     Quote out;
-    read([&](SQLite::Database& db, int64_t) {
+    read([&](Connection& db, int64_t) {
         std::vector<PricingInput> inputs;
         for (const auto& line : store::cart_lines(db, user_id))
             if (line.selected) inputs.push_back(PricingInput{steps::require_sku(db, line.sku_id), line.quantity});

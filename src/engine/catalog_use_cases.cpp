@@ -52,7 +52,7 @@ void Engine::put_sku(const Sku& sku) {
 SkuView Engine::get_sku(const std::string& id) {
     require_id(id, "sku_id");
     SkuView view;
-    read([&](SQLite::Database& db, int64_t) {
+    read([&](Connection& db, int64_t) {
         view.sku = steps::require_sku(db, id);
         view.available = steps::available_stock(db, view.sku);
     });
@@ -61,7 +61,7 @@ SkuView Engine::get_sku(const std::string& id) {
 
 std::vector<SkuView> Engine::catalog() {
     std::vector<SkuView> out;
-    read([&](SQLite::Database& db, int64_t) {
+    read([&](Connection& db, int64_t) {
         for (auto& sku : store::all_skus(db)) {
             const int64_t available = steps::available_stock(db, sku);
             out.push_back(SkuView{std::move(sku), available});
@@ -84,7 +84,7 @@ void Engine::import_program(std::string_view json) {
 
 std::string Engine::export_program() {
     ProgramDocument doc;
-    read([&](SQLite::Database& db, int64_t) {
+    read([&](Connection& db, int64_t) {
         doc.currency = steps::catalog_currency(db);
         doc.skus = store::all_skus(db);
     });

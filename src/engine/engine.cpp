@@ -25,7 +25,7 @@ int64_t Engine::write(const std::function<void(Tx&)>& fn) {
     const int64_t at = now();
     std::vector<Event> events;
     int64_t settled = 0;
-    db_.write([&](SQLite::Database& db) {
+    db_.write([&](Connection& db) {
         events.clear();  // a busy retry runs the whole use case again
         Tx tx{db, at, events};
         settled = steps::settle_lapsed_orders(tx);
@@ -35,13 +35,13 @@ int64_t Engine::write(const std::function<void(Tx&)>& fn) {
     return settled;
 }
 
-void Engine::read(const std::function<void(SQLite::Database&, int64_t)>& fn) {
+void Engine::read(const std::function<void(Connection&, int64_t)>& fn) {
     std::lock_guard lock(mutex_);
     const int64_t at = now();
     bool lapsed = false;
-    db_.read([&](SQLite::Database& db) { lapsed = store::any_order_lapsed(db, at); });
+    db_.read([&](Connection& db) { lapsed = store::any_order_lapsed(db, at); });
     if (lapsed) write([](Tx&) {});
-    db_.read([&](SQLite::Database& db) { fn(db, at); });
+    db_.read([&](Connection& db) { fn(db, at); });
 }
 
 int64_t Engine::sweep() { return write([](Tx&) {}); }
@@ -50,7 +50,7 @@ std::vector<Event> Engine::events(int64_t after_seq, int64_t limit) {
     if (after_seq < 0) fail(SC_ERR_INVALID_ARGUMENT, "after_seq must not be negative", "after_seq");
     if (limit < 1 || limit > 10000) fail(SC_ERR_INVALID_ARGUMENT, "limit must be between 1 and 10000", "limit");
     std::vector<Event> out;
-    read([&](SQLite::Database& db, int64_t) { out = store::events_after(db, after_seq, limit); });
+    read([&](Connection& db, int64_t) { out = store::events_after(db, after_seq, limit); });
     return out;
 }
 

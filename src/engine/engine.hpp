@@ -9,7 +9,6 @@
 #include "pricing/quote.hpp"
 #include "store/database.hpp"
 
-#include <SQLiteCpp/Database.h>
 
 #include <memory>
 #include <mutex>
@@ -41,7 +40,7 @@ struct CartView {
 // What one write use case sees: its transaction, the time it started, and the events
 // it appends (delivered to subscribers once it commits).
 struct Tx {
-    SQLite::Database& db;
+    Connection& db;
     int64_t now;
     std::vector<Event>& events;
     int64_t settled = 0;  // lapsed orders settled on the way in
@@ -93,7 +92,7 @@ private:
     // orders were settled. Delivers the events once committed.
     int64_t write(const std::function<void(Tx&)>& fn);
     // Settles what has lapsed (if anything), then runs fn in a read transaction.
-    void read(const std::function<void(SQLite::Database&, int64_t now)>& fn);
+    void read(const std::function<void(Connection&, int64_t now)>& fn);
     int64_t now();
 
     Order refund(const std::string& order_id, const std::string& idempotency_key, const std::string& request,

@@ -86,7 +86,7 @@ Order Engine::checkout(const std::string& user_id, const std::string& idempotenc
 Order Engine::order(const std::string& order_id) {
     require_id(order_id, "order_id");
     Order result;
-    read([&](SQLite::Database& db, int64_t) { result = steps::require_order(db, order_id); });
+    read([&](Connection& db, int64_t) { result = steps::require_order(db, order_id); });
     return result;
 }
 

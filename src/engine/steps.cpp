@@ -51,23 +51,23 @@ int64_t settle_lapsed_orders(Tx& tx) {
     return static_cast<int64_t>(ids.size());
 }
 
-Order require_order(SQLite::Database& db, const std::string& order_id) {
+Order require_order(Connection& db, const std::string& order_id) {
     auto order = store::find_order(db, order_id);
     if (!order) fail(SC_ERR_NOT_FOUND, "no order " + order_id, "order_id");
     return std::move(*order);
 }
 
-Sku require_sku(SQLite::Database& db, const std::string& sku_id) {
+Sku require_sku(Connection& db, const std::string& sku_id) {
     auto sku = store::find_sku(db, sku_id);
     if (!sku) fail(SC_ERR_NOT_FOUND, "no SKU " + sku_id, "sku_id");
     return std::move(*sku);
 }
 
-int64_t available_stock(SQLite::Database& db, const Sku& sku) {
+int64_t available_stock(Connection& db, const Sku& sku) {
     if (!sku.stock_on_hand) return 0;
     return stock_available(sku, store::held_quantity(db, "stock", sku.id));
 }
 
-std::string catalog_currency(SQLite::Database& db) { return store::catalog_currency(db).value_or(""); }
+std::string catalog_currency(Connection& db) { return store::catalog_currency(db).value_or(""); }
 
 }  // namespace sc::steps

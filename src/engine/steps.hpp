@@ -16,15 +16,15 @@ void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason);
 void commit_order_holds(Tx& tx, const Order& order);
 
 // Loads an order or fails with SC_ERR_NOT_FOUND (field: order_id).
-Order require_order(SQLite::Database& db, const std::string& order_id);
+Order require_order(Connection& db, const std::string& order_id);
 
 // Loads a SKU or fails with SC_ERR_NOT_FOUND (field: sku_id).
-Sku require_sku(SQLite::Database& db, const std::string& sku_id);
+Sku require_sku(Connection& db, const std::string& sku_id);
 
 // Tracked stock that unpaid orders have not claimed; 0 when untracked.
-int64_t available_stock(SQLite::Database& db, const Sku& sku);
+int64_t available_stock(Connection& db, const Sku& sku);
 
 // The catalog's currency, or "" before the first SKU.
-std::string catalog_currency(SQLite::Database& db);
+std::string catalog_currency(Connection& db);
 
 }  // namespace sc::steps

@@ -14,8 +14,8 @@ static CartLine line_from_row(SQLite::Statement& q) {
     return line;
 }
 
-std::vector<CartLine> cart_lines(SQLite::Database& db, const std::string& user_id) {
-    SQLite::Statement q(db, "SELECT sku_id, quantity, selected, added_price, position FROM cart_lines "
+std::vector<CartLine> cart_lines(Connection& db, const std::string& user_id) {
+    SQLite::Statement& q = db.statement("SELECT sku_id, quantity, selected, added_price, position FROM cart_lines "
                             "WHERE user_id = ? ORDER BY position");
     q.bind(1, user_id);
     std::vector<CartLine> out;
@@ -23,8 +23,8 @@ std::vector<CartLine> cart_lines(SQLite::Database& db, const std::string& user_i
     return out;
 }
 
-std::optional<CartLine> find_cart_line(SQLite::Database& db, const std::string& user_id, const std::string& sku_id) {
-    SQLite::Statement q(db, "SELECT sku_id, quantity, selected, added_price, position FROM cart_lines "
+std::optional<CartLine> find_cart_line(Connection& db, const std::string& user_id, const std::string& sku_id) {
+    SQLite::Statement& q = db.statement("SELECT sku_id, quantity, selected, added_price, position FROM cart_lines "
                             "WHERE user_id = ? AND sku_id = ?");
     q.bind(1, user_id);
     q.bind(2, sku_id);
@@ -32,9 +32,8 @@ std::optional<CartLine> find_cart_line(SQLite::Database& db, const std::string& 
     return line_from_row(q);
 }
 
-void save_cart_line(SQLite::Database& db, const std::string& user_id, const CartLine& line) {
-    SQLite::Statement q(db,
-        "INSERT INTO cart_lines(user_id, sku_id, quantity, selected, added_price, position) VALUES (?, ?, ?, ?, ?, ?) "
+void save_cart_line(Connection& db, const std::string& user_id, const CartLine& line) {
+    SQLite::Statement& q = db.statement("INSERT INTO cart_lines(user_id, sku_id, quantity, selected, added_price, position) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(user_id, sku_id) DO UPDATE SET quantity = excluded.quantity, selected = excluded.selected, "
         "added_price = excluded.added_price, position = excluded.position");
     q.bind(1, user_id);
@@ -46,21 +45,21 @@ void save_cart_line(SQLite::Database& db, const std::string& user_id, const Cart
     q.exec();
 }
 
-bool delete_cart_line(SQLite::Database& db, const std::string& user_id, const std::string& sku_id) {
-    SQLite::Statement q(db, "DELETE FROM cart_lines WHERE user_id = ? AND sku_id = ?");
+bool delete_cart_line(Connection& db, const std::string& user_id, const std::string& sku_id) {
+    SQLite::Statement& q = db.statement("DELETE FROM cart_lines WHERE user_id = ? AND sku_id = ?");
     q.bind(1, user_id);
     q.bind(2, sku_id);
     return q.exec() > 0;
 }
 
-int64_t delete_cart(SQLite::Database& db, const std::string& user_id) {
-    SQLite::Statement q(db, "DELETE FROM cart_lines WHERE user_id = ?");
+int64_t delete_cart(Connection& db, const std::string& user_id) {
+    SQLite::Statement& q = db.statement("DELETE FROM cart_lines WHERE user_id = ?");
     q.bind(1, user_id);
     return q.exec();
 }
 
-int64_t next_cart_position(SQLite::Database& db, const std::string& user_id) {
-    SQLite::Statement q(db, "SELECT COALESCE(MAX(position), -1) + 1 FROM cart_lines WHERE user_id = ?");
+int64_t next_cart_position(Connection& db, const std::string& user_id) {
+    SQLite::Statement& q = db.statement("SELECT COALESCE(MAX(position), -1) + 1 FROM cart_lines WHERE user_id = ?");
     q.bind(1, user_id);
     q.executeStep();
     return q.getColumn(0).getInt64();

@@ -4,22 +4,21 @@
 
 namespace sc::store {
 
-std::optional<std::string> catalog_currency(SQLite::Database& db) {
-    SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'currency'");
+std::optional<std::string> catalog_currency(Connection& db) {
+    SQLite::Statement& q = db.statement("SELECT value FROM meta WHERE key = 'currency'");
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getString();
 }
 
-void set_catalog_currency(SQLite::Database& db, const std::string& currency) {
-    SQLite::Statement q(db, "INSERT INTO meta(key, value) VALUES ('currency', ?) "
+void set_catalog_currency(Connection& db, const std::string& currency) {
+    SQLite::Statement& q = db.statement("INSERT INTO meta(key, value) VALUES ('currency', ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     q.bind(1, currency);
     q.exec();
 }
 
-void upsert_sku(SQLite::Database& db, const Sku& sku) {
-    SQLite::Statement q(db,
-        "INSERT INTO skus(id, merchant_id, title, currency, list_price, stock_on_hand, max_per_order, active) "
+void upsert_sku(Connection& db, const Sku& sku) {
+    SQLite::Statement& q = db.statement("INSERT INTO skus(id, merchant_id, title, currency, list_price, stock_on_hand, max_per_order, active) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
         "merchant_id = excluded.merchant_id, title = excluded.title, currency = excluded.currency, "
         "list_price = excluded.list_price, stock_on_hand = excluded.stock_on_hand, "
@@ -34,10 +33,10 @@ void upsert_sku(SQLite::Database& db, const Sku& sku) {
     q.bind(8, sku.active ? 1 : 0);
     q.exec();
 
-    SQLite::Statement del(db, "DELETE FROM sku_categories WHERE sku_id = ?");
+    SQLite::Statement& del = db.statement("DELETE FROM sku_categories WHERE sku_id = ?");
     del.bind(1, sku.id);
     del.exec();
-    SQLite::Statement ins(db, "INSERT INTO sku_categories(sku_id, position, category_id) VALUES (?, ?, ?)");
+    SQLite::Statement& ins = db.statement("INSERT INTO sku_categories(sku_id, position, category_id) VALUES (?, ?, ?)");
     for (size_t i = 0; i < sku.categories.size(); ++i) {
         ins.bind(1, sku.id);
         ins.bind(2, static_cast<int64_t>(i));
@@ -60,8 +59,8 @@ static Sku sku_from_row(SQLite::Statement& q) {
     return sku;
 }
 
-static void load_categories(SQLite::Database& db, Sku& sku) {
-    SQLite::Statement q(db, "SELECT category_id FROM sku_categories WHERE sku_id = ? ORDER BY position");
+static void load_categories(Connection& db, Sku& sku) {
+    SQLite::Statement& q = db.statement("SELECT category_id FROM sku_categories WHERE sku_id = ? ORDER BY position");
     q.bind(1, sku.id);
     while (q.executeStep()) sku.categories.push_back(q.getColumn(0).getString());
 }
@@ -69,8 +68,8 @@ static void load_categories(SQLite::Database& db, Sku& sku) {
 static constexpr const char* kSkuColumns =
     "SELECT id, merchant_id, title, currency, list_price, stock_on_hand, max_per_order, active FROM skus ";
 
-std::optional<Sku> find_sku(SQLite::Database& db, const std::string& id) {
-    SQLite::Statement q(db, std::string(kSkuColumns) + "WHERE id = ?");
+std::optional<Sku> find_sku(Connection& db, const std::string& id) {
+    SQLite::Statement& q = db.statement(std::string(kSkuColumns) + "WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     Sku sku = sku_from_row(q);
@@ -78,16 +77,16 @@ std::optional<Sku> find_sku(SQLite::Database& db, const std::string& id) {
     return sku;
 }
 
-std::vector<Sku> all_skus(SQLite::Database& db) {
-    SQLite::Statement q(db, std::string(kSkuColumns) + "ORDER BY id");
+std::vector<Sku> all_skus(Connection& db) {
+    SQLite::Statement& q = db.statement(std::string(kSkuColumns) + "ORDER BY id");
     std::vector<Sku> out;
     while (q.executeStep()) out.push_back(sku_from_row(q));
     for (auto& sku : out) load_categories(db, sku);
     return out;
 }
 
-void set_stock_on_hand(SQLite::Database& db, const std::string& sku_id, int64_t on_hand) {
-    SQLite::Statement q(db, "UPDATE skus SET stock_on_hand = ? WHERE id = ?");
+void set_stock_on_hand(Connection& db, const std::string& sku_id, int64_t on_hand) {
+    SQLite::Statement& q = db.statement("UPDATE skus SET stock_on_hand = ? WHERE id = ?");
     q.bind(1, on_hand);
     q.bind(2, sku_id);
     q.exec();

@@ -16,6 +16,28 @@ constexpr int kBusyRetries = 3;
 
 int schema_version() noexcept { return static_cast<int>(migrations().size()); }
 
+SQLite::Statement& Connection::statement(const std::string& sql) {
+    auto& cached = statements_[sql];
+    if (!cached) {
+        cached = std::make_unique<SQLite::Statement>(db_, sql);
+    } else {
+        cached->reset();
+        cached->clearBindings();
+    }
+    return *cached;
+}
+
+void Connection::reset_all() noexcept {
+    for (auto& [sql, statement] : statements_) {
+        try {
+            statement->reset();
+        } catch (const SQLite::Exception&) {
+            // reset() reports the statement's last step error again; the transaction
+            // already dealt with it.
+        }
+    }
+}
+
 void rethrow_sqlite(const SQLite::Exception& e) {
     const int primary = e.getErrorCode() & 0xFF;
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
@@ -38,6 +60,7 @@ Database::Database(const StoreSettings& settings) {
         // NORMAL syncs at checkpoints only (durable across app crashes, not power cuts).
         db_->exec(settings.durability == SC_DURABILITY_NORMAL ? "PRAGMA synchronous=NORMAL"
                                                               : "PRAGMA synchronous=FULL");
+        connection_ = std::make_unique<Connection>(*db_);
     } catch (const SQLite::Exception& e) {
         rethrow_sqlite(e);
     }
@@ -45,7 +68,8 @@ Database::Database(const StoreSettings& settings) {
 }
 
 void Database::migrate() {
-    write([](SQLite::Database& db) {
+    write([](Connection& connection) {
+        SQLite::Database& db = connection.raw();
         const int current = db.execAndGet("PRAGMA user_version").getInt();
         const int target = schema_version();
         if (current > target)
@@ -58,19 +82,21 @@ void Database::migrate() {
     });
 }
 
-void Database::write(const std::function<void(SQLite::Database&)>& fn) { run("BEGIN IMMEDIATE", fn); }
+void Database::write(const std::function<void(Connection&)>& fn) { run("BEGIN IMMEDIATE", fn); }
 
-void Database::read(const std::function<void(SQLite::Database&)>& fn) { run("BEGIN", fn); }
+void Database::read(const std::function<void(Connection&)>& fn) { run("BEGIN", fn); }
 
-void Database::run(const char* begin, const std::function<void(SQLite::Database&)>& fn) {
+void Database::run(const char* begin, const std::function<void(Connection&)>& fn) {
     for (int attempt = 0;; ++attempt) {
         try {
             db_->exec(begin);
             try {
-                fn(*db_);
+                fn(*connection_);
+                connection_->reset_all();
                 db_->exec("COMMIT");
                 return;
             } catch (...) {
+                connection_->reset_all();
                 try { db_->exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
                 throw;
             }

@@ -4,20 +4,20 @@
 
 namespace sc::store {
 
-Event append_event(SQLite::Database& db, const NewEvent& event, int64_t time_ms) {
+Event append_event(Connection& db, const NewEvent& event, int64_t time_ms) {
     Event e{0, event.type, event.subject_id, time_ms, event.payload.dump()};
-    SQLite::Statement q(db, "INSERT INTO events(type, subject_id, time_ms, payload) VALUES (?, ?, ?, ?)");
+    SQLite::Statement& q = db.statement("INSERT INTO events(type, subject_id, time_ms, payload) VALUES (?, ?, ?, ?)");
     q.bind(1, e.type);
     q.bind(2, e.subject_id);
     q.bind(3, e.time_ms);
     q.bind(4, e.payload);
     q.exec();
-    e.seq = db.getLastInsertRowid();
+    e.seq = db.raw().getLastInsertRowid();
     return e;
 }
 
-std::vector<Event> events_after(SQLite::Database& db, int64_t after_seq, int64_t limit) {
-    SQLite::Statement q(db, "SELECT seq, type, subject_id, time_ms, payload FROM events WHERE seq > ? "
+std::vector<Event> events_after(Connection& db, int64_t after_seq, int64_t limit) {
+    SQLite::Statement& q = db.statement("SELECT seq, type, subject_id, time_ms, payload FROM events WHERE seq > ? "
                             "ORDER BY seq LIMIT ?");
     q.bind(1, after_seq);
     q.bind(2, limit);

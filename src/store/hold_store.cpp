@@ -4,8 +4,8 @@
 
 namespace sc::store {
 
-void insert_hold(SQLite::Database& db, const Hold& hold) {
-    SQLite::Statement q(db, "INSERT INTO holds(id, order_id, kind, resource, quantity, state, expires_at) "
+void insert_hold(Connection& db, const Hold& hold) {
+    SQLite::Statement& q = db.statement("INSERT INTO holds(id, order_id, kind, resource, quantity, state, expires_at) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, hold.id);
     q.bind(2, hold.order_id);
@@ -17,8 +17,8 @@ void insert_hold(SQLite::Database& db, const Hold& hold) {
     q.exec();
 }
 
-std::vector<Hold> holds_of_order(SQLite::Database& db, const std::string& order_id) {
-    SQLite::Statement q(db, "SELECT id, order_id, kind, resource, quantity, state, expires_at FROM holds "
+std::vector<Hold> holds_of_order(Connection& db, const std::string& order_id) {
+    SQLite::Statement& q = db.statement("SELECT id, order_id, kind, resource, quantity, state, expires_at FROM holds "
                             "WHERE order_id = ? ORDER BY rowid");
     q.bind(1, order_id);
     std::vector<Hold> out;
@@ -36,15 +36,15 @@ std::vector<Hold> holds_of_order(SQLite::Database& db, const std::string& order_
     return out;
 }
 
-bool resolve_hold(SQLite::Database& db, const std::string& hold_id, HoldState to) {
-    SQLite::Statement q(db, "UPDATE holds SET state = ? WHERE id = ? AND state = 'held'");
+bool resolve_hold(Connection& db, const std::string& hold_id, HoldState to) {
+    SQLite::Statement& q = db.statement("UPDATE holds SET state = ? WHERE id = ? AND state = 'held'");
     q.bind(1, hold_state_name(to));
     q.bind(2, hold_id);
     return q.exec() == 1;
 }
 
-int64_t held_quantity(SQLite::Database& db, const std::string& kind, const std::string& resource) {
-    SQLite::Statement q(db, "SELECT COALESCE(SUM(quantity), 0) FROM holds "
+int64_t held_quantity(Connection& db, const std::string& kind, const std::string& resource) {
+    SQLite::Statement& q = db.statement("SELECT COALESCE(SUM(quantity), 0) FROM holds "
                             "WHERE kind = ? AND resource = ? AND state = 'held'");
     q.bind(1, kind);
     q.bind(2, resource);

@@ -1,7 +1,7 @@
 #pragma once
 // Idempotency keys: the first request under a key is remembered with its result, so
 // a retry returns that result and a different request under the same key is refused.
-#include <SQLiteCpp/Database.h>
+#include "store/database.hpp"
 
 #include <optional>
 #include <string>
@@ -13,8 +13,8 @@ struct IdempotencyRecord {
     std::string result_id;  // the order or refund the first request produced
 };
 
-std::optional<IdempotencyRecord> find_idempotency(SQLite::Database& db, const std::string& scope, const std::string& key);
-void save_idempotency(SQLite::Database& db, const std::string& scope, const std::string& key,
+std::optional<IdempotencyRecord> find_idempotency(Connection& db, const std::string& scope, const std::string& key);
+void save_idempotency(Connection& db, const std::string& scope, const std::string& key,
                       const IdempotencyRecord& record);
 
 }  // namespace sc::store

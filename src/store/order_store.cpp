@@ -4,8 +4,8 @@
 
 namespace sc::store {
 
-void insert_order(SQLite::Database& db, const Order& o) {
-    SQLite::Statement q(db, "INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, "
+void insert_order(Connection& db, const Order& o) {
+    SQLite::Statement& q = db.statement("INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, "
                             "created_at, pay_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, o.id);
     q.bind(2, o.user_id);
@@ -17,7 +17,7 @@ void insert_order(SQLite::Database& db, const Order& o) {
     q.bind(8, o.created_at);
     q.bind(9, o.pay_deadline);
     q.exec();
-    SQLite::Statement line(db, "INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, "
+    SQLite::Statement& line = db.statement("INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, "
                                "unit_price, base, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; i < o.lines.size(); ++i) {
         const OrderLine& l = o.lines[i];
@@ -35,8 +35,8 @@ void insert_order(SQLite::Database& db, const Order& o) {
     }
 }
 
-std::optional<Order> find_order(SQLite::Database& db, const std::string& id) {
-    SQLite::Statement q(db, "SELECT id, user_id, state, cancel_reason, currency, subtotal, total, created_at, "
+std::optional<Order> find_order(Connection& db, const std::string& id) {
+    SQLite::Statement& q = db.statement("SELECT id, user_id, state, cancel_reason, currency, subtotal, total, created_at, "
                             "pay_deadline, paid_at, payment_ref FROM orders WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
@@ -53,8 +53,7 @@ std::optional<Order> find_order(SQLite::Database& db, const std::string& id) {
     o.paid_at = q.getColumn(9).getInt64();
     if (!q.getColumn(10).isNull()) o.payment_ref = q.getColumn(10).getString();
 
-    SQLite::Statement lines(db,
-        "SELECT l.sku_id, l.title, l.merchant_id, l.quantity, l.unit_price, l.base, l.net, "
+    SQLite::Statement& lines = db.statement("SELECT l.sku_id, l.title, l.merchant_id, l.quantity, l.unit_price, l.base, l.net, "
         "COALESCE(SUM(r.quantity), 0), COALESCE(SUM(r.amount), 0) FROM order_lines l "
         "LEFT JOIN refund_lines r ON r.order_id = l.order_id AND r.line_index = l.line_index "
         "WHERE l.order_id = ? GROUP BY l.line_index ORDER BY l.line_index");
@@ -72,7 +71,7 @@ std::optional<Order> find_order(SQLite::Database& db, const std::string& id) {
         l.refunded_amount = lines.getColumn(8).getInt64();
         o.lines.push_back(std::move(l));
     }
-    SQLite::Statement refunds(db, "SELECT id, created_at, amount FROM refunds WHERE order_id = ? "
+    SQLite::Statement& refunds = db.statement("SELECT id, created_at, amount FROM refunds WHERE order_id = ? "
                                   "ORDER BY created_at, rowid");
     refunds.bind(1, id);
     while (refunds.executeStep())
@@ -81,8 +80,8 @@ std::optional<Order> find_order(SQLite::Database& db, const std::string& id) {
     return o;
 }
 
-void save_order_state(SQLite::Database& db, const Order& o) {
-    SQLite::Statement q(db, "UPDATE orders SET state = ?, cancel_reason = ?, paid_at = ?, payment_ref = ? WHERE id = ?");
+void save_order_state(Connection& db, const Order& o) {
+    SQLite::Statement& q = db.statement("UPDATE orders SET state = ?, cancel_reason = ?, paid_at = ?, payment_ref = ? WHERE id = ?");
     q.bind(1, static_cast<int>(o.state));
     q.bind(2, static_cast<int>(o.cancel_reason));
     q.bind(3, o.paid_at);
@@ -91,14 +90,14 @@ void save_order_state(SQLite::Database& db, const Order& o) {
     q.exec();
 }
 
-void insert_refund(SQLite::Database& db, const std::string& order_id, const Refund& refund, const RefundPlan& plan) {
-    SQLite::Statement q(db, "INSERT INTO refunds(id, order_id, created_at, amount) VALUES (?, ?, ?, ?)");
+void insert_refund(Connection& db, const std::string& order_id, const Refund& refund, const RefundPlan& plan) {
+    SQLite::Statement& q = db.statement("INSERT INTO refunds(id, order_id, created_at, amount) VALUES (?, ?, ?, ?)");
     q.bind(1, refund.id);
     q.bind(2, order_id);
     q.bind(3, refund.created_at);
     q.bind(4, refund.amount);
     q.exec();
-    SQLite::Statement part(db, "INSERT INTO refund_lines(refund_id, order_id, line_index, quantity, amount) "
+    SQLite::Statement& part = db.statement("INSERT INTO refund_lines(refund_id, order_id, line_index, quantity, amount) "
                                "VALUES (?, ?, ?, ?, ?)");
     for (const auto& p : plan.parts) {
         part.bind(1, refund.id);
@@ -111,16 +110,16 @@ void insert_refund(SQLite::Database& db, const std::string& order_id, const Refu
     }
 }
 
-std::vector<std::string> lapsed_order_ids(SQLite::Database& db, int64_t now) {
-    SQLite::Statement q(db, "SELECT id FROM orders WHERE state = 1 AND pay_deadline <= ? ORDER BY pay_deadline, id");
+std::vector<std::string> lapsed_order_ids(Connection& db, int64_t now) {
+    SQLite::Statement& q = db.statement("SELECT id FROM orders WHERE state = 1 AND pay_deadline <= ? ORDER BY pay_deadline, id");
     q.bind(1, now);
     std::vector<std::string> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;
 }
 
-bool any_order_lapsed(SQLite::Database& db, int64_t now) {
-    SQLite::Statement q(db, "SELECT 1 FROM orders WHERE state = 1 AND pay_deadline <= ? LIMIT 1");
+bool any_order_lapsed(Connection& db, int64_t now) {
+    SQLite::Statement& q = db.statement("SELECT 1 FROM orders WHERE state = 1 AND pay_deadline <= ? LIMIT 1");
     q.bind(1, now);
     return q.executeStep();
 }

@@ -38,7 +38,7 @@ TEST_CASE("durability settings map to SQLite's synchronous levels") {
     auto synchronous = [&](sc_durability d) {
         Database db({file.path, d, 1000});
         int level = -1;
-        db.read([&](SQLite::Database& raw) { level = raw.execAndGet("PRAGMA synchronous").getInt(); });
+        db.read([&](Connection& c) { level = c.raw().execAndGet("PRAGMA synchronous").getInt(); });
         return level;
     };
     CHECK(synchronous(SC_DURABILITY_FULL) == 2);
@@ -48,14 +48,14 @@ TEST_CASE("durability settings map to SQLite's synchronous levels") {
 TEST_CASE("a failed write leaves nothing behind") {
     TempDb file;
     Database db({file.path, SC_DURABILITY_FULL, 1000});
-    db.write([](SQLite::Database& raw) {
-        raw.exec("INSERT INTO skus(id, merchant_id, title, currency, list_price, active) VALUES ('s','m','t','CNY',1,1)");
+    db.write([](Connection& c) {
+        c.raw().exec("INSERT INTO skus(id, merchant_id, title, currency, list_price, active) VALUES ('s','m','t','CNY',1,1)");
     });
-    CHECK_THROWS_AS(db.write([](SQLite::Database& raw) {
-        store::save_cart_line(raw, "lin", CartLine{"s", 1, true, 1, 0});
+    CHECK_THROWS_AS(db.write([](Connection& c) {
+        store::save_cart_line(c, "lin", CartLine{"s", 1, true, 1, 0});
         fail(SC_ERR_OUT_OF_STOCK, "late failure");
     }), Error);
-    db.read([](SQLite::Database& raw) { CHECK(store::cart_lines(raw, "lin").empty()); });
+    db.read([](Connection& c) { CHECK(store::cart_lines(c, "lin").empty()); });
 }
 
 TEST_CASE("a writer blocked past the busy timeout gets a retryable SC_ERR_BUSY") {
@@ -64,12 +64,12 @@ TEST_CASE("a writer blocked past the busy timeout gets a retryable SC_ERR_BUSY")
     SQLite::Database other(file.path, SQLite::OPEN_READWRITE);
     other.exec("BEGIN IMMEDIATE");
     try {
-        db.write([](SQLite::Database&) {});
+        db.write([](Connection&) {});
         FAIL("the write went through a held lock");
     } catch (const Error& e) {
         CHECK(e.code() == SC_ERR_BUSY);
         CHECK(e.retryable());
     }
     other.exec("ROLLBACK");
-    CHECK_NOTHROW(db.write([](SQLite::Database&) {}));
+    CHECK_NOTHROW(db.write([](Connection&) {}));
 }

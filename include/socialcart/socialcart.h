@@ -32,6 +32,12 @@
  *   Builders (sc_options, an sc_sku being filled in) are not thread-safe: use
  *   each from one thread at a time.
  *
+ * Idempotency
+ *   Calls that a retry could repeat take an idempotency key: a non-empty id
+ *   (NULL or "" is SC_ERR_INVALID_ARGUMENT, field "idempotency_key"). The same
+ *   key with the same arguments returns the first result and changes nothing;
+ *   with other arguments it is SC_ERR_IDEMPOTENCY_CONFLICT.
+ *
  * Money and time
  *   Amounts are int64 counts of minor units (fen, cents) of the ISO 4217
  *   currency that the snapshot reports. Times are UTC milliseconds since the

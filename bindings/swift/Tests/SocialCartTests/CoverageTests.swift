@@ -1,0 +1,29 @@
+import Foundation
+import XCTest
+
+/// The coverage rule: every SC_API function of the header is called by the binding.
+final class CoverageTests: SocialCartTestCase {
+    func testEverySCAPIFunctionIsCalledByTheBinding() throws {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let package = tests.deletingLastPathComponent().deletingLastPathComponent()
+        let header = package.appendingPathComponent("../../include/socialcart/socialcart.h").standardizedFileURL
+        let headerText = try String(contentsOf: header, encoding: .utf8)
+        let names = headerText.split(separator: "\n")
+            .filter { $0.hasPrefix("SC_API ") }
+            .compactMap { line -> String? in
+                guard let paren = line.firstIndex(of: "(") else { return nil }
+                return line[..<paren].split(whereSeparator: { $0 == " " || $0 == "*" }).last.map(String.init)
+            }
+        XCTAssertGreaterThan(names.count, 100)
+        let sources = package.appendingPathComponent("Sources/SocialCart")
+        var code = ""
+        for file in try FileManager.default.contentsOfDirectory(atPath: sources.path) where file.hasSuffix(".swift") {
+            code += try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+        }
+        // A function named only in a comment does not count.
+        code = code.replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression)
+        code = code.replacingOccurrences(of: #"//[^\n]*"#, with: "", options: .regularExpression)
+        let missing = names.filter { !code.contains($0 + "(") }
+        XCTAssertEqual(missing, [], "SC_API functions the binding never calls")
+    }
+}

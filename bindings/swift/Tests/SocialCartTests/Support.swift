@@ -1,0 +1,181 @@
+import Foundation
+import XCTest
+@testable import SocialCart
+
+/// An injected clock: tests advance it, nothing ever sleeps.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ms: Int64
+    private(set) var reads = 0
+
+    init(_ start: Int64 = 1_767_225_600_000) { ms = start }  // 2026-01-01T00:00:00Z
+
+    var now: Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        reads += 1
+        return ms
+    }
+
+    func advance(ms delta: Int64) {
+        lock.lock()
+        ms += delta
+        lock.unlock()
+    }
+}
+
+let sampleProgram = """
+{"format":"socialcart.program/1","currency":"CNY","skus":[
+ {"id":"tea","merchant_id":"m1","title":"Tea","list_price":6800,"categories":["tea","gifts"],"stock":12,"max_per_order":5},
+ {"id":"cup","merchant_id":"m1","title":"Cup","list_price":3950,"categories":["teaware"],"stock":3},
+ {"id":"cake","merchant_id":"m2","title":"Cake","list_price":12800,"categories":["food"]},
+ {"id":"kettle","merchant_id":"m1","title":"Kettle","list_price":45900,"stock":0,"active":false}
+]}
+"""
+
+/// Every test: temporary database files, an injected clock, and a leak check at the end
+/// (`sc_live_object_count()` back to its value at the start).
+class SocialCartTestCase: XCTestCase {
+    var clock: TestClock!
+    var directory: URL!
+    private var liveAtStart: Int64 = 0
+    private var fileCounter = 0
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        liveAtStart = SocialCart.liveObjectCount
+        clock = TestClock()
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("socialcart-swift-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        // Engines and snapshots made by the test are local to it and gone by now.
+        XCTAssertEqual(
+            SocialCart.liveObjectCount, liveAtStart,
+            "sc_live_object_count() is not back to its value at the start: a leak")
+        if let directory { try? FileManager.default.removeItem(at: directory) }
+        try super.tearDownWithError()
+    }
+
+    func databasePath(_ name: String? = nil) -> String {
+        fileCounter += 1
+        return directory.appendingPathComponent(name ?? "db\(fileCounter).sqlite").path
+    }
+
+    func options(paymentWindowMs: Int64? = 60_000) -> EngineOptions {
+        let clock = self.clock!
+        return EngineOptions(
+            durability: .normal, paymentWindowMs: paymentWindowMs, busyTimeoutMs: 0,
+            clock: { clock.now })
+    }
+
+    /// An engine on a fresh temporary file with the test clock.
+    func makeEngine(path: String? = nil, paymentWindowMs: Int64? = 60_000, program: String? = sampleProgram)
+        throws -> Engine
+    {
+        let engine = try Engine(path: path ?? databasePath(), options: options(paymentWindowMs: paymentWindowMs))
+        if let program { try engine.importProgram(program) }
+        return engine
+    }
+}
+
+/// Asserts that `body` throws a SocialCartError with `code` (and `field`, when given),
+/// with a non-empty message.
+func assertThrows<T>(
+    _ code: SocialCartError.Code,
+    field: String? = nil,
+    _ body: @autoclosure () throws -> T,
+    file: StaticString = #filePath, line: UInt = #line
+) {
+    do {
+        _ = try body()
+        XCTFail("expected \(code), got success", file: file, line: line)
+    } catch let error as SocialCartError {
+        XCTAssertEqual(error.code, code, "\(error)", file: file, line: line)
+        if let field { XCTAssertEqual(error.field, field, "\(error)", file: file, line: line) }
+        XCTAssertFalse(error.message.isEmpty, "empty message", file: file, line: line)
+    } catch {
+        XCTFail("expected SocialCartError, got \(error)", file: file, line: line)
+    }
+}
+
+func assertThrowsAsync<T>(
+    _ code: SocialCartError.Code,
+    field: String? = nil,
+    _ body: () async throws -> T,
+    file: StaticString = #filePath, line: UInt = #line
+) async {
+    do {
+        _ = try await body()
+        XCTFail("expected \(code), got success", file: file, line: line)
+    } catch let error as SocialCartError {
+        XCTAssertEqual(error.code, code, "\(error)", file: file, line: line)
+        if let field { XCTAssertEqual(error.field, field, "\(error)", file: file, line: line) }
+    } catch {
+        XCTFail("expected SocialCartError, got \(error)", file: file, line: line)
+    }
+}
+
+/// Holds a POSIX lock on a database from another process (python3), so that the
+/// engine's next transaction meets SC_ERR_BUSY. Released on `release()`.
+final class ForeignLock {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    let how: String
+
+    /// Tries an exclusive lock on the whole database file, then on the WAL write lock
+    /// byte of the -shm file. nil when neither can be taken (or python3 is missing).
+    init?(databasePath: String) {
+        let script = """
+        import fcntl, os, sys
+        db = sys.argv[1]
+        def try_lock(path, start, length):
+            try:
+                f = open(path, 'r+b')
+                fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB, length, start)
+                return f
+            except OSError:
+                return None
+        held = try_lock(db, 0, 0)
+        how = 'db'
+        if held is None and os.path.exists(db + '-shm'):
+            held = try_lock(db + '-shm', 120, 1)
+            how = 'shm-write'
+        print(how if held is not None else 'none', flush=True)
+        sys.stdin.read()
+        """
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, databasePath]
+        process.standardInput = input
+        process.standardOutput = output
+        do { try process.run() } catch { return nil }
+        let line = String(decoding: output.fileHandleForReading.availableLine(), as: UTF8.self)
+        how = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if how != "db" && how != "shm-write" {
+            release()
+            return nil
+        }
+    }
+
+    func release() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
+extension FileHandle {
+    /// Reads up to and including the first newline (blocking).
+    func availableLine() -> Data {
+        var data = Data()
+        while true {
+            let chunk = (try? read(upToCount: 1)) ?? nil
+            guard let chunk, !chunk.isEmpty else { break }
+            if chunk[chunk.startIndex] == UInt8(ascii: "\n") { break }
+            data.append(chunk)
+        }
+        return data
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import SocialCart
+import Walkthrough
+
+// Usage: socialcart-walkthrough [program.json] [database-file]
+// Defaults: ../walkthrough/program.json relative to this package, and a temporary file.
+let packageDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let arguments = CommandLine.arguments
+let programPath = arguments.count > 1
+    ? arguments[1]
+    : packageDirectory.appendingPathComponent("../walkthrough/program.json").standardizedFileURL.path
+
+let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("socialcart-walkthrough-\(UUID().uuidString)", isDirectory: true)
+let databasePath = arguments.count > 2 ? arguments[2] : directory.appendingPathComponent("walkthrough.db").path
+
+do {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try runWalkthrough(programPath: programPath, databasePath: databasePath)
+} catch {
+    FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
+    exit(1)
+}
+
+// The engine and every snapshot are gone by now.
+if SocialCart.liveObjectCount != 0 {
+    FileHandle.standardError.write(Data("walkthrough: \(SocialCart.liveObjectCount) object(s) leaked\n".utf8))
+    exit(1)
+}
+print("\nThe end: every handle freed.")

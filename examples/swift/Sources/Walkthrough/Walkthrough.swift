@@ -1,0 +1,204 @@
+import Foundation
+import SocialCart
+
+/// 2026-11-23 10:00:00 UTC, as in the C walkthrough.
+public let storyStartMs: Int64 = 1_795_428_000_000
+
+/// The injected clock: it stands still unless the story moves it, so every run prints
+/// the same story.
+final class StoryClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ms = storyStartMs
+    var now: Int64 { lock.lock(); defer { lock.unlock() }; return ms }
+    func advance(minutes: Int64) { lock.lock(); ms += minutes * 60_000; lock.unlock() }
+}
+
+/// What the story expected to be refused was not.
+public struct StoryError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
+/// the operator loads the program document, then Lin browses as a guest, signs in (the
+/// guest cart merges), changes quantities, sees her cart's problems, checks out, pays and
+/// gets one line refunded; Wei's unpaid order lapses; the event log ends the story.
+///
+/// - Parameters:
+///   - programPath: examples/walkthrough/program.json.
+///   - databasePath: a database file; any old copy is deleted first.
+///   - say: receives each line of output.
+/// - Returns: Lin's order at the end (paid, one cup refunded).
+@discardableResult
+public func runWalkthrough(
+    programPath: String, databasePath: String, say: @escaping (String) -> Void = { print($0) }
+) throws -> Order {
+    for suffix in ["", "-wal", "-shm"] {  // every run tells the story from the start
+        try? FileManager.default.removeItem(atPath: databasePath + suffix)
+    }
+    let clock = StoryClock()
+    let engine = try Engine(path: databasePath, options: EngineOptions(clock: { clock.now }))
+    let story = Story(engine: engine, say: say)
+
+    say("socialcart \(SocialCart.version) walkthrough\n")
+
+    say("1. The operator loads the program document (\(programPath)).")
+    try engine.importProgram(contentsOf: URL(fileURLWithPath: programPath))
+    try story.printCatalog()
+
+    say("\n2. Lin browses as a guest and puts a box of mooncakes in the cart.")
+    try engine.addToCart(user: "guest-7f3a", sku: "mooncake-box", quantity: 1)
+    say("    The discontinued kettle cannot be added:")
+    try story.expectRefusal(.skuInactive) { try engine.addToCart(user: "guest-7f3a", sku: "kettle-iron") }
+
+    say("\n3. Lin signs in; the guest cart merges into hers.")
+    try engine.addToCart(user: "lin", sku: "tea-oolong-250g", quantity: 2)
+    try engine.mergeCart(guest: "guest-7f3a", into: "lin")
+    try story.printCart("lin")
+
+    say("\n4. She adds two celadon cups, then tries for six packs of tea (five is the limit).")
+    try engine.addToCart(user: "lin", sku: "cup-celadon", quantity: 2)
+    try story.expectRefusal(.limitExceeded) {
+        try engine.setCartQuantity(user: "lin", sku: "tea-oolong-250g", quantity: 6)
+    }
+    say("    She settles on three, and keeps the mooncakes for later (unticked).")
+    try engine.setCartQuantity(user: "lin", sku: "tea-oolong-250g", quantity: 3)
+    try engine.selectCartLine(user: "lin", sku: "mooncake-box", selected: false)
+
+    say("\n5. Meanwhile the tea house raises the cup's price; Lin's cart says so.")
+    clock.advance(minutes: 5)
+    var cup = try engine.sku("cup-celadon")
+    cup.listPrice = 4200
+    try engine.putSku(cup)
+    try story.printCart("lin")
+
+    say("\n6. The quote for the ticked lines:")
+    let quote = try engine.quote(user: "lin")
+    for line in quote.lines {
+        say("    \(line.quantity) x \(pad(line.skuId, 16)) \(lpad(try money(line.net, quote.currency), 12))")
+    }
+    say("    total payable \(try money(quote.total, quote.currency))")
+
+    say("\n7. Checkout. The order holds the stock for the payment window.")
+    let cupsBefore = try engine.sku("cup-celadon").stockAvailable ?? 0
+    let order = try engine.checkout(user: "lin", idempotencyKey: "lin-checkout-1")
+    try story.printOrder(order)
+    say("    cups available: \(cupsBefore) before checkout, "
+        + "\(try engine.sku("cup-celadon").stockAvailable ?? 0) now (held for the order)")
+    let retried = try engine.checkout(user: "lin", idempotencyKey: "lin-checkout-1")
+    say("    The app retries the checkout on a flaky network: same order \(retried.id) "
+        + "(\(retried.id == order.id ? "no duplicate" : "DUPLICATE"))")
+    try story.printCart("lin")
+
+    say("\n8. Lin pays 9 minutes later, inside the 15-minute window.")
+    clock.advance(minutes: 9)
+    try story.expectRefusal(.amountMismatch) {
+        try engine.pay(order: order.id, paymentRef: "wxpay-20261123-0001", amount: order.total - 1,
+                       idempotencyKey: "lin-pay-1")
+    }
+    let paid = try engine.pay(
+        order: order.id, paymentRef: "wxpay-20261123-0001", amount: order.total, idempotencyKey: "lin-pay-1")
+    try story.printOrder(paid)
+    say("    paid with reference \(paid.paymentRef ?? "-")")
+
+    say("\n9. One cup arrives chipped: the shop refunds that one cup.")
+    clock.advance(minutes: 60 * 24 * 2)
+    let refunded = try engine.refundLine(order: paid.id, lineIndex: 1, quantity: 1, idempotencyKey: "lin-refund-cup-1")
+    try story.printOrder(refunded)
+    say("    Refunding two more cups than remain is refused:")
+    try story.expectRefusal(.refundExceedsPaid) {
+        try engine.refundLine(order: paid.id, lineIndex: 1, quantity: 2, idempotencyKey: "lin-refund-cup-2")
+    }
+
+    say("\n10. Wei checks out the last cup but never pays. The hold lapses with the window.")
+    try engine.addToCart(user: "wei", sku: "cup-celadon", quantity: 1)
+    let unpaid = try engine.checkout(user: "wei", idempotencyKey: "wei-checkout-1")
+    say("    cups available while Wei's order waits: \(try engine.sku("cup-celadon").stockAvailable ?? 0)")
+    clock.advance(minutes: 16)
+    let settled = try engine.sweep()
+    let lapsed = try engine.order(unpaid.id)
+    say("    16 minutes later the sweep settled \(settled) order(s); Wei's order is \(lapsed.state.name) "
+        + "(\(lapsed.cancelReason == .paymentLapsed ? "payment window lapsed" : "cancelled")), "
+        + "cups available: \(try engine.sku("cup-celadon").stockAvailable ?? 0)")
+    try story.expectRefusal(.expired) {
+        try engine.pay(order: unpaid.id, paymentRef: "wxpay-late", amount: unpaid.total, idempotencyKey: "wei-pay-1")
+    }
+
+    say("\n11. The event log, read from the start:")
+    var cursor: Int64 = 0
+    while true {
+        let events = try engine.readEvents(after: cursor, limit: 100)
+        for event in events {
+            say("    #\(pad(String(event.seq), 3)) T+\(pad(String((event.timeMs - storyStartMs) / 60_000), 5))min "
+                + "\(pad(event.type, 18)) \(pad(event.subjectId, 30)) \(event.payload)")
+            cursor = event.seq
+        }
+        if events.count < 100 { break }
+    }
+    return refunded
+}
+
+private struct Story {
+    let engine: Engine
+    let say: (String) -> Void
+
+    func printCatalog() throws {
+        for sku in try engine.catalog() {
+            let stock = sku.stockAvailable.map { "\($0) left" } ?? "always in stock"
+            say("    \(pad(sku.id, 16)) \(pad(sku.title, 34)) \(lpad(try money(sku.listPrice, sku.currency), 12))  "
+                + "\(stock)\(sku.isActive ? "" : "  (not for sale)")")
+        }
+    }
+
+    func printCart(_ user: String) throws {
+        let cart = try engine.cart(user: user)
+        say("    cart of \(cart.userId):")
+        for line in cart.lines {
+            var text = "      [\(line.isSelected ? "x" : " ")] \(line.quantity) x \(pad(line.title, 34)) "
+                + lpad(try money(line.unitPrice, cart.currency), 12)
+            if line.problems.contains(.priceChanged) {
+                text += "  price changed (was \(try money(line.addedPrice, cart.currency)))"
+            }
+            if line.problems.contains(.outOfStock) { text += "  only \(line.available ?? 0) left" }
+            if line.problems.contains(.inactive) { text += "  no longer for sale" }
+            if line.problems.contains(.overMax) { text += "  over the per-order maximum" }
+            say(text)
+        }
+    }
+
+    func printOrder(_ order: Order) throws {
+        var text = "    order \(order.id): \(order.state.name), total \(try money(order.total, order.currency))"
+        if order.refunded > 0 { text += ", refunded \(try money(order.refunded, order.currency))" }
+        say(text)
+        for (i, line) in order.lines.enumerated() {
+            var text = "      line \(i): \(line.quantity) x \(pad(line.title, 34)) paid "
+                + lpad(try money(line.net, order.currency), 12)
+            if line.refundedQuantity > 0 {
+                text += "  refunded \(line.refundedQuantity) unit(s), \(try money(line.refundedAmount, order.currency))"
+            }
+            say(text)
+        }
+    }
+
+    /// Shows an error the story expects, as a shopper's app would.
+    func expectRefusal(_ expected: SocialCartError.Code, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as SocialCartError where error.code == expected {
+            say("    refused: \(error.message) (\(error.code.name))")
+            return
+        }
+        throw StoryError(description: "expected \(expected.name), but the call succeeded")
+    }
+}
+
+private func money(_ amount: Int64, _ currency: String) throws -> String {
+    try SocialCart.formatMoney(amount, currency: currency)
+}
+
+private func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+}
+
+private func lpad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+}

@@ -77,6 +77,7 @@ if [[ -z "${JAVA_HOME:-}" ]] && command -v javac > /dev/null 2>&1; then
   JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
   export JAVA_HOME
 fi
+mkdir -p "$BUILD"
 generator=()
 if command -v ninja > /dev/null 2>&1 && [[ ! -f "$BUILD/jni/CMakeCache.txt" ]]; then generator=(-G Ninja); fi
 cmake -S "$HERE/jni" -B "$BUILD/jni" "${generator[@]}" \

@@ -403,8 +403,9 @@ SC_API const char* sc_sku_category_at(const sc_sku* sku, size_t index);
 /**
  * Creates or replaces a SKU. Replacing changes no existing order (orders keep
  * their own snapshot); the stock on hand becomes the SKU's new count.
- * @return SC_ERR_INVALID_ARGUMENT for NULL, SC_ERR_CURRENCY_MISMATCH when the
- *         catalog already uses another currency. Thread-safe.
+ * @return SC_ERR_INVALID_ARGUMENT for NULL, or (field "stock") for stock on
+ *         hand below the units that unpaid orders hold; SC_ERR_CURRENCY_MISMATCH
+ *         when the catalog already uses another currency. Thread-safe.
  */
 SC_API sc_status sc_engine_put_sku(sc_engine* engine, const sc_sku* sku, sc_error** err);
 
@@ -424,7 +425,10 @@ SC_API sc_status sc_engine_catalog(sc_engine* engine, sc_catalog** out, sc_error
 
 /** The number of SKUs in the catalog snapshot. */
 SC_API size_t sc_catalog_count(const sc_catalog* catalog);
-/** The index-th SKU, borrowed from the catalog (do not free it). */
+/**
+ * The index-th SKU, borrowed from the catalog: do not free it. Borrowed SKUs are
+ * not counted by sc_live_object_count().
+ */
 SC_API const sc_sku* sc_catalog_at(const sc_catalog* catalog, size_t index);
 /** Frees a catalog and every SKU borrowed from it. Accepts NULL. */
 SC_API void sc_catalog_free(sc_catalog* catalog);
@@ -437,8 +441,10 @@ SC_API void sc_catalog_free(sc_catalog* catalog);
  * Validates a program document and applies it in one transaction: all of it or
  * nothing. SKUs in it are created or replaced; SKUs not in it are kept.
  * @return SC_ERR_VALIDATION with the field at fault (e.g.
- *         "skus[2].list_price"), SC_ERR_CURRENCY_MISMATCH when the catalog
- *         already uses another currency. Thread-safe.
+ *         "skus[2].list_price"; no field when the text is not a JSON object),
+ *         SC_ERR_INVALID_UTF8 (field "json") for bytes that are not UTF-8,
+ *         SC_ERR_CURRENCY_MISMATCH when the catalog already uses another
+ *         currency. Thread-safe.
  */
 SC_API sc_status sc_engine_import_program(sc_engine* engine, const char* json, sc_error** err);
 
@@ -509,7 +515,8 @@ SC_API sc_status sc_engine_cart_clear(sc_engine* engine, const char* user_id, sc
  * SKU add up, capped by the per-order maximum and the stock available (never
  * below 1: a line that cannot be served shows a problem instead of vanishing).
  * The guest cart is emptied.
- * @return SC_ERR_INVALID_ARGUMENT when guest_id equals user_id. Thread-safe.
+ * @return SC_ERR_INVALID_ARGUMENT (field "guest_id") when guest_id equals
+ *         user_id. Thread-safe.
  */
 SC_API sc_status sc_engine_cart_merge(sc_engine* engine, const char* guest_id,
                                       const char* user_id, sc_error** err);
@@ -643,13 +650,15 @@ SC_API sc_status sc_engine_order_get(sc_engine* engine, const char* order_id, sc
  * Records the payment of an order: commits its holds (stock leaves the
  * warehouse) and moves it to SC_ORDER_PAID.
  * @param payment_ref the payment provider's reference (non-empty).
- * @param amount_minor must equal the order total.
+ * @param amount_minor must equal the order total; any other amount (zero and
+ *        negative ones included) is SC_ERR_AMOUNT_MISMATCH.
  * @param idempotency_key a retry with the same key and arguments returns the
  *        paid order again; other arguments are SC_ERR_IDEMPOTENCY_CONFLICT.
  * @param out if not NULL, receives the order; free with sc_order_free().
  * @return SC_ERR_NOT_FOUND, SC_ERR_AMOUNT_MISMATCH, SC_ERR_EXPIRED (the payment
- *         window lapsed: the order is cancelled), SC_ERR_INVALID_STATE (not
- *         awaiting payment). Thread-safe.
+ *         window lapsed: the deadline, not this call, cancelled the order, and
+ *         every later pay gets SC_ERR_EXPIRED too), SC_ERR_INVALID_STATE (paid,
+ *         refunded or cancelled on request). Thread-safe.
  */
 SC_API sc_status sc_engine_order_pay(sc_engine* engine, const char* order_id,
                                      const char* payment_ref, int64_t amount_minor,
@@ -674,9 +683,10 @@ SC_API sc_status sc_engine_order_cancel(sc_engine* engine, const char* order_id,
  *        nothing more and returns the order; other arguments are
  *        SC_ERR_IDEMPOTENCY_CONFLICT.
  * @param out if not NULL, receives the order; free with sc_order_free().
- * @return SC_ERR_INVALID_STATE (not paid), SC_ERR_INVALID_ARGUMENT (line index,
- *         quantity < 1), SC_ERR_REFUND_EXCEEDS_PAID (more units than are left,
- *         or the line's amount already refunded). Thread-safe.
+ * @return SC_ERR_INVALID_STATE (never paid), SC_ERR_INVALID_ARGUMENT (line
+ *         index, quantity < 1), SC_ERR_REFUND_EXCEEDS_PAID (more units than are
+ *         left, the line's amount already refunded, or the order fully
+ *         refunded). Thread-safe.
  */
 SC_API sc_status sc_engine_order_refund_line(sc_engine* engine, const char* order_id,
                                              size_t line_index, int64_t quantity,

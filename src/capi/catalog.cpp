@@ -2,6 +2,7 @@
 #include "capi/handles.hpp"
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 
@@ -10,7 +11,7 @@ using namespace sc::capi;
 namespace {
 
 sc_sku* sku_handle(sc::SkuView view) {
-    auto* handle = new sc_sku;
+    auto* handle = new OwnedSku;
     handle->sku = std::move(view.sku);
     handle->available = view.available;
     return handle;
@@ -133,7 +134,10 @@ void sc_catalog_free(sc_catalog* catalog) { delete catalog; }
 sc_status sc_engine_import_program(sc_engine* engine, const char* json, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
-        engine->engine->import_program(text_arg(json, "json"));
+        const std::string document = text_arg(json, "json");
+        // Like every string argument: bad bytes are the argument's fault, not the document's.
+        if (!sc::is_valid_utf8(document)) sc::fail(SC_ERR_INVALID_UTF8, "json is not valid UTF-8", "json");
+        engine->engine->import_program(document);
     });
 }
 

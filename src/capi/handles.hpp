@@ -11,6 +11,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace sc::capi {
@@ -34,6 +35,16 @@ inline void require_arg(const void* p, const char* field) {
 inline std::string text_arg(const char* s, const char* field) {
     require_arg(s, field);
     return std::string(s);
+}
+
+// The integer a C caller passed for an enum parameter. C may pass any int; in C++
+// loading an enum outside its range is undefined, so the bits are copied, not loaded.
+template <class Enum>
+std::underlying_type_t<Enum> enum_bits(const Enum& value) noexcept {
+    std::underlying_type_t<Enum> bits;
+    static_assert(sizeof bits == sizeof value);
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits;
 }
 
 // A malloc'd, counted copy for `char**` out-parameters (freed by sc_string_free).
@@ -91,10 +102,17 @@ struct sc_engine : sc::capi::Counted {
     std::unique_ptr<sc::Engine> engine;
 };
 
-struct sc_sku : sc::capi::Counted {
+// A catalog lends its SKUs (sc_catalog_at) without handing them out, so only SKUs
+// the host owns are counted as live objects.
+struct sc_sku {
     sc::Sku sku;
     int64_t available = 0;
+    virtual ~sc_sku() = default;
 };
+
+namespace sc::capi {
+struct OwnedSku final : sc_sku, Counted {};
+}  // namespace sc::capi
 
 struct sc_catalog : sc::capi::Counted {
     std::vector<sc_sku> skus;

@@ -2,6 +2,7 @@
 #include "capi/handles.hpp"
 
 #include "core/money.hpp"
+#include "core/utf8.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -70,7 +71,11 @@ int32_t sc_abi_version(void) { return SOCIALCART_ABI_VERSION; }
 
 int64_t sc_live_object_count(void) { return live_objects().load(); }
 
-const char* sc_status_name(sc_status status) { return sc::status_name(status); }
+const char* sc_status_name(sc_status status) {
+    const auto bits = static_cast<int64_t>(enum_bits(status));
+    if (bits < SC_OK || bits > SC_ERR_INTERNAL) return "SC_UNKNOWN_STATUS";
+    return sc::status_name(static_cast<sc_status>(bits));
+}
 
 void sc_string_free(char* s) {
     if (s == nullptr) return;
@@ -82,6 +87,7 @@ sc_status sc_money_format(int64_t amount_minor, const char* currency, char** out
     return guard(err, [&] {
         const std::string code = text_arg(currency, "currency");
         require_arg(out, "out");
+        if (!sc::is_valid_utf8(code)) sc::fail(SC_ERR_INVALID_UTF8, "currency is not valid UTF-8", "currency");
         if (!sc::is_currency_code(code))
             sc::fail(SC_ERR_INVALID_ARGUMENT, "currency must be an ISO 4217 code such as CNY", "currency");
         *out = new_string(sc::format_money(amount_minor, code));

@@ -17,10 +17,11 @@ void sc_options_free(sc_options* options) { delete options; }
 sc_status sc_options_set_durability(sc_options* options, sc_durability durability, sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
-        if (durability != SC_DURABILITY_FULL && durability != SC_DURABILITY_NORMAL)
+        const auto bits = enum_bits(durability);
+        if (bits != SC_DURABILITY_FULL && bits != SC_DURABILITY_NORMAL)
             sc::fail(SC_ERR_INVALID_ARGUMENT, "durability must be SC_DURABILITY_FULL or SC_DURABILITY_NORMAL",
                      "durability");
-        options->durability = durability;
+        options->durability = static_cast<sc_durability>(bits);
     });
 }
 

@@ -25,7 +25,11 @@ const sc::Refund* order_refund(const sc_order* order, size_t index) {
 
 extern "C" {
 
-const char* sc_order_state_name(sc_order_state state) { return sc::order_state_name(state); }
+const char* sc_order_state_name(sc_order_state state) {
+    const auto bits = static_cast<int64_t>(enum_bits(state));
+    if (bits < SC_ORDER_CREATED || bits > SC_ORDER_CANCELLED) return "unknown";
+    return sc::order_state_name(static_cast<sc_order_state>(bits));
+}
 
 sc_status sc_engine_checkout(sc_engine* engine, const char* user_id, const char* idempotency_key, sc_order** out,
                              sc_error** err) {

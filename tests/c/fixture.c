@@ -1,0 +1,436 @@
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include "fixture.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char* const STANDARD_PROGRAM =
+    "{\"format\":\"socialcart.program/1\",\"currency\":\"CNY\",\"skus\":["
+    "{\"id\":\"tea\",\"merchant_id\":\"m1\",\"title\":\"Longjing \xe9\xbe\x99\xe4\xba\x95\","
+    "\"list_price\":6800,\"categories\":[\"tea\",\"gifts\"],\"stock\":12,\"max_per_order\":5},"
+    "{\"id\":\"cup\",\"merchant_id\":\"m1\",\"title\":\"Cup\",\"list_price\":3950,"
+    "\"categories\":[\"teaware\"],\"stock\":3},"
+    "{\"id\":\"cake\",\"merchant_id\":\"m2\",\"title\":\"Cake\",\"list_price\":12800,"
+    "\"categories\":[\"food\",\"gifts\"]},"
+    "{\"id\":\"kettle\",\"merchant_id\":\"m1\",\"title\":\"Kettle\",\"list_price\":45900,"
+    "\"stock\":0,\"active\":false}"
+    "]}";
+
+/* ---------------------------------------------------------------- clock */
+
+int64_t test_clock_now(void* user_data) {
+    const test_clock* c = (const test_clock*)user_data;
+    if (c->follow != NULL) {
+        return c->follow->now_ms;
+    }
+    return c->now_ms;
+}
+
+void test_clock_release(void* user_data) {
+    test_clock* c = (test_clock*)user_data;
+    if (c->freed_flag != NULL) {
+        *c->freed_flag += 1;
+    }
+    free(c);
+}
+
+test_clock* test_clock_new(int64_t now_ms, const test_clock* follow, int* freed_flag) {
+    test_clock* c = (test_clock*)calloc(1, sizeof *c);
+    if (c == NULL) {
+        abort();
+    }
+    c->now_ms = now_ms;
+    c->follow = follow;
+    c->freed_flag = freed_flag;
+    return c;
+}
+
+/* ---------------------------------------------------------------- files */
+
+void tmpdb_make(char* path, size_t size) {
+    int fd;
+    snprintf(path, size, "/tmp/sc_c_test_XXXXXX");
+    fd = mkstemp(path);
+    if (fd < 0) {
+        perror("mkstemp");
+        abort();
+    }
+    close(fd);
+    /* Let the library create the file itself. */
+    unlink(path);
+}
+
+void tmpdb_remove(const char* path) {
+    static const char* const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    size_t i;
+    char buf[300];
+    for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; ++i) {
+        snprintf(buf, sizeof buf, "%s%s", path, suffixes[i]);
+        unlink(buf);
+    }
+}
+
+/* ---------------------------------------------------------------- engine */
+
+static sc_engine* fx_do_open(const char* path, test_clock* clock) {
+    sc_options* opts = NULL;
+    sc_engine* engine = NULL;
+    CHECK_OK(sc_options_new(&opts, &E));
+    CHECK_OK(sc_options_set_clock(opts, test_clock_now, clock, test_clock_release, &E));
+    CHECK_OK(sc_options_set_payment_window_ms(opts, WINDOW_MS, &E));
+    CHECK_OK(sc_options_set_durability(opts, SC_DURABILITY_NORMAL, &E));
+    CHECK_OK(sc_engine_open(path, opts, &engine, &E));
+    sc_options_free(opts);
+    if (engine == NULL) {
+        printf("cannot open an engine on %s: aborting\n", path);
+        fflush(stdout);
+        abort();
+    }
+    return engine;
+}
+
+static void fx_init(fixture* fx) {
+    memset(fx, 0, sizeof *fx);
+    fx->clock = test_clock_new(T0_MS, NULL, &fx->clock_freed);
+}
+
+void fx_open_memory(fixture* fx) {
+    fx_init(fx);
+    fx->engine = fx_do_open(":memory:", fx->clock);
+}
+
+void fx_open_file(fixture* fx) {
+    fx_init(fx);
+    tmpdb_make(fx->path, sizeof fx->path);
+    fx->engine = fx_do_open(fx->path, fx->clock);
+}
+
+sc_engine* fx_open_handle(fixture* fx, int* clock_freed) {
+    return fx_do_open(fx->path, test_clock_new(0, fx->clock, clock_freed));
+}
+
+void fx_close(fixture* fx) {
+    CHECK_EQ(fx->clock_freed, 0);
+    sc_engine_close(fx->engine);
+    fx->engine = NULL;
+    /* The options were freed right after opening: the engine was the last owner. */
+    CHECK_EQ(fx->clock_freed, 1);
+    fx->clock = NULL;
+    if (fx->path[0] != '\0') {
+        tmpdb_remove(fx->path);
+    }
+}
+
+void fx_advance(fixture* fx, int64_t ms) { fx->clock->now_ms += ms; }
+
+int64_t fx_now(const fixture* fx) { return fx->clock->now_ms; }
+
+void fx_import(fixture* fx, const char* json) {
+    CHECK_OK(sc_engine_import_program(fx->engine, json, &E));
+}
+
+void fx_import_standard(fixture* fx) { fx_import(fx, STANDARD_PROGRAM); }
+
+void fx_track_user(fixture* fx, const char* user_id) {
+    if (fx->user_count < FX_MAX_USERS) {
+        fx->users[fx->user_count++] = user_id;
+    }
+}
+
+void fx_track_order(fixture* fx, const char* order_id) {
+    if (order_id != NULL && fx->order_count < FX_MAX_ORDERS) {
+        snprintf(fx->orders[fx->order_count++], sizeof fx->orders[0], "%s", order_id);
+    }
+}
+
+/* ---------------------------------------------------------------- dumps */
+
+typedef struct sbuf {
+    char* data;
+    size_t len;
+    size_t cap;
+} sbuf;
+
+static void sb_printf(sbuf* sb, const char* fmt, ...) {
+    va_list ap;
+    int n;
+    for (;;) {
+        size_t room = sb->cap - sb->len;
+        va_start(ap, fmt);
+        n = vsnprintf(sb->data ? sb->data + sb->len : NULL, room, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            abort();
+        }
+        if ((size_t)n < room) {
+            sb->len += (size_t)n;
+            return;
+        }
+        sb->cap = (sb->cap + (size_t)n + 1) * 2;
+        sb->data = (char*)realloc(sb->data, sb->cap);
+        if (sb->data == NULL) {
+            abort();
+        }
+    }
+}
+
+static const char* nn(const char* s) { return s ? s : "(null)"; }
+
+static void sb_cart(sbuf* sb, sc_engine* engine, const char* user_id) {
+    sc_cart* cart = NULL;
+    size_t i;
+    CHECK_OK(sc_engine_cart_get(engine, user_id, &cart, &E));
+    sb_printf(sb, "cart %s currency=%s lines=%zu\n", nn(sc_cart_user_id(cart)),
+              nn(sc_cart_currency(cart)), sc_cart_line_count(cart));
+    for (i = 0; i < sc_cart_line_count(cart); ++i) {
+        sb_printf(sb,
+                  "  %s title=%s q=%" PRId64 " sel=%d unit=%" PRId64 " added=%" PRId64
+                  " avail=%" PRId64 " problems=%u\n",
+                  nn(sc_cart_line_sku_id(cart, i)), nn(sc_cart_line_title(cart, i)),
+                  sc_cart_line_quantity(cart, i), (int)sc_cart_line_selected(cart, i),
+                  sc_cart_line_unit_price(cart, i), sc_cart_line_added_price(cart, i),
+                  sc_cart_line_available(cart, i), (unsigned)sc_cart_line_problems(cart, i));
+    }
+    sc_cart_free(cart);
+}
+
+static void sb_order(sbuf* sb, const sc_order* o) {
+    size_t i;
+    sb_printf(sb,
+              "order %s user=%s state=%d reason=%d cur=%s sub=%" PRId64 " total=%" PRId64
+              " refunded=%" PRId64 " created=%" PRId64 " deadline=%" PRId64 " paid=%" PRId64
+              " ref=%s lines=%zu refunds=%zu\n",
+              nn(sc_order_id(o)), nn(sc_order_user_id(o)), (int)sc_order_state_of(o),
+              (int)sc_order_cancel_reason(o), nn(sc_order_currency(o)), sc_order_subtotal(o),
+              sc_order_total(o), sc_order_refunded(o), sc_order_created_at_ms(o),
+              sc_order_pay_deadline_ms(o), sc_order_paid_at_ms(o), nn(sc_order_payment_ref(o)),
+              sc_order_line_count(o), sc_order_refund_count(o));
+    for (i = 0; i < sc_order_line_count(o); ++i) {
+        sb_printf(sb,
+                  "  %s title=%s merchant=%s q=%" PRId64 " unit=%" PRId64 " base=%" PRId64
+                  " net=%" PRId64 " rq=%" PRId64 " ra=%" PRId64 "\n",
+                  nn(sc_order_line_sku_id(o, i)), nn(sc_order_line_title(o, i)),
+                  nn(sc_order_line_merchant_id(o, i)), sc_order_line_quantity(o, i),
+                  sc_order_line_unit_price(o, i), sc_order_line_base(o, i),
+                  sc_order_line_net(o, i), sc_order_line_refunded_quantity(o, i),
+                  sc_order_line_refunded_amount(o, i));
+    }
+    for (i = 0; i < sc_order_refund_count(o); ++i) {
+        sb_printf(sb, "  refund %s %" PRId64 "\n", nn(sc_order_refund_id(o, i)),
+                  sc_order_refund_amount(o, i));
+    }
+}
+
+char* dump_cart(sc_engine* engine, const char* user_id) {
+    sbuf sb = {NULL, 0, 0};
+    sb_cart(&sb, engine, user_id);
+    return sb.data;
+}
+
+char* dump_order_snapshot(const sc_order* order) {
+    sbuf sb = {NULL, 0, 0};
+    sb_order(&sb, order);
+    return sb.data;
+}
+
+char* dump_order(sc_engine* engine, const char* order_id) {
+    sc_order* o = NULL;
+    char* s;
+    CHECK_OK(sc_engine_order_get(engine, order_id, &o, &E));
+    s = dump_order_snapshot(o);
+    sc_order_free(o);
+    return s;
+}
+
+char* fx_fingerprint(fixture* fx) {
+    sbuf sb = {NULL, 0, 0};
+    char* program = NULL;
+    sc_catalog* cat = NULL;
+    int64_t count = 0;
+    int64_t last;
+    size_t i;
+    CHECK_OK(sc_engine_export_program(fx->engine, &program, &E));
+    sb_printf(&sb, "program %s\n", nn(program));
+    sc_string_free(program);
+    CHECK_OK(sc_engine_catalog(fx->engine, &cat, &E));
+    for (i = 0; i < sc_catalog_count(cat); ++i) {
+        const sc_sku* s = sc_catalog_at(cat, i);
+        sb_printf(&sb, "sku %s avail=%" PRId64 "\n", nn(sc_sku_id(s)), sc_sku_stock_available(s));
+    }
+    sc_catalog_free(cat);
+    last = events_last_seq(fx->engine, &count);
+    sb_printf(&sb, "events last=%" PRId64 " count=%" PRId64 "\n", last, count);
+    for (i = 0; i < fx->user_count; ++i) {
+        sb_cart(&sb, fx->engine, fx->users[i]);
+    }
+    for (i = 0; i < fx->order_count; ++i) {
+        sc_order* o = NULL;
+        CHECK_OK(sc_engine_order_get(fx->engine, fx->orders[i], &o, &E));
+        sb_order(&sb, o);
+        sc_order_free(o);
+    }
+    return sb.data;
+}
+
+void fx_expect_same(fixture* fx, char* before, const char* file, int line, const char* expr) {
+    char* after = fx_fingerprint(fx);
+    int same = before != NULL && after != NULL && strcmp(before, after) == 0;
+    if (!h_check(same, file, line, "database unchanged by the failing call")) {
+        size_t k = 0;
+        while (before[k] != '\0' && before[k] == after[k]) {
+            ++k;
+        }
+        printf("    ... call: %s\n    ... before: %.200s\n    ... after:  %.200s\n", expr,
+               before + (k > 40 ? k - 40 : 0), after + (k > 40 ? k - 40 : 0));
+    }
+    free(before);
+    free(after);
+}
+
+/* ---------------------------------------------------------------- events */
+
+int64_t events_last_seq(sc_engine* engine, int64_t* count_out) {
+    int64_t after = 0;
+    int64_t count = 0;
+    for (;;) {
+        sc_events* ev = NULL;
+        size_t n;
+        sc_status st;
+        sc_error* e = NULL;
+        st = sc_engine_events_read(engine, after, 10000, &ev, &e);
+        if (!h_check_ok(st, e, __FILE__, __LINE__, "sc_engine_events_read")) {
+            sc_error_free(e);
+            break;
+        }
+        n = sc_events_count(ev);
+        if (n > 0) {
+            after = sc_events_seq(ev, n - 1);
+        }
+        count += (int64_t)n;
+        sc_events_free(ev);
+        if (n < 10000) {
+            break;
+        }
+    }
+    if (count_out != NULL) {
+        *count_out = count;
+    }
+    return after;
+}
+
+int64_t events_count_type(sc_engine* engine, int64_t after_seq, const char* type) {
+    int64_t after = after_seq;
+    int64_t count = 0;
+    for (;;) {
+        sc_events* ev = NULL;
+        size_t n;
+        size_t i;
+        CHECK_OK(sc_engine_events_read(engine, after, 10000, &ev, &E));
+        n = sc_events_count(ev);
+        for (i = 0; i < n; ++i) {
+            const char* t = sc_events_type(ev, i);
+            if (t != NULL && strcmp(t, type) == 0) {
+                ++count;
+            }
+        }
+        if (n > 0) {
+            after = sc_events_seq(ev, n - 1);
+        }
+        sc_events_free(ev);
+        if (n < 10000) {
+            break;
+        }
+    }
+    return count;
+}
+
+int64_t events_check_gap_free(sc_engine* engine) {
+    int64_t after = 0;
+    int64_t count = 0;
+    int64_t prev = -1;
+    int gaps = 0;
+    for (;;) {
+        sc_events* ev = NULL;
+        size_t n;
+        size_t i;
+        CHECK_OK(sc_engine_events_read(engine, after, 10000, &ev, &E));
+        n = sc_events_count(ev);
+        for (i = 0; i < n; ++i) {
+            int64_t seq = sc_events_seq(ev, i);
+            if (prev >= 0 && seq != prev + 1) {
+                ++gaps;
+            }
+            if (prev < 0 && seq < 1) {
+                ++gaps;
+            }
+            prev = seq;
+        }
+        if (n > 0) {
+            after = sc_events_seq(ev, n - 1);
+        }
+        count += (int64_t)n;
+        sc_events_free(ev);
+        if (n < 10000) {
+            break;
+        }
+    }
+    CHECK_EQ(gaps, 0);
+    return count;
+}
+
+/* ---------------------------------------------------------------- skus */
+
+int64_t sku_available(sc_engine* engine, const char* sku_id) {
+    sc_sku* s = NULL;
+    int64_t v = -1;
+    CHECK_OK(sc_engine_get_sku(engine, sku_id, &s, &E));
+    if (s != NULL) {
+        v = sc_sku_stock_available(s);
+    }
+    sc_sku_free(s);
+    return v;
+}
+
+int64_t sku_on_hand(sc_engine* engine, const char* sku_id) {
+    sc_sku* s = NULL;
+    int64_t v = -1;
+    CHECK_OK(sc_engine_get_sku(engine, sku_id, &s, &E));
+    if (s != NULL) {
+        v = sc_sku_stock_on_hand(s);
+    }
+    sc_sku_free(s);
+    return v;
+}
+
+void put_sku_simple(sc_engine* engine, const char* id, int64_t price, int64_t stock,
+                    int64_t max_per_order, int active) {
+    sc_sku* s = NULL;
+    CHECK_OK(sc_sku_new(id, "m1", id, "CNY", price, &s, &E));
+    if (stock >= 0) {
+        CHECK_OK(sc_sku_set_stock(s, stock, &E));
+    }
+    if (max_per_order > 0) {
+        CHECK_OK(sc_sku_set_max_per_order(s, max_per_order, &E));
+    }
+    CHECK_OK(sc_sku_set_active(s, active != 0, &E));
+    CHECK_OK(sc_engine_put_sku(engine, s, &E));
+    sc_sku_free(s);
+}
+
+size_t order_line_of(const sc_order* order, const char* sku_id) {
+    size_t i;
+    for (i = 0; i < sc_order_line_count(order); ++i) {
+        const char* s = sc_order_line_sku_id(order, i);
+        if (s != NULL && strcmp(s, sku_id) == 0) {
+            return i;
+        }
+    }
+    return (size_t)-1;
+}

@@ -108,13 +108,9 @@ sc_status sc_engine_subscribe(sc_engine* engine, sc_event_fn fn, void* user_data
         auto owner = std::make_shared<EventCallbackOwner>(fn, user_data, user_data_free);
         subscription->hub = engine->engine->hub();
         subscription->id = subscription->hub->add([owner](const std::vector<sc::Event>& events) {
-            try {
-                sc_events batch;
-                batch.items = events;
-                owner->fn(owner->user_data, &batch);
-            } catch (...) {
-                // Delivery cannot fail the call that committed: the change is already made.
-            }
+            sc_events batch;
+            batch.items = events;
+            owner->fn(owner->user_data, &batch);
         });
         *out = subscription.release();
     });

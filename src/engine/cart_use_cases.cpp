@@ -25,7 +25,7 @@ void put_line(Tx& tx, const std::string& user_id, const std::string& sku_id, int
     const int64_t new_quantity =
         change == Change::add ? checked_add(line ? line->quantity : 0, quantity, "quantity") : quantity;
     check_line_quantity(sku, new_quantity, steps::available_stock(tx.db, sku));
-    CartLine next = line.value_or(CartLine{sku_id, 0, true, 0, store::next_cart_position(tx.db, user_id)});
+    CartLine next = line ? *line : CartLine{sku_id, 0, true, 0, store::next_cart_position(tx.db, user_id)};
     next.quantity = new_quantity;
     next.selected = true;
     next.added_price = sku.list_price;
@@ -96,8 +96,9 @@ void Engine::cart_merge(const std::string& guest_id, const std::string& user_id)
             const Sku sku = steps::require_sku(tx.db, guest.sku_id);
             const int64_t available = steps::available_stock(tx.db, sku);
             auto mine = store::find_cart_line(tx.db, user_id, guest.sku_id);
-            CartLine merged = mine.value_or(
-                CartLine{guest.sku_id, 0, false, guest.added_price, store::next_cart_position(tx.db, user_id)});
+            CartLine merged =
+                mine ? *mine
+                     : CartLine{guest.sku_id, 0, false, guest.added_price, store::next_cart_position(tx.db, user_id)};
             merged.quantity = merged_quantity(merged.quantity, guest.quantity, sku, available);
             merged.selected = merged.selected || guest.selected;
             store::save_cart_line(tx.db, user_id, merged);

@@ -25,8 +25,15 @@ void EventHub::dispatch(const std::vector<Event>& events) {
     std::lock_guard lock(mutex_);
     if (closed_) return;
     const std::vector<Entry> snapshot = entries_;  // keeps each callback alive while it runs
-    for (const auto& entry : snapshot)
-        if (contains(entry.id)) (*entry.callback)(events);
+    for (const auto& entry : snapshot) {
+        if (!contains(entry.id)) continue;
+        try {
+            (*entry.callback)(events);
+        } catch (...) {
+            // The change has committed; a subscriber's failure cannot undo or fail it,
+            // nor keep the other subscribers from hearing of it.
+        }
+    }
 }
 
 void EventHub::close() {

@@ -249,3 +249,15 @@ TEST_CASE("eight engines on one file never oversell the last units") {
     CHECK(check.get_sku("last").sku.stock_on_hand == 0);
     CHECK(check.get_sku("last").available == 0);
 }
+
+TEST_CASE("a subscriber that throws neither fails the committed call nor silences the others") {
+    Shop shop;
+    int heard = 0;
+    const uint64_t thrower = shop.engine.hub()->add([](const std::vector<Event>&) { throw std::runtime_error("boom"); });
+    const uint64_t listener = shop.engine.hub()->add([&](const std::vector<Event>& events) { heard += int(events.size()); });
+    CHECK_NOTHROW(shop.engine.cart_add("lin", "tea", 1));
+    CHECK(heard == 1);
+    CHECK(shop.engine.cart("lin").lines.size() == 1);
+    shop.engine.hub()->remove(thrower);
+    shop.engine.hub()->remove(listener);
+}

@@ -72,9 +72,9 @@ Order Engine::checkout(const std::string& user_id, const std::string& idempotenc
             if (!in.sku.stock_on_hand) continue;
             Hold hold{new_id("hold"), order.id, "stock", in.sku.id, in.quantity, HoldState::held, order.pay_deadline};
             store::insert_hold(tx.db, hold);
-            tx.emit(NewEvent{"hold.placed", order.id,
-                             {{"hold_id", hold.id}, {"kind", hold.kind}, {"resource", hold.resource},
-                              {"quantity", hold.quantity}, {"expires_at", hold.expires_at}}});
+            nlohmann::json payload = steps::hold_payload(hold);
+            payload["expires_at"] = hold.expires_at;
+            tx.emit(NewEvent{"hold.placed", order.id, std::move(payload)});
         }
         for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
         store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id});

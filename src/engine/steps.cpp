@@ -7,13 +7,9 @@
 
 namespace sc::steps {
 
-namespace {
-
 nlohmann::json hold_payload(const Hold& hold) {
     return {{"hold_id", hold.id}, {"kind", hold.kind}, {"resource", hold.resource}, {"quantity", hold.quantity}};
 }
-
-}  // namespace
 
 void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason) {
     for (const Hold& hold : store::holds_of_order(tx.db, order.id)) {

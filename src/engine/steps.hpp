@@ -1,6 +1,7 @@
 #pragma once
 // Steps shared by several use cases of the engine (internal to src/engine).
 #include "engine/engine.hpp"
+#include "orders/hold.hpp"
 
 #include <string>
 
@@ -8,6 +9,9 @@ namespace sc::steps {
 
 // Cancels every unpaid order whose payment window has lapsed and releases its holds.
 int64_t settle_lapsed_orders(Tx& tx);
+
+// The payload of hold.* events: which hold, of what kind, on what, how many.
+nlohmann::json hold_payload(const Hold& hold);
 
 // Releases the order's holds and cancels it (payment lapsed, or on request).
 void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason);

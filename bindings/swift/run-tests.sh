@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds and tests the Swift binding, then builds, tests and runs the Swift example
-# (and, when the C walkthrough was built, checks that both tell the same story).
+# Builds and tests the Swift package (Package.swift at the repository root, sources in
+# bindings/swift), builds, tests and runs the Swift example (and, when the C walkthrough
+# was built, checks that both tell the same story), then builds and runs a throwaway
+# package outside the repository that depends on the repository root by path.
 #
 #   SOCIALCART_LIB_DIR=/path/to/dir/with/libsocialcart.so  bindings/swift/run-tests.sh
 #
@@ -50,10 +52,10 @@ check() {
     fi
 }
 
-step "binding: swift build (library: $lib_dir)"
-(cd "$here" && swift build -j "$jobs")   # nothing else can run without it
+step "binding: swift build at the repository root (library: $lib_dir)"
+(cd "$repo" && swift build -j "$jobs")   # nothing else can run without it
 
-check "binding: swift test" bash -c 'cd "$1" && swift test -j "$2"' _ "$here" "$jobs"
+check "binding: swift test" bash -c 'cd "$1" && swift test -j "$2"' _ "$repo" "$jobs"
 
 step "example: swift build"
 (cd "$example" && swift build -j "$jobs")
@@ -88,6 +90,68 @@ run_example() {
     fi
 }
 check "example: run socialcart-walkthrough" run_example
+
+# A package of its own in a temporary directory, as an app developer would write it:
+# `.package(path:)` to the repository root, `import SocialCart`, the async calls.
+outside_package() {
+    local tmp identity status=0
+    tmp="$(mktemp -d)"
+    mkdir -p "$tmp/Outside/Sources/Outside"
+    # SwiftPM names a path dependency after its directory (lowercased).
+    identity="$(basename "$repo" | tr '[:upper:]' '[:lower:]')"
+    cat >"$tmp/Outside/Package.swift" <<EOF
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Outside",
+    platforms: [.macOS(.v10_15)],
+    dependencies: [.package(path: "$repo")],
+    targets: [
+        .executableTarget(
+            name: "Outside",
+            dependencies: [.product(name: "SocialCart", package: "$identity")],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-rpath", "-Xlinker", "$lib_dir"])]),
+    ]
+)
+EOF
+    cat >"$tmp/Outside/Sources/Outside/main.swift" <<'EOF'
+import Foundation
+import SocialCart
+
+// App types named like the library's old ones: no clash any more.
+struct Order { var note = "the app's own Order" }
+struct Engine {}
+
+let path = FileManager.default.temporaryDirectory
+    .appendingPathComponent("outside-\(UUID().uuidString).db").path
+defer {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+let engine = try await SCEngine(path: path)
+try await engine.putSku(SCSku(
+    id: "tea", merchantId: "m1", title: "Tea",
+    listPrice: SCMoney(minorUnits: 6800, currency: "CNY"), stock: 10))
+try await engine.addToCart(user: "u1", sku: "tea", quantity: 2)
+let order: SocialCart.SCOrder = try await engine.checkout(user: "u1", idempotencyKey: "checkout-1")
+let paid = try await engine.pay(
+    order: order.id, paymentRef: "ref-1", amount: order.total, idempotencyKey: "pay-1")
+print("outside package: order \(paid.state), total \(paid.total) (\(paid.totalMinor) minor units), \(Order().note) still compiles")
+engine.close()
+do {
+    _ = try await engine.cart(user: "u1")
+    print("outside package: error: a call after close() succeeded")
+    exit(1)
+} catch let error as SCError where error.code == .engineClosed {
+    print("outside package: after close(): \(error.code.name)")
+}
+EOF
+    (cd "$tmp/Outside" && swift build -j "$jobs" && "$(swift build -j "$jobs" --show-bin-path)/Outside") || status=1
+    rm -rf "$tmp"
+    return $status
+}
+check "outside package: .package(path: repository root)" outside_package
 
 if [[ ${#failed[@]} -ne 0 ]]; then
     printf '\n==> FAILED:\n' >&2

@@ -140,10 +140,10 @@ private fun tell(dbPath: String, programPath: String, program: String) {
         val unpaid = shop.checkout("wei", "wei-checkout-1")
         println("    cups available while Wei's order waits: ${shop.getSku("cup-celadon").stockAvailable}")
         clock.advanceMinutes(16)
-        val settled = shop.sweep()
+        val swept = shop.sweep(maxOrders = 100)
         val lapsed = shop.order(unpaid.id)
         val why = if (lapsed.cancelReason == CancelReason.PAYMENT_LAPSED) "payment window lapsed" else "cancelled"
-        println("    16 minutes later the sweep settled $settled order(s); Wei's order is " +
+        println("    16 minutes later the sweep settled ${swept.settled} order(s); Wei's order is " +
             "${SocialCart.orderStateName(lapsed.state)} ($why), cups available: ${shop.getSku("cup-celadon").stockAvailable}")
         refused(ErrorCode.EXPIRED) { shop.pay(unpaid.id, "wxpay-late", unpaid.total, "wei-pay-1") }
 

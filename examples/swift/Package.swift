@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // The same library directory as the binding (SOCIALCART_LIB_DIR, default: the repo's
@@ -13,23 +14,25 @@ let linkFlags: [LinkerSetting] = [
     .unsafeFlags(["-L", libDir, "-Xlinker", "-rpath", "-Xlinker", libDir]),
 ]
 
+// SwiftPM names a package depended on by path after its directory (lowercased): the
+// repository's directory, "socialcart" in a plain clone.
+let socialCartIdentity = URL(fileURLWithPath: Context.packageDirectory + "/../..")
+    .standardizedFileURL.lastPathComponent.lowercased()
+
 let package = Package(
     name: "SocialCartExample",
     products: [
         .executable(name: "socialcart-walkthrough", targets: ["SocialCartWalkthrough"]),
     ],
     dependencies: [
-        // Packages/SocialCart is a symlink to ../../bindings/swift. Depending on that
-        // path directly does not work: SwiftPM names a local package after its
-        // directory, and this package's directory is also called "swift", so the two
-        // identities collide ("product 'SocialCart' ... not found in package 'swift'").
-        .package(path: "Packages/SocialCart"),
+        // The repository root holds the SocialCart package (Package.swift).
+        .package(path: "../.."),
     ],
     targets: [
         // The story, as a library so that a test runs it.
         .target(
             name: "Walkthrough",
-            dependencies: [.product(name: "SocialCart", package: "SocialCart")]),
+            dependencies: [.product(name: "SocialCart", package: socialCartIdentity)]),
         .executableTarget(
             name: "SocialCartWalkthrough",
             dependencies: ["Walkthrough"],

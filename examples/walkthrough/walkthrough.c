@@ -255,7 +255,8 @@ int main(int argc, char** argv) {
     printf("    cups available while Wei's order waits: %lld\n", (long long)available(engine, "cup-celadon"));
     advance_minutes(&clock, 16);
     int64_t settled = 0;
-    must(sc_engine_sweep(engine, &settled, &err), &err, "sweep");
+    bool more = false;
+    must(sc_engine_sweep(engine, 100, &settled, &more, &err), &err, "sweep");
     sc_order* lapsed = NULL;
     must(sc_engine_order_get(engine, sc_order_id(unpaid), &lapsed, &err), &err, "order_get");
     printf("    16 minutes later the sweep settled %lld order(s); Wei's order is %s (%s), cups available: %lld\n",

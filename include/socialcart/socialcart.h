@@ -1,4 +1,5 @@
-/*
+/**
+ * @file socialcart.h
  * socialcart: an embeddable social-commerce engine.
  *
  * This header is the library's only stable surface. It compiles as C99 and as
@@ -26,11 +27,29 @@
  *   fail: given NULL or an index out of range they return 0, false or NULL.
  *
  * Threads
- *   An sc_engine may be used from many threads at once. Snapshots (sc_sku read
- *   from the engine, sc_catalog, sc_cart, sc_quote, sc_order, sc_events,
- *   sc_error) are immutable: any thread may read them, one thread frees them.
+ *   An sc_engine may be used from many threads at once. Reads (lookups, carts,
+ *   quotes, the event log) run on reader connections of their own and never wait
+ *   for a write; writes take turns. Snapshots (sc_sku read
+ *   from the engine, sc_catalog, sc_cart, sc_quote, sc_order, sc_orders,
+ *   sc_events, sc_error) are immutable: any thread may read them, one thread frees them.
  *   Builders (sc_options, an sc_sku being filled in) are not thread-safe: use
  *   each from one thread at a time.
+ *
+ * Text and limits
+ *   Bytes that are not UTF-8 give SC_ERR_INVALID_UTF8; NULL, "" and the rules
+ *   below give SC_ERR_INVALID_ARGUMENT; the error's field names the argument,
+ *   and the message names the rule without repeating the text.
+ *   - Ids (SKU, merchant, category, user, order and guest ids, payment
+ *     references, idempotency keys): at most 128 bytes; no control characters
+ *     (U+0000-U+001F, U+007F, U+0080-U+009F), no bidi marks, embeddings,
+ *     overrides or isolates (U+061C, U+200E, U+200F, U+202A-U+202E,
+ *     U+2066-U+2069), no zero-width characters (U+200B-U+200D, U+2060,
+ *     U+FEFF).
+ *   - Text (titles, the database path): at most 4096 bytes; no control
+ *     characters and no bidi embeddings, overrides or isolates; any other
+ *     Unicode is fine.
+ *   - Currencies: an active ISO 4217 code with a minor unit (see
+ *     sc_currency_minor_units()); codes without one, such as XAU, are refused.
  *
  * Idempotency
  *   Calls that a retry could repeat take an idempotency key: a non-empty id
@@ -41,7 +60,10 @@
  * Money and time
  *   Amounts are int64 counts of minor units (fen, cents) of the ISO 4217
  *   currency that the snapshot reports. Times are UTC milliseconds since the
- *   Unix epoch, read from the engine's clock.
+ *   Unix epoch, read from the engine's clock. Time never goes backwards inside
+ *   the engine: if the clock steps back, the engine keeps using the latest time
+ *   it has seen (and never stamps a change before the file's latest event)
+ *   until the clock catches up.
  */
 #ifndef SOCIALCART_H
 #define SOCIALCART_H
@@ -54,6 +76,10 @@
 extern "C" {
 #endif
 
+/**
+ * Marks the functions the library exports (the same names as the linker's
+ * export list, src/capi/socialcart.map).
+ */
 #if defined(_WIN32)
 #  if defined(SOCIALCART_BUILDING)
 #    define SC_API __declspec(dllexport)
@@ -64,9 +90,13 @@ extern "C" {
 #  define SC_API __attribute__((visibility("default")))
 #endif
 
+/** The version of this header (SemVer); sc_version() gives the library's. */
 #define SOCIALCART_VERSION_MAJOR 0
+/** Minor version of this header. */
 #define SOCIALCART_VERSION_MINOR 1
+/** Patch version of this header. */
 #define SOCIALCART_VERSION_PATCH 0
+/** "MAJOR.MINOR.PATCH" of this header. */
 #define SOCIALCART_VERSION_STRING "0.1.0"
 
 /**
@@ -114,7 +144,16 @@ typedef enum sc_status {
     SC_ERR_VALIDATION = 15,
     /** The database stayed locked by another process; retry later. */
     SC_ERR_BUSY = 16,
-    /** The database could not be read or written (I/O, corruption, disk full). */
+    /**
+     * The database could not be read or written (I/O, corruption, disk full), or
+     * the file is not a socialcart database (field "path"). When the failure hit
+     * the commit, the outcome is unknown (the message says so): the change may be
+     * in the file. Retry with the same idempotency key (for a cart add, use
+     * sc_engine_cart_add_once) to complete the call or get its first result.
+     * sc_error_retryable() is true for I/O errors and a full disk. After any
+     * storage error the engine reopens its connections, so it never goes on
+     * showing a state the file does not have.
+     */
     SC_ERR_STORAGE = 17,
     /** The database was written by a newer library; upgrade the library. */
     SC_ERR_SCHEMA_TOO_NEW = 18,
@@ -128,15 +167,27 @@ typedef enum sc_status {
 /* Opaque types                                                             */
 /* ------------------------------------------------------------------------ */
 
+/** A failure: code, message, field at fault, retryability; free with sc_error_free(). */
 typedef struct sc_error sc_error;
+/** Settings for sc_engine_open(); free with sc_options_free(). */
 typedef struct sc_options sc_options;
+/** An open database and the engine over it; close with sc_engine_close(). */
 typedef struct sc_engine sc_engine;
+/** A SKU being filled in, or read from the engine; free with sc_sku_free(). */
 typedef struct sc_sku sc_sku;
+/** A page of SKUs; free with sc_catalog_free(). */
 typedef struct sc_catalog sc_catalog;
+/** A snapshot of a user's cart; free with sc_cart_free(). */
 typedef struct sc_cart sc_cart;
+/** An exact price for the selected cart lines; free with sc_quote_free(). */
 typedef struct sc_quote sc_quote;
+/** A snapshot of an order; free with sc_order_free(). */
 typedef struct sc_order sc_order;
+/** A page of the event log; free with sc_events_free(). */
 typedef struct sc_events sc_events;
+/** A page of a user's orders; free with sc_orders_free(). */
+typedef struct sc_orders sc_orders;
+/** An event callback registration; free with sc_subscription_free(). */
 typedef struct sc_subscription sc_subscription;
 
 /* ------------------------------------------------------------------------ */
@@ -177,14 +228,33 @@ SC_API void sc_string_free(char* s);
 
 /**
  * Formats an amount for people: the currency code, a space, and the amount with
- * the currency's minor-unit digits, e.g. "CNY 68.00", "JPY 1200", "USD -0.05".
- * @param currency ISO 4217 code (three upper-case letters).
+ * the currency's minor-unit digits, e.g. "CNY 68.00", "JPY 1200", "USD -0.05",
+ * "CLF 1.2345".
+ * @param currency an ISO 4217 code that sc_currency_minor_units() accepts.
  * @param out receives a new string; free with sc_string_free().
- * @return SC_ERR_INVALID_ARGUMENT when currency or out is NULL or currency is
- *         not three upper-case letters. Thread-safe.
+ * @return SC_ERR_INVALID_ARGUMENT (field "currency" or "out") when currency or
+ *         out is NULL or currency is not an accepted ISO 4217 code,
+ *         SC_ERR_INVALID_UTF8 (field "currency") for bytes that are not UTF-8.
+ *         Thread-safe.
  */
 SC_API sc_status sc_money_format(int64_t amount_minor, const char* currency, char** out,
                                  sc_error** err);
+
+/**
+ * The number of minor-unit digits of a currency: how many decimal places one
+ * unit of an amount stands for (CNY 2, USD 2, JPY 0, KRW 0, BHD 3, KWD 3,
+ * CLF 4). Accepted are the active codes of ISO 4217 List One that have a minor
+ * unit, fund codes included; codes whose minor unit ISO gives as "N.A." (XAU
+ * and the other metals, XDR, XBA-XBD, XSU, XUA, XTS, XXX) and withdrawn codes
+ * are refused, because an amount here is a count of minor units.
+ * @param currency the code, three upper-case letters, e.g. "CNY".
+ * @param digits_out receives the digits (0 to 4); untouched on failure.
+ * @return SC_ERR_INVALID_ARGUMENT (field "currency") when currency is NULL or
+ *         not an accepted code, SC_ERR_INVALID_UTF8 (field "currency") for bytes
+ *         that are not UTF-8, SC_ERR_INVALID_ARGUMENT (field "digits_out") when
+ *         digits_out is NULL. Thread-safe.
+ */
+SC_API sc_status sc_currency_minor_units(const char* currency, int32_t* digits_out, sc_error** err);
 
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                   */
@@ -236,7 +306,8 @@ typedef enum sc_durability {
 /**
  * The engine's clock: returns UTC milliseconds since the epoch. It is called on
  * the thread that made the engine call, never while a database transaction is
- * open, and must not call back into the engine.
+ * open, and must not call back into the engine. Calls on several threads may
+ * overlap, so it must be thread-safe.
  */
 typedef int64_t (*sc_clock_fn)(void* user_data);
 
@@ -278,6 +349,48 @@ SC_API sc_status sc_options_set_busy_timeout_ms(sc_options* options, int64_t tim
                                                 sc_error** err);
 
 /**
+ * Sets the page cache of each of the engine's database connections (default
+ * 8192 KiB). A cache that holds the hot part of the indexes keeps the cost of
+ * a call flat as the file grows; memory is taken only as pages are used.
+ * @param kib from 256 to 1048576 (1 GiB).
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
+ *         Not thread-safe on the same options.
+ */
+SC_API sc_status sc_options_set_cache_size_kib(sc_options* options, int64_t kib, sc_error** err);
+
+/**
+ * Sets how many reader connections the engine may open (default 4). Reads
+ * use them beside the writer and wait only when all are busy; 0 makes reads
+ * share the writer's connection (and wait for writes), for the smallest
+ * memory footprint. A ":memory:" database always reads through its writer.
+ * @param count from 0 to 64.
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
+ *         Not thread-safe on the same options.
+ */
+SC_API sc_status sc_options_set_read_connections(sc_options* options, int64_t count, sc_error** err);
+
+/**
+ * Sets how long events are kept: sc_engine_compact() removes older ones
+ * (default 30 days). Events inside the window can always be read.
+ * @param retention_ms from 3600000 (1 hour) to 3153600000000 (100 years).
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
+ *         Not thread-safe on the same options.
+ */
+SC_API sc_status sc_options_set_event_retention_ms(sc_options* options, int64_t retention_ms,
+                                                   sc_error** err);
+
+/**
+ * Sets how long idempotency keys are remembered: sc_engine_compact() forgets
+ * older ones (default 30 days). A retry with the same key inside the window
+ * returns the first result; after it, the key is new again.
+ * @param retention_ms from 3600000 (1 hour) to 3153600000000 (100 years).
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
+ *         Not thread-safe on the same options.
+ */
+SC_API sc_status sc_options_set_idempotency_retention_ms(sc_options* options, int64_t retention_ms,
+                                                         sc_error** err);
+
+/**
  * Replaces the system clock. The options own user_data from now on and call
  * user_data_free (if not NULL) when the last engine opened with them closes or
  * when the options are freed or given another clock, whichever is last.
@@ -290,20 +403,67 @@ SC_API sc_status sc_options_set_busy_timeout_ms(sc_options* options, int64_t tim
 SC_API sc_status sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_data,
                                       void (*user_data_free)(void* user_data), sc_error** err);
 
+/** How much a log message matters. Values are stable. */
+typedef enum sc_log_level {
+    /** Detail for tracing the engine's work. */
+    SC_LOG_DEBUG = 0,
+    /** Normal events worth a line (e.g. "settled 8 lapsed orders"). */
+    SC_LOG_INFO = 1,
+    /** Trouble the engine handled itself (e.g. a busy database it retried). */
+    SC_LOG_WARNING = 2,
+    /** A failure reported to the caller that is the storage's, not the call's
+     *  (an I/O or corruption error: SC_ERR_STORAGE). */
+    SC_LOG_ERROR = 3
+} sc_log_level;
+
+/**
+ * Receives the engine's log messages: UTF-8, English, for developers; they never
+ * contain personal data (user ids, names) or document text. The message is borrowed
+ * for the duration of the call. It runs on the thread of the engine call that made
+ * the message, after that call has left the database: never while a transaction is
+ * open or an engine lock is held. Calls from several threads may overlap, so it must
+ * be thread-safe. It must not call back into the engine and should return quickly.
+ */
+typedef void (*sc_log_fn)(void* user_data, sc_log_level level, const char* message);
+
+/**
+ * Sets the log callback (by default the engine logs nothing). The options own
+ * user_data from now on and call user_data_free (if not NULL) when the last engine
+ * opened with them closes or when the options are freed or given another log
+ * callback, whichever is last.
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or fn. On failure user_data is
+ *         not taken: user_data_free is not called and stays the caller's job.
+ * Not thread-safe on the same options.
+ */
+SC_API sc_status sc_options_set_log(sc_options* options, sc_log_fn fn, void* user_data,
+                                    void (*user_data_free)(void* user_data), sc_error** err);
+
+/**
+ * Sets the least level that reaches the log callback (default SC_LOG_INFO);
+ * messages below it are not even made.
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or an unknown level.
+ *         Not thread-safe on the same options.
+ */
+SC_API sc_status sc_options_set_log_level(sc_options* options, sc_log_level min_level,
+                                          sc_error** err);
+
 /* ------------------------------------------------------------------------ */
 /* Engine                                                                   */
 /* ------------------------------------------------------------------------ */
 
 /**
  * Opens (creating if needed) the database at path and migrates it to the
- * library's schema.
+ * library's schema. The file is marked as socialcart's (PRAGMA application_id);
+ * a SQLite file of another application is refused before anything is written
+ * to it, and left byte for byte as it was.
  * @param path a file path (UTF-8); ":memory:" for a private in-memory database.
  * @param options NULL for defaults; read during the call, may be freed after.
  * @param out receives the engine; close with sc_engine_close().
  * @return SC_ERR_INVALID_ARGUMENT / SC_ERR_INVALID_UTF8 for bad arguments,
  *         SC_ERR_SCHEMA_TOO_NEW when a newer library wrote the file,
- *         SC_ERR_STORAGE when it cannot be opened, SC_ERR_BUSY when another
- *         process held it locked past the busy timeout. Thread-safe.
+ *         SC_ERR_STORAGE when it cannot be opened or belongs to another
+ *         application (field "path"), SC_ERR_BUSY when another process held it
+ *         locked past the busy timeout. Thread-safe.
  */
 SC_API sc_status sc_engine_open(const char* path, const sc_options* options, sc_engine** out,
                                 sc_error** err);
@@ -315,13 +475,35 @@ SC_API sc_status sc_engine_open(const char* path, const sc_options* options, sc_
 SC_API void sc_engine_close(sc_engine* engine);
 
 /**
- * Settles every deadline that has passed: unpaid orders whose payment window
- * lapsed are cancelled and their holds released. Every other call settles what
- * it touches lazily, so this is for housekeeping, not for correctness.
+ * Settles one page of deadlines that have passed: up to max_orders unpaid
+ * orders whose payment window lapsed are cancelled (oldest deadline first) and
+ * their holds released, with their events. This is housekeeping, not needed
+ * for correctness: reads already see a lapsed order as cancelled and its stock
+ * as free, and each write settles the orders it touches plus a few more. Call
+ * it again while *more_out is true; each call is one short transaction.
+ * @param max_orders from 1 to 100000.
  * @param settled_out if not NULL, receives how many orders were settled.
- * Thread-safe.
+ * @param more_out if not NULL, receives whether lapsed orders remain.
+ * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or max_orders out of range.
+ *         Thread-safe.
  */
-SC_API sc_status sc_engine_sweep(sc_engine* engine, int64_t* settled_out, sc_error** err);
+SC_API sc_status sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* settled_out,
+                                 bool* more_out, sc_error** err);
+
+/**
+ * Compacts one page: removes up to max_rows of the oldest events stamped
+ * before the event retention (sc_options_set_event_retention_ms) and up to
+ * max_rows idempotency records made before the idempotency retention. Events
+ * go oldest first by sequence number, so what remains of the log has no gaps.
+ * The file keeps its size; freed pages are reused by later writes. Call it
+ * again while *more_out is true.
+ * @param max_rows from 1 to 100000.
+ * @param events_removed_out, idempotency_removed_out, more_out may be NULL.
+ * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or max_rows out of range.
+ *         Thread-safe.
+ */
+SC_API sc_status sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* events_removed_out,
+                                   int64_t* idempotency_removed_out, bool* more_out, sc_error** err);
 
 /* ------------------------------------------------------------------------ */
 /* Catalog                                                                  */
@@ -331,7 +513,8 @@ SC_API sc_status sc_engine_sweep(sc_engine* engine, int64_t* settled_out, sc_err
  * Creates a SKU definition to fill in and pass to sc_engine_put_sku(). Stock is
  * untracked, there is no per-order maximum, and the SKU is active until the
  * setters say otherwise.
- * @param currency ISO 4217 code.
+ * @param id, merchant_id ids; title text (see "Text and limits" above).
+ * @param currency an ISO 4217 code that sc_currency_minor_units() accepts.
  * @param list_price in minor units, >= 0.
  * @param out receives the SKU; free with sc_sku_free().
  * @return SC_ERR_INVALID_ARGUMENT (field names the argument) for NULL, empty or
@@ -433,14 +616,64 @@ SC_API const sc_sku* sc_catalog_at(const sc_catalog* catalog, size_t index);
 /** Frees a catalog and every SKU borrowed from it. Accepts NULL. */
 SC_API void sc_catalog_free(sc_catalog* catalog);
 
+/*
+ * Paged reads. A page holds up to `limit` items (1 to 1000) and an opaque cursor
+ * for the next page: pass NULL or "" for the first page and then the cursor the
+ * last page returned, unchanged; "" means there is no next page. Pages are keyset
+ * pages: items added or changed while a host pages never repeat or skip an item
+ * that sorts before the cursor. A cursor belongs to its query (the same arguments)
+ * and its database file; any other text, or a cursor of another query, is
+ * SC_ERR_INVALID_ARGUMENT with field "cursor". Cursors stay valid across engine
+ * restarts.
+ */
+
+/**
+ * Reads one page of a merchant's SKUs, ordered by SKU id, each with its stock
+ * available now (as sc_engine_catalog() reports it). An unknown merchant has no
+ * SKUs.
+ * @param cursor NULL or "" for the first page, else sc_catalog_next_cursor() of
+ *        the previous page.
+ * @param limit from 1 to 1000.
+ * @param out receives the page; free with sc_catalog_free().
+ * @return SC_ERR_INVALID_ARGUMENT (field "merchant_id", "cursor" or "limit"),
+ *         SC_ERR_INVALID_UTF8. Thread-safe.
+ */
+SC_API sc_status sc_engine_catalog_by_merchant(sc_engine* engine, const char* merchant_id,
+                                               const char* cursor, size_t limit,
+                                               sc_catalog** out, sc_error** err);
+
+/**
+ * Reads one page of the SKUs in a category, ordered by SKU id, as
+ * sc_engine_catalog_by_merchant() does.
+ * @return SC_ERR_INVALID_ARGUMENT (field "category_id", "cursor" or "limit"),
+ *         SC_ERR_INVALID_UTF8. Thread-safe.
+ */
+SC_API sc_status sc_engine_catalog_by_category(sc_engine* engine, const char* category_id,
+                                               const char* cursor, size_t limit,
+                                               sc_catalog** out, sc_error** err);
+
+/**
+ * The cursor of the page after this one; "" when there is none (and always for
+ * sc_engine_catalog(), which reads everything). Borrowed from the catalog; NULL
+ * for NULL.
+ */
+SC_API const char* sc_catalog_next_cursor(const sc_catalog* catalog);
+
 /* ------------------------------------------------------------------------ */
 /* Program document (JSON): docs/program-document.md                        */
 /* ------------------------------------------------------------------------ */
 
 /**
  * Validates a program document and applies it in one transaction: all of it or
- * nothing. SKUs in it are created or replaced; SKUs not in it are kept.
- * @return SC_ERR_VALIDATION with the field at fault (e.g.
+ * nothing. SKUs in it are created or replaced; SKUs not in it are kept. The
+ * document is read strictly (docs/program-document.md): unknown fields,
+ * duplicate keys, numbers too large to represent, nesting deeper than 32
+ * levels and ids or text that break the rules of "Text and limits" above are
+ * refused. Error messages name the field and the rule and never repeat text
+ * from the document.
+ * @param json the document, NUL-terminated UTF-8.
+ * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or json,
+ *         SC_ERR_VALIDATION with the field at fault (e.g.
  *         "skus[2].list_price"; no field when the text is not a JSON object),
  *         SC_ERR_INVALID_UTF8 (field "json") for bytes that are not UTF-8,
  *         SC_ERR_CURRENCY_MISMATCH when the catalog already uses another
@@ -477,13 +710,25 @@ enum {
  * Adds quantity units of a SKU to the user's cart, merging into the line of the
  * same SKU; the line becomes selected and remembers the current price. Not
  * idempotent by nature: a host that retries should use
- * sc_engine_cart_set_quantity(), which is.
+ * sc_engine_cart_add_once() or sc_engine_cart_set_quantity(), which are.
  * @return SC_ERR_INVALID_ARGUMENT (quantity < 1), SC_ERR_NOT_FOUND (SKU),
  *         SC_ERR_SKU_INACTIVE, SC_ERR_LIMIT_EXCEEDED (over the per-order
  *         maximum), SC_ERR_OUT_OF_STOCK, SC_ERR_OVERFLOW. Thread-safe.
  */
 SC_API sc_status sc_engine_cart_add(sc_engine* engine, const char* user_id, const char* sku_id,
                                     int64_t quantity, sc_error** err);
+
+/**
+ * sc_engine_cart_add() under an idempotency key: the first call adds, a retry
+ * with the same key and arguments adds nothing more and succeeds. Use it where
+ * a call may be retried without knowing whether it happened (a network retry,
+ * or an SC_ERR_STORAGE whose outcome is unknown).
+ * @return as sc_engine_cart_add(); SC_ERR_INVALID_ARGUMENT for a missing key,
+ *         SC_ERR_IDEMPOTENCY_CONFLICT when the key was used for other
+ *         arguments. Thread-safe.
+ */
+SC_API sc_status sc_engine_cart_add_once(sc_engine* engine, const char* user_id, const char* sku_id,
+                                         int64_t quantity, const char* idempotency_key, sc_error** err);
 
 /**
  * Sets the quantity of the line for sku_id (creating it if absent).
@@ -754,8 +999,66 @@ SC_API size_t sc_order_refund_count(const sc_order* order);
 SC_API const char* sc_order_refund_id(const sc_order* order, size_t index);
 /** The index-th refund's amount. */
 SC_API int64_t sc_order_refund_amount(const sc_order* order, size_t index);
+/** When the index-th refund was made. */
+SC_API int64_t sc_order_refund_time_ms(const sc_order* order, size_t index);
+/** How many lines the index-th refund took from (its parts, by line index). */
+SC_API size_t sc_order_refund_line_count(const sc_order* order, size_t refund);
+/** The order line (sc_order_line_*) of a part of the refund-th refund. */
+SC_API size_t sc_order_refund_line_index(const sc_order* order, size_t refund, size_t part);
+/** Units the part refunded (0 for a refund by amount). */
+SC_API int64_t sc_order_refund_line_quantity(const sc_order* order, size_t refund, size_t part);
+/** Amount the part took from its line; a refund's parts add up to its amount. */
+SC_API int64_t sc_order_refund_line_amount(const sc_order* order, size_t refund, size_t part);
 /** Frees an order. Accepts NULL. */
 SC_API void sc_order_free(sc_order* order);
+
+/**
+ * Finds the order that the user's checkout with this idempotency key made, as of
+ * now (an unpaid order whose payment window lapsed reads as cancelled), so an app
+ * that lost the response of sc_engine_checkout() can ask whether it happened.
+ * Keys are remembered for the idempotency retention
+ * (sc_options_set_idempotency_retention_ms) until sc_engine_compact() forgets them.
+ * @param out receives the order; free with sc_order_free().
+ * @return SC_ERR_NOT_FOUND (field "idempotency_key") when no checkout of this user
+ *         used the key; SC_ERR_INVALID_ARGUMENT / SC_ERR_INVALID_UTF8 for bad ids.
+ *         Thread-safe.
+ */
+SC_API sc_status sc_engine_order_by_checkout_key(sc_engine* engine, const char* user_id,
+                                                 const char* idempotency_key, sc_order** out,
+                                                 sc_error** err);
+
+/** The state argument of sc_engine_orders_of_user() that matches every state. */
+#define SC_ORDER_STATE_ANY ((sc_order_state)0)
+
+/**
+ * Reads one page of a shopper's orders, newest first (by creation time, then id),
+ * each as of now. Paged as described above sc_engine_catalog_by_merchant().
+ * @param state one sc_order_state, or SC_ORDER_STATE_ANY. The state is the one a
+ *        read sees now: a lapsed unpaid order counts as SC_ORDER_CANCELLED.
+ * @param from_ms, to_ms only orders created in [from_ms, to_ms); pass 0 and
+ *        INT64_MAX for all. 0 <= from_ms <= to_ms.
+ * @param cursor NULL or "" for the first page, else sc_orders_next_cursor().
+ * @param limit from 1 to 1000.
+ * @param out receives the page; free with sc_orders_free().
+ * @return SC_ERR_INVALID_ARGUMENT (field "user_id", "state", "from_ms", "to_ms",
+ *         "cursor" or "limit"), SC_ERR_INVALID_UTF8. Thread-safe.
+ */
+SC_API sc_status sc_engine_orders_of_user(sc_engine* engine, const char* user_id,
+                                          sc_order_state state, int64_t from_ms, int64_t to_ms,
+                                          const char* cursor, size_t limit, sc_orders** out,
+                                          sc_error** err);
+
+/** Number of orders on the page. */
+SC_API size_t sc_orders_count(const sc_orders* orders);
+/**
+ * The index-th order, borrowed from the page: read it with the sc_order_*
+ * accessors, do not free it.
+ */
+SC_API const sc_order* sc_orders_at(const sc_orders* orders, size_t index);
+/** The cursor of the next page; "" when there is none. Borrowed; NULL for NULL. */
+SC_API const char* sc_orders_next_cursor(const sc_orders* orders);
+/** Frees a page and every order borrowed from it. Accepts NULL. */
+SC_API void sc_orders_free(sc_orders* orders);
 
 /* ------------------------------------------------------------------------ */
 /* Event log: every state change appends one event.                        */
@@ -771,6 +1074,26 @@ SC_API void sc_order_free(sc_order* order);
  */
 SC_API sc_status sc_engine_events_read(sc_engine* engine, int64_t after_seq, size_t limit,
                                        sc_events** out, sc_error** err);
+
+/**
+ * Reads up to limit events of one type (e.g. "order.paid") with a sequence number
+ * greater than after_seq, in order; continue from the last seq read. An unknown
+ * type has no events.
+ * @param limit from 1 to 10000.
+ * @param out receives the events; free with sc_events_free().
+ * @return SC_ERR_INVALID_ARGUMENT (field "type", "after_seq" or "limit"),
+ *         SC_ERR_INVALID_UTF8. Thread-safe.
+ */
+SC_API sc_status sc_engine_events_read_type(sc_engine* engine, const char* type, int64_t after_seq,
+                                            size_t limit, sc_events** out, sc_error** err);
+
+/**
+ * The sequence number of the latest event in the log; 0 when the log is empty.
+ * A host that only wants what happens from now on starts reading after it.
+ * @param seq_out receives the number.
+ * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or seq_out. Thread-safe.
+ */
+SC_API sc_status sc_engine_events_latest_seq(sc_engine* engine, int64_t* seq_out, sc_error** err);
 
 /** Number of events in the batch. */
 SC_API size_t sc_events_count(const sc_events* events);
@@ -788,12 +1111,17 @@ SC_API const char* sc_events_payload(const sc_events* events, size_t index);
 SC_API void sc_events_free(sc_events* events);
 
 /**
- * Receives the events of one engine call, after its transaction committed. It
- * runs on the thread that made the call, in sequence order, and may call the
- * engine from that thread; it must not block on another thread that is using
- * the same engine. The batch is borrowed for the duration of the callback.
- * Changes made by another process or another engine handle are not delivered:
- * read those with sc_engine_events_read().
+ * Receives the events of one engine call, after its transaction committed and
+ * outside every engine lock, in sequence order. It runs on the thread of an
+ * engine call that wrote: the calling thread when one thread writes at a time;
+ * when several threads write at once, whichever of them is delivering passes
+ * on the others' batches too, so a callback may run on another writer's
+ * thread. It may call the engine; a call that writes from inside it has its
+ * events delivered after the current batch has reached every subscriber. A
+ * slow callback delays only the thread delivering, never another engine call.
+ * The batch is borrowed for the duration of the callback. Changes made by
+ * another process or another engine handle are not delivered: read those with
+ * sc_engine_events_read().
  */
 typedef void (*sc_event_fn)(void* user_data, const sc_events* events);
 

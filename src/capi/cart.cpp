@@ -25,6 +25,15 @@ sc_status sc_engine_cart_add(sc_engine* engine, const char* user_id, const char*
     });
 }
 
+sc_status sc_engine_cart_add_once(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
+                                  const char* idempotency_key, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        engine->engine->cart_add(text_arg(user_id, "user_id"), text_arg(sku_id, "sku_id"), quantity,
+                                 text_arg(idempotency_key, "idempotency_key"));
+    });
+}
+
 sc_status sc_engine_cart_set_quantity(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
                                       sc_error** err) {
     return guard(err, [&] {
@@ -44,7 +53,7 @@ sc_status sc_engine_cart_select(sc_engine* engine, const char* user_id, const ch
                                 sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
-        engine->engine->cart_select(text_arg(user_id, "user_id"), text_arg(sku_id, "sku_id"), selected);
+        engine->engine->cart_select(text_arg(user_id, "user_id"), text_arg(sku_id, "sku_id"), bool_arg(selected));
     });
 }
 

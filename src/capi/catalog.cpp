@@ -56,7 +56,7 @@ sc_status sc_sku_set_max_per_order(sc_sku* sku, int64_t max_quantity, sc_error**
 sc_status sc_sku_set_active(sc_sku* sku, bool active, sc_error** err) {
     return guard(err, [&] {
         require_arg(sku, "sku");
-        sku->sku.active = active;
+        sku->sku.active = bool_arg(active);
     });
 }
 

@@ -13,9 +13,24 @@ sc::EngineConfig config_from(const char* path, const sc_options* options) {
     if (options == nullptr) return config;
     config.store.durability = options->durability;
     config.store.busy_timeout_ms = options->busy_timeout_ms;
+    config.store.cache_size_kib = options->cache_size_kib;
+    config.store.read_connections = options->read_connections;
     config.payment_window_ms = options->payment_window_ms;
+    config.event_retention_ms = options->event_retention_ms;
+    config.idempotency_retention_ms = options->idempotency_retention_ms;
     if (auto clock = options->clock) config.clock = [clock] { return clock->fn(clock->user_data); };
+    if (auto log = options->log)
+        config.log = [log](sc_log_level level, const std::string& message) {
+            log->fn(log->user_data, level, message.c_str());
+        };
+    config.log_level = options->log_level;
     return config;
+}
+
+// A page size of a housekeeping call.
+int64_t page_limit(size_t limit, const char* field) {
+    if (limit < 1 || limit > 100000) sc::fail(SC_ERR_INVALID_ARGUMENT, "must be between 1 and 100000", field);
+    return static_cast<int64_t>(limit);
 }
 
 // Owns the host's user_data; dies (calling user_data_free) when the hub lets go of the
@@ -49,11 +64,24 @@ sc_status sc_engine_open(const char* path, const sc_options* options, sc_engine*
 
 void sc_engine_close(sc_engine* engine) { delete engine; }
 
-sc_status sc_engine_sweep(sc_engine* engine, int64_t* settled_out, sc_error** err) {
+sc_status sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* settled_out, bool* more_out,
+                          sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
-        const int64_t settled = engine->engine->sweep();
-        if (settled_out) *settled_out = settled;
+        const sc::SweepResult result = engine->engine->sweep(page_limit(max_orders, "max_orders"));
+        if (settled_out) *settled_out = result.settled;
+        if (more_out) *more_out = result.more;
+    });
+}
+
+sc_status sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* events_removed_out,
+                            int64_t* idempotency_removed_out, bool* more_out, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        const sc::CompactResult result = engine->engine->compact(page_limit(max_rows, "max_rows"));
+        if (events_removed_out) *events_removed_out = result.events_removed;
+        if (idempotency_removed_out) *idempotency_removed_out = result.idempotency_removed;
+        if (more_out) *more_out = result.more;
     });
 }
 
@@ -66,6 +94,27 @@ sc_status sc_engine_events_read(sc_engine* engine, int64_t after_seq, size_t lim
         auto batch = std::make_unique<sc_events>();
         batch->items = engine->engine->events(after_seq, static_cast<int64_t>(limit));
         *out = batch.release();
+    });
+}
+
+sc_status sc_engine_events_read_type(sc_engine* engine, const char* type, int64_t after_seq, size_t limit,
+                                     sc_events** out, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        const std::string event_type = text_arg(type, "type");
+        require_arg(out, "out");
+        if (limit < 1 || limit > 10000) sc::fail(SC_ERR_INVALID_ARGUMENT, "limit must be between 1 and 10000", "limit");
+        auto batch = std::make_unique<sc_events>();
+        batch->items = engine->engine->events_of_type(event_type, after_seq, static_cast<int64_t>(limit));
+        *out = batch.release();
+    });
+}
+
+sc_status sc_engine_events_latest_seq(sc_engine* engine, int64_t* seq_out, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        require_arg(seq_out, "seq_out");
+        *seq_out = engine->engine->latest_event_seq();
     });
 }
 

@@ -47,6 +47,18 @@ std::underlying_type_t<Enum> enum_bits(const Enum& value) noexcept {
     return bits;
 }
 
+// A bool a foreign caller passed: a C `bool` holding anything but 0 or 1 (as a
+// foreign-function call can pass) is undefined behaviour once loaded as a C++ bool, so
+// the byte is copied and read as C reads truth: anything but zero is true. The copy is
+// volatile because otherwise the compiler may assume it holds 0 or 1 (it came from a
+// bool) and use the raw byte as the bool: clang 14 passed 2 on into SQLite that way.
+inline bool bool_arg(const bool& value) noexcept {
+    volatile unsigned char byte;
+    static_assert(sizeof byte == sizeof value);
+    std::memcpy(const_cast<unsigned char*>(&byte), &value, sizeof byte);
+    return byte != 0;
+}
+
 // A malloc'd, counted copy for `char**` out-parameters (freed by sc_string_free).
 char* new_string(const std::string& s);
 
@@ -82,6 +94,19 @@ struct ClockBox {
     }
 };
 
+// The host's log callback, kept alive like the clock.
+struct LogBox {
+    LogBox(sc_log_fn f, void* ud, void (*ud_free)(void*)) : fn(f), user_data(ud), user_data_free(ud_free) {}
+    LogBox(const LogBox&) = delete;  // exactly one owner calls user_data_free
+    LogBox& operator=(const LogBox&) = delete;
+    sc_log_fn fn;
+    void* user_data;
+    void (*user_data_free)(void*);
+    ~LogBox() {
+        if (user_data_free) user_data_free(user_data);
+    }
+};
+
 }  // namespace sc::capi
 
 struct sc_error : sc::capi::Counted {
@@ -94,8 +119,14 @@ struct sc_error : sc::capi::Counted {
 struct sc_options : sc::capi::Counted {
     sc_durability durability = SC_DURABILITY_FULL;
     int64_t payment_window_ms = sc::kDefaultPaymentWindowMs;
-    int64_t busy_timeout_ms = 5000;
+    int64_t busy_timeout_ms = sc::StoreSettings{}.busy_timeout_ms;
+    int64_t cache_size_kib = sc::StoreSettings{}.cache_size_kib;
+    int read_connections = sc::StoreSettings{}.read_connections;
+    int64_t event_retention_ms = sc::kDefaultRetentionMs;
+    int64_t idempotency_retention_ms = sc::kDefaultRetentionMs;
     std::shared_ptr<sc::capi::ClockBox> clock;
+    std::shared_ptr<sc::capi::LogBox> log;
+    sc_log_level log_level = SC_LOG_INFO;
 };
 
 struct sc_engine : sc::capi::Counted {
@@ -116,6 +147,7 @@ struct OwnedSku final : sc_sku, Counted {};
 
 struct sc_catalog : sc::capi::Counted {
     std::vector<sc_sku> skus;
+    std::string next_cursor;  // "" for the last page and the whole catalog
 };
 
 struct sc_cart : sc::capi::Counted {
@@ -128,6 +160,12 @@ struct sc_quote : sc::capi::Counted {
 
 struct sc_order : sc::capi::Counted {
     sc::Order order;
+};
+
+// A page of orders lends them (sc_orders_at); they are freed with the page.
+struct sc_orders : sc::capi::Counted {
+    std::vector<sc_order> orders;
+    std::string next_cursor;
 };
 
 struct sc_events : sc::capi::Counted {

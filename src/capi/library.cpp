@@ -83,14 +83,28 @@ void sc_string_free(char* s) {
     live_objects().fetch_sub(1, std::memory_order_relaxed);
 }
 
+// The currency argument's minor-unit digits; the errors every currency argument gives.
+static int currency_arg(const char* currency) {
+    const std::string code = text_arg(currency, "currency");
+    if (!sc::is_valid_utf8(code)) sc::fail(SC_ERR_INVALID_UTF8, "currency is not valid UTF-8", "currency");
+    const auto digits = sc::currency_minor_units(code);
+    if (!digits) sc::fail(SC_ERR_INVALID_ARGUMENT, "currency must be an ISO 4217 code such as CNY", "currency");
+    return *digits;
+}
+
 sc_status sc_money_format(int64_t amount_minor, const char* currency, char** out, sc_error** err) {
     return guard(err, [&] {
-        const std::string code = text_arg(currency, "currency");
+        currency_arg(currency);
         require_arg(out, "out");
-        if (!sc::is_valid_utf8(code)) sc::fail(SC_ERR_INVALID_UTF8, "currency is not valid UTF-8", "currency");
-        if (!sc::is_currency_code(code))
-            sc::fail(SC_ERR_INVALID_ARGUMENT, "currency must be an ISO 4217 code such as CNY", "currency");
-        *out = new_string(sc::format_money(amount_minor, code));
+        *out = new_string(sc::format_money(amount_minor, currency));
+    });
+}
+
+sc_status sc_currency_minor_units(const char* currency, int32_t* digits_out, sc_error** err) {
+    return guard(err, [&] {
+        const int digits = currency_arg(currency);
+        require_arg(digits_out, "digits_out");
+        *digits_out = digits;
     });
 }
 

@@ -21,6 +21,11 @@ const sc::Refund* order_refund(const sc_order* order, size_t index) {
     return element(order ? &order->order.refunds : nullptr, index);
 }
 
+const sc::RefundPart* refund_part(const sc_order* order, size_t refund, size_t part) {
+    const sc::Refund* r = order_refund(order, refund);
+    return element(r ? &r->parts : nullptr, part);
+}
+
 }  // namespace
 
 extern "C" {
@@ -152,6 +157,37 @@ int64_t sc_order_refund_amount(const sc_order* order, size_t index) {
     const auto* r = order_refund(order, index);
     return r ? r->amount : 0;
 }
+int64_t sc_order_refund_time_ms(const sc_order* order, size_t index) {
+    const auto* r = order_refund(order, index);
+    return r ? r->created_at : 0;
+}
+size_t sc_order_refund_line_count(const sc_order* order, size_t refund) {
+    const auto* r = order_refund(order, refund);
+    return r ? r->parts.size() : 0;
+}
+size_t sc_order_refund_line_index(const sc_order* order, size_t refund, size_t part) {
+    const auto* p = refund_part(order, refund, part);
+    return p ? p->line_index : 0;
+}
+int64_t sc_order_refund_line_quantity(const sc_order* order, size_t refund, size_t part) {
+    const auto* p = refund_part(order, refund, part);
+    return p ? p->quantity : 0;
+}
+int64_t sc_order_refund_line_amount(const sc_order* order, size_t refund, size_t part) {
+    const auto* p = refund_part(order, refund, part);
+    return p ? p->amount : 0;
+}
 void sc_order_free(sc_order* order) { delete order; }
+
+sc_status sc_engine_order_by_checkout_key(sc_engine* engine, const char* user_id, const char* idempotency_key,
+                                          sc_order** out, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        const std::string user = text_arg(user_id, "user_id");
+        const std::string key = text_arg(idempotency_key, "idempotency_key");
+        require_arg(out, "out");
+        give_order(engine->engine->order_by_checkout_key(user, key), out);
+    });
+}
 
 }  // extern "C"

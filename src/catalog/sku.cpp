@@ -11,7 +11,7 @@ void validate_sku(const Sku& sku, const std::string& p) {
     require_id(sku.merchant_id, p + "merchant_id");
     require_text(sku.title, p + "title");
     if (!is_currency_code(sku.currency))
-        fail(SC_ERR_INVALID_ARGUMENT, "must be an ISO 4217 code such as CNY", p + "currency");
+        fail(SC_ERR_INVALID_ARGUMENT, "must be an active ISO 4217 code with a minor unit, such as CNY", p + "currency");
     if (sku.list_price < 0) fail(SC_ERR_INVALID_ARGUMENT, "must not be negative", p + "list_price");
     for (size_t i = 0; i < sku.categories.size(); ++i)
         require_id(sku.categories[i], p + "categories[" + std::to_string(i) + "]");

@@ -2,6 +2,7 @@
 
 #include "core/checked.hpp"
 #include "core/error.hpp"
+#include "core/wide.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -19,12 +20,13 @@ std::vector<int64_t> allocate_largest_remainder(int64_t total, const std::vector
     if (total == 0) return parts;
     if (weight_sum == 0) fail(SC_ERR_INVALID_ARGUMENT, "nothing to allocate over", "weights");
 
-    std::vector<int128> remainders(weights.size());
+    // Remainders are below weight_sum, so they fit 64 bits; the quotients are at most total.
+    std::vector<int64_t> remainders(weights.size());
     int64_t given = 0;
     for (size_t i = 0; i < weights.size(); ++i) {
-        const int128 product = static_cast<int128>(total) * weights[i];
-        parts[i] = static_cast<int64_t>(product / weight_sum);
-        remainders[i] = product % weight_sum;
+        const MulDiv share = mul_div(total, weights[i], weight_sum, "allocation share");
+        parts[i] = share.quotient;
+        remainders[i] = share.remainder;
         given += parts[i];
     }
     std::vector<size_t> order(weights.size());

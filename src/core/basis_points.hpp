@@ -7,7 +7,7 @@ namespace sc {
 constexpr int64_t kBasisPointsWhole = 10000;
 
 // amount × bps / 10000, rounded toward zero (a percent discount never rounds up).
-// The product is formed in 128 bits, so it cannot overflow; the result fits whenever
+// The product is formed exactly in 128 bits (core/wide.hpp), so it cannot overflow; the result fits whenever
 // bps <= 10000.
 int64_t apply_basis_points_down(int64_t amount, int64_t bps);
 

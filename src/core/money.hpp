@@ -1,17 +1,13 @@
 #pragma once
 // Money: an int64 count of minor units with its ISO 4217 currency. Arithmetic is
 // checked: overflow and currency mismatch are errors, never silent.
+#include "core/currency.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace sc {
-
-// True for three upper-case ASCII letters (the shape of an ISO 4217 code).
-bool is_currency_code(std::string_view code) noexcept;
-
-// Digits after the decimal point for the currency (2 unless listed otherwise).
-int currency_exponent(std::string_view code) noexcept;
 
 struct Money {
     int64_t minor = 0;
@@ -27,7 +23,8 @@ struct Money {
     bool operator==(const Money&) const = default;
 };
 
-// "CNY 68.00", "JPY 1200", "USD -0.05".
+// "CNY 68.00", "JPY 1200", "USD -0.05", "CLF 1.2345": the currency's minor-unit digits.
+// Throws Error(SC_ERR_INVALID_ARGUMENT, field "currency") for a code that is not accepted.
 std::string format_money(int64_t minor, std::string_view currency);
 
 }  // namespace sc

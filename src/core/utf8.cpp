@@ -28,4 +28,14 @@ bool is_valid_utf8(std::string_view text) noexcept {
     return true;
 }
 
+char32_t next_code_point(std::string_view text, size_t& pos) noexcept {
+    const auto lead = static_cast<unsigned char>(text[pos++]);
+    if (lead < 0x80) return lead;
+    const int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+    char32_t cp = lead & (0x3Fu >> extra);
+    for (int i = 0; i < extra && pos < text.size(); ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[pos++]) & 0x3Fu);
+    return cp;
+}
+
 }  // namespace sc

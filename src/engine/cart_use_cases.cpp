@@ -6,6 +6,7 @@
 #include "engine/steps.hpp"
 #include "store/cart_store.hpp"
 #include "store/catalog_store.hpp"
+#include "store/idempotency_store.hpp"
 
 namespace sc {
 
@@ -24,7 +25,7 @@ void put_line(Tx& tx, const std::string& user_id, const std::string& sku_id, int
     auto line = store::find_cart_line(tx.db, user_id, sku_id);
     const int64_t new_quantity =
         change == Change::add ? checked_add(line ? line->quantity : 0, quantity, "quantity") : quantity;
-    check_line_quantity(sku, new_quantity, steps::available_stock(tx.db, sku));
+    check_line_quantity(sku, new_quantity, steps::available_stock(tx.db, sku, tx.now));
     CartLine next = line ? *line : CartLine{sku_id, 0, true, 0, store::next_cart_position(tx.db, user_id)};
     next.quantity = new_quantity;
     next.selected = true;
@@ -35,17 +36,24 @@ void put_line(Tx& tx, const std::string& user_id, const std::string& sku_id, int
 
 CartLine require_line(Tx& tx, const std::string& user_id, const std::string& sku_id) {
     auto line = store::find_cart_line(tx.db, user_id, sku_id);
-    if (!line) fail(SC_ERR_NOT_FOUND, "the cart of " + user_id + " has no line for " + sku_id, "sku_id");
+    if (!line) fail(SC_ERR_NOT_FOUND, "the cart has no line for SKU " + sku_id, "sku_id");
     return *line;
 }
 
 }  // namespace
 
-void Engine::cart_add(const std::string& user_id, const std::string& sku_id, int64_t quantity) {
+void Engine::cart_add(const std::string& user_id, const std::string& sku_id, int64_t quantity,
+                      const std::optional<std::string>& idempotency_key) {
     require_id(user_id, "user_id");
     require_id(sku_id, "sku_id");
     require_quantity(quantity);
-    write([&](Tx& tx) { put_line(tx, user_id, sku_id, quantity, Change::add); });
+    if (idempotency_key) require_id(*idempotency_key, "idempotency_key");
+    write([&](Tx& tx) {
+        const std::string request = "user=" + user_id + ";sku=" + sku_id + ";quantity=" + std::to_string(quantity);
+        if (idempotency_key && steps::replayed(tx, "cart_add", *idempotency_key, request)) return;
+        put_line(tx, user_id, sku_id, quantity, Change::add);
+        if (idempotency_key) store::save_idempotency(tx.db, "cart_add", *idempotency_key, {request, user_id}, tx.now);
+    });
 }
 
 void Engine::cart_set_quantity(const std::string& user_id, const std::string& sku_id, int64_t quantity) {
@@ -94,7 +102,7 @@ void Engine::cart_merge(const std::string& guest_id, const std::string& user_id)
         if (guest_lines.empty()) return;
         for (const CartLine& guest : guest_lines) {
             const Sku sku = steps::require_sku(tx.db, guest.sku_id);
-            const int64_t available = steps::available_stock(tx.db, sku);
+            const int64_t available = steps::available_stock(tx.db, sku, tx.now);
             auto mine = store::find_cart_line(tx.db, user_id, guest.sku_id);
             CartLine merged =
                 mine ? *mine
@@ -112,13 +120,13 @@ CartView Engine::cart(const std::string& user_id) {
     require_id(user_id, "user_id");
     CartView view;
     view.user_id = user_id;
-    read([&](Connection& db, int64_t) {
+    read([&](Connection& db, int64_t now) {
         view.currency = steps::catalog_currency(db);
         for (auto& line : store::cart_lines(db, user_id)) {
             CartLineView v;
             v.sku = store::find_sku(db, line.sku_id);
             if (v.sku) {
-                v.available = v.sku->stock_on_hand ? steps::available_stock(db, *v.sku) : -1;
+                v.available = v.sku->stock_on_hand ? steps::available_stock(db, *v.sku, now) : -1;
                 v.problems = line_problems(line, *v.sku, v.available);
             }
             v.line = std::move(line);

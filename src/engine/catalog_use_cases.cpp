@@ -17,20 +17,26 @@ void require_catalog_currency(Tx& tx, const std::string& currency, const std::st
     if (current.empty()) {
         store::set_catalog_currency(tx.db, currency);
     } else if (current != currency) {
-        fail(SC_ERR_CURRENCY_MISMATCH, "the catalog is priced in " + current + ", not " + currency, field);
+        // The message names the catalog's currency (a listed code) but not the one given:
+        // messages never repeat what the caller or a document supplied.
+        fail(SC_ERR_CURRENCY_MISMATCH, field + ": the catalog is priced in " + current + " and keeps one currency",
+             field);
     }
 }
 
-// Stock already promised to unpaid orders cannot be taken back by a stock update.
+// Stock already promised to unpaid orders cannot be taken back by a stock update;
+// promises whose payment window has lapsed are settled first, to make room.
 void require_stock_covers_holds(Tx& tx, const Sku& sku, sc_status code, const std::string& field) {
     if (!sku.stock_on_hand) return;
-    const int64_t held = store::held_quantity(tx.db, "stock", sku.id);
+    steps::settle_lapsed_holders(tx, "stock", sku.id, *sku.stock_on_hand);
+    const int64_t held = store::reserved_quantity(tx.db, "stock", sku.id);
     if (*sku.stock_on_hand < held)
-        fail(code, std::to_string(held) + " unit(s) of " + sku.id + " are held by unpaid orders; stock cannot be lower",
+        fail(code, field + ": must not be lower than the " + std::to_string(held) + " unit(s) held by unpaid orders",
              field);
 }
 
 void save_sku(Tx& tx, const Sku& sku) {
+    if (store::find_sku(tx.db, sku.id) == sku) return;  // nothing changes, nothing is logged
     store::upsert_sku(tx.db, sku);
     nlohmann::json payload{{"sku_id", sku.id}, {"list_price", sku.list_price}, {"currency", sku.currency},
                            {"active", sku.active}};
@@ -52,18 +58,18 @@ void Engine::put_sku(const Sku& sku) {
 SkuView Engine::get_sku(const std::string& id) {
     require_id(id, "sku_id");
     SkuView view;
-    read([&](Connection& db, int64_t) {
+    read([&](Connection& db, int64_t now) {
         view.sku = steps::require_sku(db, id);
-        view.available = steps::available_stock(db, view.sku);
+        view.available = steps::available_stock(db, view.sku, now);
     });
     return view;
 }
 
 std::vector<SkuView> Engine::catalog() {
     std::vector<SkuView> out;
-    read([&](Connection& db, int64_t) {
+    read([&](Connection& db, int64_t now) {
         for (auto& sku : store::all_skus(db)) {
-            const int64_t available = steps::available_stock(db, sku);
+            const int64_t available = steps::available_stock(db, sku, now);
             out.push_back(SkuView{std::move(sku), available});
         }
     });

@@ -2,55 +2,112 @@
 
 #include "core/error.hpp"
 #include "engine/steps.hpp"
-#include "store/catalog_store.hpp"
 #include "store/event_store.hpp"
-#include "store/order_store.hpp"
 
 namespace sc {
 
 void Tx::emit(NewEvent event) { events.push_back(store::append_event(db, event, now)); }
 
+namespace {
+
+// Opens the database; a failure reaches the host's log once the store has let go.
+Database open_database(const StoreSettings& settings, const Log& log) {
+    try {
+        return Database(settings);
+    } catch (const Error& e) {
+        log.flush();
+        if (e.code() == SC_ERR_STORAGE)
+            log(SC_LOG_ERROR, std::string("the database could not be opened: ") + e.what());
+        throw;
+    } catch (...) {
+        log.flush();
+        throw;
+    }
+}
+
+}  // namespace
+
 Engine::Engine(EngineConfig config)
-    : config_(std::move(config)), db_(config_.store), hub_(std::make_shared<EventHub>()) {}
+    : config_(std::move(config)),
+      log_(config_.log, config_.log_level),
+      db_(open_database(store_settings(), log_)),
+      hub_(std::make_shared<EventHub>()) {
+    log_.flush();  // what opening (migrating) the file reported
+}
 
 Engine::~Engine() { hub_->close(); }
 
 int64_t Engine::now() {
-    // Read before any transaction opens: the clock may be a call into the host.
-    return config_.clock();
+    // Read before any transaction opens: the clock may be a call into the host. A clock
+    // that steps back is held at the latest time this engine has seen, so that no change
+    // is stamped before one it follows (paid_at before created_at).
+    const int64_t clock = config_.clock();
+    int64_t seen = latest_now_.load(std::memory_order_relaxed);
+    while (clock > seen && !latest_now_.compare_exchange_weak(seen, clock, std::memory_order_relaxed)) {
+    }
+    return std::max(clock, seen);
 }
 
-int64_t Engine::write(const std::function<void(Tx&)>& fn) {
-    std::lock_guard lock(mutex_);
+StoreSettings Engine::store_settings() {
+    StoreSettings settings = config_.store;
+    const Log* log = &log_;
+    settings.log = [log](sc_log_level level, const std::string& message) { log->defer(level, message); };
+    return settings;
+}
+
+void Engine::log_failure(const Error& error) {
+    log_.flush();
+    if (error.code() == SC_ERR_STORAGE)
+        log_(SC_LOG_ERROR, std::string("a database call failed (SC_ERR_STORAGE): ") + error.what());
+    else if (error.code() == SC_ERR_BUSY)
+        log_(SC_LOG_WARNING, "the database stayed locked by another connection; the call reported SC_ERR_BUSY");
+}
+
+void Engine::write(const std::function<void(Tx&)>& fn, int64_t settle_first) {
     const int64_t at = now();
     std::vector<Event> events;
     int64_t settled = 0;
-    db_.write([&](Connection& db) {
-        events.clear();  // a busy retry runs the whole use case again
-        Tx tx{db, at, events};
-        settled = steps::settle_lapsed_orders(tx);
-        fn(tx);
+    // Logged once committed and outside the writer's lock, so the host's callback never
+    // runs with the file locked.
+    logged([&] {
+        db_.write(
+            [&](Connection& db) {
+                events.clear();  // a busy retry runs the whole use case again
+                // Nor before the latest event in the file: another engine or process on it
+                // may run on a clock ahead of this one.
+                const int64_t floor = store::latest_event_time(db);
+                Tx tx{db, std::max(at, floor), events};
+                steps::settle_lapsed_orders(tx, settle_first);
+                fn(tx);
+                settled = tx.settled;
+            },
+            [&] { hub_->publish(std::move(events)); });
     });
-    hub_->dispatch(events);
-    return settled;
+    if (settled > 0)
+        log_(SC_LOG_INFO, "settled " + std::to_string(settled) + " lapsed order" + (settled == 1 ? "" : "s"));
+    // A subscriber may close the engine: keep the hub alive and touch nothing of this
+    // engine once delivery starts.
+    const std::shared_ptr<EventHub> hub = hub_;
+    hub->deliver();
 }
 
 void Engine::read(const std::function<void(Connection&, int64_t)>& fn) {
-    std::lock_guard lock(mutex_);
     const int64_t at = now();
-    // One read transaction in the common case; only when a deadline has passed is it
-    // settled first (a write), and the read made again on the settled state.
-    bool lapsed = false;
-    db_.read([&](Connection& db) {
-        lapsed = store::any_order_lapsed(db, at);
-        if (!lapsed) fn(db, at);
-    });
-    if (!lapsed) return;
-    write([](Tx&) {});
-    db_.read([&](Connection& db) { fn(db, at); });
+    logged([&] { db_.read([&](Connection& db) { fn(db, at); }); });
 }
 
-int64_t Engine::sweep() { return write([](Tx&) {}); }
+void Engine::logged(const std::function<void()>& step) {
+    try {
+        step();
+    } catch (const Error& e) {
+        log_failure(e);
+        throw;
+    } catch (...) {
+        log_.flush();  // nothing deferred outlives the call
+        throw;
+    }
+    log_.flush();
+}
 
 std::vector<Event> Engine::events(int64_t after_seq, int64_t limit) {
     if (after_seq < 0) fail(SC_ERR_INVALID_ARGUMENT, "after_seq must not be negative", "after_seq");

@@ -4,13 +4,18 @@
 #include "cart/cart.hpp"
 #include "catalog/sku.hpp"
 #include "core/clock.hpp"
+#include "core/error.hpp"
+#include "engine/log.hpp"
 #include "events/event_hub.hpp"
 #include "orders/order.hpp"
 #include "pricing/quote.hpp"
 #include "store/database.hpp"
 
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -19,11 +24,52 @@
 namespace sc {
 
 constexpr int64_t kDefaultPaymentWindowMs = 15 * 60 * 1000;
+constexpr int64_t kDay = 24 * 3600 * 1000;
+constexpr int64_t kDefaultRetentionMs = 30 * kDay;
+// Lapsed orders each write settles on its way in, beside those it touches itself: a
+// backlog drains with use, and no call pays for more than this many.
+constexpr int64_t kSettleBatch = 8;
 
 struct EngineConfig {
     StoreSettings store;
     int64_t payment_window_ms = kDefaultPaymentWindowMs;
+    int64_t event_retention_ms = kDefaultRetentionMs;        // events older are compacted away
+    int64_t idempotency_retention_ms = kDefaultRetentionMs;  // keys older are forgotten
     Clock clock = system_now_ms;
+    LogFn log;                                 // none: the engine logs nothing
+    sc_log_level log_level = SC_LOG_INFO;      // messages below it are not made
+};
+
+// Page sizes of the paged reads.
+constexpr int64_t kMaxPageItems = 1000;
+
+// One page of a paged read: its items and the cursor of the next page ("" when this
+// is the last).
+template <class T>
+struct Page {
+    std::vector<T> items;
+    std::string next_cursor;
+};
+
+// Which of a shopper's orders to list: created in [from_ms, to_ms), in one state (as a
+// read sees it now) or any.
+struct OrderQuery {
+    std::string user_id;
+    sc_order_state state{};  // 0: any state
+    int64_t from_ms = 0;
+    int64_t to_ms = INT64_MAX;
+};
+
+// One page of housekeeping and whether another page has work.
+struct SweepResult {
+    int64_t settled = 0;  // lapsed orders cancelled and their holds released
+    bool more = false;
+};
+
+struct CompactResult {
+    int64_t events_removed = 0;
+    int64_t idempotency_removed = 0;
+    bool more = false;
 };
 
 struct SkuView {
@@ -43,7 +89,7 @@ struct Tx {
     Connection& db;
     int64_t now;
     std::vector<Event>& events;
-    int64_t settled = 0;  // lapsed orders settled on the way in
+    int64_t settled = 0;  // lapsed orders settled during this transaction
 
     void emit(NewEvent event);
 };
@@ -63,7 +109,9 @@ public:
     std::string export_program();
 
     // Cart.
-    void cart_add(const std::string& user_id, const std::string& sku_id, int64_t quantity);
+    // With a key, adds once: a retry under the same key adds nothing more.
+    void cart_add(const std::string& user_id, const std::string& sku_id, int64_t quantity,
+                  const std::optional<std::string>& idempotency_key = std::nullopt);
     void cart_set_quantity(const std::string& user_id, const std::string& sku_id, int64_t quantity);
     void cart_remove(const std::string& user_id, const std::string& sku_id);
     void cart_select(const std::string& user_id, const std::string& sku_id, bool selected);
@@ -81,25 +129,51 @@ public:
     Order refund_line(const std::string& order_id, size_t line_index, int64_t quantity,
                       const std::string& idempotency_key);
     Order refund_amount(const std::string& order_id, int64_t amount, const std::string& idempotency_key);
-    int64_t sweep();
+    // Settles up to `limit` lapsed orders.
+    SweepResult sweep(int64_t limit);
+    // Removes up to `limit` events and up to `limit` idempotency records older than
+    // their retention.
+    CompactResult compact(int64_t limit);
+
+    // The read side a host app needs (read_use_cases.cpp): pages behind opaque cursors
+    // ("" for the first page).
+    Page<Order> orders_of_user(const OrderQuery& query, const std::string& cursor, int64_t limit);
+    Page<SkuView> catalog_by_merchant(const std::string& merchant_id, const std::string& cursor, int64_t limit);
+    Page<SkuView> catalog_by_category(const std::string& category_id, const std::string& cursor, int64_t limit);
+    // The order a checkout with this key made for this user, as of now.
+    Order order_by_checkout_key(const std::string& user_id, const std::string& idempotency_key);
+    std::vector<Event> events_of_type(const std::string& type, int64_t after_seq, int64_t limit);
+    int64_t latest_event_seq();
 
     // Events.
     std::vector<Event> events(int64_t after_seq, int64_t limit);
     std::shared_ptr<EventHub> hub() const { return hub_; }
 
+    // The SQL of every statement the engine has prepared (the query-plan test).
+    std::vector<std::string> prepared_sql() { return db_.prepared_sql(); }
+
 private:
-    // Runs fn in a write transaction after settling lapsed deadlines; returns how many
-    // orders were settled. Delivers the events once committed.
-    int64_t write(const std::function<void(Tx&)>& fn);
-    // Settles what has lapsed (if anything), then runs fn in a read transaction.
+    // Runs fn in a write transaction after settling up to `settle_first` lapsed orders;
+    // the events reach subscribers once committed, outside the write lock.
+    void write(const std::function<void(Tx&)>& fn, int64_t settle_first = kSettleBatch);
+    // Runs fn in a read transaction on a reader connection: reads never settle (they
+    // see lapsed orders as settled) and never wait for a write.
     void read(const std::function<void(Connection&, int64_t now)>& fn);
     int64_t now();
+    // The store's settings, with its log messages deferred to this engine's log.
+    StoreSettings store_settings();
+    // Runs a database step, then hands the host what the store deferred to the log, and
+    // logs a failure before it propagates.
+    void logged(const std::function<void()>& step);
+    // Tells the host about a failure that is the database's, not the caller's.
+    void log_failure(const Error& error);
 
     Order refund(const std::string& order_id, const std::string& idempotency_key, const std::string& request,
                  const std::function<RefundPlan(const Order&)>& plan);
 
-    std::recursive_mutex mutex_;
     EngineConfig config_;
+    std::atomic<int64_t> latest_now_{INT64_MIN};
+    Log log_;
     Database db_;
     std::shared_ptr<EventHub> hub_;
 };

@@ -6,7 +6,6 @@
 #include "engine/engine.hpp"
 #include "engine/steps.hpp"
 #include "store/cart_store.hpp"
-#include "store/hold_store.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
 
@@ -14,16 +13,7 @@ namespace sc {
 
 namespace {
 
-// Looks the key up: the first result's id when this exact request was seen before,
-// nothing when the key is new; a different request under the key is a conflict.
-std::optional<std::string> replayed(Tx& tx, const char* scope, const std::string& key, const std::string& request) {
-    auto seen = store::find_idempotency(tx.db, scope, key);
-    if (!seen) return std::nullopt;
-    if (seen->request != request)
-        fail(SC_ERR_IDEMPOTENCY_CONFLICT,
-             std::string("idempotency key already used for a different ") + scope + " request", "idempotency_key");
-    return seen->result_id;
-}
+using steps::replayed;
 
 Order order_from_quote(const Quote& quote, const std::string& user_id, int64_t now, int64_t window) {
     Order order;
@@ -48,7 +38,7 @@ Order Engine::checkout(const std::string& user_id, const std::string& idempotenc
     write([&](Tx& tx) {
         const std::string request = "user=" + user_id;
         if (auto first = replayed(tx, "checkout", idempotency_key, request)) {
-            result = steps::require_order(tx.db, *first);
+            result = as_of(steps::require_order(tx.db, *first), tx.now);
             return;
         }
         std::vector<PricingInput> inputs;
@@ -56,10 +46,10 @@ Order Engine::checkout(const std::string& user_id, const std::string& idempotenc
         for (const auto& line : store::cart_lines(tx.db, user_id)) {
             if (!line.selected) continue;
             Sku sku = steps::require_sku(tx.db, line.sku_id);
-            check_line_quantity(sku, line.quantity, steps::available_stock(tx.db, sku));
+            check_line_quantity(sku, line.quantity, steps::available_stock(tx.db, sku, tx.now));
             inputs.push_back(PricingInput{std::move(sku), line.quantity});
         }
-        if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "no selected line in the cart of " + user_id, "user_id");
+        if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "the cart has no selected line", "user_id");
 
         // Re-price now: the quote the shopper saw may be stale.
         Order order = order_from_quote(price_lines(steps::catalog_currency(tx.db), inputs), user_id, tx.now,
@@ -71,13 +61,13 @@ Order Engine::checkout(const std::string& user_id, const std::string& idempotenc
         for (const auto& in : inputs) {
             if (!in.sku.stock_on_hand) continue;
             Hold hold{new_id("hold"), order.id, "stock", in.sku.id, in.quantity, HoldState::held, order.pay_deadline};
-            store::insert_hold(tx.db, hold);
+            steps::place_hold(tx, hold, SC_ERR_OUT_OF_STOCK);
             nlohmann::json payload = steps::hold_payload(hold);
             payload["expires_at"] = hold.expires_at;
             tx.emit(NewEvent{"hold.placed", order.id, std::move(payload)});
         }
         for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
-        store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id});
+        store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id}, tx.now);
         result = std::move(order);
     });
     return result;
@@ -86,7 +76,7 @@ Order Engine::checkout(const std::string& user_id, const std::string& idempotenc
 Order Engine::order(const std::string& order_id) {
     require_id(order_id, "order_id");
     Order result;
-    read([&](Connection& db, int64_t) { result = steps::require_order(db, order_id); });
+    read([&](Connection& db, int64_t now) { result = as_of(steps::require_order(db, order_id), now); });
     return result;
 }
 
@@ -100,17 +90,17 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         const std::string request =
             "order=" + order_id + ";ref=" + payment_ref + ";amount=" + std::to_string(amount);
         if (auto first = replayed(tx, "pay", idempotency_key, request)) {
-            result = steps::require_order(tx.db, *first);
+            result = as_of(steps::require_order(tx.db, *first), tx.now);
             return;
         }
-        Order order = steps::require_order(tx.db, order_id);
+        Order order = steps::require_current_order(tx, order_id);
         require_payable(order, amount, tx.now);
         steps::commit_order_holds(tx, order);
         order.state = SC_ORDER_PAID;
         order.paid_at = tx.now;
         order.payment_ref = payment_ref;
         store::save_order_state(tx.db, order);
-        store::save_idempotency(tx.db, "pay", idempotency_key, {request, order.id});
+        store::save_idempotency(tx.db, "pay", idempotency_key, {request, order.id}, tx.now);
         tx.emit(NewEvent{"order.paid", order.id,
                          {{"user_id", order.user_id}, {"amount", amount}, {"currency", order.currency},
                           {"payment_ref", payment_ref}}});
@@ -123,7 +113,7 @@ Order Engine::cancel(const std::string& order_id) {
     require_id(order_id, "order_id");
     Order result;
     write([&](Tx& tx) {
-        Order order = steps::require_order(tx.db, order_id);
+        Order order = steps::require_current_order(tx, order_id);
         require_cancellable(order);
         if (order.state != SC_ORDER_CANCELLED) steps::cancel_order(tx, order, SC_CANCEL_REQUESTED);
         result = std::move(order);
@@ -152,16 +142,16 @@ Order Engine::refund(const std::string& order_id, const std::string& idempotency
     Order result;
     write([&](Tx& tx) {
         if (replayed(tx, "refund", idempotency_key, request)) {
-            result = steps::require_order(tx.db, order_id);
+            result = as_of(steps::require_order(tx.db, order_id), tx.now);
             return;
         }
-        Order order = steps::require_order(tx.db, order_id);
+        Order order = steps::require_current_order(tx, order_id);
         const RefundPlan plan = plan_for(order);
-        const Refund refund{new_id("rfd"), tx.now, plan.amount};
+        const Refund refund{new_id("rfd"), tx.now, plan.amount, plan.parts};
         store::insert_refund(tx.db, order.id, refund, plan);
         apply_refund(order, plan, refund.id, tx.now);
         store::save_order_state(tx.db, order);
-        store::save_idempotency(tx.db, "refund", idempotency_key, {request, refund.id});
+        store::save_idempotency(tx.db, "refund", idempotency_key, {request, refund.id}, tx.now);
         nlohmann::json lines = nlohmann::json::array();
         for (const auto& part : plan.parts)
             lines.push_back({{"line_index", part.line_index}, {"quantity", part.quantity}, {"amount", part.amount}});

@@ -3,9 +3,17 @@
 #include "core/error.hpp"
 #include "store/catalog_store.hpp"
 #include "store/hold_store.hpp"
+#include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
 
 namespace sc::steps {
+
+namespace {
+
+// Lapsed orders settled per round when clearing one resource.
+constexpr int64_t kHolderPage = 16;
+
+}  // namespace
 
 nlohmann::json hold_payload(const Hold& hold) {
     return {{"hold_id", hold.id}, {"kind", hold.kind}, {"resource", hold.resource}, {"quantity", hold.quantity}};
@@ -14,12 +22,13 @@ nlohmann::json hold_payload(const Hold& hold) {
 void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason) {
     for (const Hold& hold : store::holds_of_order(tx.db, order.id)) {
         if (hold.state != HoldState::held) continue;
-        if (store::resolve_hold(tx.db, hold.id, HoldState::released))
+        if (store::resolve_hold(tx.db, hold, HoldState::released))
             tx.emit(NewEvent{"hold.released", order.id, hold_payload(hold)});
     }
     order.state = SC_ORDER_CANCELLED;
     order.cancel_reason = reason;
     store::save_order_state(tx.db, order);
+    if (reason == SC_CANCEL_PAYMENT_LAPSED) ++tx.settled;
     tx.emit(NewEvent{"order.cancelled", order.id,
                      {{"user_id", order.user_id},
                       {"reason", reason == SC_CANCEL_PAYMENT_LAPSED ? "payment_lapsed" : "requested"}}});
@@ -28,23 +37,52 @@ void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason) {
 void commit_order_holds(Tx& tx, const Order& order) {
     for (const Hold& hold : store::holds_of_order(tx.db, order.id)) {
         require_unresolved(hold);
-        store::resolve_hold(tx.db, hold.id, HoldState::committed);
-        if (hold.kind == "stock") {
-            // The stock leaves the warehouse now; it was reserved, so it is there.
-            if (auto sku = store::find_sku(tx.db, hold.resource); sku && sku->stock_on_hand)
-                store::set_stock_on_hand(tx.db, sku->id, *sku->stock_on_hand - hold.quantity);
-        }
+        // Committing takes the units out of the resource's capacity: for stock, they
+        // leave the warehouse now; they were reserved, so they are there.
+        store::resolve_hold(tx.db, hold, HoldState::committed);
         tx.emit(NewEvent{"hold.committed", order.id, hold_payload(hold)});
     }
 }
 
-int64_t settle_lapsed_orders(Tx& tx) {
-    const auto ids = store::lapsed_order_ids(tx.db, tx.now);
+void place_hold(Tx& tx, const Hold& hold, sc_status code) {
+    while (!store::place_hold(tx.db, hold)) {
+        // Each order settled here frees at least one unit, so this settles at most
+        // as many orders as the hold wants units.
+        const auto holders = store::orders_with_lapsed_holds(tx.db, hold.kind, hold.resource, tx.now, 1);
+        if (holders.empty()) fail(code, "not enough left of " + hold.resource, "quantity");
+        Order lapsed = require_order(tx.db, holders.front());
+        cancel_order(tx, lapsed, SC_CANCEL_PAYMENT_LAPSED);
+    }
+}
+
+void settle_lapsed_holders(Tx& tx, const std::string& kind, const std::string& resource, int64_t limit) {
+    while (store::reserved_quantity(tx.db, kind, resource) > limit) {
+        const auto holders = store::orders_with_lapsed_holds(tx.db, kind, resource, tx.now, kHolderPage);
+        if (holders.empty()) return;
+        for (const auto& id : holders) {
+            Order lapsed = require_order(tx.db, id);
+            cancel_order(tx, lapsed, SC_CANCEL_PAYMENT_LAPSED);
+        }
+    }
+}
+
+int64_t settle_lapsed_orders(Tx& tx, int64_t limit) {
+    if (limit <= 0) return 0;
+    const auto ids = store::lapsed_order_ids(tx.db, tx.now, limit);
     for (const auto& id : ids) {
         Order order = require_order(tx.db, id);
         cancel_order(tx, order, SC_CANCEL_PAYMENT_LAPSED);
     }
     return static_cast<int64_t>(ids.size());
+}
+
+std::optional<std::string> replayed(Tx& tx, const char* scope, const std::string& key, const std::string& request) {
+    auto seen = store::find_idempotency(tx.db, scope, key);
+    if (!seen) return std::nullopt;
+    if (seen->request != request)
+        fail(SC_ERR_IDEMPOTENCY_CONFLICT,
+             std::string("idempotency key already used for a different ") + scope + " request", "idempotency_key");
+    return seen->result_id;
 }
 
 Order require_order(Connection& db, const std::string& order_id) {
@@ -53,15 +91,23 @@ Order require_order(Connection& db, const std::string& order_id) {
     return std::move(*order);
 }
 
+Order require_current_order(Tx& tx, const std::string& order_id) {
+    Order order = require_order(tx.db, order_id);
+    if (payment_lapsed(order, tx.now)) cancel_order(tx, order, SC_CANCEL_PAYMENT_LAPSED);
+    return order;
+}
+
 Sku require_sku(Connection& db, const std::string& sku_id) {
     auto sku = store::find_sku(db, sku_id);
     if (!sku) fail(SC_ERR_NOT_FOUND, "no SKU " + sku_id, "sku_id");
     return std::move(*sku);
 }
 
-int64_t available_stock(Connection& db, const Sku& sku) {
+int64_t available_stock(Connection& db, const Sku& sku, int64_t now) {
     if (!sku.stock_on_hand) return 0;
-    return stock_available(sku, store::held_quantity(db, "stock", sku.id));
+    const int64_t reserved = store::reserved_quantity(db, "stock", sku.id);
+    const int64_t lapsed = reserved > 0 ? store::lapsed_held_quantity(db, "stock", sku.id, now) : 0;
+    return stock_available(sku, reserved - lapsed);
 }
 
 std::string catalog_currency(Connection& db) { return store::catalog_currency(db).value_or(""); }

@@ -7,8 +7,9 @@
 
 namespace sc::steps {
 
-// Cancels every unpaid order whose payment window has lapsed and releases its holds.
-int64_t settle_lapsed_orders(Tx& tx);
+// Cancels up to `limit` unpaid orders whose payment window has lapsed, oldest first,
+// releasing their holds; returns how many (also added to tx.settled).
+int64_t settle_lapsed_orders(Tx& tx, int64_t limit);
 
 // The payload of hold.* events: which hold, of what kind, on what, how many.
 nlohmann::json hold_payload(const Hold& hold);
@@ -19,14 +20,31 @@ void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason);
 // Commits the order's holds: held stock leaves the warehouse.
 void commit_order_holds(Tx& tx, const Order& order);
 
+// Places a hold, first settling lapsed orders that still hold the resource when
+// they are what stands in the way (at most as many as the hold needs units).
+// Fails with `code` when the resource does not have the quantity.
+void place_hold(Tx& tx, const Hold& hold, sc_status code);
+
+// Settles lapsed orders holding the resource until at most `limit` units stay
+// reserved, or none of its holds has lapsed.
+void settle_lapsed_holders(Tx& tx, const std::string& kind, const std::string& resource, int64_t limit);
+
+// Looks an idempotency key up: the first result's id when this exact request was seen
+// before, nothing when the key is new; a different request under the key is a conflict.
+std::optional<std::string> replayed(Tx& tx, const char* scope, const std::string& key, const std::string& request);
+
 // Loads an order or fails with SC_ERR_NOT_FOUND (field: order_id).
 Order require_order(Connection& db, const std::string& order_id);
+
+// For a write: loads the order and, if its payment window has lapsed, settles it first.
+Order require_current_order(Tx& tx, const std::string& order_id);
 
 // Loads a SKU or fails with SC_ERR_NOT_FOUND (field: sku_id).
 Sku require_sku(Connection& db, const std::string& sku_id);
 
-// Tracked stock that unpaid orders have not claimed; 0 when untracked.
-int64_t available_stock(Connection& db, const Sku& sku);
+// Tracked stock that unpaid orders have not claimed at `now` (holds whose deadline has
+// passed count as free even before they are settled); 0 when untracked.
+int64_t available_stock(Connection& db, const Sku& sku, int64_t now);
 
 // The catalog's currency, or "" before the first SKU.
 std::string catalog_currency(Connection& db);

@@ -2,6 +2,7 @@
 
 #include "core/allocation.hpp"
 #include "core/checked.hpp"
+#include "core/wide.hpp"
 #include "core/error.hpp"
 
 namespace sc {
@@ -25,6 +26,14 @@ const char* order_state_name(sc_order_state state) noexcept {
 
 bool payment_lapsed(const Order& order, int64_t now) {
     return order.state == SC_ORDER_CREATED && now >= order.pay_deadline;
+}
+
+Order as_of(Order order, int64_t now) {
+    if (payment_lapsed(order, now)) {
+        order.state = SC_ORDER_CANCELLED;
+        order.cancel_reason = SC_CANCEL_PAYMENT_LAPSED;
+    }
+    return order;
 }
 
 void require_payable(const Order& order, int64_t amount, int64_t now) {
@@ -56,7 +65,7 @@ static void require_refundable(const Order& order) {
 }
 
 static int64_t units_share(int64_t net, int64_t quantity, int64_t units) {
-    return static_cast<int64_t>(static_cast<int128>(net) * units / quantity);
+    return mul_div(net, units, quantity, "refund share").quotient;
 }
 
 RefundPlan plan_line_refund(const Order& order, size_t line_index, int64_t quantity) {
@@ -71,8 +80,12 @@ RefundPlan plan_line_refund(const Order& order, size_t line_index, int64_t quant
         fail(SC_ERR_REFUND_EXCEEDS_PAID,
              "only " + std::to_string(units_left) + " unit(s) of line " + std::to_string(line_index) + " are left to refund",
              "quantity");
+    // A refund of nothing would still move the order to partially refunded.
+    if (line.net == 0)
+        fail(SC_ERR_REFUND_EXCEEDS_PAID, "line " + std::to_string(line_index) + " paid nothing; there is nothing to refund",
+             "line_index");
     const int64_t amount_left = line.net - line.refunded_amount;
-    if (line.net > 0 && amount_left == 0)
+    if (amount_left == 0)
         fail(SC_ERR_REFUND_EXCEEDS_PAID, "the amount of line " + std::to_string(line_index) + " is already refunded",
              "line_index");
     int64_t amount = units_share(line.net, line.quantity, line.refunded_quantity + quantity) -
@@ -104,7 +117,7 @@ void apply_refund(Order& order, const RefundPlan& plan, const std::string& refun
         line.refunded_quantity += part.quantity;
         line.refunded_amount += part.amount;
     }
-    order.refunds.push_back(Refund{refund_id, now, plan.amount});
+    order.refunds.push_back(Refund{refund_id, now, plan.amount, plan.parts});
     bool all_units = true;
     for (const auto& line : order.lines) all_units = all_units && line.refunded_quantity == line.quantity;
     const bool fully = order.total > 0 ? order.refunded() == order.total : all_units;

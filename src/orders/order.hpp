@@ -22,10 +22,18 @@ struct OrderLine {
     int64_t refunded_amount = 0;
 };
 
+// What one refund takes from each line.
+struct RefundPart {
+    size_t line_index = 0;
+    int64_t quantity = 0;
+    int64_t amount = 0;
+};
+
 struct Refund {
     std::string id;
     int64_t created_at = 0;
     int64_t amount = 0;
+    std::vector<RefundPart> parts = {};  // its split over the lines, by line index
 };
 
 struct Order {
@@ -52,18 +60,16 @@ const char* order_state_name(sc_order_state state) noexcept;
 // An unpaid order whose payment window has passed at `now`.
 bool payment_lapsed(const Order& order, int64_t now);
 
+// The order as a read at `now` sees it: an unpaid order whose payment window has passed
+// is cancelled (payment lapsed) whether or not a write has settled it yet.
+Order as_of(Order order, int64_t now);
+
 // Throws unless the order can be paid with `amount` at `now`.
 void require_payable(const Order& order, int64_t amount, int64_t now);
 
 // Throws for a paid order; a cancelled one may be "cancelled" again (a no-op).
 void require_cancellable(const Order& order);
 
-// What one refund takes from each line.
-struct RefundPart {
-    size_t line_index = 0;
-    int64_t quantity = 0;
-    int64_t amount = 0;
-};
 
 struct RefundPlan {
     std::vector<RefundPart> parts;

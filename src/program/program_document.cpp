@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "core/utf8.hpp"
+#include "program/strict_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,13 +16,14 @@ using nlohmann::json;
 
 namespace {
 
+// Messages name the field and the rule only: document text never appears in them.
 [[noreturn]] void invalid(const std::string& field, const std::string& why) {
     fail(SC_ERR_VALIDATION, (field.empty() ? "document" : field) + ": " + why, field);
 }
 
 void only_known_keys(const json& obj, const std::set<std::string>& known, const std::string& prefix) {
     for (const auto& [key, value] : obj.items())
-        if (!known.count(key)) invalid(prefix + key, "unknown field");
+        if (!known.count(key)) invalid(field_path(prefix, key), "unknown field");
 }
 
 const json& required(const json& obj, const char* key, const std::string& prefix) {
@@ -81,29 +83,26 @@ Sku parse_sku(const json& obj, const std::string& currency, const std::string& p
 
 ProgramDocument parse_program(std::string_view text) {
     if (!is_valid_utf8(text)) invalid("", "is not valid UTF-8");
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        invalid("", std::string("is not valid JSON (") + e.what() + ")");
-    }
+    const json root = parse_strict_json(text);
     if (!root.is_object()) invalid("", "must be a JSON object");
     only_known_keys(root, {"format", "currency", "skus"}, "");
     if (string_field(required(root, "format", ""), "format") != kProgramFormat)
         invalid("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
     // A document with no SKUs may leave the currency out (an empty catalog has none).
-    const bool has_skus = root.contains("skus") && root["skus"].is_array() && !root["skus"].empty();
+    const auto skus = root.find("skus");
+    const bool has_skus = skus != root.end() && skus->is_array() && !skus->empty();
     if (has_skus || root.contains("currency")) {
         doc.currency = string_field(required(root, "currency", ""), "currency");
-        if (!is_currency_code(doc.currency)) invalid("currency", "must be an ISO 4217 code such as CNY");
+        if (!is_currency_code(doc.currency))
+            invalid("currency", "must be an active ISO 4217 code with a minor unit, such as CNY");
     }
-    if (auto it = root.find("skus"); it != root.end()) {
-        if (!it->is_array()) invalid("skus", "must be an array");
+    if (skus != root.end()) {
+        if (!skus->is_array()) invalid("skus", "must be an array");
         std::map<std::string, size_t> seen;
-        for (size_t i = 0; i < it->size(); ++i) {
+        for (size_t i = 0; i < skus->size(); ++i) {
             const std::string prefix = "skus[" + std::to_string(i) + "].";
-            Sku sku = parse_sku((*it)[i], doc.currency, prefix);
+            Sku sku = parse_sku((*skus)[i], doc.currency, prefix);
             auto [pos, fresh] = seen.emplace(sku.id, i);
             if (!fresh) invalid(prefix + "id", "duplicates skus[" + std::to_string(pos->second) + "].id");
             doc.skus.push_back(std::move(sku));

@@ -85,11 +85,35 @@ std::vector<Sku> all_skus(Connection& db) {
     return out;
 }
 
-void set_stock_on_hand(Connection& db, const std::string& sku_id, int64_t on_hand) {
-    SQLite::Statement& q = db.statement("UPDATE skus SET stock_on_hand = ? WHERE id = ?");
-    q.bind(1, on_hand);
-    q.bind(2, sku_id);
-    q.exec();
+std::vector<Sku> skus_of_merchant(Connection& db, const std::string& merchant_id, const std::string& after_id,
+                                  int64_t limit) {
+    SQLite::Statement& q =
+        db.statement(std::string(kSkuColumns) + "WHERE merchant_id = ? AND id > ? ORDER BY id LIMIT ?");
+    q.bind(1, merchant_id);
+    q.bind(2, after_id);
+    q.bind(3, limit);
+    std::vector<Sku> out;
+    while (q.executeStep()) out.push_back(sku_from_row(q));
+    q.reset();
+    for (auto& sku : out) load_categories(db, sku);
+    return out;
+}
+
+std::vector<Sku> skus_in_category(Connection& db, const std::string& category_id, const std::string& after_id,
+                                  int64_t limit) {
+    // DISTINCT: a program document may list a category twice for one SKU.
+    SQLite::Statement& q = db.statement("SELECT DISTINCT sku_id FROM sku_categories WHERE category_id = ? "
+                                        "AND sku_id > ? ORDER BY sku_id LIMIT ?");
+    q.bind(1, category_id);
+    q.bind(2, after_id);
+    q.bind(3, limit);
+    std::vector<std::string> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+    q.reset();
+    std::vector<Sku> out;
+    for (const auto& id : ids)
+        if (auto sku = find_sku(db, id)) out.push_back(std::move(*sku));
+    return out;
 }
 
 }  // namespace sc::store

@@ -16,7 +16,10 @@ void set_catalog_currency(Connection& db, const std::string& currency);
 void upsert_sku(Connection& db, const Sku& sku);
 std::optional<Sku> find_sku(Connection& db, const std::string& id);
 std::vector<Sku> all_skus(Connection& db);  // ordered by id
-
-void set_stock_on_hand(Connection& db, const std::string& sku_id, int64_t on_hand);
+// Up to `limit` SKUs with an id after `after_id` ("" for the first), ordered by id.
+std::vector<Sku> skus_of_merchant(Connection& db, const std::string& merchant_id, const std::string& after_id,
+                                  int64_t limit);
+std::vector<Sku> skus_in_category(Connection& db, const std::string& category_id, const std::string& after_id,
+                                  int64_t limit);
 
 }  // namespace sc::store

@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include "core/error.hpp"
+#include "store/checkpointer.hpp"
 #include "store/schema.hpp"
 
 #include <sqlite3.h>
@@ -11,20 +12,123 @@
 namespace sc {
 
 namespace {
+
 constexpr int kBusyRetries = 3;
+// PRAGMA application_id of every socialcart file ("SCar"), so that a file is known to be
+// ours before anything writes to it.
+constexpr int kApplicationId = 0x53436172;
+
+bool is_busy(const SQLite::Exception& e) {
+    const int primary = e.getErrorCode() & 0xFF;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
+
+// The commit itself failed: the transaction may or may not be in the file (SQLite can
+// have written the WAL frames before the sync that failed), so the caller cannot know.
+[[noreturn]] void throw_unknown_outcome(const SQLite::Exception& e) {
+    throw Error(SC_ERR_STORAGE,
+                std::string("storage failed while committing (") + e.getErrorStr() +
+                    "): the outcome is unknown; retry with the same idempotency key to complete the call "
+                    "or get its first result",
+                {}, (e.getErrorCode() & 0xFF) != SQLITE_CORRUPT);
+}
+
+// Refuses a file that another application made, before anything (even the switch to
+// WAL) writes to it. Files of socialcart 0.1 predate the application id: they are known
+// by their schema version and tables, and get the id at their next migration.
+void require_own_file(SQLite::Database& db) {
+    const int id = db.execAndGet("PRAGMA application_id").getInt();
+    if (id == kApplicationId) return;
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    const bool ours_before_ids =
+        id == 0 && version >= 1 &&
+        db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'holds', 'events')")
+                .getInt() == 3;
+    if ((id == 0 && tables == 0 && version == 0) || ours_before_ids) return;
+    throw Error(SC_ERR_STORAGE,
+                "the file is not a socialcart database (another application's tables or id); it was left unchanged",
+                "path");
+}
+
+// BEGIN … COMMIT around fn on one connection, retrying fn whole when another process
+// holds the lock past the busy timeout.
+void run_transaction(Connection& connection, const char* begin, const std::function<void(Connection&)>& fn,
+                     const StoreSettings& settings) {
+    SQLite::Database& db = connection.raw();
+    for (int attempt = 0;; ++attempt) {
+        try {
+            db.exec(begin);
+            try {
+                fn(connection);
+                connection.reset_all();
+            } catch (...) {
+                connection.reset_all();
+                try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
+                throw;
+            }
+            try {
+                db.exec("COMMIT");
+                return;
+            } catch (const SQLite::Exception& e) {
+                if (is_busy(e)) throw;  // nothing written: BEGIN IMMEDIATE holds the lock
+                try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
+                throw_unknown_outcome(e);
+            }
+        } catch (const SQLite::Exception& e) {
+            if (!is_busy(e) || attempt + 1 >= kBusyRetries) rethrow_sqlite(e);
+            if (settings.log)
+                settings.log(SC_LOG_WARNING, "the database stayed locked past the busy timeout; retrying the "
+                                             "transaction (attempt " + std::to_string(attempt + 2) + " of " +
+                                             std::to_string(kBusyRetries) + ")");
+            // busy_timeout already waited; a short pause lets the other writer finish.
+            std::this_thread::sleep_for(std::chrono::milliseconds(10 * (attempt + 1)));
+        }
+    }
+}
+
+int open_flags(bool reader) {
+    return reader ? SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX
+                  : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX;
+}
+
+}  // namespace
 
 int schema_version() noexcept { return static_cast<int>(migrations().size()); }
 
-SQLite::Statement& Connection::statement(const std::string& sql) {
-    auto& cached = statements_[sql];
-    if (!cached) {
-        cached = std::make_unique<SQLite::Statement>(db_, sql);
-    } else {
-        cached->reset();
-        cached->clearBindings();
+bool is_private_database(const std::string& path) noexcept {
+    return path.empty() || path == ":memory:" || path.rfind("file::memory:", 0) == 0;
+}
+
+Connection::Connection(const StoreSettings& settings, bool reader)
+    : db_(settings.path, open_flags(reader), static_cast<int>(settings.busy_timeout_ms), settings.vfs) {
+    if (!reader) require_own_file(db_);
+    db_.exec("PRAGMA cache_size=-" + std::to_string(settings.cache_size_kib));
+    if (reader) {
+        db_.exec("PRAGMA query_only=ON");  // a reader that tried to write would be a bug
+        return;
     }
-    return *cached;
+    // WAL: readers never block the writer, and a crash never corrupts the file.
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    // A WAL that started over is cut back to this size, so a burst leaves no large file.
+    db_.exec("PRAGMA journal_size_limit=" +
+             std::to_string(int64_t{settings.checkpoint_pages} * Checkpointer::kWriterCheckpointFactor * 4096));
+    // In WAL mode FULL syncs the log on every commit (durable across power loss);
+    // NORMAL syncs at checkpoints only (durable across app crashes, not power cuts).
+    db_.exec(settings.durability == SC_DURABILITY_NORMAL ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
+}
+
+SQLite::Statement& Connection::statement(const std::string& sql) {
+    if (auto found = statements_.find(sql); found != statements_.end()) {
+        found->second->reset();
+        found->second->clearBindings();
+        return *found->second;
+    }
+    // Prepared before it enters the cache: SQL that fails to prepare (a damaged schema)
+    // leaves no empty entry behind.
+    auto prepared = std::make_unique<SQLite::Statement>(db_, sql);
+    return *statements_.emplace(sql, std::move(prepared)).first->second;
 }
 
 void Connection::reset_all() noexcept {
@@ -38,33 +142,40 @@ void Connection::reset_all() noexcept {
     }
 }
 
+std::vector<std::string> Connection::prepared_sql() const {
+    std::vector<std::string> out;
+    for (const auto& [sql, statement] : statements_) out.push_back(sql);
+    return out;
+}
+
 void rethrow_sqlite(const SQLite::Exception& e) {
     const int primary = e.getErrorCode() & 0xFF;
-    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    if (is_busy(e))
         throw Error(SC_ERR_BUSY, "the database is locked by another connection; retry later", {}, true);
-    if (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CORRUPT ||
-        primary == SQLITE_NOTADB || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY ||
-        primary == SQLITE_PERM || primary == SQLITE_NOMEM)
+    // Before the commit nothing was written: a full disk or a failed read may pass.
+    if (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_NOMEM)
+        throw Error(SC_ERR_STORAGE, std::string("storage failed (") + e.getErrorStr() + "); nothing was changed",
+                    {}, true);
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_CANTOPEN ||
+        primary == SQLITE_READONLY || primary == SQLITE_PERM)
         throw Error(SC_ERR_STORAGE, std::string("database error: ") + e.what());
     throw Error(SC_ERR_INTERNAL, std::string("unexpected database error: ") + e.what());
 }
 
-Database::Database(const StoreSettings& settings) {
-    try {
-        db_ = std::make_unique<SQLite::Database>(settings.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db_->setBusyTimeout(static_cast<int>(settings.busy_timeout_ms));
-        // WAL: readers never block the writer, and a crash never corrupts the file.
-        db_->exec("PRAGMA journal_mode=WAL");
-        db_->exec("PRAGMA foreign_keys=ON");
-        // In WAL mode FULL syncs the log on every commit (durable across power loss);
-        // NORMAL syncs at checkpoints only (durable across app crashes, not power cuts).
-        db_->exec(settings.durability == SC_DURABILITY_NORMAL ? "PRAGMA synchronous=NORMAL"
-                                                              : "PRAGMA synchronous=FULL");
-        connection_ = std::make_unique<Connection>(*db_);
-    } catch (const SQLite::Exception& e) {
-        rethrow_sqlite(e);
-    }
+Database::Database(const StoreSettings& settings) : settings_(settings) {
+    open_writer();
     migrate();
+    if (!is_private_database(settings_.path)) {
+        checkpointer_ = std::make_unique<Checkpointer>(settings_);
+        checkpointer_->watch(writer_->raw());
+    }
+}
+
+Database::~Database() {
+    // The checkpointer stops first; closing the writer last lets SQLite fold the WAL
+    // into the file and remove it.
+    checkpointer_.reset();
+    idle_readers_.clear();
 }
 
 void Database::migrate() {
@@ -79,35 +190,104 @@ void Database::migrate() {
         const auto& steps = migrations();
         for (int v = current; v < target; ++v) db.exec(steps[static_cast<size_t>(v)]);
         if (current != target) db.exec("PRAGMA user_version=" + std::to_string(target));
+        if (db.execAndGet("PRAGMA application_id").getInt() != kApplicationId)
+            db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
     });
 }
 
-void Database::write(const std::function<void(Connection&)>& fn) { run("BEGIN IMMEDIATE", fn); }
+void Database::write(const std::function<void(Connection&)>& fn, const std::function<void()>& after_commit) {
+    std::lock_guard lock(writer_mutex_);
+    if (!writer_) open_writer();
+    try {
+        run_transaction(*writer_, "BEGIN IMMEDIATE", fn, settings_);
+    } catch (const Error& e) {
+        // After a storage failure the connection may show a state the file no longer
+        // has: every connection starts again from the file.
+        if (e.code() == SC_ERR_STORAGE) drop_connections();
+        throw;
+    }
+    if (after_commit) after_commit();
+}
 
-void Database::read(const std::function<void(Connection&)>& fn) { run("BEGIN", fn); }
+void Database::open_writer() {
+    try {
+        writer_ = std::make_unique<Connection>(settings_, false);
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite(e);
+    }
+    if (checkpointer_) checkpointer_->watch(writer_->raw());
+}
 
-void Database::run(const char* begin, const std::function<void(Connection&)>& fn) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            db_->exec(begin);
-            try {
-                fn(*connection_);
-                connection_->reset_all();
-                db_->exec("COMMIT");
-                return;
-            } catch (...) {
-                connection_->reset_all();
-                try { db_->exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
-                throw;
-            }
-        } catch (const SQLite::Exception& e) {
-            const int primary = e.getErrorCode() & 0xFF;
-            const bool busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
-            if (!busy || attempt + 1 >= kBusyRetries) rethrow_sqlite(e);
-            // busy_timeout already waited; a short pause lets the other writer finish.
-            std::this_thread::sleep_for(std::chrono::milliseconds(10 * (attempt + 1)));
+void Database::drop_connections() noexcept {
+    writer_.reset();
+    std::lock_guard lock(pool_mutex_);
+    open_readers_ -= static_cast<int>(idle_readers_.size());
+    idle_readers_.clear();
+}
+
+void Database::read(const std::function<void(Connection&)>& fn) {
+    if (is_private_database(settings_.path) || settings_.read_connections < 1) {
+        std::lock_guard lock(writer_mutex_);
+        if (!writer_) open_writer();
+        run_transaction(*writer_, "BEGIN", fn, settings_);
+        return;
+    }
+    std::unique_ptr<Connection> reader = take_reader();
+    try {
+        run_transaction(*reader, "BEGIN", fn, settings_);
+    } catch (const Error& e) {
+        // A domain answer (not found, …) leaves the connection sound; a storage error
+        // may not, so that connection is closed and a fresh one opened next time.
+        if (e.code() == SC_ERR_STORAGE || e.code() == SC_ERR_INTERNAL) reader.reset();
+        give_back(std::move(reader));
+        throw;
+    } catch (...) {
+        give_back(nullptr);
+        throw;
+    }
+    give_back(std::move(reader));
+}
+
+std::unique_ptr<Connection> Database::take_reader() {
+    std::unique_lock lock(pool_mutex_);
+    pool_free_.wait(lock, [this] { return !idle_readers_.empty() || open_readers_ < settings_.read_connections; });
+    if (!idle_readers_.empty()) {
+        auto reader = std::move(idle_readers_.back());
+        idle_readers_.pop_back();
+        return reader;
+    }
+    ++open_readers_;
+    lock.unlock();
+    try {
+        return std::make_unique<Connection>(settings_, true);
+    } catch (const SQLite::Exception& e) {
+        give_back(nullptr);
+        rethrow_sqlite(e);
+    }
+}
+
+void Database::give_back(std::unique_ptr<Connection> reader) {
+    {
+        std::lock_guard lock(pool_mutex_);
+        if (reader) {
+            idle_readers_.push_back(std::move(reader));
+        } else {
+            --open_readers_;
         }
     }
+    pool_free_.notify_one();
+}
+
+std::vector<std::string> Database::prepared_sql() {
+    std::vector<std::string> out;
+    {
+        std::lock_guard lock(writer_mutex_);
+        if (writer_) out = writer_->prepared_sql();
+    }
+    std::lock_guard lock(pool_mutex_);
+    for (const auto& reader : idle_readers_)
+        for (auto& sql : reader->prepared_sql()) out.push_back(std::move(sql));
+    return out;
 }
 
 }  // namespace sc

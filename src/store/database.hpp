@@ -1,16 +1,21 @@
 #pragma once
-// The SQLite connection: settings, migrations, and transactions with busy retries.
-// Every write runs in BEGIN IMMEDIATE, so two writers never deadlock on a lock upgrade
-// (a plain BEGIN that reads then writes fails with SQLITE_BUSY whatever the timeout).
+// The SQLite file: one writer connection, a pool of reader connections, and a
+// checkpointer, so that reads never wait for writes (WAL) and no caller pays for a
+// checkpoint. Every write runs in BEGIN IMMEDIATE, so two writers never deadlock on a
+// lock upgrade (a plain BEGIN that reads then writes fails with SQLITE_BUSY whatever
+// the timeout).
 #include <socialcart/socialcart.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace sc {
 
@@ -18,46 +23,87 @@ struct StoreSettings {
     std::string path;
     sc_durability durability = SC_DURABILITY_FULL;
     int64_t busy_timeout_ms = 5000;
+    // Page cache of each connection. SQLite's default (2 MiB) misses on every write once
+    // the indexes outgrow it, and the cost of a call then grows with the file.
+    int64_t cache_size_kib = 8192;
+    // Reader connections opened on demand; reads wait only when all are busy.
+    int read_connections = 4;
+    // The WAL is checkpointed in the background once it holds this many pages.
+    int checkpoint_pages = 1000;
+    // The SQLite VFS to open the file with ("" for the default); the fault-injection
+    // tests pass one that fails chosen I/O calls.
+    std::string vfs = "";
+    // Told about trouble the store handles itself (busy retries). Called on the thread
+    // of the call, inside the transaction: the engine defers it to the host.
+    std::function<void(sc_log_level, const std::string&)> log = nullptr;
 };
 
 // The schema version this library writes (PRAGMA user_version).
 int schema_version() noexcept;
 
-// What the store's queries run on: the connection, with its prepared statements kept
-// for reuse. Preparing SQL dominated the engine's CPU time before this cache.
+// True for a database that lives in one connection's memory: it cannot be shared with
+// reader connections, so reads go through the writer.
+bool is_private_database(const std::string& path) noexcept;
+
+// One SQLite connection with its prepared statements kept for reuse (preparing SQL
+// dominated the engine's CPU time before this cache). Used by one thread at a time.
 class Connection {
 public:
-    explicit Connection(SQLite::Database& db) : db_(db) {}
+    Connection(const StoreSettings& settings, bool reader);
 
     // The statement for this SQL, prepared on first use, reset and unbound after.
     SQLite::Statement& statement(const std::string& sql);
     // Resets every cached statement, so none holds a read cursor past a transaction.
     void reset_all() noexcept;
     SQLite::Database& raw() { return db_; }
+    // The SQL of every statement prepared so far (the query-plan test reads it).
+    std::vector<std::string> prepared_sql() const;
 
 private:
-    SQLite::Database& db_;
+    SQLite::Database db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
+
+class Checkpointer;
 
 class Database {
 public:
     explicit Database(const StoreSettings& settings);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
 
-    // Runs fn in BEGIN IMMEDIATE … COMMIT. On SQLITE_BUSY (another process kept the
-    // lock past busy_timeout) the whole of fn is retried a few times, then the call
-    // fails with SC_ERR_BUSY, retryable. Any exception rolls everything back.
-    void write(const std::function<void(Connection&)>& fn);
+    // Runs fn in BEGIN IMMEDIATE … COMMIT on the writer; callers take turns. On
+    // SQLITE_BUSY (another process kept the lock past busy_timeout) the whole of fn is
+    // retried a few times, then the call fails with SC_ERR_BUSY, retryable. Any
+    // exception rolls everything back. after_commit runs once committed, before the next
+    // write may start, so whatever it records follows commit order.
+    void write(const std::function<void(Connection&)>& fn, const std::function<void()>& after_commit = {});
 
-    // Runs fn in a read transaction: one consistent snapshot of the database.
+    // Runs fn in a read transaction (one consistent snapshot) on a reader connection,
+    // beside any write in progress.
     void read(const std::function<void(Connection&)>& fn);
 
-private:
-    void run(const char* begin, const std::function<void(Connection&)>& fn);
-    void migrate();
+    // The SQL prepared on every connection so far, for the query-plan test.
+    std::vector<std::string> prepared_sql();
 
-    std::unique_ptr<SQLite::Database> db_;
-    std::unique_ptr<Connection> connection_;
+private:
+    void migrate();
+    void open_writer();
+    void drop_connections() noexcept;
+    std::unique_ptr<Connection> take_reader();
+    void give_back(std::unique_ptr<Connection> reader);
+
+    StoreSettings settings_;
+    std::mutex writer_mutex_;
+    std::unique_ptr<Connection> writer_;
+
+    std::mutex pool_mutex_;
+    std::condition_variable pool_free_;
+    std::vector<std::unique_ptr<Connection>> idle_readers_;
+    int open_readers_ = 0;
+
+    std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 // Converts SQLite's exceptions into the library's errors (busy, storage, internal).

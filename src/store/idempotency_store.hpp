@@ -15,6 +15,9 @@ struct IdempotencyRecord {
 
 std::optional<IdempotencyRecord> find_idempotency(Connection& db, const std::string& scope, const std::string& key);
 void save_idempotency(Connection& db, const std::string& scope, const std::string& key,
-                      const IdempotencyRecord& record);
+                      const IdempotencyRecord& record, int64_t now);
+// Forgets up to `limit` records made before `cutoff`, oldest first; returns how many.
+int64_t prune_idempotency(Connection& db, int64_t cutoff, int64_t limit);
+bool any_idempotency_before(Connection& db, int64_t cutoff);
 
 }  // namespace sc::store

@@ -35,6 +35,27 @@ void insert_order(Connection& db, const Order& o) {
     }
 }
 
+namespace {
+
+// Each refund's split over the lines, read in one pass over the order's refund lines
+// (the index on order and line) rather than one query per refund.
+void load_refund_parts(Connection& db, Order& o) {
+    SQLite::Statement& q = db.statement("SELECT refund_id, line_index, quantity, amount FROM refund_lines "
+                                        "WHERE order_id = ? ORDER BY line_index");
+    q.bind(1, o.id);
+    while (q.executeStep()) {
+        const std::string refund_id = q.getColumn(0).getString();
+        for (auto& r : o.refunds) {
+            if (r.id != refund_id) continue;
+            r.parts.push_back(RefundPart{static_cast<size_t>(q.getColumn(1).getInt64()), q.getColumn(2).getInt64(),
+                                         q.getColumn(3).getInt64()});
+            break;
+        }
+    }
+}
+
+}  // namespace
+
 std::optional<Order> find_order(Connection& db, const std::string& id) {
     SQLite::Statement& q = db.statement("SELECT id, user_id, state, cancel_reason, currency, subtotal, total, created_at, "
                             "pay_deadline, paid_at, payment_ref FROM orders WHERE id = ?");
@@ -76,7 +97,9 @@ std::optional<Order> find_order(Connection& db, const std::string& id) {
     refunds.bind(1, id);
     while (refunds.executeStep())
         o.refunds.push_back(Refund{refunds.getColumn(0).getString(), refunds.getColumn(1).getInt64(),
-                                   refunds.getColumn(2).getInt64()});
+                                   refunds.getColumn(2).getInt64(), {}});
+    refunds.reset();
+    if (!o.refunds.empty()) load_refund_parts(db, o);
     return o;
 }
 
@@ -110,18 +133,38 @@ void insert_refund(Connection& db, const std::string& order_id, const Refund& re
     }
 }
 
-std::vector<std::string> lapsed_order_ids(Connection& db, int64_t now) {
-    SQLite::Statement& q = db.statement("SELECT id FROM orders WHERE state = 1 AND pay_deadline <= ? ORDER BY pay_deadline, id");
+std::vector<std::string> lapsed_order_ids(Connection& db, int64_t now, int64_t limit) {
+    SQLite::Statement& q = db.statement("SELECT id FROM orders WHERE state = 1 AND pay_deadline <= ? "
+                                        "ORDER BY pay_deadline LIMIT ?");
     q.bind(1, now);
+    q.bind(2, limit);
     std::vector<std::string> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;
 }
 
-bool any_order_lapsed(Connection& db, int64_t now) {
-    SQLite::Statement& q = db.statement("SELECT 1 FROM orders WHERE state = 1 AND pay_deadline <= ? LIMIT 1");
-    q.bind(1, now);
-    return q.executeStep();
+std::vector<OrderKey> orders_of_user(Connection& db, const OrderFilter& filter, const OrderKey& before, int64_t now,
+                                     int64_t limit) {
+    // Newest first by (created_at, id), strictly before the keyset position, so rows
+    // inserted while a host pages never shift a page. A lapsed unpaid order is stored as
+    // created but reads as cancelled: the state test says so.
+    SQLite::Statement& q = db.statement(
+        "SELECT created_at, id FROM orders WHERE user_id = ? AND created_at >= ? AND created_at <= ? "
+        "AND (created_at < ? OR id < ?) "
+        "AND (? = 0 OR (CASE WHEN state = 1 AND pay_deadline <= ? THEN 5 ELSE state END) = ?) "
+        "ORDER BY created_at DESC, id DESC LIMIT ?");
+    q.bind(1, filter.user_id);
+    q.bind(2, filter.from_ms);
+    q.bind(3, before.created_at);
+    q.bind(4, before.created_at);
+    q.bind(5, before.id);
+    q.bind(6, static_cast<int>(filter.state));
+    q.bind(7, now);
+    q.bind(8, static_cast<int>(filter.state));
+    q.bind(9, limit);
+    std::vector<OrderKey> out;
+    while (q.executeStep()) out.push_back(OrderKey{q.getColumn(0).getInt64(), q.getColumn(1).getString()});
+    return out;
 }
 
 }  // namespace sc::store

@@ -15,8 +15,23 @@ void insert_order(Connection& db, const Order& order);
 std::optional<Order> find_order(Connection& db, const std::string& id);
 void save_order_state(Connection& db, const Order& order);  // state, reason, payment
 void insert_refund(Connection& db, const std::string& order_id, const Refund& refund, const RefundPlan& plan);
-// Unpaid orders whose payment window has passed at `now`, oldest deadline first.
-std::vector<std::string> lapsed_order_ids(Connection& db, int64_t now);
-bool any_order_lapsed(Connection& db, int64_t now);
+// Up to `limit` unpaid orders whose payment window has passed at `now`, oldest
+// deadline first.
+std::vector<std::string> lapsed_order_ids(Connection& db, int64_t now, int64_t limit);
+
+// A position in a shopper's orders, newest first.
+struct OrderKey {
+    int64_t created_at = 0;
+    std::string id;
+};
+struct OrderFilter {
+    std::string user_id;
+    sc_order_state state{};  // 0: any state
+    int64_t from_ms = 0;     // created at or after
+};
+// Up to `limit` of the user's orders created in [from_ms, before.created_at] and
+// ordered before `before` (newest first); the state is the one a read at `now` sees.
+std::vector<OrderKey> orders_of_user(Connection& db, const OrderFilter& filter, const OrderKey& before, int64_t now,
+                                     int64_t limit);
 
 }  // namespace sc::store

@@ -103,6 +103,38 @@ CREATE TABLE events (
     payload    TEXT NOT NULL
 );
 )sql",
+        // 2: flat cost as the file grows.
+        // - Order reads join refund lines by (order_id, line_index): give them an index.
+        // - Every reservable resource keeps a `reserved` counter on its own row, changed in
+        //   the same transaction as its holds (the holds stay the ledger; the counter is
+        //   their checked sum). Capacity is taken with a conditional UPDATE of that row.
+        // - Held holds are found by resource and deadline, so the lapsed ones of one SKU
+        //   are summed without visiting the ones still in force.
+        // - Idempotency records remember when they were made, so old ones can be pruned.
+        R"sql(
+CREATE INDEX refund_lines_by_order_line ON refund_lines(order_id, line_index);
+ALTER TABLE skus ADD COLUMN reserved INTEGER NOT NULL DEFAULT 0
+    CHECK (reserved >= 0 AND (stock_on_hand IS NULL OR reserved <= stock_on_hand));
+UPDATE skus SET reserved = (SELECT COALESCE(SUM(quantity), 0) FROM holds
+                            WHERE kind = 'stock' AND resource = skus.id AND state = 'held');
+DROP INDEX holds_active_by_resource;
+CREATE INDEX holds_held_by_resource ON holds(kind, resource, expires_at, quantity) WHERE state = 'held';
+ALTER TABLE idempotency ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX idempotency_by_age ON idempotency(created_at);
+)sql",
+        // 3: the read side a host app needs, paged by keyset.
+        // - A shopper's orders newest first, by (created_at, id).
+        // - The catalog by merchant or by category, by SKU id.
+        // - Events of one type, by sequence number.
+        // - A per-database key that signs paging cursors, so a cursor that was altered or
+        //   made for another query or another file is refused, not misread.
+        R"sql(
+CREATE INDEX orders_by_user ON orders(user_id, created_at, id);
+CREATE INDEX skus_by_merchant ON skus(merchant_id, id);
+CREATE INDEX sku_categories_by_category ON sku_categories(category_id, sku_id);
+CREATE INDEX events_by_type ON events(type, seq);
+INSERT INTO meta(key, value) VALUES ('cursor_key', lower(hex(randomblob(32))));
+)sql",
     };
     return steps;
 }

@@ -79,13 +79,14 @@ void tmpdb_remove(const char* path) {
 
 /* ---------------------------------------------------------------- engine */
 
-static sc_engine* fx_do_open(const char* path, test_clock* clock) {
+static sc_engine* fx_do_open(const char* path, test_clock* clock, void (*configure)(sc_options*)) {
     sc_options* opts = NULL;
     sc_engine* engine = NULL;
     CHECK_OK(sc_options_new(&opts, &E));
     CHECK_OK(sc_options_set_clock(opts, test_clock_now, clock, test_clock_release, &E));
     CHECK_OK(sc_options_set_payment_window_ms(opts, WINDOW_MS, &E));
     CHECK_OK(sc_options_set_durability(opts, SC_DURABILITY_NORMAL, &E));
+    if (configure != NULL) configure(opts);
     CHECK_OK(sc_engine_open(path, opts, &engine, &E));
     sc_options_free(opts);
     if (engine == NULL) {
@@ -103,17 +104,23 @@ static void fx_init(fixture* fx) {
 
 void fx_open_memory(fixture* fx) {
     fx_init(fx);
-    fx->engine = fx_do_open(":memory:", fx->clock);
+    fx->engine = fx_do_open(":memory:", fx->clock, NULL);
 }
 
 void fx_open_file(fixture* fx) {
     fx_init(fx);
     tmpdb_make(fx->path, sizeof fx->path);
-    fx->engine = fx_do_open(fx->path, fx->clock);
+    fx->engine = fx_do_open(fx->path, fx->clock, NULL);
+}
+
+void fx_open_file_with(fixture* fx, void (*configure)(sc_options* options)) {
+    fx_init(fx);
+    tmpdb_make(fx->path, sizeof fx->path);
+    fx->engine = fx_do_open(fx->path, fx->clock, configure);
 }
 
 sc_engine* fx_open_handle(fixture* fx, int* clock_freed) {
-    return fx_do_open(fx->path, test_clock_new(0, fx->clock, clock_freed));
+    return fx_do_open(fx->path, test_clock_new(0, fx->clock, clock_freed), NULL);
 }
 
 void fx_close(fixture* fx) {

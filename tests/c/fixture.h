@@ -62,6 +62,8 @@ typedef struct fixture {
 /* Opens an engine on ":memory:" (path NULL) or on a new temporary file. */
 void fx_open_memory(fixture* fx);
 void fx_open_file(fixture* fx);
+/* As fx_open_file, with configure(options) called before the engine opens. */
+void fx_open_file_with(fixture* fx, void (*configure)(sc_options* options));
 /* Opens another handle on the fixture's file, whose clock follows the fixture's. */
 sc_engine* fx_open_handle(fixture* fx, int* clock_freed);
 /* Closes the engine, checks the clock's user_data was released, removes files. */

@@ -11,6 +11,7 @@ void test_library_version(void);
 void test_status_names(void);
 void test_order_state_names(void);
 void test_money_format(void);
+void test_currency_minor_units(void);
 void test_error_accessors(void);
 void test_err_untouched_on_success(void);
 /* test_options_engine.c */
@@ -20,6 +21,16 @@ void test_engine_open_bad(void);
 void test_engine_open_file_persists(void);
 void test_engine_schema_too_new(void);
 void test_engine_sweep_args(void);
+void test_engine_compact_args(void);
+void test_engine_sizing_options(void);
+void test_sweep_pages(void);
+void test_compact_retention(void);
+void test_cart_add_once(void);
+void test_bool_arguments_from_foreign_callers(void);
+void test_foreign_database_refused(void);
+void test_zero_refund_refused(void);
+void test_unchanged_put_is_silent(void);
+void test_time_never_goes_back(void);
 void test_payment_window_option(void);
 /* test_catalog.c */
 void test_sku_accessors_null(void);
@@ -32,6 +43,10 @@ void test_import_export_roundtrip(void);
 void test_import_example_file(void);
 void test_import_validation(void);
 void test_import_limits(void);
+void test_import_strictness(void);
+/* test_text_rules.c */
+void test_id_rules(void);
+void test_text_rules(void);
 /* test_cart.c */
 void test_cart_accessors_null(void);
 void test_cart_basic(void);
@@ -55,6 +70,18 @@ void test_events_accessors_null(void);
 void test_events_read(void);
 void test_subscribe(void);
 void test_event_types(void);
+/* test_reads.c */
+void test_reads_accessors_null(void);
+void test_orders_of_user(void);
+void test_catalog_pages(void);
+void test_order_by_checkout_key(void);
+void test_events_by_type_and_latest(void);
+void test_refund_records(void);
+/* test_log.c */
+void test_log_options(void);
+void test_log_settled_deadlines(void);
+void test_log_level_filter(void);
+void test_log_storage_error(void);
 /* test_concurrency.c (threads) */
 void test_race_shared_engine(void);
 void test_race_engine_per_thread(void);
@@ -66,6 +93,7 @@ static const h_test_case tests[] = {
     {"status_names", test_status_names},
     {"order_state_names", test_order_state_names},
     {"money_format", test_money_format},
+    {"currency_minor_units", test_currency_minor_units},
     {"error_accessors", test_error_accessors},
     {"err_untouched_on_success", test_err_untouched_on_success},
     {"options_setters", test_options_setters},
@@ -74,6 +102,16 @@ static const h_test_case tests[] = {
     {"engine_open_file_persists", test_engine_open_file_persists},
     {"engine_schema_too_new", test_engine_schema_too_new},
     {"engine_sweep_args", test_engine_sweep_args},
+    {"engine_compact_args", test_engine_compact_args},
+    {"engine_sizing_options", test_engine_sizing_options},
+    {"sweep_pages", test_sweep_pages},
+    {"compact_retention", test_compact_retention},
+    {"cart_add_once", test_cart_add_once},
+    {"bool_arguments_from_foreign_callers", test_bool_arguments_from_foreign_callers},
+    {"foreign_database_refused", test_foreign_database_refused},
+    {"zero_refund_refused", test_zero_refund_refused},
+    {"unchanged_put_is_silent", test_unchanged_put_is_silent},
+    {"time_never_goes_back", test_time_never_goes_back},
     {"payment_window_option", test_payment_window_option},
     {"sku_accessors_null", test_sku_accessors_null},
     {"sku_builder", test_sku_builder},
@@ -84,6 +122,9 @@ static const h_test_case tests[] = {
     {"import_example_file", test_import_example_file},
     {"import_validation", test_import_validation},
     {"import_limits", test_import_limits},
+    {"import_strictness", test_import_strictness},
+    {"id_rules", test_id_rules},
+    {"text_rules", test_text_rules},
     {"cart_accessors_null", test_cart_accessors_null},
     {"cart_basic", test_cart_basic},
     {"cart_bad_input", test_cart_bad_input},
@@ -104,6 +145,16 @@ static const h_test_case tests[] = {
     {"events_read", test_events_read},
     {"subscribe", test_subscribe},
     {"event_types", test_event_types},
+    {"reads_accessors_null", test_reads_accessors_null},
+    {"orders_of_user", test_orders_of_user},
+    {"catalog_pages", test_catalog_pages},
+    {"order_by_checkout_key", test_order_by_checkout_key},
+    {"events_by_type_and_latest", test_events_by_type_and_latest},
+    {"refund_records", test_refund_records},
+    {"log_options", test_log_options},
+    {"log_settled_deadlines", test_log_settled_deadlines},
+    {"log_level_filter", test_log_level_filter},
+    {"log_storage_error", test_log_storage_error},
     {"race_shared_engine", test_race_shared_engine},
     {"race_engine_per_thread", test_race_engine_per_thread},
 };

@@ -147,6 +147,10 @@ void test_sku_new_bad(void) {
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_sku_new("a", "m", "T", "cny", 1, &s, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency",
                sc_sku_new("a", "m", "T", "CNYX", 1, &s, &E));
+    /* Only ISO 4217 codes with a minor unit: not made-up codes, not gold. */
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_sku_new("a", "m", "T", "ZZZ", 1, &s, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_sku_new("a", "m", "T", "XAU", 1, &s, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "title", sc_sku_new("a", "m", "\x01T", "CNY", 1, &s, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "list_price",
                sc_sku_new("a", "m", "T", "CNY", -1, &s, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "list_price",

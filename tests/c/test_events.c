@@ -513,6 +513,9 @@ void test_event_types(void) {
             CHECK_EQ(sc_order_state_of(r), SC_ORDER_CANCELLED);
             sc_order_free(r);
         }
+        /* The read wrote nothing; the settlement's events come with the sweep. */
+        CHECK_EQ(events_count_type(fx.engine, 0, "order.cancelled"), 1);
+        CHECK_OK(sc_engine_sweep(fx.engine, 100, NULL, NULL, &E));
         {
             int64_t c2 = cur;
             expect_event(fx.engine, &c2, "order.cancelled", id, "payment_lapsed", __LINE__);

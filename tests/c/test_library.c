@@ -97,6 +97,12 @@ void test_money_format(void) {
     expect_money(INT64_MAX, "CNY", "CNY 92233720368547758.07", __LINE__);
     expect_money(INT64_MIN, "CNY", "CNY -92233720368547758.08", __LINE__);
     expect_money(INT64_MIN, "JPY", "JPY -9223372036854775808", __LINE__);
+    /* Digits come from the ISO 4217 list. */
+    expect_money(12345, "CLF", "CLF 1.2345", __LINE__);
+    expect_money(-7, "CLF", "CLF -0.0007", __LINE__);
+    expect_money(1500, "BHD", "BHD 1.500", __LINE__);
+    expect_money(1200, "KRW", "KRW 1200", __LINE__);
+    expect_money(250, "UYI", "UYI 250", __LINE__);
 
     /* The returned string is a live object until freed. */
     live = sc_live_object_count();
@@ -114,6 +120,8 @@ void test_money_format(void) {
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_money_format(1, "CNYY", &out, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_money_format(1, "C1Y", &out, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_money_format(1, "CN ", &out, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_money_format(1, "ZZZ", &out, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_money_format(1, "XAU", &out, &E));
     EXPECT_ERR(SC_ERR_INVALID_UTF8, "currency",
                 sc_money_format(1, "\xff\xfe\xfd", &out, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_money_format(1, "CNY", NULL, &E));
@@ -125,6 +133,48 @@ void test_money_format(void) {
     CHECK_STATUS(sc_money_format(250, "CNY", &out, NULL), SC_OK);
     CHECK_STR(out, "CNY 2.50");
     sc_string_free(out);
+}
+
+static void expect_digits(const char* currency, int32_t want, int line) {
+    int32_t digits = -1;
+    sc_error* e = NULL;
+    h_check_ok(sc_currency_minor_units(currency, &digits, &e), e, __FILE__, line, currency);
+    h_check_i64(digits, want, __FILE__, line, currency, "digits");
+    sc_error_free(e);
+}
+
+void test_currency_minor_units(void) {
+    int32_t digits = -1;
+    expect_digits("CNY", 2, __LINE__);
+    expect_digits("USD", 2, __LINE__);
+    expect_digits("EUR", 2, __LINE__);
+    expect_digits("JPY", 0, __LINE__);
+    expect_digits("KRW", 0, __LINE__);
+    expect_digits("BHD", 3, __LINE__);
+    expect_digits("KWD", 3, __LINE__);
+    expect_digits("CLF", 4, __LINE__);
+    expect_digits("UYW", 4, __LINE__);
+    expect_digits("UYI", 0, __LINE__);
+
+    /* Not a currency with a minor unit: gold, SDR, the testing code, withdrawn, made up. */
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("XAU", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("XDR", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("XTS", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("HRK", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("ZZZ", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("cny", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units("CNY ", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "currency", sc_currency_minor_units(NULL, &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_UTF8, "currency", sc_currency_minor_units("\xff\xfe\xfd", &digits, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "digits_out", sc_currency_minor_units("CNY", NULL, &E));
+    /* The out-parameter is untouched on failure; err may be NULL. */
+    CHECK_EQ(digits, -1);
+    CHECK_STATUS(sc_currency_minor_units("ZZZ", &digits, NULL), SC_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(sc_currency_minor_units("CNY", NULL, NULL), SC_ERR_INVALID_ARGUMENT);
+    CHECK_EQ(digits, -1);
+    CHECK_STATUS(sc_currency_minor_units("JPY", &digits, NULL), SC_OK);
+    CHECK_EQ(digits, 0);
 }
 
 void test_error_accessors(void) {
@@ -180,7 +230,7 @@ void test_err_untouched_on_success(void) {
     CHECK_STATUS(sc_engine_cart_get(engine, "u1", &cart, &e), SC_OK);
     CHECK(e == sentinel);
     sc_cart_free(cart);
-    CHECK_STATUS(sc_engine_sweep(engine, &settled, &e), SC_OK);
+    CHECK_STATUS(sc_engine_sweep(engine, 100, &settled, NULL, &e), SC_OK);
     CHECK(e == sentinel);
     CHECK_EQ(settled, 0);
     if (e != sentinel) {

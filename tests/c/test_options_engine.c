@@ -61,6 +61,42 @@ void test_options_setters(void) {
                sc_options_set_busy_timeout_ms(NULL, 100, &E));
     CHECK_STATUS(sc_options_set_busy_timeout_ms(NULL, 100, NULL), SC_ERR_INVALID_ARGUMENT);
 
+    /* Cache size: 256 KiB to 1 GiB. */
+    CHECK_OK(sc_options_set_cache_size_kib(opts, 256, &E));
+    CHECK_OK(sc_options_set_cache_size_kib(opts, 1048576, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "kib", sc_options_set_cache_size_kib(opts, 255, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "kib", sc_options_set_cache_size_kib(opts, 1048577, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "kib", sc_options_set_cache_size_kib(opts, -8192, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "options", sc_options_set_cache_size_kib(NULL, 8192, &E));
+    CHECK_STATUS(sc_options_set_cache_size_kib(opts, 0, NULL), SC_ERR_INVALID_ARGUMENT);
+
+    /* Reader connections: 0 to 64. */
+    CHECK_OK(sc_options_set_read_connections(opts, 0, &E));
+    CHECK_OK(sc_options_set_read_connections(opts, 64, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "count", sc_options_set_read_connections(opts, -1, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "count", sc_options_set_read_connections(opts, 65, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "count", sc_options_set_read_connections(opts, INT64_MAX, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "options", sc_options_set_read_connections(NULL, 2, &E));
+    CHECK_STATUS(sc_options_set_read_connections(NULL, 2, NULL), SC_ERR_INVALID_ARGUMENT);
+
+    /* Retentions: 1 hour to 100 years. */
+    CHECK_OK(sc_options_set_event_retention_ms(opts, 3600000, &E));
+    CHECK_OK(sc_options_set_event_retention_ms(opts, INT64_C(3153600000000), &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "retention_ms", sc_options_set_event_retention_ms(opts, 3599999, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "retention_ms",
+               sc_options_set_event_retention_ms(opts, INT64_C(3153600000001), &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "retention_ms", sc_options_set_event_retention_ms(opts, INT64_MIN, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "options", sc_options_set_event_retention_ms(NULL, 3600000, &E));
+    CHECK_OK(sc_options_set_idempotency_retention_ms(opts, 3600000, &E));
+    CHECK_OK(sc_options_set_idempotency_retention_ms(opts, INT64_C(3153600000000), &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "retention_ms",
+               sc_options_set_idempotency_retention_ms(opts, 0, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "retention_ms",
+               sc_options_set_idempotency_retention_ms(opts, INT64_MAX, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "options",
+               sc_options_set_idempotency_retention_ms(NULL, 3600000, &E));
+    CHECK_STATUS(sc_options_set_idempotency_retention_ms(NULL, 3600000, NULL), SC_ERR_INVALID_ARGUMENT);
+
     /* Clock: a NULL fn or NULL options does not take user_data. */
     c = test_clock_new(T0_MS, NULL, &freed);
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "fn",
@@ -316,13 +352,39 @@ void test_engine_schema_too_new(void) {
 void test_engine_sweep_args(void) {
     fixture fx;
     int64_t settled = -1;
+    bool more = true;
     fx_open_memory(&fx);
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_sweep(NULL, &settled, &E));
-    CHECK_STATUS(sc_engine_sweep(NULL, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
-    CHECK_OK(sc_engine_sweep(fx.engine, &settled, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_sweep(NULL, 10, &settled, &more, &E));
+    CHECK_STATUS(sc_engine_sweep(NULL, 10, NULL, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "max_orders", sc_engine_sweep(fx.engine, 0, &settled, &more, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "max_orders", sc_engine_sweep(fx.engine, 100001, &settled, &more, &E));
+    CHECK_EQ(settled, -1); /* untouched on failure */
+    CHECK(more);
+    CHECK_OK(sc_engine_sweep(fx.engine, 100000, &settled, &more, &E));
     CHECK_EQ(settled, 0);
-    CHECK_OK(sc_engine_sweep(fx.engine, NULL, &E));
-    CHECK_STATUS(sc_engine_sweep(fx.engine, NULL, NULL), SC_OK);
+    CHECK(!more);
+    CHECK_OK(sc_engine_sweep(fx.engine, 1, NULL, NULL, &E));
+    CHECK_STATUS(sc_engine_sweep(fx.engine, 1, NULL, NULL, NULL), SC_OK);
+    fx_close(&fx);
+}
+
+void test_engine_compact_args(void) {
+    fixture fx;
+    int64_t events = -1, keys = -1;
+    bool more = true;
+    fx_open_memory(&fx);
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_compact(NULL, 10, &events, &keys, &more, &E));
+    CHECK_STATUS(sc_engine_compact(NULL, 10, NULL, NULL, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "max_rows", sc_engine_compact(fx.engine, 0, &events, &keys, &more, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "max_rows",
+               sc_engine_compact(fx.engine, 100001, &events, &keys, &more, &E));
+    CHECK_EQ(events, -1);
+    CHECK_EQ(keys, -1);
+    CHECK_OK(sc_engine_compact(fx.engine, 100, &events, &keys, &more, &E));
+    CHECK_EQ(events, 0);
+    CHECK_EQ(keys, 0);
+    CHECK(!more);
+    CHECK_OK(sc_engine_compact(fx.engine, 1, NULL, NULL, NULL, NULL));
     fx_close(&fx);
 }
 

@@ -505,7 +505,7 @@ void test_payment_lapse(void) {
     CHECK_EQ(sc_order_cancel_reason(r), SC_CANCEL_PAYMENT_LAPSED);
     sc_order_free(r);
 
-    /* Reading settles: cancelled, payment lapsed, hold released. */
+    /* Reads see the lapse at once: cancelled, payment lapsed, hold free. */
     r = get_order(&fx, id1);
     CHECK_EQ(sc_order_state_of(r), SC_ORDER_CANCELLED);
     CHECK_EQ(sc_order_cancel_reason(r), SC_CANCEL_PAYMENT_LAPSED);
@@ -517,7 +517,8 @@ void test_payment_lapse(void) {
     /* And again, with nothing more to settle: nothing changes. */
     EXPECT_ERR_SAME(&fx, SC_ERR_EXPIRED, NULL,
                      sc_engine_order_pay(fx.engine, id2, "psp", sc_order_total(o2), "p2", &out, &E));
-    /* Cancelling a lapsed order returns it unchanged. */
+    /* Once settled, cancelling a lapsed order returns it unchanged. */
+    CHECK_OK(sc_engine_sweep(fx.engine, 100, NULL, NULL, &E));
     {
         char* before = fx_fingerprint(&fx);
         CHECK_OK(sc_engine_order_cancel(fx.engine, id1, &out, &E));
@@ -571,6 +572,7 @@ void test_sweep(void) {
     sc_order* c;
     sc_order* r;
     int64_t settled = -1;
+    bool more = false;
     char ida[128];
     char idb[128];
     char idc[128];
@@ -596,14 +598,22 @@ void test_sweep(void) {
     pay(&fx, c);
 
     /* Nothing due yet. */
-    CHECK_OK(sc_engine_sweep(fx.engine, &settled, &E));
+    CHECK_OK(sc_engine_sweep(fx.engine, 100, &settled, &more, &E));
     CHECK_EQ(settled, 0);
+    CHECK(!more);
 
     fx_advance(&fx, WINDOW_MS + 1);
-    CHECK_OK(sc_engine_sweep(fx.engine, &settled, &E));
-    CHECK_EQ(settled, 2);
+    /* Reads see the lapse before anything settles it. */
+    CHECK_EQ(sku_available(fx.engine, "tea"), 12);
+    /* One page at a time, oldest deadline first. */
+    CHECK_OK(sc_engine_sweep(fx.engine, 1, &settled, &more, &E));
+    CHECK_EQ(settled, 1);
+    CHECK(more);
+    CHECK_OK(sc_engine_sweep(fx.engine, 100, &settled, &more, &E));
+    CHECK_EQ(settled, 1);
+    CHECK(!more);
     settled = -1;
-    CHECK_OK(sc_engine_sweep(fx.engine, &settled, &E));
+    CHECK_OK(sc_engine_sweep(fx.engine, 100, &settled, &more, &E));
     CHECK_EQ(settled, 0);
     r = get_order(&fx, ida);
     CHECK_EQ(sc_order_state_of(r), SC_ORDER_CANCELLED);
@@ -619,7 +629,7 @@ void test_sweep(void) {
     CHECK_EQ(sku_available(fx.engine, "tea"), 12);
     CHECK_EQ(sku_available(fx.engine, "cup"), 3);
 
-    /* An order settled lazily is not settled again by a sweep. */
+    /* An order settled by the next write is not settled again by a sweep. */
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 1, &E));
     r = checkout(&fx, "u1", "k4");
     fx_advance(&fx, WINDOW_MS + 1);
@@ -629,8 +639,10 @@ void test_sweep(void) {
         sc_order_free(g);
     }
     sc_order_free(r);
-    CHECK_OK(sc_engine_sweep(fx.engine, &settled, &E));
+    CHECK_OK(sc_engine_cart_add(fx.engine, "u2", "tea", 1, &E));
+    CHECK_OK(sc_engine_sweep(fx.engine, 100, &settled, &more, &E));
     CHECK_EQ(settled, 0);
+    CHECK(!more);
 
     sc_order_free(a);
     sc_order_free(b);

@@ -305,3 +305,99 @@ void test_import_limits(void) {
     sc_order_free(o);
     fx_close(&fx);
 }
+
+/* Every refusal of the strict reader: SC_ERR_VALIDATION at the field, nothing changed, and a
+   message that starts with the field, is printable ASCII and repeats no document text (the
+   documents below mark their text with "qz"). */
+void test_import_strictness(void) {
+    static const bad_doc docs[] = {
+        /* Numbers too large to represent, in a known field and in an unknown one. */
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\",\"list_price\":1e400}]}",
+         "skus[0].list_price"},
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\",\"list_price\":1,"
+                  "\"extra\":-1e400}]}",
+         "skus[0].extra"},
+        /* Duplicate keys, wherever they are. */
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\",\"title\":\"qzz\","
+                  "\"list_price\":1}]}",
+         "skus[0].title"},
+        {"{\"format\":\"socialcart.program/1\",\"currency\":\"CNY\",\"currency\":\"CNY\"}", "currency"},
+        /* Controls in text and ids; bidi and zero-width characters in ids. */
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"\\u0000Celadon qz\","
+                  "\"list_price\":1}]}",
+         "skus[0].title"},
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\\u0085\",\"list_price\":1}]}",
+         "skus[0].title"},
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\\u202e\",\"list_price\":1}]}",
+         "skus[0].title"},
+        {DOC_HEAD "{\"id\":\"qz\\u200e1\",\"merchant_id\":\"m1\",\"title\":\"qz\",\"list_price\":1}]}",
+         "skus[0].id"},
+        {DOC_HEAD "{\"id\":\"qz\xc2\x85\",\"merchant_id\":\"m1\",\"title\":\"qz\",\"list_price\":1}]}",
+         "skus[0].id"},
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m\\ufeff\",\"title\":\"qz\",\"list_price\":1}]}",
+         "skus[0].merchant_id"},
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\",\"list_price\":1,"
+                  "\"categories\":[\"ok\",\"qz\\u2066\"]}]}",
+         "skus[0].categories[1]"},
+        /* Currencies come from the ISO 4217 list. */
+        {"{\"format\":\"socialcart.program/1\",\"currency\":\"ZZZ\",\"skus\":[]}", "currency"},
+        {"{\"format\":\"socialcart.program/1\",\"currency\":\"XAU\",\"skus\":[]}", "currency"},
+        /* An unknown key that is not a plain name is not repeated: it shows as "*". */
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\",\"list_price\":1,"
+                  "\"qz \xe9\xbe\x99\":1}]}",
+         "skus[0].*"},
+        /* Syntax errors name a position; the text there may end mid-character. */
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"qz\xe9\xbe\x99\"qz", ""},
+        {DOC_HEAD "{\"id\":\"qz1\",\"merchant_id\":\"m1\",\"title\":\"\\ud800qz\",\"list_price\":1}]}", ""},
+    };
+    fixture fx;
+    size_t i;
+    fx_open_memory(&fx);
+    fx_import_standard(&fx);
+    for (i = 0; i < sizeof docs / sizeof docs[0]; ++i) {
+        char* before = fx_fingerprint(&fx);
+        sc_error* e = NULL;
+        sc_status st = sc_engine_import_program(fx.engine, docs[i].json, &e);
+        char what[96];
+        snprintf(what, sizeof what, "import of strict document #%zu", i);
+        h_expect_err(st, e, SC_ERR_VALIDATION, SC_ERR_VALIDATION,
+                     docs[i].field[0] != '\0' ? docs[i].field : NULL, __FILE__, __LINE__, what);
+        if (e != NULL) {
+            const char* m = sc_error_message(e);
+            const char* field = sc_error_field(e);
+            const char* p;
+            int printable = 1;
+            for (p = m; *p != '\0'; ++p) {
+                if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f) printable = 0;
+            }
+            if (!CHECK(printable && strstr(m, "qz") == NULL &&
+                       strncmp(m, field != NULL ? field : "document", strlen(field != NULL ? field : "document")) == 0)) {
+                h_note("  ... %s: message \"%s\"", what, m);
+            }
+            if (docs[i].field[0] == '\0') CHECK(field == NULL);
+        }
+        sc_error_free(e);
+        fx_expect_same(&fx, before, __FILE__, __LINE__, what);
+    }
+    /* The title from the brief's example reads back only when it is clean. */
+    fx_import(&fx, DOC_HEAD "{\"id\":\"cup\",\"merchant_id\":\"m1\",\"title\":\"Celadon \\u200f\\u200d\","
+                            "\"list_price\":3950,\"stock\":3}]}");
+    {
+        sc_sku* s = NULL;
+        CHECK_OK(sc_engine_get_sku(fx.engine, "cup", &s, &E));
+        CHECK_STR(sc_sku_title(s), "Celadon \xe2\x80\x8f\xe2\x80\x8d");
+        sc_sku_free(s);
+    }
+    /* Currencies with other minor units import too (a fresh catalog; CLF has 4 digits). */
+    {
+        fixture fx2;
+        int32_t digits = -1;
+        fx_open_memory(&fx2);
+        fx_import(&fx2, "{\"format\":\"socialcart.program/1\",\"currency\":\"CLF\",\"skus\":["
+                        SKU_OK("uf") "]}");
+        CHECK_OK(sc_currency_minor_units("CLF", &digits, &E));
+        CHECK_EQ(digits, 4);
+        fx_close(&fx2);
+    }
+    fx_close(&fx);
+}

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the C++ tests: a manual clock and temporary database files.
+#include "check_error.hpp"
 #include "core/error.hpp"
 #include "engine/engine.hpp"
 
@@ -58,25 +59,3 @@ inline Sku make_sku(std::string id, int64_t price, std::optional<int64_t> stock 
 }
 
 }  // namespace sc::test
-
-// Checks that `expr` throws sc::Error with the given code (and field, when given).
-#define CHECK_SC_ERROR(expr, expected_code)                                  \
-    do {                                                                      \
-        try {                                                                 \
-            (void)(expr);                                                     \
-            FAIL_CHECK("expected " #expected_code " from " #expr);            \
-        } catch (const sc::Error& e_) {                                       \
-            CHECK_MESSAGE(e_.code() == (expected_code), e_.what());           \
-        }                                                                     \
-    } while (0)
-
-#define CHECK_SC_ERROR_FIELD(expr, expected_code, expected_field)            \
-    do {                                                                      \
-        try {                                                                 \
-            (void)(expr);                                                     \
-            FAIL_CHECK("expected " #expected_code " from " #expr);            \
-        } catch (const sc::Error& e_) {                                       \
-            CHECK_MESSAGE(e_.code() == (expected_code), e_.what());           \
-            CHECK(e_.field() == std::string(expected_field));                \
-        }                                                                     \
-    } while (0)

@@ -1,6 +1,6 @@
 #include "core/allocation.hpp"
-#include "core/checked.hpp"
-#include "support.hpp"
+#include "core/wide.hpp"
+#include "check_error.hpp"
 
 #include <numeric>
 #include <random>
@@ -38,7 +38,7 @@ TEST_CASE("allocation: on random cases parts sum exactly and stay within a unit 
         const int64_t sum_w = std::accumulate(weights.begin(), weights.end(), int64_t{0});
         REQUIRE(std::accumulate(parts.begin(), parts.end(), int64_t{0}) == total);
         for (size_t i = 0; i < n; ++i) {
-            const int64_t floor_share = static_cast<int64_t>(static_cast<int128>(total) * weights[i] / sum_w);
+            const int64_t floor_share = mul_div(total, weights[i], sum_w).quotient;
             CHECK(parts[i] >= floor_share);
             CHECK(parts[i] <= floor_share + 1);
         }

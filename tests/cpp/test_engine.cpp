@@ -55,16 +55,21 @@ TEST_CASE("checkout holds tracked stock until the payment window lapses") {
     shop.clock.advance_ms(kDefaultPaymentWindowMs - 1);
     CHECK(shop.engine.order(order.id).state == SC_ORDER_CREATED);
     shop.clock.advance_ms(1);
-    // Lazy: the read itself settles the lapsed order.
+    // Lazy and exact: a read sees the lapse at once, before anything settles it.
+    const int64_t events_before = event_count(shop.engine);
     const Order lapsed = shop.engine.order(order.id);
     CHECK(lapsed.state == SC_ORDER_CANCELLED);
     CHECK(lapsed.cancel_reason == SC_CANCEL_PAYMENT_LAPSED);
     CHECK(shop.engine.get_sku("cup").available == 3);
+    CHECK(event_count(shop.engine) == events_before);  // reads write nothing
     CHECK_SC_ERROR(shop.engine.pay(order.id, "ref", order.total, "p1"), SC_ERR_EXPIRED);
-    CHECK(shop.engine.sweep() == 0);  // nothing left to settle
+    const SweepResult swept = shop.engine.sweep(100);
+    CHECK(swept.settled == 1);
+    CHECK_FALSE(swept.more);
+    CHECK(shop.engine.sweep(100).settled == 0);  // nothing left to settle
 }
 
-TEST_CASE("sweep settles every lapsed order at once and releases each hold exactly once") {
+TEST_CASE("sweep settles lapsed orders in pages and releases each hold exactly once") {
     Shop shop;
     for (const char* user : {"a", "b", "c"}) {
         shop.engine.cart_add(user, "tea", 2);
@@ -72,8 +77,14 @@ TEST_CASE("sweep settles every lapsed order at once and releases each hold exact
     }
     CHECK(shop.engine.get_sku("tea").available == 4);
     shop.clock.advance_ms(kDefaultPaymentWindowMs);
-    CHECK(shop.engine.sweep() == 3);
-    CHECK(shop.engine.sweep() == 0);
+    CHECK(shop.engine.get_sku("tea").available == 10);  // free at once, settled or not
+    const SweepResult first = shop.engine.sweep(2);
+    CHECK(first.settled == 2);
+    CHECK(first.more);
+    const SweepResult second = shop.engine.sweep(2);
+    CHECK(second.settled == 1);
+    CHECK_FALSE(second.more);
+    CHECK(shop.engine.sweep(2).settled == 0);
     CHECK(shop.engine.get_sku("tea").available == 10);
     int released = 0;
     for (const auto& e : shop.engine.events(0, 10000)) released += e.type == "hold.released";
@@ -260,4 +271,15 @@ TEST_CASE("a subscriber that throws neither fails the committed call nor silence
     CHECK(shop.engine.cart("lin").lines.size() == 1);
     shop.engine.hub()->remove(thrower);
     shop.engine.hub()->remove(listener);
+}
+
+TEST_CASE("a checkout retried after its window lapsed reports the order as lapsed") {
+    Shop shop;
+    shop.engine.cart_add("lin", "cup", 1);
+    const Order first = shop.engine.checkout("lin", "k");
+    shop.clock.advance_ms(kDefaultPaymentWindowMs);
+    const Order again = shop.engine.checkout("lin", "k");
+    CHECK(again.id == first.id);
+    CHECK(again.state == SC_ORDER_CANCELLED);
+    CHECK(again.cancel_reason == SC_CANCEL_PAYMENT_LAPSED);
 }

@@ -30,6 +30,31 @@ TEST_CASE("money formats with the currency's minor-unit digits") {
     CHECK(format_money(1200, "JPY") == "JPY 1200");
     CHECK(format_money(1234, "KWD") == "KWD 1.234");
     CHECK(format_money(INT64_MIN, "CNY") == "CNY -92233720368547758.08");
+    CHECK(format_money(12345, "CLF") == "CLF 1.2345");
+    CHECK(format_money(-1, "UYW") == "UYW -0.0001");
+    CHECK(format_money(1200, "KRW") == "KRW 1200");
+    CHECK(format_money(1500, "BHD") == "BHD 1.500");
+    CHECK_SC_ERROR_FIELD(format_money(1, "ZZZ"), SC_ERR_INVALID_ARGUMENT, "currency");
+}
+
+TEST_CASE("currencies are the ISO 4217 codes with a minor unit") {
+    const std::pair<const char*, int> known[] = {{"CNY", 2}, {"JPY", 0}, {"KRW", 0}, {"BHD", 3}, {"KWD", 3},
+                                                 {"CLF", 4}, {"USD", 2}, {"EUR", 2}, {"AED", 2}, {"ZWG", 2},
+                                                 {"UYI", 0}, {"UYW", 4}, {"VND", 0}, {"TND", 3}, {"XOF", 0}};
+    // Not a structured binding: CAPTURE is a lambda, and clang 14 cannot capture those.
+    for (const auto& entry : known) {
+        const char* code = entry.first;
+        CAPTURE(code);
+        CHECK(currency_minor_units(code) == entry.second);
+        CHECK(is_currency_code(code));
+    }
+    // No minor unit (metals, SDR, test and "no currency" codes), withdrawn, or not a code.
+    for (const char* code : {"XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XSU", "XUA", "XTS", "XXX", "HRK", "ZWL",
+                             "ZZZ", "cny", "CN", "CNYY", ""}) {
+        CAPTURE(code);
+        CHECK_FALSE(currency_minor_units(code).has_value());
+    }
+    CHECK_SC_ERROR_FIELD(Money::of(1, "ZZZ"), SC_ERR_INVALID_ARGUMENT, "currency");
 }
 
 TEST_CASE("basis points round toward zero and never overflow") {

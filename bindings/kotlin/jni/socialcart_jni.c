@@ -329,6 +329,21 @@ JNIEXPORT jstring NATIVE(moneyFormat)(JNIEnv* env, jclass cls, jlong amount, jby
     return result;
 }
 
+JNIEXPORT jint NATIVE(currencyMinorUnits)(JNIEnv* env, jclass cls, jbyteArray currency) {
+    (void)cls;
+    arg_str c;
+    if (!arg_get(env, currency, "currency", &c)) return 0;
+    int32_t digits = 0;
+    sc_error* err = NULL;
+    sc_status st = sc_currency_minor_units(c.s, &digits, &err);
+    arg_release(&c);
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return 0;
+    }
+    return (jint)digits;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Options                                                                   */
 /* ------------------------------------------------------------------------ */
@@ -368,18 +383,81 @@ JNIEXPORT void NATIVE(optionsSetBusyTimeoutMs)(JNIEnv* env, jclass cls, jlong h,
     if (st != SC_OK) throw_status(env, st, err);
 }
 
-/* The clock: a global reference to a Kotlin object with `fun now(): Long`. */
-typedef struct jni_clock {
-    jobject target;
-    jmethodID now;
-} jni_clock;
+JNIEXPORT void NATIVE(optionsSetCacheSizeKib)(JNIEnv* env, jclass cls, jlong h, jlong kib) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status st = sc_options_set_cache_size_kib(PTR(sc_options, h), (int64_t)kib, &err);
+    if (st != SC_OK) throw_status(env, st, err);
+}
 
+JNIEXPORT void NATIVE(optionsSetReadConnections)(JNIEnv* env, jclass cls, jlong h, jlong count) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status st = sc_options_set_read_connections(PTR(sc_options, h), (int64_t)count, &err);
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
+JNIEXPORT void NATIVE(optionsSetEventRetentionMs)(JNIEnv* env, jclass cls, jlong h, jlong ms) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status st = sc_options_set_event_retention_ms(PTR(sc_options, h), (int64_t)ms, &err);
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
+JNIEXPORT void NATIVE(optionsSetIdempotencyRetentionMs)(JNIEnv* env, jclass cls, jlong h, jlong ms) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status st = sc_options_set_idempotency_retention_ms(PTR(sc_options, h), (int64_t)ms, &err);
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
+/* A host callback object: a global reference to a Kotlin object and the method the
+ * library calls on it (the clock's `now`, the log's `log`). The library owns it from
+ * a successful set call and frees it with jni_target_free. */
+typedef struct jni_target {
+    jobject target;
+    jmethodID method;
+} jni_target;
+
+/* A new target for obj.name(sig), or NULL with a Java exception pending. */
+static jni_target* jni_target_new(JNIEnv* env, jobject obj, const char* name, const char* sig) {
+    jclass obj_class = (*env)->GetObjectClass(env, obj);
+    jmethodID method = (*env)->GetMethodID(env, obj_class, name, sig);
+    (*env)->DeleteLocalRef(env, obj_class);
+    if (method == NULL) return NULL; /* NoSuchMethodError pending */
+    jni_target* t = (jni_target*)malloc(sizeof *t);
+    if (t == NULL) {
+        throw_oom(env);
+        return NULL;
+    }
+    t->target = (*env)->NewGlobalRef(env, obj);
+    t->method = method;
+    if (t->target == NULL) {
+        free(t);
+        throw_oom(env);
+        return NULL;
+    }
+    return t;
+}
+
+/* Frees a target; called by the library (any thread) or after a refused set call. */
+static void jni_target_free(void* user_data) {
+    jni_target* t = (jni_target*)user_data;
+    if (t == NULL) return;
+    bool attached;
+    JNIEnv* env = current_env(&attached);
+    if (env != NULL) (*env)->DeleteGlobalRef(env, t->target);
+    release_env(attached);
+    free(t);
+}
+
+/* The clock: `fun now(): Long`. */
 static int64_t jni_clock_now(void* user_data) {
-    jni_clock* c = (jni_clock*)user_data;
+    jni_target* c = (jni_target*)user_data;
     bool attached;
     JNIEnv* env = current_env(&attached);
     if (env == NULL) return 0;
-    jlong v = (*env)->CallLongMethod(env, c->target, c->now);
+    jlong v = (*env)->CallLongMethod(env, c->target, c->method);
     if ((*env)->ExceptionCheck(env)) {
         /* ClockAdapter catches everything; this is a last line of defence. */
         (*env)->ExceptionDescribe(env);
@@ -390,16 +468,6 @@ static int64_t jni_clock_now(void* user_data) {
     return (int64_t)v;
 }
 
-static void jni_clock_free(void* user_data) {
-    jni_clock* c = (jni_clock*)user_data;
-    if (c == NULL) return;
-    bool attached;
-    JNIEnv* env = current_env(&attached);
-    if (env != NULL) (*env)->DeleteGlobalRef(env, c->target);
-    release_env(attached);
-    free(c);
-}
-
 /* clock == null passes a NULL function (which the library rejects). */
 JNIEXPORT void NATIVE(optionsSetClock)(JNIEnv* env, jclass cls, jlong h, jobject clock) {
     (void)cls;
@@ -408,28 +476,55 @@ JNIEXPORT void NATIVE(optionsSetClock)(JNIEnv* env, jclass cls, jlong h, jobject
     if (clock == NULL) {
         st = sc_options_set_clock(PTR(sc_options, h), NULL, NULL, NULL, &err);
     } else {
-        jclass clock_class = (*env)->GetObjectClass(env, clock);
-        jmethodID now = (*env)->GetMethodID(env, clock_class, "now", "()J");
-        (*env)->DeleteLocalRef(env, clock_class);
-        if (now == NULL) return; /* NoSuchMethodError pending */
-        jni_clock* c = (jni_clock*)malloc(sizeof *c);
-        if (c == NULL) {
-            throw_oom(env);
-            return;
+        jni_target* c = jni_target_new(env, clock, "now", "()J");
+        if (c == NULL) return;
+        st = sc_options_set_clock(PTR(sc_options, h), jni_clock_now, c, jni_target_free, &err);
+        if (st != SC_OK) jni_target_free(c); /* the library did not take user_data */
+    }
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
+JNIEXPORT void NATIVE(optionsSetLogLevel)(JNIEnv* env, jclass cls, jlong h, jint level) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status st = sc_options_set_log_level(PTR(sc_options, h), (sc_log_level)level, &err);
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
+/* The log callback: `fun log(level: Int, message: String)`. It may run on any thread
+ * that makes an engine call, so the thread is attached when the JVM does not know it. */
+static void jni_log_message(void* user_data, sc_log_level level, const char* message) {
+    jni_target* l = (jni_target*)user_data;
+    bool attached;
+    JNIEnv* env = current_env(&attached);
+    if (env == NULL) return;
+    /* A log line must never disturb the call that made it: an exception already
+     * pending on this thread (none is expected) is left alone. */
+    if (!(*env)->ExceptionCheck(env) && (*env)->PushLocalFrame(env, 4) == 0) {
+        jstring text = to_jstring(env, message);
+        if (text != NULL) (*env)->CallVoidMethod(env, l->target, l->method, (jint)level, text);
+        if ((*env)->ExceptionCheck(env)) {
+            /* LogAdapter catches everything; this is a last line of defence. */
+            (*env)->ExceptionDescribe(env);
+            (*env)->ExceptionClear(env);
         }
-        c->target = (*env)->NewGlobalRef(env, clock);
-        c->now = now;
-        if (c->target == NULL) {
-            free(c);
-            throw_oom(env);
-            return;
-        }
-        st = sc_options_set_clock(PTR(sc_options, h), jni_clock_now, c, jni_clock_free, &err);
-        if (st != SC_OK) {
-            /* The library did not take user_data. */
-            (*env)->DeleteGlobalRef(env, c->target);
-            free(c);
-        }
+        (*env)->PopLocalFrame(env, NULL);
+    }
+    release_env(attached);
+}
+
+/* sink == null passes a NULL function (which the library rejects). */
+JNIEXPORT void NATIVE(optionsSetLog)(JNIEnv* env, jclass cls, jlong h, jobject sink) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status st;
+    if (sink == NULL) {
+        st = sc_options_set_log(PTR(sc_options, h), NULL, NULL, NULL, &err);
+    } else {
+        jni_target* l = jni_target_new(env, sink, "log", "(ILjava/lang/String;)V");
+        if (l == NULL) return;
+        st = sc_options_set_log(PTR(sc_options, h), jni_log_message, l, jni_target_free, &err);
+        if (st != SC_OK) jni_target_free(l); /* the library did not take user_data */
     }
     if (st != SC_OK) throw_status(env, st, err);
 }
@@ -455,16 +550,45 @@ JNIEXPORT jlong NATIVE(engineOpen)(JNIEnv* env, jclass cls, jbyteArray path, jlo
 
 FREE_FN(engineClose, sc_engine_close, sc_engine)
 
-JNIEXPORT jlong NATIVE(engineSweep)(JNIEnv* env, jclass cls, jlong h) {
+/* A new long[] holding n values; NULL with an exception pending on failure.
+ * The housekeeping calls return their several out values this way. */
+static jlongArray to_jlong_array(JNIEnv* env, const jlong* values, jsize n) {
+    jlongArray out = (*env)->NewLongArray(env, n);
+    if (out == NULL) return NULL; /* OutOfMemoryError pending */
+    (*env)->SetLongArrayRegion(env, out, 0, n, values);
+    return out;
+}
+
+/* Returns {settled, more ? 1 : 0}. */
+JNIEXPORT jlongArray NATIVE(engineSweep)(JNIEnv* env, jclass cls, jlong h, jlong max_orders) {
     (void)cls;
     int64_t settled = 0;
+    bool more = false;
     sc_error* err = NULL;
-    sc_status st = sc_engine_sweep(PTR(sc_engine, h), &settled, &err);
+    sc_status st = sc_engine_sweep(PTR(sc_engine, h), to_size(max_orders), &settled, &more, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
-        return 0;
+        return NULL;
     }
-    return (jlong)settled;
+    const jlong values[2] = {(jlong)settled, more ? 1 : 0};
+    return to_jlong_array(env, values, 2);
+}
+
+/* Returns {events_removed, idempotency_removed, more ? 1 : 0}. */
+JNIEXPORT jlongArray NATIVE(engineCompact)(JNIEnv* env, jclass cls, jlong h, jlong max_rows) {
+    (void)cls;
+    int64_t events_removed = 0;
+    int64_t idempotency_removed = 0;
+    bool more = false;
+    sc_error* err = NULL;
+    sc_status st = sc_engine_compact(PTR(sc_engine, h), to_size(max_rows), &events_removed,
+                                     &idempotency_removed, &more, &err);
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return NULL;
+    }
+    const jlong values[3] = {(jlong)events_removed, (jlong)idempotency_removed, more ? 1 : 0};
+    return to_jlong_array(env, values, 3);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -578,6 +702,42 @@ JNIEXPORT jlong NATIVE(catalogAt)(JNIEnv* env, jclass cls, jlong h, jlong index)
 }
 
 FREE_FN(catalogFree, sc_catalog_free, sc_catalog)
+ACC_STR(catalogNextCursor, sc_catalog_next_cursor, sc_catalog)
+
+/* A page of the catalog by merchant (by_category false) or by category. */
+static jlong catalog_page(JNIEnv* env, jlong h, bool by_category, jbyteArray key, jbyteArray cursor,
+                          jlong limit) {
+    const jbyteArray in[2] = {key, cursor};
+    static const char* const merchant_fields[2] = {"merchant_id", "cursor"};
+    static const char* const category_fields[2] = {"category_id", "cursor"};
+    arg_str a[2];
+    if (!args_get(env, 2, in, by_category ? category_fields : merchant_fields, a)) return 0;
+    sc_catalog* catalog = NULL;
+    sc_error* err = NULL;
+    sc_status st = by_category
+                       ? sc_engine_catalog_by_category(PTR(sc_engine, h), a[0].s, a[1].s, to_size(limit),
+                                                       &catalog, &err)
+                       : sc_engine_catalog_by_merchant(PTR(sc_engine, h), a[0].s, a[1].s, to_size(limit),
+                                                       &catalog, &err);
+    args_release(2, a);
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return 0;
+    }
+    return HANDLE(catalog);
+}
+
+JNIEXPORT jlong NATIVE(engineCatalogByMerchant)(JNIEnv* env, jclass cls, jlong h, jbyteArray merchant_id,
+                                                jbyteArray cursor, jlong limit) {
+    (void)cls;
+    return catalog_page(env, h, false, merchant_id, cursor, limit);
+}
+
+JNIEXPORT jlong NATIVE(engineCatalogByCategory)(JNIEnv* env, jclass cls, jlong h, jbyteArray category_id,
+                                                jbyteArray cursor, jlong limit) {
+    (void)cls;
+    return catalog_page(env, h, true, category_id, cursor, limit);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Program document                                                          */
@@ -622,6 +782,21 @@ JNIEXPORT void NATIVE(engineCartAdd)(JNIEnv* env, jclass cls, jlong h, jbyteArra
     sc_error* err = NULL;
     sc_status st = sc_engine_cart_add(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)quantity, &err);
     args_release(2, a);
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
+static const char* const USER_SKU_KEY_FIELDS[3] = {"user_id", "sku_id", "idempotency_key"};
+
+JNIEXPORT void NATIVE(engineCartAddOnce)(JNIEnv* env, jclass cls, jlong h, jbyteArray user_id,
+                                         jbyteArray sku_id, jlong quantity, jbyteArray key) {
+    (void)cls;
+    const jbyteArray in[3] = {user_id, sku_id, key};
+    arg_str a[3];
+    if (!args_get(env, 3, in, USER_SKU_KEY_FIELDS, a)) return;
+    sc_error* err = NULL;
+    sc_status st =
+        sc_engine_cart_add_once(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)quantity, a[2].s, &err);
+    args_release(3, a);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
@@ -888,7 +1063,82 @@ ACC_I64_AT(orderLineRefundedAmount, sc_order_line_refunded_amount, sc_order)
 ACC_SIZE(orderRefundCount, sc_order_refund_count, sc_order)
 ACC_STR_AT(orderRefundId, sc_order_refund_id, sc_order)
 ACC_I64_AT(orderRefundAmount, sc_order_refund_amount, sc_order)
+ACC_I64_AT(orderRefundTimeMs, sc_order_refund_time_ms, sc_order)
+
+JNIEXPORT jlong NATIVE(orderRefundLineCount)(JNIEnv* env, jclass cls, jlong h, jlong refund) {
+    (void)env;
+    (void)cls;
+    return from_size(sc_order_refund_line_count(PTR(const sc_order, h), to_size(refund)));
+}
+
+JNIEXPORT jlong NATIVE(orderRefundLineIndex)(JNIEnv* env, jclass cls, jlong h, jlong refund, jlong part) {
+    (void)env;
+    (void)cls;
+    return from_size(sc_order_refund_line_index(PTR(const sc_order, h), to_size(refund), to_size(part)));
+}
+
+JNIEXPORT jlong NATIVE(orderRefundLineQuantity)(JNIEnv* env, jclass cls, jlong h, jlong refund, jlong part) {
+    (void)env;
+    (void)cls;
+    return (jlong)sc_order_refund_line_quantity(PTR(const sc_order, h), to_size(refund), to_size(part));
+}
+
+JNIEXPORT jlong NATIVE(orderRefundLineAmount)(JNIEnv* env, jclass cls, jlong h, jlong refund, jlong part) {
+    (void)env;
+    (void)cls;
+    return (jlong)sc_order_refund_line_amount(PTR(const sc_order, h), to_size(refund), to_size(part));
+}
+
 FREE_FN(orderFree, sc_order_free, sc_order)
+
+JNIEXPORT jlong NATIVE(engineOrderByCheckoutKey)(JNIEnv* env, jclass cls, jlong h, jbyteArray user_id,
+                                                 jbyteArray idempotency_key) {
+    (void)cls;
+    const jbyteArray in[2] = {user_id, idempotency_key};
+    static const char* const fields[2] = {"user_id", "idempotency_key"};
+    arg_str a[2];
+    if (!args_get(env, 2, in, fields, a)) return 0;
+    sc_order* order = NULL;
+    sc_error* err = NULL;
+    sc_status st = sc_engine_order_by_checkout_key(PTR(sc_engine, h), a[0].s, a[1].s, &order, &err);
+    args_release(2, a);
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return 0;
+    }
+    return HANDLE(order);
+}
+
+JNIEXPORT jlong NATIVE(engineOrdersOfUser)(JNIEnv* env, jclass cls, jlong h, jbyteArray user_id, jint state,
+                                           jlong from_ms, jlong to_ms, jbyteArray cursor, jlong limit) {
+    (void)cls;
+    const jbyteArray in[2] = {user_id, cursor};
+    static const char* const fields[2] = {"user_id", "cursor"};
+    arg_str a[2];
+    if (!args_get(env, 2, in, fields, a)) return 0;
+    sc_orders* orders = NULL;
+    sc_error* err = NULL;
+    sc_status st = sc_engine_orders_of_user(PTR(sc_engine, h), a[0].s, (sc_order_state)state, (int64_t)from_ms,
+                                            (int64_t)to_ms, a[1].s, to_size(limit), &orders, &err);
+    args_release(2, a);
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return 0;
+    }
+    return HANDLE(orders);
+}
+
+ACC_SIZE(ordersCount, sc_orders_count, sc_orders)
+
+/* An order borrowed from the page: valid until ordersFree; never free it. */
+JNIEXPORT jlong NATIVE(ordersAt)(JNIEnv* env, jclass cls, jlong h, jlong index) {
+    (void)env;
+    (void)cls;
+    return HANDLE(sc_orders_at(PTR(const sc_orders, h), to_size(index)));
+}
+
+ACC_STR(ordersNextCursor, sc_orders_next_cursor, sc_orders)
+FREE_FN(ordersFree, sc_orders_free, sc_orders)
 
 /* ------------------------------------------------------------------------ */
 /* Events                                                                    */
@@ -906,6 +1156,35 @@ JNIEXPORT jlong NATIVE(engineEventsRead)(JNIEnv* env, jclass cls, jlong h, jlong
         return 0;
     }
     return HANDLE(events);
+}
+
+JNIEXPORT jlong NATIVE(engineEventsReadType)(JNIEnv* env, jclass cls, jlong h, jbyteArray type,
+                                             jlong after_seq, jlong limit) {
+    (void)cls;
+    arg_str t;
+    if (!arg_get(env, type, "type", &t)) return 0;
+    sc_events* events = NULL;
+    sc_error* err = NULL;
+    sc_status st = sc_engine_events_read_type(PTR(sc_engine, h), t.s, (int64_t)after_seq, to_size(limit),
+                                              &events, &err);
+    arg_release(&t);
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return 0;
+    }
+    return HANDLE(events);
+}
+
+JNIEXPORT jlong NATIVE(engineEventsLatestSeq)(JNIEnv* env, jclass cls, jlong h) {
+    (void)cls;
+    int64_t seq = 0;
+    sc_error* err = NULL;
+    sc_status st = sc_engine_events_latest_seq(PTR(sc_engine, h), &seq, &err);
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return 0;
+    }
+    return (jlong)seq;
 }
 
 ACC_SIZE(eventsCount, sc_events_count, sc_events)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Blocking engine calls run here so that `async` callers never block their executor
 /// (or the cooperative thread pool) on SQLite I/O or lock waits.
@@ -34,107 +35,170 @@ private final class BlockingCall<T: Sendable>: @unchecked Sendable {
     }
 }
 
-// The `async` overloads of every engine call that can block on the database.
-extension Engine {
+// The `async` form of every engine call that can block on the database: the main
+// form. Each runs its `engine.blocking` twin on `blockingQueue`.
+extension SCEngine {
     @discardableResult
-    public func sweep() async throws -> Int64 {
-        try await runBlocking { try self.sweep() }
+    public func sweep(maxOrders: Int = 1000) async throws -> SCSweepResult {
+        try await runBlocking { try self.blocking.sweep(maxOrders: maxOrders) }
     }
 
-    public func putSku(_ sku: Sku) async throws {
-        try await runBlocking { try self.putSku(sku) }
+    @discardableResult
+    public func compact(maxRows: Int = 1000) async throws -> SCCompactResult {
+        try await runBlocking { try self.blocking.compact(maxRows: maxRows) }
     }
 
-    public func sku(_ id: String) async throws -> Sku {
-        try await runBlocking { try self.sku(id) }
+    public func putSku(_ sku: SCSku) async throws {
+        try await runBlocking { try self.blocking.putSku(sku) }
     }
 
-    public func catalog() async throws -> [Sku] {
-        try await runBlocking { try self.catalog() }
+    public func sku(_ id: String) async throws -> SCSku {
+        try await runBlocking { try self.blocking.sku(id) }
+    }
+
+    public func catalog() async throws -> [SCSku] {
+        try await runBlocking { try self.blocking.catalog() }
     }
 
     public func importProgram(_ json: String) async throws {
-        try await runBlocking { try self.importProgram(json) }
+        try await runBlocking { try self.blocking.importProgram(json) }
+    }
+
+    public func importProgram(contentsOf url: URL) async throws {
+        try await runBlocking { try self.blocking.importProgram(contentsOf: url) }
     }
 
     public func exportProgram() async throws -> String {
-        try await runBlocking { try self.exportProgram() }
+        try await runBlocking { try self.blocking.exportProgram() }
     }
 
     public func addToCart(user: String, sku: String, quantity: Int64 = 1) async throws {
-        try await runBlocking { try self.addToCart(user: user, sku: sku, quantity: quantity) }
+        try await runBlocking { try self.blocking.addToCart(user: user, sku: sku, quantity: quantity) }
+    }
+
+    public func addToCart(user: String, sku: String, quantity: Int64 = 1, idempotencyKey: String) async throws {
+        try await runBlocking {
+            try self.blocking.addToCart(user: user, sku: sku, quantity: quantity, idempotencyKey: idempotencyKey)
+        }
     }
 
     public func setCartQuantity(user: String, sku: String, quantity: Int64) async throws {
-        try await runBlocking { try self.setCartQuantity(user: user, sku: sku, quantity: quantity) }
+        try await runBlocking { try self.blocking.setCartQuantity(user: user, sku: sku, quantity: quantity) }
     }
 
     public func removeFromCart(user: String, sku: String) async throws {
-        try await runBlocking { try self.removeFromCart(user: user, sku: sku) }
+        try await runBlocking { try self.blocking.removeFromCart(user: user, sku: sku) }
     }
 
     public func selectCartLine(user: String, sku: String, selected: Bool = true) async throws {
-        try await runBlocking { try self.selectCartLine(user: user, sku: sku, selected: selected) }
+        try await runBlocking { try self.blocking.selectCartLine(user: user, sku: sku, selected: selected) }
     }
 
     public func clearCart(user: String) async throws {
-        try await runBlocking { try self.clearCart(user: user) }
+        try await runBlocking { try self.blocking.clearCart(user: user) }
     }
 
     public func mergeCart(guest: String, into user: String) async throws {
-        try await runBlocking { try self.mergeCart(guest: guest, into: user) }
+        try await runBlocking { try self.blocking.mergeCart(guest: guest, into: user) }
     }
 
-    public func cart(user: String) async throws -> Cart {
-        try await runBlocking { try self.cart(user: user) }
+    public func cart(user: String) async throws -> SCCart {
+        try await runBlocking { try self.blocking.cart(user: user) }
     }
 
-    public func quote(user: String) async throws -> Quote {
-        try await runBlocking { try self.quote(user: user) }
+    public func quote(user: String) async throws -> SCQuote {
+        try await runBlocking { try self.blocking.quote(user: user) }
     }
 
-    public func checkout(user: String, idempotencyKey: String) async throws -> Order {
-        try await runBlocking { try self.checkout(user: user, idempotencyKey: idempotencyKey) }
+    public func checkout(user: String, idempotencyKey: String) async throws -> SCOrder {
+        try await runBlocking { try self.blocking.checkout(user: user, idempotencyKey: idempotencyKey) }
     }
 
-    public func order(_ id: String) async throws -> Order {
-        try await runBlocking { try self.order(id) }
+    public func order(_ id: String) async throws -> SCOrder {
+        try await runBlocking { try self.blocking.order(id) }
     }
 
     @discardableResult
     public func pay(
-        order id: String, paymentRef: String, amount: Int64, idempotencyKey: String
-    ) async throws -> Order {
+        order id: String, paymentRef: String, amount: SCMoney, idempotencyKey: String
+    ) async throws -> SCOrder {
         try await runBlocking {
-            try self.pay(order: id, paymentRef: paymentRef, amount: amount, idempotencyKey: idempotencyKey)
+            try self.blocking.pay(order: id, paymentRef: paymentRef, amount: amount, idempotencyKey: idempotencyKey)
+        }
+    }
+    @discardableResult
+    public func pay(
+        order id: String, paymentRef: String, amountMinor amount: Int64, idempotencyKey: String
+    ) async throws -> SCOrder {
+        try await runBlocking {
+            try self.blocking.pay(order: id, paymentRef: paymentRef, amountMinor: amount, idempotencyKey: idempotencyKey)
         }
     }
 
     @discardableResult
-    public func cancel(order id: String) async throws -> Order {
-        try await runBlocking { try self.cancel(order: id) }
+    public func cancel(order id: String) async throws -> SCOrder {
+        try await runBlocking { try self.blocking.cancel(order: id) }
     }
 
     @discardableResult
     public func refundLine(
         order id: String, lineIndex: Int, quantity: Int64, idempotencyKey: String
-    ) async throws -> Order {
+    ) async throws -> SCOrder {
         try await runBlocking {
-            try self.refundLine(
+            try self.blocking.refundLine(
                 order: id, lineIndex: lineIndex, quantity: quantity, idempotencyKey: idempotencyKey)
         }
     }
 
     @discardableResult
     public func refundAmount(
-        order id: String, amount: Int64, idempotencyKey: String
-    ) async throws -> Order {
+        order id: String, amount: SCMoney, idempotencyKey: String
+    ) async throws -> SCOrder {
         try await runBlocking {
-            try self.refundAmount(order: id, amount: amount, idempotencyKey: idempotencyKey)
+            try self.blocking.refundAmount(order: id, amount: amount, idempotencyKey: idempotencyKey)
+        }
+    }
+    @discardableResult
+    public func refundAmount(
+        order id: String, amountMinor amount: Int64, idempotencyKey: String
+    ) async throws -> SCOrder {
+        try await runBlocking {
+            try self.blocking.refundAmount(order: id, amountMinor: amount, idempotencyKey: idempotencyKey)
         }
     }
 
-    public func readEvents(after: Int64 = 0, limit: Int = 1000) async throws -> [Event] {
-        try await runBlocking { try self.readEvents(after: after, limit: limit) }
+    public func readEvents(after: Int64 = 0, limit: Int = 1000) async throws -> [SCEvent] {
+        try await runBlocking { try self.blocking.readEvents(after: after, limit: limit) }
+    }
+
+    public func readEvents(type: String, after: Int64 = 0, limit: Int = 1000) async throws -> [SCEvent] {
+        try await runBlocking { try self.blocking.readEvents(type: type, after: after, limit: limit) }
+    }
+
+    public func latestEventSeq() async throws -> Int64 {
+        try await runBlocking { try self.blocking.latestEventSeq() }
+    }
+
+    public func order(checkoutKey key: String, user: String) async throws -> SCOrder {
+        try await runBlocking { try self.blocking.order(checkoutKey: key, user: user) }
+    }
+
+    public func orders(
+        user: String, state: SCOrderState? = nil, createdFromMs: Int64 = 0, createdBeforeMs: Int64 = .max,
+        cursor: String? = nil, limit: Int = 50
+    ) async throws -> SCPage<SCOrder> {
+        try await runBlocking {
+            try self.blocking.orders(
+                user: user, state: state, createdFromMs: createdFromMs, createdBeforeMs: createdBeforeMs,
+                cursor: cursor, limit: limit)
+        }
+    }
+
+    public func catalog(merchant: String, cursor: String? = nil, limit: Int = 50) async throws -> SCPage<SCSku> {
+        try await runBlocking { try self.blocking.catalog(merchant: merchant, cursor: cursor, limit: limit) }
+    }
+
+    public func catalog(category: String, cursor: String? = nil, limit: Int = 50) async throws -> SCPage<SCSku> {
+        try await runBlocking { try self.blocking.catalog(category: category, cursor: cursor, limit: limit) }
     }
 }

@@ -1,35 +1,37 @@
 internal import CSocialCart
 
 /// A user's cart as read from the engine.
-public struct Cart: Sendable, Hashable {
+public struct SCCart: Sendable, Hashable {
     public var userId: String
     /// The catalog's currency ("" while the catalog is empty).
     public var currency: String
     /// Lines in the order they were first added.
-    public var lines: [CartLine]
+    public var lines: [SCCartLine]
 
     /// Whether every line can be bought as it is.
     public var hasProblems: Bool { lines.contains { !$0.problems.isEmpty } }
 
     init(copying cart: OpaquePointer) {
         userId = copyString(sc_cart_user_id(cart))
-        currency = copyString(sc_cart_currency(cart))
+        let code = copyString(sc_cart_currency(cart))
+        currency = code
         lines = (0..<sc_cart_line_count(cart)).map { i in
             let available = sc_cart_line_available(cart, i)
-            return CartLine(
+            return SCCartLine(
                 skuId: copyString(sc_cart_line_sku_id(cart, i)),
                 title: copyString(sc_cart_line_title(cart, i)),
                 quantity: sc_cart_line_quantity(cart, i),
                 isSelected: sc_cart_line_selected(cart, i),
-                unitPrice: sc_cart_line_unit_price(cart, i),
-                addedPrice: sc_cart_line_added_price(cart, i),
+                currency: code,
+                unitPriceMinor: sc_cart_line_unit_price(cart, i),
+                addedPriceMinor: sc_cart_line_added_price(cart, i),
                 available: available < 0 ? nil : available,
-                problems: CartLine.Problems(rawValue: sc_cart_line_problems(cart, i)))
+                problems: SCCartLine.Problems(rawValue: sc_cart_line_problems(cart, i)))
         }
     }
 }
 
-public struct CartLine: Sendable, Hashable {
+public struct SCCartLine: Sendable, Hashable {
     /// What the engine sees wrong with a line (`SC_LINE_*`).
     public struct Problems: OptionSet, Sendable, Hashable, CustomStringConvertible {
         public let rawValue: UInt32
@@ -64,16 +66,22 @@ public struct CartLine: Sendable, Hashable {
     public var quantity: Int64
     /// Whether the line goes to checkout.
     public var isSelected: Bool
+    /// The cart's currency.
+    public var currency: String
+    /// The SKU's current list price per unit, in minor units.
+    public var unitPriceMinor: Int64
+    /// The list price per unit when the line was last added, in minor units.
+    public var addedPriceMinor: Int64
     /// The SKU's current list price per unit.
-    public var unitPrice: Int64
+    public var unitPrice: SCMoney { SCMoney(minorUnits: unitPriceMinor, currency: currency) }
     /// The list price per unit when the line was last added.
-    public var addedPrice: Int64
+    public var addedPrice: SCMoney { SCMoney(minorUnits: addedPriceMinor, currency: currency) }
     /// Tracked stock available now; `nil` when the SKU's stock is untracked.
     public var available: Int64?
     public var problems: Problems
 }
 
-extension Engine {
+extension SCEngine.Blocking {
     /// Adds units of a SKU to the user's cart (merging into its line, which becomes
     /// selected). Not idempotent: a host that retries should use `setCartQuantity`.
     /// - Throws: `.invalidArgument` (field "quantity" for quantity < 1), `.notFound`,
@@ -81,14 +89,25 @@ extension Engine {
     public func addToCart(user: String, sku: String, quantity: Int64 = 1) throws {
         try requireCString(user, field: "user_id")
         try requireCString(sku, field: "sku_id")
-        try check { sc_engine_cart_add(handle, user, sku, quantity, $0) }
+        try withHandle { handle in try check { sc_engine_cart_add(handle, user, sku, quantity, $0) } }
+    }
+
+    /// `addToCart` under an idempotency key: a retry with the same key (after a network
+    /// error, or a `.storage` error whose outcome is unknown) adds nothing more.
+    /// - Throws: as `addToCart`; `.idempotencyConflict` when the key was used for other
+    ///   arguments.
+    public func addToCart(user: String, sku: String, quantity: Int64 = 1, idempotencyKey: String) throws {
+        try requireCString(user, field: "user_id")
+        try requireCString(sku, field: "sku_id")
+        try requireCString(idempotencyKey, field: "idempotency_key")
+        try withHandle { handle in try check { sc_engine_cart_add_once(handle, user, sku, quantity, idempotencyKey, $0) } }
     }
 
     /// Sets the quantity of the line for a SKU (creating it if absent). Idempotent.
     public func setCartQuantity(user: String, sku: String, quantity: Int64) throws {
         try requireCString(user, field: "user_id")
         try requireCString(sku, field: "sku_id")
-        try check { sc_engine_cart_set_quantity(handle, user, sku, quantity, $0) }
+        try withHandle { handle in try check { sc_engine_cart_set_quantity(handle, user, sku, quantity, $0) } }
     }
 
     /// Removes the line for a SKU.
@@ -96,7 +115,7 @@ extension Engine {
     public func removeFromCart(user: String, sku: String) throws {
         try requireCString(user, field: "user_id")
         try requireCString(sku, field: "sku_id")
-        try check { sc_engine_cart_remove(handle, user, sku, $0) }
+        try withHandle { handle in try check { sc_engine_cart_remove(handle, user, sku, $0) } }
     }
 
     /// Ticks or unticks a line; only selected lines go to checkout.
@@ -104,13 +123,13 @@ extension Engine {
     public func selectCartLine(user: String, sku: String, selected: Bool = true) throws {
         try requireCString(user, field: "user_id")
         try requireCString(sku, field: "sku_id")
-        try check { sc_engine_cart_select(handle, user, sku, selected, $0) }
+        try withHandle { handle in try check { sc_engine_cart_select(handle, user, sku, selected, $0) } }
     }
 
     /// Empties the user's cart.
     public func clearCart(user: String) throws {
         try requireCString(user, field: "user_id")
-        try check { sc_engine_cart_clear(handle, user, $0) }
+        try withHandle { handle in try check { sc_engine_cart_clear(handle, user, $0) } }
     }
 
     /// Moves a guest's cart into a user's cart at sign-in.
@@ -118,16 +137,16 @@ extension Engine {
     public func mergeCart(guest: String, into user: String) throws {
         try requireCString(guest, field: "guest_id")
         try requireCString(user, field: "user_id")
-        try check { sc_engine_cart_merge(handle, guest, user, $0) }
+        try withHandle { handle in try check { sc_engine_cart_merge(handle, guest, user, $0) } }
     }
 
     /// Reads the user's cart with each line's problems.
-    public func cart(user: String) throws -> Cart {
+    public func cart(user: String) throws -> SCCart {
         try requireCString(user, field: "user_id")
-        let raw = try checkOut("sc_engine_cart_get") { out, err in
+        let raw = try withHandle { handle in try checkOut("sc_engine_cart_get") { out, err in
             sc_engine_cart_get(handle, user, out, err)
-        }
+        } }
         defer { sc_cart_free(raw) }
-        return Cart(copying: raw)
+        return SCCart(copying: raw)
     }
 }

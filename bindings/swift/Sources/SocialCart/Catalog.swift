@@ -1,15 +1,23 @@
 internal import CSocialCart
 
-/// A SKU: a definition to store with `Engine.putSku(_:)` or a snapshot read from the
+/// A SKU: a definition to store with `SCEngine.putSku(_:)` or a snapshot read from the
 /// engine.
-public struct Sku: Sendable, Hashable {
+public struct SCSku: Sendable, Hashable {
     public var id: String
     public var merchantId: String
     public var title: String
     /// ISO 4217 code of the list price.
     public var currency: String
-    /// The list price in minor units (>= 0).
-    public var listPrice: Int64
+    /// The list price in minor units of `currency` (>= 0).
+    public var listPriceMinor: Int64
+    /// The list price with its currency.
+    public var listPrice: SCMoney {
+        get { SCMoney(minorUnits: listPriceMinor, currency: currency) }
+        set {
+            listPriceMinor = newValue.minorUnits
+            currency = newValue.currency
+        }
+    }
     /// Units on hand; `nil` when stock is not tracked.
     public var stockOnHand: Int64?
     /// Units on hand less those held by unpaid orders, as of the read; `nil` when
@@ -22,8 +30,21 @@ public struct Sku: Sendable, Hashable {
     /// Category ids.
     public var categories: [String]
 
+    /// A SKU definition priced at `listPrice`.
     public init(
-        id: String, merchantId: String, title: String, currency: String, listPrice: Int64,
+        id: String, merchantId: String, title: String, listPrice: SCMoney,
+        stock: Int64? = nil, maxPerOrder: Int64? = nil, isActive: Bool = true,
+        categories: [String] = []
+    ) {
+        self.init(
+            id: id, merchantId: merchantId, title: title, currency: listPrice.currency,
+            listPriceMinor: listPrice.minorUnits, stock: stock, maxPerOrder: maxPerOrder,
+            isActive: isActive, categories: categories)
+    }
+
+    /// A SKU definition with the list price in raw minor units of `currency`.
+    public init(
+        id: String, merchantId: String, title: String, currency: String, listPriceMinor: Int64,
         stock: Int64? = nil, maxPerOrder: Int64? = nil, isActive: Bool = true,
         categories: [String] = []
     ) {
@@ -31,7 +52,7 @@ public struct Sku: Sendable, Hashable {
         self.merchantId = merchantId
         self.title = title
         self.currency = currency
-        self.listPrice = listPrice
+        self.listPriceMinor = listPriceMinor
         self.stockOnHand = stock
         self.stockAvailable = stock
         self.maxPerOrder = maxPerOrder
@@ -49,7 +70,7 @@ public struct Sku: Sendable, Hashable {
             merchantId: copyString(sc_sku_merchant_id(sku)),
             title: copyString(sc_sku_title(sku)),
             currency: copyString(sc_sku_currency(sku)),
-            listPrice: sc_sku_list_price(sku),
+            listPriceMinor: sc_sku_list_price(sku),
             stock: tracked ? sc_sku_stock_on_hand(sku) : nil,
             maxPerOrder: max == 0 ? nil : max,
             isActive: sc_sku_active(sku),
@@ -72,11 +93,11 @@ final class SkuHandle {
         }
     }
 
-    /// Builds the C definition of a `Sku`.
-    convenience init(_ sku: Sku) throws {
+    /// Builds the C definition of a `SCSku`.
+    convenience init(_ sku: SCSku) throws {
         try self.init(
             id: sku.id, merchantId: sku.merchantId, title: sku.title, currency: sku.currency,
-            listPrice: sku.listPrice)
+            listPrice: sku.listPriceMinor)
         if let stock = sku.stockOnHand { try setStock(stock) }
         if let max = sku.maxPerOrder { try setMaxPerOrder(max) }
         try setActive(sku.isActive)
@@ -103,5 +124,5 @@ final class SkuHandle {
     }
 
     /// What the library made of the definition.
-    var snapshot: Sku { Sku(copying: raw) }
+    var snapshot: SCSku { SCSku(copying: raw) }
 }

@@ -1,9 +1,10 @@
 internal import CSocialCart
 
-/// The one error type of the binding. Every failing C call becomes one of these; the
+/// The one error type of the binding (was `SocialCartError`). Every failing C call becomes one of these; the
 /// C error object is copied and freed at once.
-public struct SocialCartError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Mirrors `sc_status` (without `SC_OK`). Codes a newer library appends arrive as
+public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Mirrors `sc_status` (without `SC_OK`), plus the binding's own `.abiMismatch` and
+    /// `.engineClosed`. Codes a newer library appends arrive as
     /// `.unknown(raw)`.
     public enum Code: Sendable, Hashable, CustomStringConvertible {
         case invalidArgument
@@ -29,6 +30,9 @@ public struct SocialCartError: Error, Sendable, Hashable, CustomStringConvertibl
         /// Not an `sc_status`: raised by the binding when `sc_abi_version()` differs
         /// from the header's `SOCIALCART_ABI_VERSION`. Raw value -1.
         case abiMismatch
+        /// Not an `sc_status`: raised by the binding for a call on an engine after
+        /// `SCEngine.close()`. Raw value -2.
+        case engineClosed
         /// A status this binding does not know.
         case unknown(Int32)
 
@@ -55,6 +59,7 @@ public struct SocialCartError: Error, Sendable, Hashable, CustomStringConvertibl
             case 19: self = .outOfMemory
             case 20: self = .internal
             case -1: self = .abiMismatch
+            case -2: self = .engineClosed
             default: self = .unknown(rawValue)
             }
         }
@@ -83,6 +88,7 @@ public struct SocialCartError: Error, Sendable, Hashable, CustomStringConvertibl
             case .outOfMemory: return 19
             case .internal: return 20
             case .abiMismatch: return -1
+            case .engineClosed: return -2
             case .unknown(let raw): return raw
             }
         }
@@ -90,7 +96,8 @@ public struct SocialCartError: Error, Sendable, Hashable, CustomStringConvertibl
         /// The library's stable name, e.g. "SC_ERR_NOT_FOUND" (`sc_status_name`).
         public var name: String {
             if case .abiMismatch = self { return "SC_ABI_MISMATCH" }
-            return SocialCart.statusName(rawValue: rawValue)
+            if case .engineClosed = self { return "SC_ENGINE_CLOSED" }
+            return SCLibrary.statusName(rawValue: rawValue)
         }
 
         public var description: String { name }
@@ -124,7 +131,7 @@ public struct SocialCartError: Error, Sendable, Hashable, CustomStringConvertibl
                 isRetryable: sc_error_retryable(error))
         } else {
             let raw = Int32(truncatingIfNeeded: status.rawValue)
-            self.init(code: Code(rawValue: raw), message: SocialCart.statusName(rawValue: raw))
+            self.init(code: Code(rawValue: raw), message: SCLibrary.statusName(rawValue: raw))
         }
     }
 

@@ -26,7 +26,7 @@ func copyOptionalString(_ p: UnsafePointer<CChar>?) -> String? {
 @inline(__always)
 func requireCString(_ s: String, field: String) throws {
     if s.utf8.contains(0) {
-        throw SocialCartError(
+        throw SCError(
             code: .invalidArgument,
             message: "\(field) contains a NUL character",
             field: field,
@@ -35,7 +35,7 @@ func requireCString(_ s: String, field: String) throws {
 }
 
 /// Runs one fallible C call with an `sc_error**`, converting a failure into
-/// `SocialCartError` and freeing the C error object.
+/// `SCError` and freeing the C error object.
 @inline(__always)
 func check(_ body: (UnsafeMutablePointer<OpaquePointer?>) -> sc_status) throws {
     var err: OpaquePointer? = nil
@@ -45,7 +45,7 @@ func check(_ body: (UnsafeMutablePointer<OpaquePointer?>) -> sc_status) throws {
         sc_error_free(err)
         return
     }
-    throw SocialCartError(taking: err, status: status)
+    throw SCError(taking: err, status: status)
 }
 
 /// Runs a C call that returns an object through an out-parameter and hands back the
@@ -58,7 +58,7 @@ func checkOut(
     var out: OpaquePointer? = nil
     try check { err in body(&out, err) }
     guard let out else {
-        throw SocialCartError(
+        throw SCError(
             code: .internal, message: "\(function) reported success but returned NULL",
             field: nil, isRetryable: false)
     }

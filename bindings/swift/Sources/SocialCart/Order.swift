@@ -1,7 +1,8 @@
 internal import CSocialCart
+import Foundation
 
 /// Where an order is in its life (`sc_order_state`).
-public enum OrderState: Sendable, Hashable, CustomStringConvertible {
+public enum SCOrderState: Sendable, Hashable, CustomStringConvertible {
     /// Placed, holds in force, waiting for payment until the deadline.
     case created
     /// Paid in full; nothing refunded.
@@ -10,7 +11,7 @@ public enum OrderState: Sendable, Hashable, CustomStringConvertible {
     case partiallyRefunded
     /// Paid, and all of it refunded.
     case refunded
-    /// Cancelled before payment (see `Order.cancelReason`).
+    /// Cancelled before payment (see `SCOrder.cancelReason`).
     case cancelled
     /// A state this binding does not know.
     case unknown(UInt32)
@@ -44,10 +45,10 @@ public enum OrderState: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why an order was cancelled (`sc_cancel_reason`).
-public enum CancelReason: Sendable, Hashable {
+public enum SCCancelReason: Sendable, Hashable {
     /// The order is not cancelled.
     case none
-    /// `Engine.cancel(order:)` was called.
+    /// `SCEngine.cancel(order:)` was called.
     case requested
     /// The payment window lapsed.
     case paymentLapsed
@@ -65,65 +66,89 @@ public enum CancelReason: Sendable, Hashable {
 }
 
 /// An order snapshot.
-public struct Order: Sendable, Hashable, Identifiable {
+public struct SCOrder: Sendable, Hashable, Identifiable {
     public var id: String
     /// The shopper.
     public var userId: String
-    public var state: OrderState
+    public var state: SCOrderState
     /// `.none` unless cancelled.
-    public var cancelReason: CancelReason
+    public var cancelReason: SCCancelReason
     public var currency: String
+    /// Sum of the lines' base amounts, in minor units.
+    public var subtotalMinor: Int64
+    /// What the shopper pays, in minor units.
+    public var totalMinor: Int64
+    /// Sum of all refunds so far, in minor units.
+    public var refundedMinor: Int64
     /// Sum of the lines' base amounts.
-    public var subtotal: Int64
+    public var subtotal: SCMoney { SCMoney(minorUnits: subtotalMinor, currency: currency) }
     /// What the shopper pays.
-    public var total: Int64
+    public var total: SCMoney { SCMoney(minorUnits: totalMinor, currency: currency) }
     /// Sum of all refunds so far.
-    public var refunded: Int64
-    /// When the order was placed (UTC ms).
+    public var refunded: SCMoney { SCMoney(minorUnits: refundedMinor, currency: currency) }
+    /// When the order was placed (UTC ms since the epoch).
     public var createdAtMs: Int64
-    /// When an unpaid order lapses (UTC ms).
+    /// When an unpaid order lapses (UTC ms since the epoch).
     public var payDeadlineMs: Int64
-    /// When it was paid (UTC ms); `nil` when unpaid.
+    /// When it was paid (UTC ms since the epoch); `nil` when unpaid.
     public var paidAtMs: Int64?
+    /// When the order was placed.
+    public var createdAt: Date { date(ms: createdAtMs) }
+    /// When an unpaid order lapses.
+    public var payDeadline: Date { date(ms: payDeadlineMs) }
+    /// When it was paid; `nil` when unpaid.
+    public var paidAt: Date? { paidAtMs.map { date(ms: $0) } }
     /// The payment provider's reference; `nil` when unpaid.
     public var paymentRef: String?
-    public var lines: [OrderLine]
+    public var lines: [SCOrderLine]
     /// Refunds, oldest first.
-    public var refunds: [Refund]
+    public var refunds: [SCRefund]
 
     init(copying order: OpaquePointer) {
         id = copyString(sc_order_id(order))
         userId = copyString(sc_order_user_id(order))
-        state = OrderState(rawValue: sc_order_state_of(order).rawValue)
-        cancelReason = CancelReason(rawValue: sc_order_cancel_reason(order).rawValue)
-        currency = copyString(sc_order_currency(order))
-        subtotal = sc_order_subtotal(order)
-        total = sc_order_total(order)
-        refunded = sc_order_refunded(order)
+        state = SCOrderState(rawValue: sc_order_state_of(order).rawValue)
+        cancelReason = SCCancelReason(rawValue: sc_order_cancel_reason(order).rawValue)
+        let code = copyString(sc_order_currency(order))
+        currency = code
+        subtotalMinor = sc_order_subtotal(order)
+        totalMinor = sc_order_total(order)
+        refundedMinor = sc_order_refunded(order)
         createdAtMs = sc_order_created_at_ms(order)
         payDeadlineMs = sc_order_pay_deadline_ms(order)
         let paidAt = sc_order_paid_at_ms(order)
         paidAtMs = paidAt == 0 ? nil : paidAt
         paymentRef = copyOptionalString(sc_order_payment_ref(order))
         lines = (0..<sc_order_line_count(order)).map { i in
-            OrderLine(
+            SCOrderLine(
                 skuId: copyString(sc_order_line_sku_id(order, i)),
                 title: copyString(sc_order_line_title(order, i)),
                 merchantId: copyString(sc_order_line_merchant_id(order, i)),
                 quantity: sc_order_line_quantity(order, i),
-                unitPrice: sc_order_line_unit_price(order, i),
-                base: sc_order_line_base(order, i),
-                net: sc_order_line_net(order, i),
+                currency: code,
+                unitPriceMinor: sc_order_line_unit_price(order, i),
+                baseMinor: sc_order_line_base(order, i),
+                netMinor: sc_order_line_net(order, i),
                 refundedQuantity: sc_order_line_refunded_quantity(order, i),
-                refundedAmount: sc_order_line_refunded_amount(order, i))
+                refundedAmountMinor: sc_order_line_refunded_amount(order, i))
         }
         refunds = (0..<sc_order_refund_count(order)).map { i in
-            Refund(id: copyString(sc_order_refund_id(order, i)), amount: sc_order_refund_amount(order, i))
+            SCRefund(
+                id: copyString(sc_order_refund_id(order, i)), currency: code,
+                amountMinor: sc_order_refund_amount(order, i),
+                timeMs: sc_order_refund_time_ms(order, i),
+                lines: (0..<sc_order_refund_line_count(order, i)).map { p in
+                    SCRefundLine(
+                        lineIndex: Int(sc_order_refund_line_index(order, i, p)),
+                        quantity: sc_order_refund_line_quantity(order, i, p),
+                        currency: code,
+                        amountMinor: sc_order_refund_line_amount(order, i, p))
+                })
         }
     }
 }
 
-public struct OrderLine: Sendable, Hashable {
+public struct SCOrderLine: Sendable, Hashable {
     public var skuId: String
     /// The SKU's title at checkout.
     public var title: String
@@ -131,69 +156,127 @@ public struct OrderLine: Sendable, Hashable {
     public var merchantId: String
     /// Units bought.
     public var quantity: Int64
-    /// List price per unit at checkout.
-    public var unitPrice: Int64
-    /// Unit price times quantity.
-    public var base: Int64
-    /// What the line paid (refunds of the line are bounded by it).
-    public var net: Int64
+    /// The order's currency.
+    public var currency: String
+    /// List price per unit at checkout, in minor units.
+    public var unitPriceMinor: Int64
+    /// Unit price times quantity, in minor units.
+    public var baseMinor: Int64
+    /// What the line paid (refunds of the line are bounded by it), in minor units.
+    public var netMinor: Int64
     /// Units refunded so far.
     public var refundedQuantity: Int64
+    /// Amount refunded from the line so far, in minor units.
+    public var refundedAmountMinor: Int64
+    /// List price per unit at checkout.
+    public var unitPrice: SCMoney { SCMoney(minorUnits: unitPriceMinor, currency: currency) }
+    /// Unit price times quantity.
+    public var base: SCMoney { SCMoney(minorUnits: baseMinor, currency: currency) }
+    /// What the line paid.
+    public var net: SCMoney { SCMoney(minorUnits: netMinor, currency: currency) }
     /// Amount refunded from the line so far.
-    public var refundedAmount: Int64
+    public var refundedAmount: SCMoney { SCMoney(minorUnits: refundedAmountMinor, currency: currency) }
 }
 
-public struct Refund: Sendable, Hashable, Identifiable {
+public struct SCRefund: Sendable, Hashable, Identifiable {
     public var id: String
-    public var amount: Int64
+    /// The order's currency.
+    public var currency: String
+    /// The amount refunded, in minor units.
+    public var amountMinor: Int64
+    /// When the refund was made (UTC ms since the epoch).
+    public var timeMs: Int64
+    /// The amount refunded.
+    public var amount: SCMoney { SCMoney(minorUnits: amountMinor, currency: currency) }
+    /// When the refund was made.
+    public var time: Date { date(ms: timeMs) }
+    /// What it took from each line, by line index; the amounts add up to `amount`.
+    public var lines: [SCRefundLine]
 }
 
-extension Engine {
+/// The part of a refund taken from one order line.
+public struct SCRefundLine: Sendable, Hashable {
+    /// The index into `SCOrder.lines`.
+    public var lineIndex: Int
+    /// Units refunded (0 for a refund by amount).
+    public var quantity: Int64
+    /// The order's currency.
+    public var currency: String
+    /// The amount taken from the line, in minor units.
+    public var amountMinor: Int64
+    /// The amount taken from the line.
+    public var amount: SCMoney { SCMoney(minorUnits: amountMinor, currency: currency) }
+}
+
+extension SCEngine.Blocking {
     /// Turns the user's selected cart lines into an order that holds its stock until
     /// the payment deadline. A retry with the same key returns the same order.
     /// - Throws: `.cartEmpty`, `.skuInactive`, `.outOfStock`, `.limitExceeded`,
     ///   `.overflow`, `.idempotencyConflict` (the key was used by another user).
-    public func checkout(user: String, idempotencyKey: String) throws -> Order {
+    public func checkout(user: String, idempotencyKey: String) throws -> SCOrder {
         try requireCString(user, field: "user_id")
         try requireCString(idempotencyKey, field: "idempotency_key")
-        return try takeOrder("sc_engine_checkout") { out, err in
+        return try withHandle { handle in try takeOrder("sc_engine_checkout") { out, err in
             sc_engine_checkout(handle, user, idempotencyKey, out, err)
-        }
+        } }
     }
 
     /// Reads an order (settling its payment deadline first).
     /// - Throws: `.notFound` for an unknown id.
-    public func order(_ id: String) throws -> Order {
+    public func order(_ id: String) throws -> SCOrder {
         try requireCString(id, field: "order_id")
-        return try takeOrder("sc_engine_order_get") { out, err in
+        return try withHandle { handle in try takeOrder("sc_engine_order_get") { out, err in
             sc_engine_order_get(handle, id, out, err)
-        }
+        } }
+    }
+
+    /// Finds the order that the user's checkout with this idempotency key made, as of
+    /// now: "did my checkout happen?" after a lost response.
+    /// - Throws: `.notFound` (field "idempotency_key") when no checkout of this user used
+    ///   the key within the idempotency retention.
+    public func order(checkoutKey key: String, user: String) throws -> SCOrder {
+        try requireCString(user, field: "user_id")
+        try requireCString(key, field: "idempotency_key")
+        return try withHandle { handle in try takeOrder("sc_engine_order_by_checkout_key") { out, err in
+            sc_engine_order_by_checkout_key(handle, user, key, out, err)
+        } }
     }
 
     /// Records the payment of an order (its stock leaves the warehouse).
-    /// - Parameter amount: must equal the order total.
-    /// - Throws: `.notFound`, `.amountMismatch`, `.expired` (the order is cancelled),
-    ///   `.invalidState`, `.idempotencyConflict`.
+    /// - Parameter amount: must equal the order total, in the order's currency.
+    /// - Throws: `.currencyMismatch` (field "amount") when `amount` is in another
+    ///   currency than the order; `.notFound`, `.amountMismatch`, `.expired` (the order
+    ///   is cancelled), `.invalidState`, `.idempotencyConflict`.
     @discardableResult
     public func pay(
-        order id: String, paymentRef: String, amount: Int64, idempotencyKey: String
-    ) throws -> Order {
+        order id: String, paymentRef: String, amount: SCMoney, idempotencyKey: String
+    ) throws -> SCOrder {
+        try requireCurrency(of: id, amount)
+        return try pay(order: id, paymentRef: paymentRef, amountMinor: amount.minorUnits, idempotencyKey: idempotencyKey)
+    }
+
+    /// `pay(order:paymentRef:amount:idempotencyKey:)` with the amount in raw minor
+    /// units of the order's currency (no currency check).
+    @discardableResult
+    public func pay(
+        order id: String, paymentRef: String, amountMinor amount: Int64, idempotencyKey: String
+    ) throws -> SCOrder {
         try requireCString(id, field: "order_id")
         try requireCString(paymentRef, field: "payment_ref")
         try requireCString(idempotencyKey, field: "idempotency_key")
-        return try takeOrder("sc_engine_order_pay") { out, err in
+        return try withHandle { handle in try takeOrder("sc_engine_order_pay") { out, err in
             sc_engine_order_pay(handle, id, paymentRef, amount, idempotencyKey, out, err)
-        }
+        } }
     }
 
     /// Cancels an unpaid order and releases its holds (idempotent).
     /// - Throws: `.notFound`, `.invalidState` for a paid order.
     @discardableResult
-    public func cancel(order id: String) throws -> Order {
+    public func cancel(order id: String) throws -> SCOrder {
         try requireCString(id, field: "order_id")
-        return try takeOrder("sc_engine_order_cancel") { out, err in
+        return try withHandle { handle in try takeOrder("sc_engine_order_cancel") { out, err in
             sc_engine_order_cancel(handle, id, out, err)
-        }
+        } }
     }
 
     /// Refunds units of one order line (their share of what the line paid).
@@ -202,37 +285,59 @@ extension Engine {
     @discardableResult
     public func refundLine(
         order id: String, lineIndex: Int, quantity: Int64, idempotencyKey: String
-    ) throws -> Order {
+    ) throws -> SCOrder {
         try requireCString(id, field: "order_id")
         try requireCString(idempotencyKey, field: "idempotency_key")
         guard lineIndex >= 0 else {
-            throw SocialCartError(
+            throw SCError(
                 code: .invalidArgument, message: "line_index is negative", field: "line_index")
         }
-        return try takeOrder("sc_engine_order_refund_line") { out, err in
+        return try withHandle { handle in try takeOrder("sc_engine_order_refund_line") { out, err in
             sc_engine_order_refund_line(handle, id, lineIndex, quantity, idempotencyKey, out, err)
-        }
+        } }
     }
 
     /// Refunds an amount spread over the lines in proportion to what each has left.
-    /// - Throws: as `refundLine`.
+    /// - Throws: `.currencyMismatch` (field "amount") when `amount` is in another
+    ///   currency than the order; as `refundLine`.
     @discardableResult
     public func refundAmount(
-        order id: String, amount: Int64, idempotencyKey: String
-    ) throws -> Order {
+        order id: String, amount: SCMoney, idempotencyKey: String
+    ) throws -> SCOrder {
+        try requireCurrency(of: id, amount)
+        return try refundAmount(order: id, amountMinor: amount.minorUnits, idempotencyKey: idempotencyKey)
+    }
+
+    /// `refundAmount(order:amount:idempotencyKey:)` with the amount in raw minor units
+    /// of the order's currency (no currency check).
+    @discardableResult
+    public func refundAmount(
+        order id: String, amountMinor amount: Int64, idempotencyKey: String
+    ) throws -> SCOrder {
         try requireCString(id, field: "order_id")
         try requireCString(idempotencyKey, field: "idempotency_key")
-        return try takeOrder("sc_engine_order_refund_amount") { out, err in
+        return try withHandle { handle in try takeOrder("sc_engine_order_refund_amount") { out, err in
             sc_engine_order_refund_amount(handle, id, amount, idempotencyKey, out, err)
+        } }
+    }
+
+    /// An order's currency never changes, so reading it first is as good as checking it
+    /// in the same transaction.
+    private func requireCurrency(of id: String, _ amount: SCMoney) throws {
+        let currency = try order(id).currency
+        guard amount.currency == currency else {
+            throw SCError(
+                code: .currencyMismatch,
+                message: "the amount is in \(amount.currency), order \(id) is in \(currency)", field: "amount")
         }
     }
 
     private func takeOrder(
         _ function: StaticString,
         _ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> sc_status
-    ) throws -> Order {
+    ) throws -> SCOrder {
         let raw = try checkOut(function, body)
         defer { sc_order_free(raw) }
-        return Order(copying: raw)
+        return SCOrder(copying: raw)
     }
 }

@@ -43,7 +43,7 @@ class SocialCartTestCase: XCTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        liveAtStart = SocialCart.liveObjectCount
+        liveAtStart = SCLibrary.liveObjectCount
         clock = TestClock()
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("socialcart-swift-\(UUID().uuidString)", isDirectory: true)
@@ -53,7 +53,7 @@ class SocialCartTestCase: XCTestCase {
     override func tearDownWithError() throws {
         // Engines and snapshots made by the test are local to it and gone by now.
         XCTAssertEqual(
-            SocialCart.liveObjectCount, liveAtStart,
+            SCLibrary.liveObjectCount, liveAtStart,
             "sc_live_object_count() is not back to its value at the start: a leak")
         if let directory { try? FileManager.default.removeItem(at: directory) }
         try super.tearDownWithError()
@@ -64,27 +64,27 @@ class SocialCartTestCase: XCTestCase {
         return directory.appendingPathComponent(name ?? "db\(fileCounter).sqlite").path
     }
 
-    func options(paymentWindowMs: Int64? = 60_000) -> EngineOptions {
+    func options(paymentWindowMs: Int64? = 60_000) -> SCEngineOptions {
         let clock = self.clock!
-        return EngineOptions(
+        return SCEngineOptions(
             durability: .normal, paymentWindowMs: paymentWindowMs, busyTimeoutMs: 0,
             clock: { clock.now })
     }
 
     /// An engine on a fresh temporary file with the test clock.
     func makeEngine(path: String? = nil, paymentWindowMs: Int64? = 60_000, program: String? = sampleProgram)
-        throws -> Engine
+        throws -> SCEngine
     {
-        let engine = try Engine(path: path ?? databasePath(), options: options(paymentWindowMs: paymentWindowMs))
-        if let program { try engine.importProgram(program) }
+        let engine = try SCEngine.Blocking.open(path: path ?? databasePath(), options: options(paymentWindowMs: paymentWindowMs))
+        if let program { try engine.blocking.importProgram(program) }
         return engine
     }
 }
 
-/// Asserts that `body` throws a SocialCartError with `code` (and `field`, when given),
+/// Asserts that `body` throws a SCError with `code` (and `field`, when given),
 /// with a non-empty message.
 func assertThrows<T>(
-    _ code: SocialCartError.Code,
+    _ code: SCError.Code,
     field: String? = nil,
     _ body: @autoclosure () throws -> T,
     file: StaticString = #filePath, line: UInt = #line
@@ -92,17 +92,17 @@ func assertThrows<T>(
     do {
         _ = try body()
         XCTFail("expected \(code), got success", file: file, line: line)
-    } catch let error as SocialCartError {
+    } catch let error as SCError {
         XCTAssertEqual(error.code, code, "\(error)", file: file, line: line)
         if let field { XCTAssertEqual(error.field, field, "\(error)", file: file, line: line) }
         XCTAssertFalse(error.message.isEmpty, "empty message", file: file, line: line)
     } catch {
-        XCTFail("expected SocialCartError, got \(error)", file: file, line: line)
+        XCTFail("expected SCError, got \(error)", file: file, line: line)
     }
 }
 
 func assertThrowsAsync<T>(
-    _ code: SocialCartError.Code,
+    _ code: SCError.Code,
     field: String? = nil,
     _ body: () async throws -> T,
     file: StaticString = #filePath, line: UInt = #line
@@ -110,11 +110,11 @@ func assertThrowsAsync<T>(
     do {
         _ = try await body()
         XCTFail("expected \(code), got success", file: file, line: line)
-    } catch let error as SocialCartError {
+    } catch let error as SCError {
         XCTAssertEqual(error.code, code, "\(error)", file: file, line: line)
         if let field { XCTAssertEqual(error.field, field, "\(error)", file: file, line: line) }
     } catch {
-        XCTFail("expected SocialCartError, got \(error)", file: file, line: line)
+        XCTFail("expected SCError, got \(error)", file: file, line: line)
     }
 }
 

@@ -25,8 +25,8 @@ do {
 }
 
 // The engine and every snapshot are gone by now.
-if SocialCart.liveObjectCount != 0 {
-    FileHandle.standardError.write(Data("walkthrough: \(SocialCart.liveObjectCount) object(s) leaked\n".utf8))
+if SCLibrary.liveObjectCount != 0 {
+    FileHandle.standardError.write(Data("walkthrough: \(SCLibrary.liveObjectCount) object(s) leaked\n".utf8))
     exit(1)
 }
 print("\nThe end: every handle freed.")

@@ -31,60 +31,60 @@ public struct StoryError: Error, CustomStringConvertible {
 @discardableResult
 public func runWalkthrough(
     programPath: String, databasePath: String, say: @escaping (String) -> Void = { print($0) }
-) throws -> Order {
+) throws -> SCOrder {
     for suffix in ["", "-wal", "-shm"] {  // every run tells the story from the start
         try? FileManager.default.removeItem(atPath: databasePath + suffix)
     }
     let clock = StoryClock()
-    let engine = try Engine(path: databasePath, options: EngineOptions(clock: { clock.now }))
+    let engine = try SCEngine.Blocking.open(path: databasePath, options: SCEngineOptions(clock: { clock.now }))
     let story = Story(engine: engine, say: say)
 
-    say("socialcart \(SocialCart.version) walkthrough\n")
+    say("socialcart \(SCLibrary.version) walkthrough\n")
 
     say("1. The operator loads the program document (\(programPath)).")
-    try engine.importProgram(contentsOf: URL(fileURLWithPath: programPath))
+    try engine.blocking.importProgram(contentsOf: URL(fileURLWithPath: programPath))
     try story.printCatalog()
 
     say("\n2. Lin browses as a guest and puts a box of mooncakes in the cart.")
-    try engine.addToCart(user: "guest-7f3a", sku: "mooncake-box", quantity: 1)
+    try engine.blocking.addToCart(user: "guest-7f3a", sku: "mooncake-box", quantity: 1)
     say("    The discontinued kettle cannot be added:")
-    try story.expectRefusal(.skuInactive) { try engine.addToCart(user: "guest-7f3a", sku: "kettle-iron") }
+    try story.expectRefusal(.skuInactive) { try engine.blocking.addToCart(user: "guest-7f3a", sku: "kettle-iron") }
 
     say("\n3. Lin signs in; the guest cart merges into hers.")
-    try engine.addToCart(user: "lin", sku: "tea-oolong-250g", quantity: 2)
-    try engine.mergeCart(guest: "guest-7f3a", into: "lin")
+    try engine.blocking.addToCart(user: "lin", sku: "tea-oolong-250g", quantity: 2)
+    try engine.blocking.mergeCart(guest: "guest-7f3a", into: "lin")
     try story.printCart("lin")
 
     say("\n4. She adds two celadon cups, then tries for six packs of tea (five is the limit).")
-    try engine.addToCart(user: "lin", sku: "cup-celadon", quantity: 2)
+    try engine.blocking.addToCart(user: "lin", sku: "cup-celadon", quantity: 2)
     try story.expectRefusal(.limitExceeded) {
-        try engine.setCartQuantity(user: "lin", sku: "tea-oolong-250g", quantity: 6)
+        try engine.blocking.setCartQuantity(user: "lin", sku: "tea-oolong-250g", quantity: 6)
     }
     say("    She settles on three, and keeps the mooncakes for later (unticked).")
-    try engine.setCartQuantity(user: "lin", sku: "tea-oolong-250g", quantity: 3)
-    try engine.selectCartLine(user: "lin", sku: "mooncake-box", selected: false)
+    try engine.blocking.setCartQuantity(user: "lin", sku: "tea-oolong-250g", quantity: 3)
+    try engine.blocking.selectCartLine(user: "lin", sku: "mooncake-box", selected: false)
 
     say("\n5. Meanwhile the tea house raises the cup's price; Lin's cart says so.")
     clock.advance(minutes: 5)
-    var cup = try engine.sku("cup-celadon")
-    cup.listPrice = 4200
-    try engine.putSku(cup)
+    var cup = try engine.blocking.sku("cup-celadon")
+    cup.listPrice = SCMoney(minorUnits: 4200, currency: cup.currency)
+    try engine.blocking.putSku(cup)
     try story.printCart("lin")
 
     say("\n6. The quote for the ticked lines:")
-    let quote = try engine.quote(user: "lin")
+    let quote = try engine.blocking.quote(user: "lin")
     for line in quote.lines {
-        say("    \(line.quantity) x \(pad(line.skuId, 16)) \(lpad(try money(line.net, quote.currency), 12))")
+        say("    \(line.quantity) x \(pad(line.skuId, 16)) \(lpad(try line.net.formatted(), 12))")
     }
-    say("    total payable \(try money(quote.total, quote.currency))")
+    say("    total payable \(try quote.total.formatted())")
 
     say("\n7. Checkout. The order holds the stock for the payment window.")
-    let cupsBefore = try engine.sku("cup-celadon").stockAvailable ?? 0
-    let order = try engine.checkout(user: "lin", idempotencyKey: "lin-checkout-1")
+    let cupsBefore = try engine.blocking.sku("cup-celadon").stockAvailable ?? 0
+    let order = try engine.blocking.checkout(user: "lin", idempotencyKey: "lin-checkout-1")
     try story.printOrder(order)
     say("    cups available: \(cupsBefore) before checkout, "
-        + "\(try engine.sku("cup-celadon").stockAvailable ?? 0) now (held for the order)")
-    let retried = try engine.checkout(user: "lin", idempotencyKey: "lin-checkout-1")
+        + "\(try engine.blocking.sku("cup-celadon").stockAvailable ?? 0) now (held for the order)")
+    let retried = try engine.blocking.checkout(user: "lin", idempotencyKey: "lin-checkout-1")
     say("    The app retries the checkout on a flaky network: same order \(retried.id) "
         + "(\(retried.id == order.id ? "no duplicate" : "DUPLICATE"))")
     try story.printCart("lin")
@@ -92,41 +92,41 @@ public func runWalkthrough(
     say("\n8. Lin pays 9 minutes later, inside the 15-minute window.")
     clock.advance(minutes: 9)
     try story.expectRefusal(.amountMismatch) {
-        try engine.pay(order: order.id, paymentRef: "wxpay-20261123-0001", amount: order.total - 1,
+        try engine.blocking.pay(order: order.id, paymentRef: "wxpay-20261123-0001", amount: SCMoney(minorUnits: order.totalMinor - 1, currency: order.currency),
                        idempotencyKey: "lin-pay-1")
     }
-    let paid = try engine.pay(
+    let paid = try engine.blocking.pay(
         order: order.id, paymentRef: "wxpay-20261123-0001", amount: order.total, idempotencyKey: "lin-pay-1")
     try story.printOrder(paid)
     say("    paid with reference \(paid.paymentRef ?? "-")")
 
     say("\n9. One cup arrives chipped: the shop refunds that one cup.")
     clock.advance(minutes: 60 * 24 * 2)
-    let refunded = try engine.refundLine(order: paid.id, lineIndex: 1, quantity: 1, idempotencyKey: "lin-refund-cup-1")
+    let refunded = try engine.blocking.refundLine(order: paid.id, lineIndex: 1, quantity: 1, idempotencyKey: "lin-refund-cup-1")
     try story.printOrder(refunded)
     say("    Refunding two more cups than remain is refused:")
     try story.expectRefusal(.refundExceedsPaid) {
-        try engine.refundLine(order: paid.id, lineIndex: 1, quantity: 2, idempotencyKey: "lin-refund-cup-2")
+        try engine.blocking.refundLine(order: paid.id, lineIndex: 1, quantity: 2, idempotencyKey: "lin-refund-cup-2")
     }
 
     say("\n10. Wei checks out the last cup but never pays. The hold lapses with the window.")
-    try engine.addToCart(user: "wei", sku: "cup-celadon", quantity: 1)
-    let unpaid = try engine.checkout(user: "wei", idempotencyKey: "wei-checkout-1")
-    say("    cups available while Wei's order waits: \(try engine.sku("cup-celadon").stockAvailable ?? 0)")
+    try engine.blocking.addToCart(user: "wei", sku: "cup-celadon", quantity: 1)
+    let unpaid = try engine.blocking.checkout(user: "wei", idempotencyKey: "wei-checkout-1")
+    say("    cups available while Wei's order waits: \(try engine.blocking.sku("cup-celadon").stockAvailable ?? 0)")
     clock.advance(minutes: 16)
-    let settled = try engine.sweep()
-    let lapsed = try engine.order(unpaid.id)
-    say("    16 minutes later the sweep settled \(settled) order(s); Wei's order is \(lapsed.state.name) "
+    let swept = try engine.blocking.sweep(maxOrders: 100)
+    let lapsed = try engine.blocking.order(unpaid.id)
+    say("    16 minutes later the sweep settled \(swept.settled) order(s); Wei's order is \(lapsed.state.name) "
         + "(\(lapsed.cancelReason == .paymentLapsed ? "payment window lapsed" : "cancelled")), "
-        + "cups available: \(try engine.sku("cup-celadon").stockAvailable ?? 0)")
+        + "cups available: \(try engine.blocking.sku("cup-celadon").stockAvailable ?? 0)")
     try story.expectRefusal(.expired) {
-        try engine.pay(order: unpaid.id, paymentRef: "wxpay-late", amount: unpaid.total, idempotencyKey: "wei-pay-1")
+        try engine.blocking.pay(order: unpaid.id, paymentRef: "wxpay-late", amount: unpaid.total, idempotencyKey: "wei-pay-1")
     }
 
     say("\n11. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
-        let events = try engine.readEvents(after: cursor, limit: 100)
+        let events = try engine.blocking.readEvents(after: cursor, limit: 100)
         for event in events {
             say("    #\(pad(String(event.seq), 3)) T+\(pad(String((event.timeMs - storyStartMs) / 60_000), 5))min "
                 + "\(pad(event.type, 18)) \(pad(event.subjectId, 30)) \(event.payload)")
@@ -138,25 +138,25 @@ public func runWalkthrough(
 }
 
 private struct Story {
-    let engine: Engine
+    let engine: SCEngine
     let say: (String) -> Void
 
     func printCatalog() throws {
-        for sku in try engine.catalog() {
+        for sku in try engine.blocking.catalog() {
             let stock = sku.stockAvailable.map { "\($0) left" } ?? "always in stock"
-            say("    \(pad(sku.id, 16)) \(pad(sku.title, 34)) \(lpad(try money(sku.listPrice, sku.currency), 12))  "
+            say("    \(pad(sku.id, 16)) \(pad(sku.title, 34)) \(lpad(try sku.listPrice.formatted(), 12))  "
                 + "\(stock)\(sku.isActive ? "" : "  (not for sale)")")
         }
     }
 
     func printCart(_ user: String) throws {
-        let cart = try engine.cart(user: user)
+        let cart = try engine.blocking.cart(user: user)
         say("    cart of \(cart.userId):")
         for line in cart.lines {
             var text = "      [\(line.isSelected ? "x" : " ")] \(line.quantity) x \(pad(line.title, 34)) "
-                + lpad(try money(line.unitPrice, cart.currency), 12)
+                + lpad(try line.unitPrice.formatted(), 12)
             if line.problems.contains(.priceChanged) {
-                text += "  price changed (was \(try money(line.addedPrice, cart.currency)))"
+                text += "  price changed (was \(try line.addedPrice.formatted()))"
             }
             if line.problems.contains(.outOfStock) { text += "  only \(line.available ?? 0) left" }
             if line.problems.contains(.inactive) { text += "  no longer for sale" }
@@ -165,34 +165,30 @@ private struct Story {
         }
     }
 
-    func printOrder(_ order: Order) throws {
-        var text = "    order \(order.id): \(order.state.name), total \(try money(order.total, order.currency))"
-        if order.refunded > 0 { text += ", refunded \(try money(order.refunded, order.currency))" }
+    func printOrder(_ order: SCOrder) throws {
+        var text = "    order \(order.id): \(order.state.name), total \(try order.total.formatted())"
+        if order.refundedMinor > 0 { text += ", refunded \(try order.refunded.formatted())" }
         say(text)
         for (i, line) in order.lines.enumerated() {
             var text = "      line \(i): \(line.quantity) x \(pad(line.title, 34)) paid "
-                + lpad(try money(line.net, order.currency), 12)
+                + lpad(try line.net.formatted(), 12)
             if line.refundedQuantity > 0 {
-                text += "  refunded \(line.refundedQuantity) unit(s), \(try money(line.refundedAmount, order.currency))"
+                text += "  refunded \(line.refundedQuantity) unit(s), \(try line.refundedAmount.formatted())"
             }
             say(text)
         }
     }
 
     /// Shows an error the story expects, as a shopper's app would.
-    func expectRefusal(_ expected: SocialCartError.Code, _ body: () throws -> Void) throws {
+    func expectRefusal(_ expected: SCError.Code, _ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as SocialCartError where error.code == expected {
+        } catch let error as SCError where error.code == expected {
             say("    refused: \(error.message) (\(error.code.name))")
             return
         }
         throw StoryError(description: "expected \(expected.name), but the call succeeded")
     }
-}
-
-private func money(_ amount: Int64, _ currency: String) throws -> String {
-    try SocialCart.formatMoney(amount, currency: currency)
 }
 
 private func pad(_ s: String, _ width: Int) -> String {

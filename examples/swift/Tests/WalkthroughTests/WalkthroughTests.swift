@@ -6,7 +6,7 @@ import XCTest
 /// Runs the example's story so that it cannot rot.
 final class WalkthroughTests: XCTestCase {
     func testTheStoryRunsToTheEnd() throws {
-        let live = SocialCart.liveObjectCount
+        let live = SCLibrary.liveObjectCount
         let program = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("../walkthrough/program.json").standardizedFileURL.path
@@ -22,8 +22,8 @@ final class WalkthroughTests: XCTestCase {
 
         XCTAssertEqual(order.state, .partiallyRefunded)
         XCTAssertEqual(order.paymentRef, "wxpay-20261123-0001")
-        XCTAssertEqual(order.total, 28_800)
-        XCTAssertEqual(order.refunded, 4_200)
+        XCTAssertEqual(order.totalMinor, 28_800)
+        XCTAssertEqual(order.refundedMinor, 4_200)
         XCTAssertEqual(order.lines.map(\.skuId), ["tea-oolong-250g", "cup-celadon"])
         // The same story as examples/walkthrough/walkthrough.c prints.
         for expected in [
@@ -43,6 +43,6 @@ final class WalkthroughTests: XCTestCase {
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }
-        XCTAssertEqual(SocialCart.liveObjectCount, live, "the walkthrough leaked handles")
+        XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
     }
 }

@@ -72,8 +72,35 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
 
     // ---------------------------------------------------------------- engine
 
-    /** Settles every deadline that has passed; returns how many orders were settled. */
-    fun sweep(): Long = state.call { Native.engineSweep(it) }
+    /**
+     * Settles one page of lapsed deadlines: up to maxOrders (1..100000) unpaid
+     * orders whose payment window lapsed are cancelled (oldest deadline first)
+     * and their holds released, with their events. This is housekeeping, not
+     * needed for correctness: reads already see a lapsed order as cancelled and
+     * its stock as free. Call it again while [SweepResult.more] is true; each
+     * call is one short transaction.
+     * @throws SocialCartException INVALID_ARGUMENT (field "max_orders") for maxOrders out of range.
+     */
+    @JvmOverloads
+    fun sweep(maxOrders: Int = 1000): SweepResult {
+        val r = state.call { Native.engineSweep(it, maxOrders.toLong()) }
+        return SweepResult(settled = r[0], more = r[1] != 0L)
+    }
+
+    /**
+     * Compacts one page: removes up to maxRows (1..100000) of the oldest events
+     * older than [EngineOptions.eventRetentionMs] and up to maxRows idempotency
+     * records older than [EngineOptions.idempotencyRetentionMs] (those keys are
+     * new again). Events go oldest first, so what remains of the log has no
+     * gaps. The file keeps its size; freed pages are reused by later writes.
+     * Call it again while [CompactResult.more] is true.
+     * @throws SocialCartException INVALID_ARGUMENT (field "max_rows") for maxRows out of range.
+     */
+    @JvmOverloads
+    fun compact(maxRows: Int = 1000): CompactResult {
+        val r = state.call { Native.engineCompact(it, maxRows.toLong()) }
+        return CompactResult(eventsRemoved = r[0], idempotencyRemoved = r[1], more = r[2] != 0L)
+    }
 
     // --------------------------------------------------------------- catalog
 
@@ -102,6 +129,27 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     fun catalog(): List<Sku> = Snapshots.takeCatalog(state.call { Native.engineCatalog(it) })
 
     /**
+     * One page of a merchant's SKUs, ordered by SKU id, each with its stock
+     * available now (as [catalog] reports it).
+     * @param cursor null for the first page, else the previous page's [Page.nextCursor].
+     * @param limit 1..1000.
+     * @throws SocialCartException INVALID_ARGUMENT (field "merchant_id", "cursor" or "limit").
+     */
+    fun catalogByMerchant(merchantId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
+        Snapshots.takeCatalogPage(state.call {
+            Native.engineCatalogByMerchant(it, utf8(merchantId), utf8OrNull(cursor), limit.toLong())
+        })
+
+    /**
+     * One page of the SKUs in a category, ordered by SKU id.
+     * @throws SocialCartException INVALID_ARGUMENT (field "category_id", "cursor" or "limit").
+     */
+    fun catalogByCategory(categoryId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
+        Snapshots.takeCatalogPage(state.call {
+            Native.engineCatalogByCategory(it, utf8(categoryId), utf8OrNull(cursor), limit.toLong())
+        })
+
+    /**
      * Validates a program document and applies it, all or nothing.
      * @throws SocialCartException VALIDATION (field names the place), CURRENCY_MISMATCH.
      */
@@ -119,6 +167,15 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      */
     fun cartAdd(userId: String, skuId: String, quantity: Long) =
         state.call { Native.engineCartAdd(it, utf8(userId), utf8(skuId), quantity) }
+
+    /**
+     * [cartAdd] under an idempotency key: a retry with the same key (after a network error,
+     * or a STORAGE error whose outcome is unknown) adds nothing more.
+     * @throws SocialCartException as [cartAdd]; IDEMPOTENCY_CONFLICT when the key was used
+     *   for other arguments.
+     */
+    fun cartAddOnce(userId: String, skuId: String, quantity: Long, idempotencyKey: String) =
+        state.call { Native.engineCartAddOnce(it, utf8(userId), utf8(skuId), quantity, utf8(idempotencyKey)) }
 
     /** Sets the quantity of the line for skuId, creating it if absent. Errors as [cartAdd]. */
     fun cartSetQuantity(userId: String, skuId: String, quantity: Long) =
@@ -163,6 +220,42 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
         Snapshots.takeOrder(state.call { Native.engineOrderGet(it, utf8(orderId)) })
 
     /**
+     * The order that the user's checkout with this idempotency key made, as of
+     * now: "did my checkout happen?" after a lost response.
+     * @throws SocialCartException NOT_FOUND (field "idempotency_key") when no
+     *   checkout of this user used the key within the idempotency retention.
+     */
+    fun orderByCheckoutKey(userId: String, idempotencyKey: String): Order =
+        Snapshots.takeOrder(state.call { Native.engineOrderByCheckoutKey(it, utf8(userId), utf8(idempotencyKey)) })
+
+    /**
+     * One page of a shopper's orders, newest first, each as of now.
+     * @param state only orders in this state as a read sees it now (a lapsed
+     *   unpaid order is [OrderState.CANCELLED]); null for every state.
+     * @param createdFromMs, createdBeforeMs only orders created in
+     *   [createdFromMs, createdBeforeMs).
+     * @param cursor null for the first page, else the previous page's [Page.nextCursor].
+     * @param limit 1..1000.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id", "state",
+     *   "from_ms", "to_ms", "cursor" or "limit").
+     */
+    fun ordersOfUser(
+        userId: String,
+        state: OrderState? = null,
+        createdFromMs: Long = 0,
+        createdBeforeMs: Long = Long.MAX_VALUE,
+        cursor: String? = null,
+        limit: Int = 50
+    ): Page<Order> {
+        val stateValue = state?.value ?: 0
+        return Snapshots.takeOrderPage(this.state.call {
+            Native.engineOrdersOfUser(
+                it, utf8(userId), stateValue, createdFromMs, createdBeforeMs, utf8OrNull(cursor), limit.toLong()
+            )
+        })
+    }
+
+    /**
      * Records the payment of an order.
      * @throws SocialCartException NOT_FOUND, AMOUNT_MISMATCH, EXPIRED, INVALID_STATE,
      *   IDEMPOTENCY_CONFLICT.
@@ -203,11 +296,28 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
         Snapshots.takeEvents(state.call { Native.engineEventsRead(it, afterSeq, limit.toLong()) })
 
     /**
+     * Up to [limit] events of one type (e.g. "order.paid") with a sequence
+     * number greater than [afterSeq], in order. An unknown type has no events.
+     * @throws SocialCartException INVALID_ARGUMENT (field "type", "after_seq" or "limit").
+     */
+    fun readEventsOfType(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =
+        Snapshots.takeEvents(state.call { Native.engineEventsReadType(it, utf8(type), afterSeq, limit.toLong()) })
+
+    /** The sequence number of the latest event in the log; 0 when it is empty. */
+    fun latestEventSeq(): Long = state.call { Native.engineEventsLatestSeq(it) }
+
+    /**
      * Calls listener with the events of each engine call made through this
-     * engine, after its transaction committed, on the thread that made the call
-     * (for [suspending] calls: an IO thread). The listener may call the engine;
-     * it must not block on another thread that uses it. An exception from the
-     * listener goes to onError (default: printed to stderr), never to the caller.
+     * engine, in sequence order, after its transaction committed and outside
+     * the engine's lock. It runs on the thread of an engine call that wrote:
+     * the calling thread when one thread writes at a time (for [suspending]
+     * calls: an IO thread); when several threads write at once, another
+     * writer's thread may deliver, so a listener may run on a thread other than
+     * the one whose call made the events, after that call returned. A slow
+     * listener delays only the thread delivering. The listener may call the
+     * engine; the events of a write made from inside it are delivered after the
+     * current batch. An exception from the listener goes to onError (default:
+     * printed to stderr), never to the caller.
      *
      * The subscription lasts until it is closed or the engine is.
      */

@@ -63,6 +63,7 @@ internal object Native {
     @JvmStatic external fun statusName(status: Int): String
     @JvmStatic external fun orderStateName(state: Int): String
     @JvmStatic external fun moneyFormat(amount: Long, currency: ByteArray?): String
+    @JvmStatic external fun currencyMinorUnits(currency: ByteArray?): Int
 
     // Options
     @JvmStatic external fun optionsNew(): Long
@@ -70,13 +71,23 @@ internal object Native {
     @JvmStatic external fun optionsSetDurability(options: Long, durability: Int)
     @JvmStatic external fun optionsSetPaymentWindowMs(options: Long, ms: Long)
     @JvmStatic external fun optionsSetBusyTimeoutMs(options: Long, ms: Long)
+    @JvmStatic external fun optionsSetCacheSizeKib(options: Long, kib: Long)
+    @JvmStatic external fun optionsSetReadConnections(options: Long, count: Long)
+    @JvmStatic external fun optionsSetEventRetentionMs(options: Long, ms: Long)
+    @JvmStatic external fun optionsSetIdempotencyRetentionMs(options: Long, ms: Long)
     /** clock needs `fun now(): Long`; null passes a NULL clock function. */
     @JvmStatic external fun optionsSetClock(options: Long, clock: Any?)
+    @JvmStatic external fun optionsSetLogLevel(options: Long, level: Int)
+    /** sink needs `fun log(level: Int, message: String)`; null passes a NULL log function. */
+    @JvmStatic external fun optionsSetLog(options: Long, sink: Any?)
 
     // Engine
     @JvmStatic external fun engineOpen(path: ByteArray?, options: Long): Long
     @JvmStatic external fun engineClose(engine: Long)
-    @JvmStatic external fun engineSweep(engine: Long): Long
+    /** Returns `[settled, more (1 or 0)]`; a negative maxOrders is out of range. */
+    @JvmStatic external fun engineSweep(engine: Long, maxOrders: Long): LongArray
+    /** Returns `[eventsRemoved, idempotencyRemoved, more (1 or 0)]`; a negative maxRows is out of range. */
+    @JvmStatic external fun engineCompact(engine: Long, maxRows: Long): LongArray
 
     // SKUs and catalog
     @JvmStatic external fun skuNew(id: ByteArray?, merchantId: ByteArray?, title: ByteArray?, currency: ByteArray?, listPrice: Long): Long
@@ -103,6 +114,9 @@ internal object Native {
     @JvmStatic external fun catalogCount(catalog: Long): Long
     @JvmStatic external fun catalogAt(catalog: Long, index: Long): Long
     @JvmStatic external fun catalogFree(catalog: Long)
+    @JvmStatic external fun catalogNextCursor(catalog: Long): String?
+    @JvmStatic external fun engineCatalogByMerchant(engine: Long, merchantId: ByteArray?, cursor: ByteArray?, limit: Long): Long
+    @JvmStatic external fun engineCatalogByCategory(engine: Long, categoryId: ByteArray?, cursor: ByteArray?, limit: Long): Long
 
     // Program document
     @JvmStatic external fun engineImportProgram(engine: Long, json: ByteArray?)
@@ -110,6 +124,7 @@ internal object Native {
 
     // Cart
     @JvmStatic external fun engineCartAdd(engine: Long, userId: ByteArray?, skuId: ByteArray?, quantity: Long)
+    @JvmStatic external fun engineCartAddOnce(engine: Long, userId: ByteArray?, skuId: ByteArray?, quantity: Long, key: ByteArray?)
     @JvmStatic external fun engineCartSetQuantity(engine: Long, userId: ByteArray?, skuId: ByteArray?, quantity: Long)
     @JvmStatic external fun engineCartRemove(engine: Long, userId: ByteArray?, skuId: ByteArray?)
     @JvmStatic external fun engineCartSelect(engine: Long, userId: ByteArray?, skuId: ByteArray?, selected: Boolean)
@@ -174,10 +189,23 @@ internal object Native {
     @JvmStatic external fun orderRefundCount(order: Long): Long
     @JvmStatic external fun orderRefundId(order: Long, index: Long): String?
     @JvmStatic external fun orderRefundAmount(order: Long, index: Long): Long
+    @JvmStatic external fun orderRefundTimeMs(order: Long, index: Long): Long
+    @JvmStatic external fun orderRefundLineCount(order: Long, refund: Long): Long
+    @JvmStatic external fun orderRefundLineIndex(order: Long, refund: Long, part: Long): Long
+    @JvmStatic external fun orderRefundLineQuantity(order: Long, refund: Long, part: Long): Long
+    @JvmStatic external fun orderRefundLineAmount(order: Long, refund: Long, part: Long): Long
     @JvmStatic external fun orderFree(order: Long)
+    @JvmStatic external fun engineOrderByCheckoutKey(engine: Long, userId: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineOrdersOfUser(engine: Long, userId: ByteArray?, state: Int, fromMs: Long, toMs: Long, cursor: ByteArray?, limit: Long): Long
+    @JvmStatic external fun ordersCount(orders: Long): Long
+    @JvmStatic external fun ordersAt(orders: Long, index: Long): Long
+    @JvmStatic external fun ordersNextCursor(orders: Long): String?
+    @JvmStatic external fun ordersFree(orders: Long)
 
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long
+    @JvmStatic external fun engineEventsReadType(engine: Long, type: ByteArray?, afterSeq: Long, limit: Long): Long
+    @JvmStatic external fun engineEventsLatestSeq(engine: Long): Long
     @JvmStatic external fun eventsCount(events: Long): Long
     @JvmStatic external fun eventsSeq(events: Long, index: Long): Long
     @JvmStatic external fun eventsType(events: Long, index: Long): String?

@@ -73,9 +73,26 @@ internal object Snapshots {
         )
     }
 
-    fun takeOrder(h: Long): Order = taking(h, { Native.orderFree(it) }) { o ->
+    fun takeOrder(h: Long): Order = taking(h, { Native.orderFree(it) }) { readOrder(it) }
+
+    fun takeOrderPage(h: Long): Page<Order> = taking(h, { Native.ordersFree(it) }) { p ->
+        Page(
+            items = indices(Native.ordersCount(p)).map { readOrder(Native.ordersAt(p, it)) },
+            nextCursor = Native.ordersNextCursor(p)?.takeIf { it.isNotEmpty() }
+        )
+    }
+
+    fun takeCatalogPage(h: Long): Page<Sku> = taking(h, { Native.catalogFree(it) }) { c ->
+        Page(
+            items = indices(Native.catalogCount(c)).map { readSku(Native.catalogAt(c, it)) },
+            nextCursor = Native.catalogNextCursor(c)?.takeIf { it.isNotEmpty() }
+        )
+    }
+
+    /** Reads an order (borrowed: from a page, or one [takeOrder] frees). */
+    fun readOrder(o: Long): Order {
         val paidAt = Native.orderPaidAtMs(o)
-        Order(
+        return Order(
             id = Native.orderId(o) ?: "",
             userId = Native.orderUserId(o) ?: "",
             state = OrderState.of(Native.orderStateOf(o).toInt()),
@@ -102,7 +119,18 @@ internal object Snapshots {
                 )
             },
             refunds = indices(Native.orderRefundCount(o)).map { i ->
-                Refund(Native.orderRefundId(o, i) ?: "", Native.orderRefundAmount(o, i))
+                Refund(
+                    id = Native.orderRefundId(o, i) ?: "",
+                    amount = Native.orderRefundAmount(o, i),
+                    timeMs = Native.orderRefundTimeMs(o, i),
+                    lines = indices(Native.orderRefundLineCount(o, i)).map { p ->
+                        RefundLine(
+                            lineIndex = Native.orderRefundLineIndex(o, i, p).toInt(),
+                            quantity = Native.orderRefundLineQuantity(o, i, p),
+                            amount = Native.orderRefundLineAmount(o, i, p)
+                        )
+                    }
+                )
             }
         )
     }

@@ -24,11 +24,22 @@ object SocialCart {
         get() = Native.liveObjectCount()
 
     /**
-     * Formats an amount for people, e.g. "CNY 68.00", "JPY 1200".
-     * @throws SocialCartException INVALID_ARGUMENT unless currency is three upper-case letters.
+     * Formats an amount for people with the currency's minor-unit digits, e.g.
+     * "CNY 68.00", "JPY 1200", "CLF 1.2345".
+     * @throws SocialCartException INVALID_ARGUMENT unless currency is an ISO 4217 code
+     *         with a minor unit (see [currencyMinorUnits]).
      */
     @JvmStatic
     fun formatMoney(amountMinor: Long, currency: String): String = Native.moneyFormat(amountMinor, utf8(currency))
+
+    /**
+     * The currency's minor-unit digits (CNY 2, JPY 0, BHD 3, CLF 4): how many decimal
+     * places one unit of an amount stands for.
+     * @throws SocialCartException INVALID_ARGUMENT (field "currency") unless currency is an
+     *         active ISO 4217 code with a minor unit; XAU and the other codes without one are refused.
+     */
+    @JvmStatic
+    fun currencyMinorUnits(currency: String): Int = Native.currencyMinorUnits(utf8(currency))
 
     /** The library's stable name of a status code, e.g. "SC_ERR_NOT_FOUND". */
     @JvmStatic

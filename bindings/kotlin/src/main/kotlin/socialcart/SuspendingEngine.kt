@@ -9,7 +9,8 @@ import kotlinx.coroutines.withContext
  * [Engine.suspending].
  */
 class SuspendingEngine internal constructor(val engine: Engine) {
-    suspend fun sweep(): Long = withContext(Dispatchers.IO) { engine.sweep() }
+    suspend fun sweep(maxOrders: Int = 1000): SweepResult = withContext(Dispatchers.IO) { engine.sweep(maxOrders) }
+    suspend fun compact(maxRows: Int = 1000): CompactResult = withContext(Dispatchers.IO) { engine.compact(maxRows) }
     suspend fun putSku(sku: SkuSpec) = withContext(Dispatchers.IO) { engine.putSku(sku) }
     suspend fun getSku(skuId: String): Sku = withContext(Dispatchers.IO) { engine.getSku(skuId) }
     suspend fun catalog(): List<Sku> = withContext(Dispatchers.IO) { engine.catalog() }
@@ -17,6 +18,9 @@ class SuspendingEngine internal constructor(val engine: Engine) {
     suspend fun exportProgram(): String = withContext(Dispatchers.IO) { engine.exportProgram() }
     suspend fun cartAdd(userId: String, skuId: String, quantity: Long) =
         withContext(Dispatchers.IO) { engine.cartAdd(userId, skuId, quantity) }
+
+    suspend fun cartAddOnce(userId: String, skuId: String, quantity: Long, idempotencyKey: String) =
+        withContext(Dispatchers.IO) { engine.cartAddOnce(userId, skuId, quantity, idempotencyKey) }
     suspend fun cartSetQuantity(userId: String, skuId: String, quantity: Long) =
         withContext(Dispatchers.IO) { engine.cartSetQuantity(userId, skuId, quantity) }
     suspend fun cartRemove(userId: String, skuId: String) =
@@ -40,4 +44,23 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         withContext(Dispatchers.IO) { engine.refundAmount(orderId, amount, idempotencyKey) }
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
+    suspend fun readEventsOfType(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =
+        withContext(Dispatchers.IO) { engine.readEventsOfType(type, afterSeq, limit) }
+    suspend fun latestEventSeq(): Long = withContext(Dispatchers.IO) { engine.latestEventSeq() }
+    suspend fun orderByCheckoutKey(userId: String, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.orderByCheckoutKey(userId, idempotencyKey) }
+    suspend fun ordersOfUser(
+        userId: String,
+        state: OrderState? = null,
+        createdFromMs: Long = 0,
+        createdBeforeMs: Long = Long.MAX_VALUE,
+        cursor: String? = null,
+        limit: Int = 50
+    ): Page<Order> = withContext(Dispatchers.IO) {
+        engine.ordersOfUser(userId, state, createdFromMs, createdBeforeMs, cursor, limit)
+    }
+    suspend fun catalogByMerchant(merchantId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
+        withContext(Dispatchers.IO) { engine.catalogByMerchant(merchantId, cursor, limit) }
+    suspend fun catalogByCategory(categoryId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
+        withContext(Dispatchers.IO) { engine.catalogByCategory(categoryId, cursor, limit) }
 }

@@ -159,7 +159,46 @@ data class OrderLine(
 )
 
 /** One refund of an [Order]. */
-data class Refund(val id: String, val amount: Long)
+data class Refund(
+    val id: String,
+    val amount: Long,
+    /** When the refund was made. */
+    val timeMs: Long = 0,
+    /** What it took from each line, by line index; the amounts add up to [amount]. */
+    val lines: List<RefundLine> = emptyList()
+)
+
+/** The part of a refund taken from one order line. */
+data class RefundLine(
+    /** The index into [Order.lines]. */
+    val lineIndex: Int,
+    /** Units refunded (0 for a refund by amount). */
+    val quantity: Long,
+    val amount: Long
+)
+
+/**
+ * One page of a paged read. Pass [nextCursor] back unchanged to read the next
+ * page; it is null on the last page. Pages are keyset pages: items added while
+ * a host pages never repeat or skip an item that sorts before the cursor.
+ */
+data class Page<T>(val items: List<T>, val nextCursor: String?)
+
+/** How much a log message matters (`sc_log_level`). */
+enum class LogLevel(val value: Int) {
+    DEBUG(0),
+    /** Normal events worth a line (e.g. "settled 8 lapsed orders"). */
+    INFO(1),
+    /** Trouble the engine handled itself (e.g. a busy database it retried). */
+    WARNING(2),
+    /** A storage failure (I/O, corruption) reported to the caller. */
+    ERROR(3);
+
+    companion object {
+        @JvmStatic
+        fun of(value: Int): LogLevel = values().firstOrNull { it.value == value } ?: ERROR
+    }
+}
 
 /** An order snapshot. */
 data class Order(
@@ -182,6 +221,24 @@ data class Order(
     val lines: List<OrderLine>,
     /** Refunds, oldest first. */
     val refunds: List<Refund>
+)
+
+/** What one [Engine.sweep] call did. */
+data class SweepResult(
+    /** How many lapsed orders this call settled. */
+    val settled: Long,
+    /** Whether lapsed orders remain: call [Engine.sweep] again. */
+    val more: Boolean
+)
+
+/** What one [Engine.compact] call did. */
+data class CompactResult(
+    /** How many events past the event retention this call removed. */
+    val eventsRemoved: Long,
+    /** How many idempotency records past the idempotency retention this call removed. */
+    val idempotencyRemoved: Long,
+    /** Whether there may be more to remove: call [Engine.compact] again. */
+    val more: Boolean
 )
 
 /** One entry of the engine's event log. */

@@ -23,6 +23,21 @@ class CartTest : EngineTestBase() {
     }
 
     @Test
+    fun cartAddOnceAddsOncePerKey() {
+        val e = openShop()
+        e.cartAddOnce("u1", "tea", 2, "add-1")
+        e.cartAddOnce("u1", "tea", 2, "add-1") // the retry
+        assertEquals(listOf(2L), e.cart("u1").lines.map { it.quantity })
+        e.cartAddOnce("u1", "tea", 1, "add-2")
+        assertEquals(listOf(3L), e.cart("u1").lines.map { it.quantity })
+        expectError(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency_key") { e.cartAddOnce("u1", "tea", 4, "add-1") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "idempotency_key") { e.cartAddOnce("u1", "tea", 1, "") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartAddOnce("u1", "tea", 0, "add-3") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartAddOnce(0, utf8("u"), utf8("tea"), 1, utf8("k")) }
+        assertEquals(listOf(3L), e.cart("u1").lines.map { it.quantity })
+    }
+
+    @Test
     fun cartAddErrors() {
         val e = openShop()
         expectError(ErrorCode.NOT_FOUND) { e.cartAdd("u1", "no-such-sku", 1) }

@@ -54,6 +54,23 @@ class CatalogTest : EngineTestBase() {
     }
 
     @Test
+    fun idsRefuseInvisibleCharactersAndTitlesRefuseControls() {
+        val e = open()
+        // docs/c-api.md: controls, C1, bidi and zero-width characters in ids; controls and
+        // bidi overrides in titles. Messages name the rule, never the text.
+        for (bad in listOf("tea\u0085", "tea\u202e", "tea\u200b", "tea\u200e", "tea\ufeff")) {
+            val ex = expectError(ErrorCode.INVALID_ARGUMENT, "id") { e.putSku(teaSpec.copy(id = bad)) }
+            assertFalse(ex.message!!.contains("tea"))
+            expectError(ErrorCode.INVALID_ARGUMENT, "user_id") { e.cart(bad) }
+        }
+        expectError(ErrorCode.INVALID_ARGUMENT, "title") { e.putSku(teaSpec.copy(title = "\u0001Celadon")) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "title") { e.putSku(teaSpec.copy(title = "Celadon\u202e")) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "currency") { e.putSku(teaSpec.copy(currency = "XAU")) }
+        e.putSku(teaSpec.copy(title = "\u200f\u200d茶"))
+        assertEquals("\u200f\u200d茶", e.getSku(teaSpec.id).title)
+    }
+
+    @Test
     fun skuBuilderErrorsOnNull() {
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.skuNew(null, utf8("m"), utf8("t"), utf8("CNY"), 1) }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.skuSetStock(0, 1) }

@@ -52,6 +52,22 @@ class LibraryTest : EngineTestBase() {
     }
 
     @Test
+    fun currencyMinorUnitsComeFromIso4217() {
+        assertEquals(2, SocialCart.currencyMinorUnits("CNY"))
+        assertEquals(0, SocialCart.currencyMinorUnits("JPY"))
+        assertEquals(3, SocialCart.currencyMinorUnits("KWD"))
+        assertEquals(4, SocialCart.currencyMinorUnits("CLF"))
+        assertEquals("CLF 1.2345", SocialCart.formatMoney(12345, "CLF"))
+        expectError(ErrorCode.INVALID_ARGUMENT, "currency") { SocialCart.currencyMinorUnits("ZZZ") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "currency") { SocialCart.currencyMinorUnits("XAU") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "currency") { SocialCart.currencyMinorUnits("") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "currency") { Native.currencyMinorUnits(null) }
+        expectError(ErrorCode.INVALID_UTF8, "currency") {
+            Native.currencyMinorUnits(byteArrayOf(0xff.toByte(), 0xfe.toByte()))
+        }
+    }
+
+    @Test
     fun formatMoneyRejectsABadCurrency() {
         expectError(ErrorCode.INVALID_ARGUMENT) { SocialCart.formatMoney(100, "cny") }
         expectError(ErrorCode.INVALID_ARGUMENT) { SocialCart.formatMoney(100, "EURO") }

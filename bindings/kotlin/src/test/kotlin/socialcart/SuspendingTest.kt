@@ -39,7 +39,8 @@ class SuspendingTest : EngineTestBase() {
             s.cartAdd("u2", "tea", 1)
             val other = s.checkout("u2", "co2")
             assertEquals(OrderState.CANCELLED, s.cancel(other.id).state)
-            assertEquals(0L, s.sweep())
+            assertEquals(SweepResult(0, false), s.sweep(10))
+            assertEquals(CompactResult(0, 0, false), s.compact(10))
             val events = s.readEvents(0, 10_000)
             assertTrue(events.any { it.type == "order.paid" })
         } finally {
@@ -80,8 +81,11 @@ class SuspendingTest : EngineTestBase() {
             s.pay(order.id, "ref", order.total, "p2")
             expectError(ErrorCode.INVALID_STATE) { s.cancel(order.id) }
             expectError(ErrorCode.INVALID_ARGUMENT) { s.readEvents(-1, 10) }
+            expectError(ErrorCode.INVALID_ARGUMENT, "max_orders") { s.sweep(0) }
+            expectError(ErrorCode.INVALID_ARGUMENT, "max_rows") { s.compact(0) }
             e.close()
             expectError(ErrorCode.INVALID_STATE) { s.sweep() }
+            expectError(ErrorCode.INVALID_STATE) { s.compact() }
             expectError(ErrorCode.INVALID_STATE) { s.catalog() }
             expectError(ErrorCode.INVALID_STATE) { s.exportProgram() }
         } finally {

@@ -1,7 +1,7 @@
 internal import CSocialCart
 
 /// Library-wide functions of socialcart.
-public enum SocialCart {
+public enum SCLibrary {
     /// The library's version, "MAJOR.MINOR.PATCH" (`sc_version`).
     public static var version: String { copyString(sc_version()) }
 
@@ -19,26 +19,26 @@ public enum SocialCart {
     public static var liveObjectCount: Int64 { sc_live_object_count() }
 
     /// Checks once per process that the loaded library speaks the header's ABI.
-    /// `Engine.init` calls it; call it yourself to fail early.
+    /// `SCEngine.init` calls it; call it yourself to fail early.
     public static func checkABI() throws {
         if let error = abiCheckResult { throw error }
     }
 
-    private static let abiCheckResult: SocialCartError? = {
+    private static let abiCheckResult: SCError? = {
         do {
             try checkABI(library: sc_abi_version(), header: Int32(SOCIALCART_ABI_VERSION))
             return nil
-        } catch let error as SocialCartError {
+        } catch let error as SCError {
             return error
         } catch {
-            return SocialCartError(code: .internal, message: "\(error)")
+            return SCError(code: .internal, message: "\(error)")
         }
     }()
 
     /// The comparison behind `checkABI()`, separate so tests can feed it a mismatch.
     static func checkABI(library: Int32, header: Int32) throws {
         guard library == header else {
-            throw SocialCartError(
+            throw SCError(
                 code: .abiMismatch,
                 message: "libsocialcart ABI mismatch: the loaded library is ABI \(library) "
                     + "(version \(copyString(sc_version()))), this binding was built against "
@@ -47,14 +47,27 @@ public enum SocialCart {
         }
     }
 
-    /// Formats an amount for people, e.g. "CNY 68.00", "JPY 1200" (`sc_money_format`).
-    /// - Throws: `.invalidArgument` when the currency is not three upper-case letters.
+    /// Formats an amount for people with the currency's minor-unit digits, e.g.
+    /// "CNY 68.00", "JPY 1200", "CLF 1.2345" (`sc_money_format`).
+    /// - Throws: `.invalidArgument` unless the currency is an ISO 4217 code with a
+    ///   minor unit (see `currencyMinorUnits(_:)`).
     public static func formatMoney(_ amountMinor: Int64, currency: String) throws -> String {
         try requireCString(currency, field: "currency")
         var out: UnsafeMutablePointer<CChar>? = nil
         try check { sc_money_format(amountMinor, currency, &out, $0) }
         defer { sc_string_free(out) }
         return copyString(out)
+    }
+
+    /// The currency's minor-unit digits (CNY 2, JPY 0, BHD 3, CLF 4): how many
+    /// decimal places one unit of an amount stands for (`sc_currency_minor_units`).
+    /// - Throws: `.invalidArgument` (field "currency") unless the currency is an
+    ///   active ISO 4217 code with a minor unit; XAU and other codes without one are refused.
+    public static func currencyMinorUnits(_ currency: String) throws -> Int {
+        try requireCString(currency, field: "currency")
+        var digits: Int32 = 0
+        try check { sc_currency_minor_units(currency, &digits, $0) }
+        return Int(digits)
     }
 
     /// The library's stable name of a status code, e.g. "SC_ERR_NOT_FOUND"

@@ -23,7 +23,7 @@ using namespace bench;
 namespace {
 
 struct Setting {
-    sc_durability durability;
+    sc_durability_t durability;
     const char* name;
     const char* synchronous;
 };
@@ -59,7 +59,7 @@ private:
 
 class EngineOrders {
 public:
-    EngineOrders(const std::string& path, sc_durability durability) {
+    EngineOrders(const std::string& path, sc_durability_t durability) {
         EngineSettings settings;
         settings.durability = durability;
         engine_ = open_engine(path, settings);

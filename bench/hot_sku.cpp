@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
         held_clock.advance(10);
     }
     sc_sku* sku = nullptr;
-    must(sc_engine_get_sku(held.engine, "hot", &sku, err()), "sc_engine_get_sku");
+    must(sc_engine_sku_get(held.engine, "hot", &sku, err()), "sc_engine_sku_get");
     const int64_t available = sc_sku_stock_available(sku);
     sc_sku_free(sku);
     std::printf("placed %lld holds in %.1f s; stock available %lld of %lld\n", static_cast<long long>(holds),

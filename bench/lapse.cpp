@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
         timed(kOrderGet, [&] {
             sc_order* got = nullptr;
             must(sc_engine_order_get(engine, lapsed.c_str(), &got, err()), "sc_engine_order_get");
-            if (sc_order_state_of(got) != SC_ORDER_CANCELLED || sc_order_cancel_reason(got) != SC_CANCEL_PAYMENT_LAPSED)
+            if (sc_order_state(got) != SC_ORDER_CANCELLED || sc_order_cancel_reason(got) != SC_CANCEL_PAYMENT_LAPSED)
                 ++unexpected_states;
             sc_order_free(got);
         });
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
     int64_t left_held = 0;
     for (int64_t j = 0; j < kSkus; ++j) {
         sc_sku* s = nullptr;
-        must(sc_engine_get_sku(engine, sku_id(j).c_str(), &s, err()), "sc_engine_get_sku");
+        must(sc_engine_sku_get(engine, sku_id(j).c_str(), &s, err()), "sc_engine_sku_get");
         left_held += sc_sku_stock_on_hand(s) - sc_sku_stock_available(s);
         sc_sku_free(s);
     }

@@ -55,7 +55,7 @@ int64_t file_size_or_zero(const std::string& path) {
 
 sc_error** err() { return &t_error; }
 
-void must(sc_status status, const char* what) {
+void must(sc_status_t status, const char* what) {
     if (status == SC_OK) return;
     std::fprintf(stderr, "%s failed: %s: %s\n", what, sc_status_name(status),
                  t_error ? sc_error_message(t_error) : "(no error object)");
@@ -181,7 +181,7 @@ void put_sku(sc_engine* engine, const std::string& sku_id, const std::string& ti
     sc_sku* sku = nullptr;
     must(sc_sku_new(sku_id.c_str(), merchant_id.c_str(), title.c_str(), "CNY", list_price, &sku, err()), "sc_sku_new");
     if (stock >= 0) must(sc_sku_set_stock(sku, stock, err()), "sc_sku_set_stock");
-    must(sc_engine_put_sku(engine, sku, err()), "sc_engine_put_sku");
+    must(sc_engine_sku_put(engine, sku, err()), "sc_engine_sku_put");
     sc_sku_free(sku);
 }
 

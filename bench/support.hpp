@@ -26,7 +26,7 @@ sc_error** err();
 
 // Exits with the error of the calling thread when status is not SC_OK. A benchmark
 // fails only when an API call fails, never on time.
-void must(sc_status status, const char* what);
+void must(sc_status_t status, const char* what);
 
 // ---- Arguments and ids ----------------------------------------------------------------
 
@@ -113,7 +113,7 @@ private:
 };
 
 struct EngineSettings {
-    sc_durability durability = SC_DURABILITY_NORMAL;
+    sc_durability_t durability = SC_DURABILITY_NORMAL;
     int64_t payment_window_ms = 0;   // 0: the engine's default
     ManualClock* clock = nullptr;    // nullptr: the system clock
     int64_t read_connections = -1;   // -1: the engine's default

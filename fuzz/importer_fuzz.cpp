@@ -1,4 +1,4 @@
-// libFuzzer target: bytes to sc_engine_import_program, checked against the importer's
+// libFuzzer target: bytes to sc_engine_program_import, checked against the importer's
 // invariants (importer_oracle.hpp). Built only with -DSOCIALCART_FUZZ=ON and clang;
 // `./dev fuzz importer 60` builds it in build-fuzz/ and runs it for 60 seconds.
 #include "importer_oracle.hpp"

@@ -113,7 +113,7 @@ std::string fingerprint(sc_engine* engine, std::string& problem) {
     char* exported = nullptr;
     sc_events* events = nullptr;
     std::string out;
-    if (sc_engine_export_program(engine, &exported, nullptr) != SC_OK) problem = "export failed";
+    if (sc_engine_program_export(engine, &exported, nullptr) != SC_OK) problem = "export failed";
     if (exported != nullptr) out = exported;
     sc_string_free(exported);
     if (sc_engine_events_read(engine, 0, 10000, &events, nullptr) != SC_OK) problem = "events_read failed";
@@ -137,14 +137,14 @@ sc_engine* open_engine(std::string& problem) {
 
 std::string export_of(sc_engine* engine) {
     char* text = nullptr;
-    if (sc_engine_export_program(engine, &text, nullptr) != SC_OK) return "<export failed>";
+    if (sc_engine_program_export(engine, &text, nullptr) != SC_OK) return "<export failed>";
     std::string out = text;
     sc_string_free(text);
     return out;
 }
 
 // The checks on one refusal; returns what broke, or "".
-std::string check_refusal(sc_status status, const sc_error* err) {
+std::string check_refusal(sc_status_t status, const sc_error* err) {
     if (status != SC_ERR_VALIDATION && status != SC_ERR_INVALID_UTF8 && status != SC_ERR_CURRENCY_MISMATCH)
         return std::string("undocumented status ") + sc_status_name(status) + ": " +
                (err ? sc_error_message(err) : "(no error object)");
@@ -171,14 +171,14 @@ std::string check_on(sc_engine* engine, const char* document, bool* accepted) {
     std::string problem;
     const std::string before = fingerprint(engine, problem);
     sc_error* err = nullptr;
-    const sc_status status = sc_engine_import_program(engine, document, &err);
+    const sc_status_t status = sc_engine_program_import(engine, document, &err);
     if (accepted != nullptr) *accepted = status == SC_OK;
     if (status != SC_OK) {
         problem = check_refusal(status, err);
         sc_error_free(err);
         if (!problem.empty()) return problem;
         if (fingerprint(engine, problem) != before) return "a refused import changed the engine";
-        if (sc_engine_import_program(engine, document, nullptr) != status) return "status differs with err == NULL";
+        if (sc_engine_program_import(engine, document, nullptr) != status) return "status differs with err == NULL";
         return problem;
     }
     if (err != nullptr) return "err was set on success";
@@ -187,7 +187,7 @@ std::string check_on(sc_engine* engine, const char* document, bool* accepted) {
     sc_engine* other = open_engine(problem);
     if (other == nullptr) return problem;
     sc_error* err2 = nullptr;
-    if (sc_engine_import_program(other, exported.c_str(), &err2) != SC_OK) {
+    if (sc_engine_program_import(other, exported.c_str(), &err2) != SC_OK) {
         problem = std::string("the export does not import again: ") + sc_error_message(err2);
     } else if (export_of(other) != exported) {
         problem = "export, import, export differs";
@@ -196,7 +196,7 @@ std::string check_on(sc_engine* engine, const char* document, bool* accepted) {
     sc_engine_close(other);
     if (!problem.empty()) return problem;
     // And into the same engine, changing nothing.
-    if (sc_engine_import_program(engine, exported.c_str(), nullptr) != SC_OK) return "the export does not re-import";
+    if (sc_engine_program_import(engine, exported.c_str(), nullptr) != SC_OK) return "the export does not re-import";
     if (export_of(engine) != exported) return "re-importing the export changed the catalog";
     return "";
 }
@@ -214,7 +214,7 @@ struct Engines {
         if (empty == nullptr) empty = open_engine(problem);
         if (loaded == nullptr && problem.empty()) {
             loaded = open_engine(problem);
-            if (problem.empty() && sc_engine_import_program(loaded, kBaseCatalog, nullptr) != SC_OK)
+            if (problem.empty() && sc_engine_program_import(loaded, kBaseCatalog, nullptr) != SC_OK)
                 problem = "the base catalog does not import";
         }
         return problem;

@@ -1,5 +1,5 @@
 #pragma once
-// What must hold whenever bytes reach sc_engine_import_program, shared by the libFuzzer
+// What must hold whenever bytes reach sc_engine_program_import, shared by the libFuzzer
 // target (fuzz/importer_fuzz.cpp) and the seeded mutation test in the normal suite
 // (tests/mutation). It calls only the C ABI, as a host would.
 #include <string>

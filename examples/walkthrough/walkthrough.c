@@ -31,7 +31,7 @@ static void advance_minutes(story_clock* clock, int64_t minutes) { clock->now_ms
 
 /* Stops the story on an unexpected failure, saying what failed and why. */
 /* Takes sc_error** so that *err is read after the call has filled it. */
-static void must(sc_status status, sc_error** err, const char* what) {
+static void must(sc_status_t status, sc_error** err, const char* what) {
     if (status == SC_OK) return;
     fprintf(stderr, "walkthrough: %s failed: %s: %s (field: %s)\n", what, sc_status_name(status),
             sc_error_message(*err), sc_error_field(*err) ? sc_error_field(*err) : "-");
@@ -40,7 +40,7 @@ static void must(sc_status status, sc_error** err, const char* what) {
 }
 
 /* Shows an error the story expects, as a shopper's app would. */
-static void show_refusal(sc_status status, sc_error** err, sc_status expected) {
+static void show_refusal(sc_status_t status, sc_error** err, sc_status_t expected) {
     if (status != expected) {
         fprintf(stderr, "walkthrough: expected %s, got %s\n", sc_status_name(expected), sc_status_name(status));
         exit(1);
@@ -85,7 +85,7 @@ static char* read_file(const char* path) {
 static void print_catalog(sc_engine* engine) {
     sc_catalog* catalog = NULL;
     sc_error* err = NULL;
-    must(sc_engine_catalog(engine, &catalog, &err), &err, "sc_engine_catalog");
+    must(sc_engine_catalog_list(engine, &catalog, &err), &err, "sc_engine_catalog_list");
     for (size_t i = 0; i < sc_catalog_count(catalog); ++i) {
         const sc_sku* sku = sc_catalog_at(catalog, i);
         char stock[64] = "always in stock";
@@ -122,7 +122,7 @@ static void print_cart(sc_engine* engine, const char* user) {
 
 static void print_order(const sc_order* order) {
     const char* currency = sc_order_currency(order);
-    printf("    order %s: %s, total %s", sc_order_id(order), sc_order_state_name(sc_order_state_of(order)),
+    printf("    order %s: %s, total %s", sc_order_id(order), sc_order_state_name(sc_order_state(order)),
            money(sc_order_total(order), currency));
     if (sc_order_refunded(order) > 0) printf(", refunded %s", money(sc_order_refunded(order), currency));
     printf("\n");
@@ -139,7 +139,7 @@ static void print_order(const sc_order* order) {
 static int64_t available(sc_engine* engine, const char* sku_id) {
     sc_sku* sku = NULL;
     sc_error* err = NULL;
-    must(sc_engine_get_sku(engine, sku_id, &sku, &err), &err, "sc_engine_get_sku");
+    must(sc_engine_sku_get(engine, sku_id, &sku, &err), &err, "sc_engine_sku_get");
     int64_t n = sc_sku_stock_available(sku);
     sc_sku_free(sku);
     return n;
@@ -166,7 +166,7 @@ int main(int argc, char** argv) {
 
     printf("1. The operator loads the program document (%s).\n", program_path);
     char* program = read_file(program_path);
-    must(sc_engine_import_program(engine, program, &err), &err, "sc_engine_import_program");
+    must(sc_engine_program_import(engine, program, &err), &err, "sc_engine_program_import");
     free(program);
     print_catalog(engine);
 
@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
 
     printf("\n3. Lin signs in; the guest cart merges into hers.\n");
     must(sc_engine_cart_add(engine, "lin", "tea-oolong-250g", 2, &err), &err, "cart_add");
-    must(sc_engine_cart_merge(engine, "guest-7f3a", "lin", &err), &err, "cart_merge");
+    must(sc_engine_cart_merge_guest(engine, "lin", "guest-7f3a", &err), &err, "cart_merge_guest");
     print_cart(engine, "lin");
 
     printf("\n4. She adds two celadon cups, then tries for six packs of tea (five is the limit).\n");
@@ -190,14 +190,14 @@ int main(int argc, char** argv) {
     printf("\n5. Meanwhile the tea house raises the cup's price; Lin's cart says so.\n");
     advance_minutes(&clock, 5);
     sc_sku* cup = NULL;
-    must(sc_engine_get_sku(engine, "cup-celadon", &cup, &err), &err, "get_sku");
+    must(sc_engine_sku_get(engine, "cup-celadon", &cup, &err), &err, "sku_get");
     sc_sku* repriced = NULL;
     must(sc_sku_new(sc_sku_id(cup), sc_sku_merchant_id(cup), sc_sku_title(cup), sc_sku_currency(cup), 4200,
                     &repriced, &err), &err, "sku_new");
     must(sc_sku_set_stock(repriced, sc_sku_stock_on_hand(cup), &err), &err, "sku_set_stock");
     for (size_t i = 0; i < sc_sku_category_count(cup); ++i)
         must(sc_sku_add_category(repriced, sc_sku_category_at(cup, i), &err), &err, "sku_add_category");
-    must(sc_engine_put_sku(engine, repriced, &err), &err, "put_sku");
+    must(sc_engine_sku_put(engine, repriced, &err), &err, "sku_put");
     sc_sku_free(repriced);
     sc_sku_free(cup);
     print_cart(engine, "lin");
@@ -260,7 +260,7 @@ int main(int argc, char** argv) {
     sc_order* lapsed = NULL;
     must(sc_engine_order_get(engine, sc_order_id(unpaid), &lapsed, &err), &err, "order_get");
     printf("    16 minutes later the sweep settled %lld order(s); Wei's order is %s (%s), cups available: %lld\n",
-           (long long)settled, sc_order_state_name(sc_order_state_of(lapsed)),
+           (long long)settled, sc_order_state_name(sc_order_state(lapsed)),
            sc_order_cancel_reason(lapsed) == SC_CANCEL_PAYMENT_LAPSED ? "payment window lapsed" : "cancelled",
            (long long)available(engine, "cup-celadon"));
     show_refusal(sc_engine_order_pay(engine, sc_order_id(unpaid), "wxpay-late", sc_order_total(unpaid), "wei-pay-1",

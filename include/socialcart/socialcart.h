@@ -9,7 +9,7 @@
  * with examples):
  *
  * Status and errors
- *   Every fallible function returns an sc_status (SC_OK == 0) and takes an
+ *   Every fallible function returns an sc_status_t (SC_OK == 0) and takes an
  *   optional last parameter `sc_error** err`. On failure, when err is not NULL,
  *   *err receives a new error object (code, message, field at fault, whether a
  *   retry may succeed) that the caller frees with sc_error_free(). On success
@@ -110,7 +110,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 
 /** Result of every fallible call. Values are stable; new codes are appended. */
-typedef enum sc_status {
+typedef enum sc_status_t {
     SC_OK = 0,
     /** An argument is NULL where not allowed, empty, or out of range. */
     SC_ERR_INVALID_ARGUMENT = 1,
@@ -161,7 +161,7 @@ typedef enum sc_status {
     SC_ERR_OUT_OF_MEMORY = 19,
     /** A bug in socialcart: please report it with the message. */
     SC_ERR_INTERNAL = 20
-} sc_status;
+} sc_status_t;
 
 /* ------------------------------------------------------------------------ */
 /* Opaque types                                                             */
@@ -218,7 +218,7 @@ SC_API int64_t sc_live_object_count(void);
  * "SC_UNKNOWN_STATUS" for a value outside the list.
  * @return a static string; do not free. Thread-safe.
  */
-SC_API const char* sc_status_name(sc_status status);
+SC_API const char* sc_status_name(sc_status_t status);
 
 /**
  * Frees a string that the library returned through a `char**` out-parameter.
@@ -237,7 +237,7 @@ SC_API void sc_string_free(char* s);
  *         SC_ERR_INVALID_UTF8 (field "currency") for bytes that are not UTF-8.
  *         Thread-safe.
  */
-SC_API sc_status sc_money_format(int64_t amount_minor, const char* currency, char** out,
+SC_API sc_status_t sc_money_format(int64_t amount_minor, const char* currency, char** out,
                                  sc_error** err);
 
 /**
@@ -254,14 +254,14 @@ SC_API sc_status sc_money_format(int64_t amount_minor, const char* currency, cha
  *         that are not UTF-8, SC_ERR_INVALID_ARGUMENT (field "digits_out") when
  *         digits_out is NULL. Thread-safe.
  */
-SC_API sc_status sc_currency_minor_units(const char* currency, int32_t* digits_out, sc_error** err);
+SC_API sc_status_t sc_currency_minor_units(const char* currency, int32_t* digits_out, sc_error** err);
 
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                   */
 /* ------------------------------------------------------------------------ */
 
 /** The error's status code; SC_OK for NULL. Thread-safe. */
-SC_API sc_status sc_error_code(const sc_error* error);
+SC_API sc_status_t sc_error_code(const sc_error* error);
 
 /**
  * A message for developers (English, no personal data).
@@ -290,7 +290,7 @@ SC_API void sc_error_free(sc_error* error);
 /* ------------------------------------------------------------------------ */
 
 /** What a commit waits for before it returns. */
-typedef enum sc_durability {
+typedef enum sc_durability_t {
     /**
      * Default. Each commit reaches the disk before the call returns: a power
      * cut loses nothing that was reported as done.
@@ -301,7 +301,7 @@ typedef enum sc_durability {
      * may lose the last few commits, never corrupt the file. Faster.
      */
     SC_DURABILITY_NORMAL = 1
-} sc_durability;
+} sc_durability_t;
 
 /**
  * The engine's clock: returns UTC milliseconds since the epoch. It is called on
@@ -316,7 +316,7 @@ typedef int64_t (*sc_clock_fn)(void* user_data);
  * @param out receives the object; free with sc_options_free().
  * @return SC_ERR_INVALID_ARGUMENT when out is NULL. Thread-safe.
  */
-SC_API sc_status sc_options_new(sc_options** out, sc_error** err);
+SC_API sc_status_t sc_options_new(sc_options** out, sc_error** err);
 
 /** Frees options (and releases a clock's user_data). Accepts NULL. */
 SC_API void sc_options_free(sc_options* options);
@@ -326,7 +326,7 @@ SC_API void sc_options_free(sc_options* options);
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or an unknown value.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_durability(sc_options* options, sc_durability durability,
+SC_API sc_status_t sc_options_set_durability(sc_options* options, sc_durability_t durability,
                                            sc_error** err);
 
 /**
@@ -335,7 +335,7 @@ SC_API sc_status sc_options_set_durability(sc_options* options, sc_durability du
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_payment_window_ms(sc_options* options, int64_t window_ms,
+SC_API sc_status_t sc_options_set_payment_window_ms(sc_options* options, int64_t window_ms,
                                                   sc_error** err);
 
 /**
@@ -345,7 +345,7 @@ SC_API sc_status sc_options_set_payment_window_ms(sc_options* options, int64_t w
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_busy_timeout_ms(sc_options* options, int64_t timeout_ms,
+SC_API sc_status_t sc_options_set_busy_timeout_ms(sc_options* options, int64_t timeout_ms,
                                                 sc_error** err);
 
 /**
@@ -356,7 +356,7 @@ SC_API sc_status sc_options_set_busy_timeout_ms(sc_options* options, int64_t tim
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_cache_size_kib(sc_options* options, int64_t kib, sc_error** err);
+SC_API sc_status_t sc_options_set_cache_size_kib(sc_options* options, int64_t kib, sc_error** err);
 
 /**
  * Sets how many reader connections the engine may open (default 4). Reads
@@ -367,7 +367,7 @@ SC_API sc_status sc_options_set_cache_size_kib(sc_options* options, int64_t kib,
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_read_connections(sc_options* options, int64_t count, sc_error** err);
+SC_API sc_status_t sc_options_set_read_connections(sc_options* options, int64_t count, sc_error** err);
 
 /**
  * Sets how long events are kept: sc_engine_compact() removes older ones
@@ -376,7 +376,7 @@ SC_API sc_status sc_options_set_read_connections(sc_options* options, int64_t co
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_event_retention_ms(sc_options* options, int64_t retention_ms,
+SC_API sc_status_t sc_options_set_event_retention_ms(sc_options* options, int64_t retention_ms,
                                                    sc_error** err);
 
 /**
@@ -387,7 +387,7 @@ SC_API sc_status sc_options_set_event_retention_ms(sc_options* options, int64_t 
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or a value out of range.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_idempotency_retention_ms(sc_options* options, int64_t retention_ms,
+SC_API sc_status_t sc_options_set_idempotency_retention_ms(sc_options* options, int64_t retention_ms,
                                                          sc_error** err);
 
 /**
@@ -400,11 +400,11 @@ SC_API sc_status sc_options_set_idempotency_retention_ms(sc_options* options, in
  *         is not taken: user_data_free is not called and stays the caller's job.
  * Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_data,
+SC_API sc_status_t sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_data,
                                       void (*user_data_free)(void* user_data), sc_error** err);
 
 /** How much a log message matters. Values are stable. */
-typedef enum sc_log_level {
+typedef enum sc_log_level_t {
     /** Detail for tracing the engine's work. */
     SC_LOG_DEBUG = 0,
     /** Normal events worth a line (e.g. "settled 8 lapsed orders"). */
@@ -414,7 +414,7 @@ typedef enum sc_log_level {
     /** A failure reported to the caller that is the storage's, not the call's
      *  (an I/O or corruption error: SC_ERR_STORAGE). */
     SC_LOG_ERROR = 3
-} sc_log_level;
+} sc_log_level_t;
 
 /**
  * Receives the engine's log messages: UTF-8, English, for developers; they never
@@ -424,7 +424,7 @@ typedef enum sc_log_level {
  * open or an engine lock is held. Calls from several threads may overlap, so it must
  * be thread-safe. It must not call back into the engine and should return quickly.
  */
-typedef void (*sc_log_fn)(void* user_data, sc_log_level level, const char* message);
+typedef void (*sc_log_fn)(void* user_data, sc_log_level_t level, const char* message);
 
 /**
  * Sets the log callback (by default the engine logs nothing). The options own
@@ -435,7 +435,7 @@ typedef void (*sc_log_fn)(void* user_data, sc_log_level level, const char* messa
  *         not taken: user_data_free is not called and stays the caller's job.
  * Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_log(sc_options* options, sc_log_fn fn, void* user_data,
+SC_API sc_status_t sc_options_set_log(sc_options* options, sc_log_fn fn, void* user_data,
                                     void (*user_data_free)(void* user_data), sc_error** err);
 
 /**
@@ -444,7 +444,7 @@ SC_API sc_status sc_options_set_log(sc_options* options, sc_log_fn fn, void* use
  * @return SC_ERR_INVALID_ARGUMENT for NULL options or an unknown level.
  *         Not thread-safe on the same options.
  */
-SC_API sc_status sc_options_set_log_level(sc_options* options, sc_log_level min_level,
+SC_API sc_status_t sc_options_set_log_level(sc_options* options, sc_log_level_t min_level,
                                           sc_error** err);
 
 /* ------------------------------------------------------------------------ */
@@ -465,7 +465,7 @@ SC_API sc_status sc_options_set_log_level(sc_options* options, sc_log_level min_
  *         application (field "path"), SC_ERR_BUSY when another process held it
  *         locked past the busy timeout. Thread-safe.
  */
-SC_API sc_status sc_engine_open(const char* path, const sc_options* options, sc_engine** out,
+SC_API sc_status_t sc_engine_open(const char* path, const sc_options* options, sc_engine** out,
                                 sc_error** err);
 
 /**
@@ -487,7 +487,7 @@ SC_API void sc_engine_close(sc_engine* engine);
  * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or max_orders out of range.
  *         Thread-safe.
  */
-SC_API sc_status sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* settled_out,
+SC_API sc_status_t sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* settled_out,
                                  bool* more_out, sc_error** err);
 
 /**
@@ -502,7 +502,7 @@ SC_API sc_status sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* 
  * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or max_rows out of range.
  *         Thread-safe.
  */
-SC_API sc_status sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* events_removed_out,
+SC_API sc_status_t sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* events_removed_out,
                                    int64_t* idempotency_removed_out, bool* more_out, sc_error** err);
 
 /* ------------------------------------------------------------------------ */
@@ -510,7 +510,7 @@ SC_API sc_status sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* 
 /* ------------------------------------------------------------------------ */
 
 /**
- * Creates a SKU definition to fill in and pass to sc_engine_put_sku(). Stock is
+ * Creates a SKU definition to fill in and pass to sc_engine_sku_put(). Stock is
  * untracked, there is no per-order maximum, and the SKU is active until the
  * setters say otherwise.
  * @param id, merchant_id ids; title text (see "Text and limits" above).
@@ -520,7 +520,7 @@ SC_API sc_status sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* 
  * @return SC_ERR_INVALID_ARGUMENT (field names the argument) for NULL, empty or
  *         out-of-range arguments, SC_ERR_INVALID_UTF8 for bad text. Thread-safe.
  */
-SC_API sc_status sc_sku_new(const char* id, const char* merchant_id, const char* title,
+SC_API sc_status_t sc_sku_new(const char* id, const char* merchant_id, const char* title,
                             const char* currency, int64_t list_price, sc_sku** out,
                             sc_error** err);
 
@@ -529,27 +529,27 @@ SC_API sc_status sc_sku_new(const char* id, const char* merchant_id, const char*
  * @return SC_ERR_INVALID_ARGUMENT for NULL or a negative count.
  *         Not thread-safe on the same SKU.
  */
-SC_API sc_status sc_sku_set_stock(sc_sku* sku, int64_t on_hand, sc_error** err);
+SC_API sc_status_t sc_sku_set_stock(sc_sku* sku, int64_t on_hand, sc_error** err);
 
 /**
  * Limits how many units one order may hold (>= 1).
  * @return SC_ERR_INVALID_ARGUMENT for NULL or a value < 1.
  *         Not thread-safe on the same SKU.
  */
-SC_API sc_status sc_sku_set_max_per_order(sc_sku* sku, int64_t max_quantity, sc_error** err);
+SC_API sc_status_t sc_sku_set_max_per_order(sc_sku* sku, int64_t max_quantity, sc_error** err);
 
 /**
  * Marks the SKU active (buyable) or inactive.
  * @return SC_ERR_INVALID_ARGUMENT for NULL. Not thread-safe on the same SKU.
  */
-SC_API sc_status sc_sku_set_active(sc_sku* sku, bool active, sc_error** err);
+SC_API sc_status_t sc_sku_set_active(sc_sku* sku, bool active, sc_error** err);
 
 /**
  * Adds a category id (ignored if already present).
  * @return SC_ERR_INVALID_ARGUMENT / SC_ERR_INVALID_UTF8 for a bad id.
  *         Not thread-safe on the same SKU.
  */
-SC_API sc_status sc_sku_add_category(sc_sku* sku, const char* category_id, sc_error** err);
+SC_API sc_status_t sc_sku_add_category(sc_sku* sku, const char* category_id, sc_error** err);
 
 /** Frees a SKU. Accepts NULL. */
 SC_API void sc_sku_free(sc_sku* sku);
@@ -590,21 +590,21 @@ SC_API const char* sc_sku_category_at(const sc_sku* sku, size_t index);
  *         hand below the units that unpaid orders hold; SC_ERR_CURRENCY_MISMATCH
  *         when the catalog already uses another currency. Thread-safe.
  */
-SC_API sc_status sc_engine_put_sku(sc_engine* engine, const sc_sku* sku, sc_error** err);
+SC_API sc_status_t sc_engine_sku_put(sc_engine* engine, const sc_sku* sku, sc_error** err);
 
 /**
  * Reads one SKU, with its stock available now.
  * @param out receives the SKU; free with sc_sku_free().
  * @return SC_ERR_NOT_FOUND for an unknown id. Thread-safe.
  */
-SC_API sc_status sc_engine_get_sku(sc_engine* engine, const char* sku_id, sc_sku** out,
+SC_API sc_status_t sc_engine_sku_get(sc_engine* engine, const char* sku_id, sc_sku** out,
                                    sc_error** err);
 
 /**
  * Reads the whole catalog, ordered by SKU id.
  * @param out receives the catalog; free with sc_catalog_free(). Thread-safe.
  */
-SC_API sc_status sc_engine_catalog(sc_engine* engine, sc_catalog** out, sc_error** err);
+SC_API sc_status_t sc_engine_catalog_list(sc_engine* engine, sc_catalog** out, sc_error** err);
 
 /** The number of SKUs in the catalog snapshot. */
 SC_API size_t sc_catalog_count(const sc_catalog* catalog);
@@ -629,7 +629,7 @@ SC_API void sc_catalog_free(sc_catalog* catalog);
 
 /**
  * Reads one page of a merchant's SKUs, ordered by SKU id, each with its stock
- * available now (as sc_engine_catalog() reports it). An unknown merchant has no
+ * available now (as sc_engine_catalog_list() reports it). An unknown merchant has no
  * SKUs.
  * @param cursor NULL or "" for the first page, else sc_catalog_next_cursor() of
  *        the previous page.
@@ -638,23 +638,23 @@ SC_API void sc_catalog_free(sc_catalog* catalog);
  * @return SC_ERR_INVALID_ARGUMENT (field "merchant_id", "cursor" or "limit"),
  *         SC_ERR_INVALID_UTF8. Thread-safe.
  */
-SC_API sc_status sc_engine_catalog_by_merchant(sc_engine* engine, const char* merchant_id,
+SC_API sc_status_t sc_engine_catalog_list_by_merchant(sc_engine* engine, const char* merchant_id,
                                                const char* cursor, size_t limit,
                                                sc_catalog** out, sc_error** err);
 
 /**
  * Reads one page of the SKUs in a category, ordered by SKU id, as
- * sc_engine_catalog_by_merchant() does.
+ * sc_engine_catalog_list_by_merchant() does.
  * @return SC_ERR_INVALID_ARGUMENT (field "category_id", "cursor" or "limit"),
  *         SC_ERR_INVALID_UTF8. Thread-safe.
  */
-SC_API sc_status sc_engine_catalog_by_category(sc_engine* engine, const char* category_id,
+SC_API sc_status_t sc_engine_catalog_list_by_category(sc_engine* engine, const char* category_id,
                                                const char* cursor, size_t limit,
                                                sc_catalog** out, sc_error** err);
 
 /**
  * The cursor of the page after this one; "" when there is none (and always for
- * sc_engine_catalog(), which reads everything). Borrowed from the catalog; NULL
+ * sc_engine_catalog_list(), which reads everything). Borrowed from the catalog; NULL
  * for NULL.
  */
 SC_API const char* sc_catalog_next_cursor(const sc_catalog* catalog);
@@ -679,15 +679,15 @@ SC_API const char* sc_catalog_next_cursor(const sc_catalog* catalog);
  *         SC_ERR_CURRENCY_MISMATCH when the catalog already uses another
  *         currency. Thread-safe.
  */
-SC_API sc_status sc_engine_import_program(sc_engine* engine, const char* json, sc_error** err);
+SC_API sc_status_t sc_engine_program_import(sc_engine* engine, const char* json, sc_error** err);
 
 /**
- * Exports the catalog as a program document that sc_engine_import_program()
+ * Exports the catalog as a program document that sc_engine_program_import()
  * accepts.
  * @param json_out receives the document; free with sc_string_free().
  * Thread-safe.
  */
-SC_API sc_status sc_engine_export_program(sc_engine* engine, char** json_out, sc_error** err);
+SC_API sc_status_t sc_engine_program_export(sc_engine* engine, char** json_out, sc_error** err);
 
 /* ------------------------------------------------------------------------ */
 /* Cart: one per user id, kept in the database.                             */
@@ -715,7 +715,7 @@ enum {
  *         SC_ERR_SKU_INACTIVE, SC_ERR_LIMIT_EXCEEDED (over the per-order
  *         maximum), SC_ERR_OUT_OF_STOCK, SC_ERR_OVERFLOW. Thread-safe.
  */
-SC_API sc_status sc_engine_cart_add(sc_engine* engine, const char* user_id, const char* sku_id,
+SC_API sc_status_t sc_engine_cart_add(sc_engine* engine, const char* user_id, const char* sku_id,
                                     int64_t quantity, sc_error** err);
 
 /**
@@ -727,14 +727,14 @@ SC_API sc_status sc_engine_cart_add(sc_engine* engine, const char* user_id, cons
  *         SC_ERR_IDEMPOTENCY_CONFLICT when the key was used for other
  *         arguments. Thread-safe.
  */
-SC_API sc_status sc_engine_cart_add_once(sc_engine* engine, const char* user_id, const char* sku_id,
+SC_API sc_status_t sc_engine_cart_add_once(sc_engine* engine, const char* user_id, const char* sku_id,
                                          int64_t quantity, const char* idempotency_key, sc_error** err);
 
 /**
  * Sets the quantity of the line for sku_id (creating it if absent).
  * @return as sc_engine_cart_add(). Thread-safe.
  */
-SC_API sc_status sc_engine_cart_set_quantity(sc_engine* engine, const char* user_id,
+SC_API sc_status_t sc_engine_cart_set_quantity(sc_engine* engine, const char* user_id,
                                              const char* sku_id, int64_t quantity,
                                              sc_error** err);
 
@@ -742,36 +742,37 @@ SC_API sc_status sc_engine_cart_set_quantity(sc_engine* engine, const char* user
  * Removes the line for sku_id.
  * @return SC_ERR_NOT_FOUND when the cart has no such line. Thread-safe.
  */
-SC_API sc_status sc_engine_cart_remove(sc_engine* engine, const char* user_id,
+SC_API sc_status_t sc_engine_cart_remove(sc_engine* engine, const char* user_id,
                                        const char* sku_id, sc_error** err);
 
 /**
  * Ticks or unticks the line for sku_id; only selected lines go to checkout.
  * @return SC_ERR_NOT_FOUND when the cart has no such line. Thread-safe.
  */
-SC_API sc_status sc_engine_cart_select(sc_engine* engine, const char* user_id,
+SC_API sc_status_t sc_engine_cart_select(sc_engine* engine, const char* user_id,
                                        const char* sku_id, bool selected, sc_error** err);
 
 /** Empties the user's cart (an empty cart is not an error). Thread-safe. */
-SC_API sc_status sc_engine_cart_clear(sc_engine* engine, const char* user_id, sc_error** err);
+SC_API sc_status_t sc_engine_cart_clear(sc_engine* engine, const char* user_id, sc_error** err);
 
 /**
- * Moves a guest's cart into a user's cart at sign-in. Quantities of the same
+ * Moves a guest's cart into the user's cart at sign-in. Like every cart call, the
+ * first id is the cart's owner (user_id); the guest's cart (guest_id) is the source. Quantities of the same
  * SKU add up, capped by the per-order maximum and the stock available (never
  * below 1: a line that cannot be served shows a problem instead of vanishing).
  * The guest cart is emptied.
  * @return SC_ERR_INVALID_ARGUMENT (field "guest_id") when guest_id equals
  *         user_id. Thread-safe.
  */
-SC_API sc_status sc_engine_cart_merge(sc_engine* engine, const char* guest_id,
-                                      const char* user_id, sc_error** err);
+SC_API sc_status_t sc_engine_cart_merge_guest(sc_engine* engine, const char* user_id,
+                                            const char* guest_id, sc_error** err);
 
 /**
  * Reads the user's cart with the problems of each line (an unknown user has an
  * empty cart).
  * @param out receives the cart; free with sc_cart_free(). Thread-safe.
  */
-SC_API sc_status sc_engine_cart_get(sc_engine* engine, const char* user_id, sc_cart** out,
+SC_API sc_status_t sc_engine_cart_get(sc_engine* engine, const char* user_id, sc_cart** out,
                                     sc_error** err);
 
 /** The cart's owner. */
@@ -809,7 +810,7 @@ SC_API void sc_cart_free(sc_cart* cart);
  * @param out receives the quote; free with sc_quote_free().
  * @return SC_ERR_OVERFLOW when a total would not fit in 64 bits. Thread-safe.
  */
-SC_API sc_status sc_engine_quote(sc_engine* engine, const char* user_id, sc_quote** out,
+SC_API sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id, sc_quote** out,
                                  sc_error** err);
 
 /** The quote's currency ("" while the catalog is empty). */
@@ -838,7 +839,7 @@ SC_API void sc_quote_free(sc_quote* quote);
 /* ------------------------------------------------------------------------ */
 
 /** Where an order is in its life. Values are stable. */
-typedef enum sc_order_state {
+typedef enum sc_order_state_t {
     /** Placed, holds in force, waiting for payment until the deadline. */
     SC_ORDER_CREATED = 1,
     /** Paid in full; nothing refunded. */
@@ -849,23 +850,23 @@ typedef enum sc_order_state {
     SC_ORDER_REFUNDED = 4,
     /** Cancelled before payment (see sc_order_cancel_reason()). */
     SC_ORDER_CANCELLED = 5
-} sc_order_state;
+} sc_order_state_t;
 
 /** Why an order was cancelled. */
-typedef enum sc_cancel_reason {
+typedef enum sc_cancel_reason_t {
     /** The order is not cancelled. */
     SC_CANCEL_NONE = 0,
     /** sc_engine_order_cancel() was called. */
     SC_CANCEL_REQUESTED = 1,
     /** The payment window lapsed. */
     SC_CANCEL_PAYMENT_LAPSED = 2
-} sc_cancel_reason;
+} sc_cancel_reason_t;
 
 /**
  * The stable name of an order state, e.g. "paid"; "unknown" otherwise.
  * @return a static string. Thread-safe.
  */
-SC_API const char* sc_order_state_name(sc_order_state state);
+SC_API const char* sc_order_state_name(sc_order_state_t state);
 
 /**
  * Turns the user's selected cart lines into an order: re-prices them, stores a
@@ -880,7 +881,7 @@ SC_API const char* sc_order_state_name(sc_order_state state);
  *         "quantity"); the message names the SKU at fault. SC_ERR_OVERFLOW.
  *         Thread-safe.
  */
-SC_API sc_status sc_engine_checkout(sc_engine* engine, const char* user_id,
+SC_API sc_status_t sc_engine_checkout(sc_engine* engine, const char* user_id,
                                     const char* idempotency_key, sc_order** out, sc_error** err);
 
 /**
@@ -888,7 +889,7 @@ SC_API sc_status sc_engine_checkout(sc_engine* engine, const char* user_id,
  * @param out receives the order; free with sc_order_free().
  * @return SC_ERR_NOT_FOUND for an unknown id. Thread-safe.
  */
-SC_API sc_status sc_engine_order_get(sc_engine* engine, const char* order_id, sc_order** out,
+SC_API sc_status_t sc_engine_order_get(sc_engine* engine, const char* order_id, sc_order** out,
                                      sc_error** err);
 
 /**
@@ -905,7 +906,7 @@ SC_API sc_status sc_engine_order_get(sc_engine* engine, const char* order_id, sc
  *         every later pay gets SC_ERR_EXPIRED too), SC_ERR_INVALID_STATE (paid,
  *         refunded or cancelled on request). Thread-safe.
  */
-SC_API sc_status sc_engine_order_pay(sc_engine* engine, const char* order_id,
+SC_API sc_status_t sc_engine_order_pay(sc_engine* engine, const char* order_id,
                                      const char* payment_ref, int64_t amount_minor,
                                      const char* idempotency_key, sc_order** out,
                                      sc_error** err);
@@ -917,7 +918,7 @@ SC_API sc_status sc_engine_order_pay(sc_engine* engine, const char* order_id,
  * @return SC_ERR_NOT_FOUND, SC_ERR_INVALID_STATE for a paid order.
  *         Thread-safe.
  */
-SC_API sc_status sc_engine_order_cancel(sc_engine* engine, const char* order_id,
+SC_API sc_status_t sc_engine_order_cancel(sc_engine* engine, const char* order_id,
                                         sc_order** out, sc_error** err);
 
 /**
@@ -933,7 +934,7 @@ SC_API sc_status sc_engine_order_cancel(sc_engine* engine, const char* order_id,
  *         left, the line's amount already refunded, or the order fully
  *         refunded). Thread-safe.
  */
-SC_API sc_status sc_engine_order_refund_line(sc_engine* engine, const char* order_id,
+SC_API sc_status_t sc_engine_order_refund_line(sc_engine* engine, const char* order_id,
                                              size_t line_index, int64_t quantity,
                                              const char* idempotency_key, sc_order** out,
                                              sc_error** err);
@@ -944,7 +945,7 @@ SC_API sc_status sc_engine_order_refund_line(sc_engine* engine, const char* orde
  * @param amount_minor from 1 to what is left to refund.
  * @return as sc_engine_order_refund_line(). Thread-safe.
  */
-SC_API sc_status sc_engine_order_refund_amount(sc_engine* engine, const char* order_id,
+SC_API sc_status_t sc_engine_order_refund_amount(sc_engine* engine, const char* order_id,
                                                int64_t amount_minor,
                                                const char* idempotency_key, sc_order** out,
                                                sc_error** err);
@@ -954,9 +955,9 @@ SC_API const char* sc_order_id(const sc_order* order);
 /** The shopper. */
 SC_API const char* sc_order_user_id(const sc_order* order);
 /** The state; 0 (not a state) for NULL. */
-SC_API sc_order_state sc_order_state_of(const sc_order* order);
+SC_API sc_order_state_t sc_order_state(const sc_order* order);
 /** Why it was cancelled (SC_CANCEL_NONE unless cancelled). */
-SC_API sc_cancel_reason sc_order_cancel_reason(const sc_order* order);
+SC_API sc_cancel_reason_t sc_order_cancel_reason(const sc_order* order);
 /** The order's currency. */
 SC_API const char* sc_order_currency(const sc_order* order);
 /** Sum of the lines' base amounts. */
@@ -1023,17 +1024,17 @@ SC_API void sc_order_free(sc_order* order);
  *         used the key; SC_ERR_INVALID_ARGUMENT / SC_ERR_INVALID_UTF8 for bad ids.
  *         Thread-safe.
  */
-SC_API sc_status sc_engine_order_by_checkout_key(sc_engine* engine, const char* user_id,
+SC_API sc_status_t sc_engine_order_get_by_checkout_key(sc_engine* engine, const char* user_id,
                                                  const char* idempotency_key, sc_order** out,
                                                  sc_error** err);
 
-/** The state argument of sc_engine_orders_of_user() that matches every state. */
-#define SC_ORDER_STATE_ANY ((sc_order_state)0)
+/** The state argument of sc_engine_order_list_by_user() that matches every state. */
+#define SC_ORDER_STATE_ANY ((sc_order_state_t)0)
 
 /**
  * Reads one page of a shopper's orders, newest first (by creation time, then id),
- * each as of now. Paged as described above sc_engine_catalog_by_merchant().
- * @param state one sc_order_state, or SC_ORDER_STATE_ANY. The state is the one a
+ * each as of now. Paged as described above sc_engine_catalog_list_by_merchant().
+ * @param state one sc_order_state_t, or SC_ORDER_STATE_ANY. The state is the one a
  *        read sees now: a lapsed unpaid order counts as SC_ORDER_CANCELLED.
  * @param from_ms, to_ms only orders created in [from_ms, to_ms); pass 0 and
  *        INT64_MAX for all. 0 <= from_ms <= to_ms.
@@ -1043,8 +1044,8 @@ SC_API sc_status sc_engine_order_by_checkout_key(sc_engine* engine, const char* 
  * @return SC_ERR_INVALID_ARGUMENT (field "user_id", "state", "from_ms", "to_ms",
  *         "cursor" or "limit"), SC_ERR_INVALID_UTF8. Thread-safe.
  */
-SC_API sc_status sc_engine_orders_of_user(sc_engine* engine, const char* user_id,
-                                          sc_order_state state, int64_t from_ms, int64_t to_ms,
+SC_API sc_status_t sc_engine_order_list_by_user(sc_engine* engine, const char* user_id,
+                                          sc_order_state_t state, int64_t from_ms, int64_t to_ms,
                                           const char* cursor, size_t limit, sc_orders** out,
                                           sc_error** err);
 
@@ -1072,7 +1073,7 @@ SC_API void sc_orders_free(sc_orders* orders);
  * @return SC_ERR_INVALID_ARGUMENT for after_seq < 0 or limit out of range.
  *         Thread-safe.
  */
-SC_API sc_status sc_engine_events_read(sc_engine* engine, int64_t after_seq, size_t limit,
+SC_API sc_status_t sc_engine_events_read(sc_engine* engine, int64_t after_seq, size_t limit,
                                        sc_events** out, sc_error** err);
 
 /**
@@ -1084,7 +1085,7 @@ SC_API sc_status sc_engine_events_read(sc_engine* engine, int64_t after_seq, siz
  * @return SC_ERR_INVALID_ARGUMENT (field "type", "after_seq" or "limit"),
  *         SC_ERR_INVALID_UTF8. Thread-safe.
  */
-SC_API sc_status sc_engine_events_read_type(sc_engine* engine, const char* type, int64_t after_seq,
+SC_API sc_status_t sc_engine_events_read_type(sc_engine* engine, const char* type, int64_t after_seq,
                                             size_t limit, sc_events** out, sc_error** err);
 
 /**
@@ -1093,7 +1094,7 @@ SC_API sc_status sc_engine_events_read_type(sc_engine* engine, const char* type,
  * @param seq_out receives the number.
  * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or seq_out. Thread-safe.
  */
-SC_API sc_status sc_engine_events_latest_seq(sc_engine* engine, int64_t* seq_out, sc_error** err);
+SC_API sc_status_t sc_engine_events_latest_seq(sc_engine* engine, int64_t* seq_out, sc_error** err);
 
 /** Number of events in the batch. */
 SC_API size_t sc_events_count(const sc_events* events);
@@ -1133,7 +1134,7 @@ typedef void (*sc_event_fn)(void* user_data, const sc_events* events);
  * @return SC_ERR_INVALID_ARGUMENT for a NULL engine, fn or out. On failure
  *         user_data is not taken: user_data_free is not called. Thread-safe.
  */
-SC_API sc_status sc_engine_subscribe(sc_engine* engine, sc_event_fn fn, void* user_data,
+SC_API sc_status_t sc_engine_events_subscribe(sc_engine* engine, sc_event_fn fn, void* user_data,
                                      void (*user_data_free)(void* user_data),
                                      sc_subscription** out, sc_error** err);
 

@@ -17,7 +17,7 @@ const sc::QuoteLine* quote_line(const sc_quote* quote, size_t index) {
 
 extern "C" {
 
-sc_status sc_engine_cart_add(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
+sc_status_t sc_engine_cart_add(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
                              sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -25,7 +25,7 @@ sc_status sc_engine_cart_add(sc_engine* engine, const char* user_id, const char*
     });
 }
 
-sc_status sc_engine_cart_add_once(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
+sc_status_t sc_engine_cart_add_once(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
                                   const char* idempotency_key, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -34,7 +34,7 @@ sc_status sc_engine_cart_add_once(sc_engine* engine, const char* user_id, const 
     });
 }
 
-sc_status sc_engine_cart_set_quantity(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
+sc_status_t sc_engine_cart_set_quantity(sc_engine* engine, const char* user_id, const char* sku_id, int64_t quantity,
                                       sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -42,14 +42,14 @@ sc_status sc_engine_cart_set_quantity(sc_engine* engine, const char* user_id, co
     });
 }
 
-sc_status sc_engine_cart_remove(sc_engine* engine, const char* user_id, const char* sku_id, sc_error** err) {
+sc_status_t sc_engine_cart_remove(sc_engine* engine, const char* user_id, const char* sku_id, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         engine->engine->cart_remove(text_arg(user_id, "user_id"), text_arg(sku_id, "sku_id"));
     });
 }
 
-sc_status sc_engine_cart_select(sc_engine* engine, const char* user_id, const char* sku_id, bool selected,
+sc_status_t sc_engine_cart_select(sc_engine* engine, const char* user_id, const char* sku_id, bool selected,
                                 sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -57,21 +57,23 @@ sc_status sc_engine_cart_select(sc_engine* engine, const char* user_id, const ch
     });
 }
 
-sc_status sc_engine_cart_clear(sc_engine* engine, const char* user_id, sc_error** err) {
+sc_status_t sc_engine_cart_clear(sc_engine* engine, const char* user_id, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         engine->engine->cart_clear(text_arg(user_id, "user_id"));
     });
 }
 
-sc_status sc_engine_cart_merge(sc_engine* engine, const char* guest_id, const char* user_id, sc_error** err) {
+sc_status_t sc_engine_cart_merge_guest(sc_engine* engine, const char* user_id, const char* guest_id,
+                                       sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
-        engine->engine->cart_merge(text_arg(guest_id, "guest_id"), text_arg(user_id, "user_id"));
+        const std::string user = text_arg(user_id, "user_id");
+        engine->engine->cart_merge_guest(user, text_arg(guest_id, "guest_id"));
     });
 }
 
-sc_status sc_engine_cart_get(sc_engine* engine, const char* user_id, sc_cart** out, sc_error** err) {
+sc_status_t sc_engine_cart_get(sc_engine* engine, const char* user_id, sc_cart** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         const std::string user = text_arg(user_id, "user_id");
@@ -119,7 +121,7 @@ uint32_t sc_cart_line_problems(const sc_cart* cart, size_t index) {
 }
 void sc_cart_free(sc_cart* cart) { delete cart; }
 
-sc_status sc_engine_quote(sc_engine* engine, const char* user_id, sc_quote** out, sc_error** err) {
+sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id, sc_quote** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         const std::string user = text_arg(user_id, "user_id");

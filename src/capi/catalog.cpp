@@ -21,7 +21,7 @@ sc_sku* sku_handle(sc::SkuView view) {
 
 extern "C" {
 
-sc_status sc_sku_new(const char* id, const char* merchant_id, const char* title, const char* currency,
+sc_status_t sc_sku_new(const char* id, const char* merchant_id, const char* title, const char* currency,
                      int64_t list_price, sc_sku** out, sc_error** err) {
     return guard(err, [&] {
         sc::Sku sku;
@@ -36,7 +36,7 @@ sc_status sc_sku_new(const char* id, const char* merchant_id, const char* title,
     });
 }
 
-sc_status sc_sku_set_stock(sc_sku* sku, int64_t on_hand, sc_error** err) {
+sc_status_t sc_sku_set_stock(sc_sku* sku, int64_t on_hand, sc_error** err) {
     return guard(err, [&] {
         require_arg(sku, "sku");
         if (on_hand < 0) sc::fail(SC_ERR_INVALID_ARGUMENT, "stock must not be negative", "on_hand");
@@ -45,7 +45,7 @@ sc_status sc_sku_set_stock(sc_sku* sku, int64_t on_hand, sc_error** err) {
     });
 }
 
-sc_status sc_sku_set_max_per_order(sc_sku* sku, int64_t max_quantity, sc_error** err) {
+sc_status_t sc_sku_set_max_per_order(sc_sku* sku, int64_t max_quantity, sc_error** err) {
     return guard(err, [&] {
         require_arg(sku, "sku");
         if (max_quantity < 1) sc::fail(SC_ERR_INVALID_ARGUMENT, "the maximum must be at least 1", "max_quantity");
@@ -53,14 +53,14 @@ sc_status sc_sku_set_max_per_order(sc_sku* sku, int64_t max_quantity, sc_error**
     });
 }
 
-sc_status sc_sku_set_active(sc_sku* sku, bool active, sc_error** err) {
+sc_status_t sc_sku_set_active(sc_sku* sku, bool active, sc_error** err) {
     return guard(err, [&] {
         require_arg(sku, "sku");
         sku->sku.active = bool_arg(active);
     });
 }
 
-sc_status sc_sku_add_category(sc_sku* sku, const char* category_id, sc_error** err) {
+sc_status_t sc_sku_add_category(sc_sku* sku, const char* category_id, sc_error** err) {
     return guard(err, [&] {
         require_arg(sku, "sku");
         const std::string category = text_arg(category_id, "category_id");
@@ -92,7 +92,7 @@ const char* sc_sku_category_at(const sc_sku* sku, size_t index) {
     return c ? c->c_str() : nullptr;
 }
 
-sc_status sc_engine_put_sku(sc_engine* engine, const sc_sku* sku, sc_error** err) {
+sc_status_t sc_engine_sku_put(sc_engine* engine, const sc_sku* sku, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         require_arg(sku, "sku");
@@ -100,7 +100,7 @@ sc_status sc_engine_put_sku(sc_engine* engine, const sc_sku* sku, sc_error** err
     });
 }
 
-sc_status sc_engine_get_sku(sc_engine* engine, const char* sku_id, sc_sku** out, sc_error** err) {
+sc_status_t sc_engine_sku_get(sc_engine* engine, const char* sku_id, sc_sku** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         const std::string id = text_arg(sku_id, "sku_id");
@@ -109,7 +109,7 @@ sc_status sc_engine_get_sku(sc_engine* engine, const char* sku_id, sc_sku** out,
     });
 }
 
-sc_status sc_engine_catalog(sc_engine* engine, sc_catalog** out, sc_error** err) {
+sc_status_t sc_engine_catalog_list(sc_engine* engine, sc_catalog** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         require_arg(out, "out");
@@ -131,7 +131,7 @@ const sc_sku* sc_catalog_at(const sc_catalog* catalog, size_t index) {
 
 void sc_catalog_free(sc_catalog* catalog) { delete catalog; }
 
-sc_status sc_engine_import_program(sc_engine* engine, const char* json, sc_error** err) {
+sc_status_t sc_engine_program_import(sc_engine* engine, const char* json, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         const std::string document = text_arg(json, "json");
@@ -141,7 +141,7 @@ sc_status sc_engine_import_program(sc_engine* engine, const char* json, sc_error
     });
 }
 
-sc_status sc_engine_export_program(sc_engine* engine, char** json_out, sc_error** err) {
+sc_status_t sc_engine_program_export(sc_engine* engine, char** json_out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         require_arg(json_out, "json_out");

@@ -20,7 +20,7 @@ sc::EngineConfig config_from(const char* path, const sc_options* options) {
     config.idempotency_retention_ms = options->idempotency_retention_ms;
     if (auto clock = options->clock) config.clock = [clock] { return clock->fn(clock->user_data); };
     if (auto log = options->log)
-        config.log = [log](sc_log_level level, const std::string& message) {
+        config.log = [log](sc_log_level_t level, const std::string& message) {
             log->fn(log->user_data, level, message.c_str());
         };
     config.log_level = options->log_level;
@@ -51,7 +51,7 @@ struct EventCallbackOwner {
 
 extern "C" {
 
-sc_status sc_engine_open(const char* path, const sc_options* options, sc_engine** out, sc_error** err) {
+sc_status_t sc_engine_open(const char* path, const sc_options* options, sc_engine** out, sc_error** err) {
     return guard(err, [&] {
         const std::string file = text_arg(path, "path");
         require_arg(out, "out");
@@ -64,7 +64,7 @@ sc_status sc_engine_open(const char* path, const sc_options* options, sc_engine*
 
 void sc_engine_close(sc_engine* engine) { delete engine; }
 
-sc_status sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* settled_out, bool* more_out,
+sc_status_t sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* settled_out, bool* more_out,
                           sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -74,7 +74,7 @@ sc_status sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t* settled
     });
 }
 
-sc_status sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* events_removed_out,
+sc_status_t sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* events_removed_out,
                             int64_t* idempotency_removed_out, bool* more_out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -85,7 +85,7 @@ sc_status sc_engine_compact(sc_engine* engine, size_t max_rows, int64_t* events_
     });
 }
 
-sc_status sc_engine_events_read(sc_engine* engine, int64_t after_seq, size_t limit, sc_events** out,
+sc_status_t sc_engine_events_read(sc_engine* engine, int64_t after_seq, size_t limit, sc_events** out,
                                 sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -97,7 +97,7 @@ sc_status sc_engine_events_read(sc_engine* engine, int64_t after_seq, size_t lim
     });
 }
 
-sc_status sc_engine_events_read_type(sc_engine* engine, const char* type, int64_t after_seq, size_t limit,
+sc_status_t sc_engine_events_read_type(sc_engine* engine, const char* type, int64_t after_seq, size_t limit,
                                      sc_events** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -110,7 +110,7 @@ sc_status sc_engine_events_read_type(sc_engine* engine, const char* type, int64_
     });
 }
 
-sc_status sc_engine_events_latest_seq(sc_engine* engine, int64_t* seq_out, sc_error** err) {
+sc_status_t sc_engine_events_latest_seq(sc_engine* engine, int64_t* seq_out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         require_arg(seq_out, "seq_out");
@@ -147,7 +147,7 @@ const char* sc_events_payload(const sc_events* events, size_t index) {
 
 void sc_events_free(sc_events* events) { delete events; }
 
-sc_status sc_engine_subscribe(sc_engine* engine, sc_event_fn fn, void* user_data,
+sc_status_t sc_engine_events_subscribe(sc_engine* engine, sc_event_fn fn, void* user_data,
                               void (*user_data_free)(void*), sc_subscription** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");

@@ -1,5 +1,5 @@
 #pragma once
-// The C ABI's objects and the one place where C++ exceptions become sc_status codes.
+// The C ABI's objects and the one place where C++ exceptions become sc_status_t codes.
 // Every exported function funnels through guard(), so no exception crosses the ABI.
 #include <socialcart/socialcart.h>
 
@@ -63,10 +63,10 @@ inline bool bool_arg(const bool& value) noexcept {
 char* new_string(const std::string& s);
 
 // Fills *err (when asked for) from the exception in flight and returns its code.
-sc_status report_current_exception(sc_error** err) noexcept;
+sc_status_t report_current_exception(sc_error** err) noexcept;
 
 template <class F>
-sc_status guard(sc_error** err, F&& body) noexcept {
+sc_status_t guard(sc_error** err, F&& body) noexcept {
     try {
         body();
         return SC_OK;
@@ -110,14 +110,14 @@ struct LogBox {
 }  // namespace sc::capi
 
 struct sc_error : sc::capi::Counted {
-    sc_status code = SC_OK;
+    sc_status_t code = SC_OK;
     std::string message;
     std::string field;  // empty: not about one field
     bool retryable = false;
 };
 
 struct sc_options : sc::capi::Counted {
-    sc_durability durability = SC_DURABILITY_FULL;
+    sc_durability_t durability = SC_DURABILITY_FULL;
     int64_t payment_window_ms = sc::kDefaultPaymentWindowMs;
     int64_t busy_timeout_ms = sc::StoreSettings{}.busy_timeout_ms;
     int64_t cache_size_kib = sc::StoreSettings{}.cache_size_kib;
@@ -126,7 +126,7 @@ struct sc_options : sc::capi::Counted {
     int64_t idempotency_retention_ms = sc::kDefaultRetentionMs;
     std::shared_ptr<sc::capi::ClockBox> clock;
     std::shared_ptr<sc::capi::LogBox> log;
-    sc_log_level log_level = SC_LOG_INFO;
+    sc_log_level_t log_level = SC_LOG_INFO;
 };
 
 struct sc_engine : sc::capi::Counted {

@@ -23,7 +23,7 @@ char* new_string(const std::string& s) {
     return out;
 }
 
-static sc_status report(sc_error** err, sc_status code, const char* message, const std::string& field,
+static sc_status_t report(sc_error** err, sc_status_t code, const char* message, const std::string& field,
                         bool retryable) noexcept {
     if (err == nullptr) return code;
     try {
@@ -39,7 +39,7 @@ static sc_status report(sc_error** err, sc_status code, const char* message, con
     return code;
 }
 
-sc_status report_current_exception(sc_error** err) noexcept {
+sc_status_t report_current_exception(sc_error** err) noexcept {
     try {
         throw;
     } catch (const Error& e) {
@@ -71,10 +71,10 @@ int32_t sc_abi_version(void) { return SOCIALCART_ABI_VERSION; }
 
 int64_t sc_live_object_count(void) { return live_objects().load(); }
 
-const char* sc_status_name(sc_status status) {
+const char* sc_status_name(sc_status_t status) {
     const auto bits = static_cast<int64_t>(enum_bits(status));
     if (bits < SC_OK || bits > SC_ERR_INTERNAL) return "SC_UNKNOWN_STATUS";
-    return sc::status_name(static_cast<sc_status>(bits));
+    return sc::status_name(static_cast<sc_status_t>(bits));
 }
 
 void sc_string_free(char* s) {
@@ -92,7 +92,7 @@ static int currency_arg(const char* currency) {
     return *digits;
 }
 
-sc_status sc_money_format(int64_t amount_minor, const char* currency, char** out, sc_error** err) {
+sc_status_t sc_money_format(int64_t amount_minor, const char* currency, char** out, sc_error** err) {
     return guard(err, [&] {
         currency_arg(currency);
         require_arg(out, "out");
@@ -100,7 +100,7 @@ sc_status sc_money_format(int64_t amount_minor, const char* currency, char** out
     });
 }
 
-sc_status sc_currency_minor_units(const char* currency, int32_t* digits_out, sc_error** err) {
+sc_status_t sc_currency_minor_units(const char* currency, int32_t* digits_out, sc_error** err) {
     return guard(err, [&] {
         const int digits = currency_arg(currency);
         require_arg(digits_out, "digits_out");
@@ -108,7 +108,7 @@ sc_status sc_currency_minor_units(const char* currency, int32_t* digits_out, sc_
     });
 }
 
-sc_status sc_error_code(const sc_error* error) { return error ? error->code : SC_OK; }
+sc_status_t sc_error_code(const sc_error* error) { return error ? error->code : SC_OK; }
 
 const char* sc_error_message(const sc_error* error) { return error ? error->message.c_str() : ""; }
 

@@ -5,7 +5,7 @@ using namespace sc::capi;
 
 extern "C" {
 
-sc_status sc_options_new(sc_options** out, sc_error** err) {
+sc_status_t sc_options_new(sc_options** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(out, "out");
         *out = new sc_options;
@@ -14,18 +14,18 @@ sc_status sc_options_new(sc_options** out, sc_error** err) {
 
 void sc_options_free(sc_options* options) { delete options; }
 
-sc_status sc_options_set_durability(sc_options* options, sc_durability durability, sc_error** err) {
+sc_status_t sc_options_set_durability(sc_options* options, sc_durability_t durability, sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
         const auto bits = enum_bits(durability);
         if (bits != SC_DURABILITY_FULL && bits != SC_DURABILITY_NORMAL)
             sc::fail(SC_ERR_INVALID_ARGUMENT, "durability must be SC_DURABILITY_FULL or SC_DURABILITY_NORMAL",
                      "durability");
-        options->durability = static_cast<sc_durability>(bits);
+        options->durability = static_cast<sc_durability_t>(bits);
     });
 }
 
-sc_status sc_options_set_payment_window_ms(sc_options* options, int64_t window_ms, sc_error** err) {
+sc_status_t sc_options_set_payment_window_ms(sc_options* options, int64_t window_ms, sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
         if (window_ms < 1000 || window_ms > 7LL * 24 * 3600 * 1000)
@@ -34,7 +34,7 @@ sc_status sc_options_set_payment_window_ms(sc_options* options, int64_t window_m
     });
 }
 
-sc_status sc_options_set_busy_timeout_ms(sc_options* options, int64_t timeout_ms, sc_error** err) {
+sc_status_t sc_options_set_busy_timeout_ms(sc_options* options, int64_t timeout_ms, sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
         if (timeout_ms < 0 || timeout_ms > 600000)
@@ -43,7 +43,7 @@ sc_status sc_options_set_busy_timeout_ms(sc_options* options, int64_t timeout_ms
     });
 }
 
-sc_status sc_options_set_cache_size_kib(sc_options* options, int64_t kib, sc_error** err) {
+sc_status_t sc_options_set_cache_size_kib(sc_options* options, int64_t kib, sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
         if (kib < 256 || kib > 1024 * 1024)
@@ -52,7 +52,7 @@ sc_status sc_options_set_cache_size_kib(sc_options* options, int64_t kib, sc_err
     });
 }
 
-sc_status sc_options_set_read_connections(sc_options* options, int64_t count, sc_error** err) {
+sc_status_t sc_options_set_read_connections(sc_options* options, int64_t count, sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
         if (count < 0 || count > 64)
@@ -73,15 +73,15 @@ void set_retention(sc_options* options, int64_t retention_ms, int64_t sc_options
 
 }  // namespace
 
-sc_status sc_options_set_event_retention_ms(sc_options* options, int64_t retention_ms, sc_error** err) {
+sc_status_t sc_options_set_event_retention_ms(sc_options* options, int64_t retention_ms, sc_error** err) {
     return guard(err, [&] { set_retention(options, retention_ms, &sc_options::event_retention_ms); });
 }
 
-sc_status sc_options_set_idempotency_retention_ms(sc_options* options, int64_t retention_ms, sc_error** err) {
+sc_status_t sc_options_set_idempotency_retention_ms(sc_options* options, int64_t retention_ms, sc_error** err) {
     return guard(err, [&] { set_retention(options, retention_ms, &sc_options::idempotency_retention_ms); });
 }
 
-sc_status sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_data,
+sc_status_t sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_data,
                                void (*user_data_free)(void*), sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
@@ -90,7 +90,7 @@ sc_status sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_d
     });
 }
 
-sc_status sc_options_set_log(sc_options* options, sc_log_fn fn, void* user_data, void (*user_data_free)(void*),
+sc_status_t sc_options_set_log(sc_options* options, sc_log_fn fn, void* user_data, void (*user_data_free)(void*),
                              sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
@@ -99,13 +99,13 @@ sc_status sc_options_set_log(sc_options* options, sc_log_fn fn, void* user_data,
     });
 }
 
-sc_status sc_options_set_log_level(sc_options* options, sc_log_level min_level, sc_error** err) {
+sc_status_t sc_options_set_log_level(sc_options* options, sc_log_level_t min_level, sc_error** err) {
     return guard(err, [&] {
         require_arg(options, "options");
         const auto bits = enum_bits(min_level);
         if (bits < SC_LOG_DEBUG || bits > SC_LOG_ERROR)
             sc::fail(SC_ERR_INVALID_ARGUMENT, "the level must be one of SC_LOG_DEBUG to SC_LOG_ERROR", "min_level");
-        options->log_level = static_cast<sc_log_level>(bits);
+        options->log_level = static_cast<sc_log_level_t>(bits);
     });
 }
 

@@ -30,13 +30,13 @@ const sc::RefundPart* refund_part(const sc_order* order, size_t refund, size_t p
 
 extern "C" {
 
-const char* sc_order_state_name(sc_order_state state) {
+const char* sc_order_state_name(sc_order_state_t state) {
     const auto bits = static_cast<int64_t>(enum_bits(state));
     if (bits < SC_ORDER_CREATED || bits > SC_ORDER_CANCELLED) return "unknown";
-    return sc::order_state_name(static_cast<sc_order_state>(bits));
+    return sc::order_state_name(static_cast<sc_order_state_t>(bits));
 }
 
-sc_status sc_engine_checkout(sc_engine* engine, const char* user_id, const char* idempotency_key, sc_order** out,
+sc_status_t sc_engine_checkout(sc_engine* engine, const char* user_id, const char* idempotency_key, sc_order** out,
                              sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -47,7 +47,7 @@ sc_status sc_engine_checkout(sc_engine* engine, const char* user_id, const char*
     });
 }
 
-sc_status sc_engine_order_get(sc_engine* engine, const char* order_id, sc_order** out, sc_error** err) {
+sc_status_t sc_engine_order_get(sc_engine* engine, const char* order_id, sc_order** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         const std::string id = text_arg(order_id, "order_id");
@@ -56,7 +56,7 @@ sc_status sc_engine_order_get(sc_engine* engine, const char* order_id, sc_order*
     });
 }
 
-sc_status sc_engine_order_pay(sc_engine* engine, const char* order_id, const char* payment_ref, int64_t amount_minor,
+sc_status_t sc_engine_order_pay(sc_engine* engine, const char* order_id, const char* payment_ref, int64_t amount_minor,
                               const char* idempotency_key, sc_order** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -66,14 +66,14 @@ sc_status sc_engine_order_pay(sc_engine* engine, const char* order_id, const cha
     });
 }
 
-sc_status sc_engine_order_cancel(sc_engine* engine, const char* order_id, sc_order** out, sc_error** err) {
+sc_status_t sc_engine_order_cancel(sc_engine* engine, const char* order_id, sc_order** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         give_order(engine->engine->cancel(text_arg(order_id, "order_id")), out);
     });
 }
 
-sc_status sc_engine_order_refund_line(sc_engine* engine, const char* order_id, size_t line_index, int64_t quantity,
+sc_status_t sc_engine_order_refund_line(sc_engine* engine, const char* order_id, size_t line_index, int64_t quantity,
                                       const char* idempotency_key, sc_order** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -83,7 +83,7 @@ sc_status sc_engine_order_refund_line(sc_engine* engine, const char* order_id, s
     });
 }
 
-sc_status sc_engine_order_refund_amount(sc_engine* engine, const char* order_id, int64_t amount_minor,
+sc_status_t sc_engine_order_refund_amount(sc_engine* engine, const char* order_id, int64_t amount_minor,
                                         const char* idempotency_key, sc_order** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -95,10 +95,10 @@ sc_status sc_engine_order_refund_amount(sc_engine* engine, const char* order_id,
 
 const char* sc_order_id(const sc_order* order) { return order ? order->order.id.c_str() : nullptr; }
 const char* sc_order_user_id(const sc_order* order) { return order ? order->order.user_id.c_str() : nullptr; }
-sc_order_state sc_order_state_of(const sc_order* order) {
-    return order ? order->order.state : static_cast<sc_order_state>(0);
+sc_order_state_t sc_order_state(const sc_order* order) {
+    return order ? order->order.state : static_cast<sc_order_state_t>(0);
 }
-sc_cancel_reason sc_order_cancel_reason(const sc_order* order) {
+sc_cancel_reason_t sc_order_cancel_reason(const sc_order* order) {
     return order ? order->order.cancel_reason : SC_CANCEL_NONE;
 }
 const char* sc_order_currency(const sc_order* order) { return order ? order->order.currency.c_str() : nullptr; }
@@ -179,7 +179,7 @@ int64_t sc_order_refund_line_amount(const sc_order* order, size_t refund, size_t
 }
 void sc_order_free(sc_order* order) { delete order; }
 
-sc_status sc_engine_order_by_checkout_key(sc_engine* engine, const char* user_id, const char* idempotency_key,
+sc_status_t sc_engine_order_get_by_checkout_key(sc_engine* engine, const char* user_id, const char* idempotency_key,
                                           sc_order** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");

@@ -29,7 +29,7 @@ sc_catalog* catalog_page(sc::Page<sc::SkuView> page) {
 
 extern "C" {
 
-sc_status sc_engine_catalog_by_merchant(sc_engine* engine, const char* merchant_id, const char* cursor, size_t limit,
+sc_status_t sc_engine_catalog_list_by_merchant(sc_engine* engine, const char* merchant_id, const char* cursor, size_t limit,
                                         sc_catalog** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -39,7 +39,7 @@ sc_status sc_engine_catalog_by_merchant(sc_engine* engine, const char* merchant_
     });
 }
 
-sc_status sc_engine_catalog_by_category(sc_engine* engine, const char* category_id, const char* cursor, size_t limit,
+sc_status_t sc_engine_catalog_list_by_category(sc_engine* engine, const char* category_id, const char* cursor, size_t limit,
                                         sc_catalog** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -51,7 +51,7 @@ sc_status sc_engine_catalog_by_category(sc_engine* engine, const char* category_
 
 const char* sc_catalog_next_cursor(const sc_catalog* catalog) { return catalog ? catalog->next_cursor.c_str() : nullptr; }
 
-sc_status sc_engine_orders_of_user(sc_engine* engine, const char* user_id, sc_order_state state, int64_t from_ms,
+sc_status_t sc_engine_order_list_by_user(sc_engine* engine, const char* user_id, sc_order_state_t state, int64_t from_ms,
                                    int64_t to_ms, const char* cursor, size_t limit, sc_orders** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
@@ -60,7 +60,7 @@ sc_status sc_engine_orders_of_user(sc_engine* engine, const char* user_id, sc_or
         const auto bits = static_cast<int64_t>(enum_bits(state));
         if (bits < 0 || bits > SC_ORDER_CANCELLED)
             sc::fail(SC_ERR_INVALID_ARGUMENT, "state must be an order state or SC_ORDER_STATE_ANY", "state");
-        query.state = static_cast<sc_order_state>(bits);
+        query.state = static_cast<sc_order_state_t>(bits);
         query.from_ms = from_ms;
         query.to_ms = to_ms;
         require_arg(out, "out");

@@ -2,7 +2,7 @@
 
 namespace sc {
 
-const char* status_name(sc_status status) noexcept {
+const char* status_name(sc_status_t status) noexcept {
     switch (status) {
         case SC_OK: return "SC_OK";
         case SC_ERR_INVALID_ARGUMENT: return "SC_ERR_INVALID_ARGUMENT";

@@ -93,9 +93,9 @@ void Engine::cart_clear(const std::string& user_id) {
     });
 }
 
-void Engine::cart_merge(const std::string& guest_id, const std::string& user_id) {
-    require_id(guest_id, "guest_id");
+void Engine::cart_merge_guest(const std::string& user_id, const std::string& guest_id) {
     require_id(user_id, "user_id");
+    require_id(guest_id, "guest_id");
     if (guest_id == user_id) fail(SC_ERR_INVALID_ARGUMENT, "a cart cannot be merged into itself", "guest_id");
     write([&](Tx& tx) {
         const auto guest_lines = store::cart_lines(tx.db, guest_id);

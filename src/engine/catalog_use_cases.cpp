@@ -26,7 +26,7 @@ void require_catalog_currency(Tx& tx, const std::string& currency, const std::st
 
 // Stock already promised to unpaid orders cannot be taken back by a stock update;
 // promises whose payment window has lapsed are settled first, to make room.
-void require_stock_covers_holds(Tx& tx, const Sku& sku, sc_status code, const std::string& field) {
+void require_stock_covers_holds(Tx& tx, const Sku& sku, sc_status_t code, const std::string& field) {
     if (!sku.stock_on_hand) return;
     steps::settle_lapsed_holders(tx, "stock", sku.id, *sku.stock_on_hand);
     const int64_t held = store::reserved_quantity(tx.db, "stock", sku.id);

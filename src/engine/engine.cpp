@@ -51,7 +51,7 @@ int64_t Engine::now() {
 StoreSettings Engine::store_settings() {
     StoreSettings settings = config_.store;
     const Log* log = &log_;
-    settings.log = [log](sc_log_level level, const std::string& message) { log->defer(level, message); };
+    settings.log = [log](sc_log_level_t level, const std::string& message) { log->defer(level, message); };
     return settings;
 }
 

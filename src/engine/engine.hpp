@@ -37,7 +37,7 @@ struct EngineConfig {
     int64_t idempotency_retention_ms = kDefaultRetentionMs;  // keys older are forgotten
     Clock clock = system_now_ms;
     LogFn log;                                 // none: the engine logs nothing
-    sc_log_level log_level = SC_LOG_INFO;      // messages below it are not made
+    sc_log_level_t log_level = SC_LOG_INFO;      // messages below it are not made
 };
 
 // Page sizes of the paged reads.
@@ -55,7 +55,7 @@ struct Page {
 // read sees it now) or any.
 struct OrderQuery {
     std::string user_id;
-    sc_order_state state{};  // 0: any state
+    sc_order_state_t state{};  // 0: any state
     int64_t from_ms = 0;
     int64_t to_ms = INT64_MAX;
 };
@@ -116,7 +116,8 @@ public:
     void cart_remove(const std::string& user_id, const std::string& sku_id);
     void cart_select(const std::string& user_id, const std::string& sku_id, bool selected);
     void cart_clear(const std::string& user_id);
-    void cart_merge(const std::string& guest_id, const std::string& user_id);
+    // Moves the guest cart into the user's cart; the cart's owner comes first, as in every cart call.
+    void cart_merge_guest(const std::string& user_id, const std::string& guest_id);
     CartView cart(const std::string& user_id);
     Quote quote(const std::string& user_id);
 

@@ -9,7 +9,7 @@ namespace {
 
 struct Deferred {
     const Log* log;
-    sc_log_level level;
+    sc_log_level_t level;
     std::string message;
 };
 
@@ -19,7 +19,7 @@ thread_local std::vector<Deferred> deferred;
 
 }  // namespace
 
-void Log::operator()(sc_log_level level, const std::string& message) const noexcept {
+void Log::operator()(sc_log_level_t level, const std::string& message) const noexcept {
     if (!enabled(level)) return;
     try {
         sink_(level, message);
@@ -28,7 +28,7 @@ void Log::operator()(sc_log_level level, const std::string& message) const noexc
     }
 }
 
-void Log::defer(sc_log_level level, const std::string& message) const {
+void Log::defer(sc_log_level_t level, const std::string& message) const {
     if (enabled(level)) deferred.push_back(Deferred{this, level, message});
 }
 

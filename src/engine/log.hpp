@@ -10,26 +10,26 @@
 
 namespace sc {
 
-using LogFn = std::function<void(sc_log_level, const std::string&)>;
+using LogFn = std::function<void(sc_log_level_t, const std::string&)>;
 
 class Log {
 public:
-    Log(LogFn sink, sc_log_level min_level) : sink_(std::move(sink)), min_level_(min_level) {}
+    Log(LogFn sink, sc_log_level_t min_level) : sink_(std::move(sink)), min_level_(min_level) {}
     Log(const Log&) = delete;
     Log& operator=(const Log&) = delete;
 
-    bool enabled(sc_log_level level) const noexcept { return sink_ && level >= min_level_; }
+    bool enabled(sc_log_level_t level) const noexcept { return sink_ && level >= min_level_; }
     // Delivers now: call only outside every transaction and lock.
-    void operator()(sc_log_level level, const std::string& message) const noexcept;
+    void operator()(sc_log_level_t level, const std::string& message) const noexcept;
     // Keeps the message on this thread until flush() (for the store, which calls it
     // while a transaction or the writer's lock is held).
-    void defer(sc_log_level level, const std::string& message) const;
+    void defer(sc_log_level_t level, const std::string& message) const;
     // Delivers what this thread deferred for this log.
     void flush() const noexcept;
 
 private:
     LogFn sink_;
-    sc_log_level min_level_;
+    sc_log_level_t min_level_;
 };
 
 }  // namespace sc

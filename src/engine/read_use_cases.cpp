@@ -47,7 +47,7 @@ void require_order_query(const OrderQuery& q) {
     if (q.to_ms < q.from_ms) fail(SC_ERR_INVALID_ARGUMENT, "to_ms must not be before from_ms", "to_ms");
 }
 
-// A page of SKUs ordered by id, with the availability sc_engine_catalog reports.
+// A page of SKUs ordered by id, with the availability sc_engine_catalog_list reports.
 using SkuLoader = std::function<std::vector<Sku>(Connection&, const std::string& after_id, int64_t limit)>;
 
 }  // namespace

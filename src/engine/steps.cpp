@@ -19,7 +19,7 @@ nlohmann::json hold_payload(const Hold& hold) {
     return {{"hold_id", hold.id}, {"kind", hold.kind}, {"resource", hold.resource}, {"quantity", hold.quantity}};
 }
 
-void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason) {
+void cancel_order(Tx& tx, Order& order, sc_cancel_reason_t reason) {
     for (const Hold& hold : store::holds_of_order(tx.db, order.id)) {
         if (hold.state != HoldState::held) continue;
         if (store::resolve_hold(tx.db, hold, HoldState::released))
@@ -44,7 +44,7 @@ void commit_order_holds(Tx& tx, const Order& order) {
     }
 }
 
-void place_hold(Tx& tx, const Hold& hold, sc_status code) {
+void place_hold(Tx& tx, const Hold& hold, sc_status_t code) {
     while (!store::place_hold(tx.db, hold)) {
         // Each order settled here frees at least one unit, so this settles at most
         // as many orders as the hold wants units.

@@ -15,7 +15,7 @@ int64_t settle_lapsed_orders(Tx& tx, int64_t limit);
 nlohmann::json hold_payload(const Hold& hold);
 
 // Releases the order's holds and cancels it (payment lapsed, or on request).
-void cancel_order(Tx& tx, Order& order, sc_cancel_reason reason);
+void cancel_order(Tx& tx, Order& order, sc_cancel_reason_t reason);
 
 // Commits the order's holds: held stock leaves the warehouse.
 void commit_order_holds(Tx& tx, const Order& order);
@@ -23,7 +23,7 @@ void commit_order_holds(Tx& tx, const Order& order);
 // Places a hold, first settling lapsed orders that still hold the resource when
 // they are what stands in the way (at most as many as the hold needs units).
 // Fails with `code` when the resource does not have the quantity.
-void place_hold(Tx& tx, const Hold& hold, sc_status code);
+void place_hold(Tx& tx, const Hold& hold, sc_status_t code);
 
 // Settles lapsed orders holding the resource until at most `limit` units stay
 // reserved, or none of its holds has lapsed.

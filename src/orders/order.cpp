@@ -13,7 +13,7 @@ int64_t Order::refunded() const {
     return sum;
 }
 
-const char* order_state_name(sc_order_state state) noexcept {
+const char* order_state_name(sc_order_state_t state) noexcept {
     switch (state) {
         case SC_ORDER_CREATED: return "created";
         case SC_ORDER_PAID: return "paid";

@@ -39,8 +39,8 @@ struct Refund {
 struct Order {
     std::string id;
     std::string user_id;
-    sc_order_state state = SC_ORDER_CREATED;
-    sc_cancel_reason cancel_reason = SC_CANCEL_NONE;
+    sc_order_state_t state = SC_ORDER_CREATED;
+    sc_cancel_reason_t cancel_reason = SC_CANCEL_NONE;
     std::string currency;
     int64_t subtotal = 0;
     int64_t total = 0;
@@ -55,7 +55,7 @@ struct Order {
 };
 
 // Stable names ("partially_refunded"); "unknown" outside the enum.
-const char* order_state_name(sc_order_state state) noexcept;
+const char* order_state_name(sc_order_state_t state) noexcept;
 
 // An unpaid order whose payment window has passed at `now`.
 bool payment_lapsed(const Order& order, int64_t now);

@@ -21,7 +21,7 @@ namespace sc {
 
 struct StoreSettings {
     std::string path;
-    sc_durability durability = SC_DURABILITY_FULL;
+    sc_durability_t durability = SC_DURABILITY_FULL;
     int64_t busy_timeout_ms = 5000;
     // Page cache of each connection. SQLite's default (2 MiB) misses on every write once
     // the indexes outgrow it, and the cost of a call then grows with the file.
@@ -35,7 +35,7 @@ struct StoreSettings {
     std::string vfs = "";
     // Told about trouble the store handles itself (busy retries). Called on the thread
     // of the call, inside the transaction: the engine defers it to the host.
-    std::function<void(sc_log_level, const std::string&)> log = nullptr;
+    std::function<void(sc_log_level_t, const std::string&)> log = nullptr;
 };
 
 // The schema version this library writes (PRAGMA user_version).

@@ -64,8 +64,8 @@ std::optional<Order> find_order(Connection& db, const std::string& id) {
     Order o;
     o.id = q.getColumn(0).getString();
     o.user_id = q.getColumn(1).getString();
-    o.state = static_cast<sc_order_state>(q.getColumn(2).getInt());
-    o.cancel_reason = static_cast<sc_cancel_reason>(q.getColumn(3).getInt());
+    o.state = static_cast<sc_order_state_t>(q.getColumn(2).getInt());
+    o.cancel_reason = static_cast<sc_cancel_reason_t>(q.getColumn(3).getInt());
     o.currency = q.getColumn(4).getString();
     o.subtotal = q.getColumn(5).getInt64();
     o.total = q.getColumn(6).getInt64();

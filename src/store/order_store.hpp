@@ -26,7 +26,7 @@ struct OrderKey {
 };
 struct OrderFilter {
     std::string user_id;
-    sc_order_state state{};  // 0: any state
+    sc_order_state_t state{};  // 0: any state
     int64_t from_ms = 0;     // created at or after
 };
 // Up to `limit` of the user's orders created in [from_ms, before.created_at] and

@@ -2,8 +2,8 @@
 #include <socialcart/socialcart.h>
 
 int main(void) {
-    sc_status status = SC_OK;
-    sc_order_state state = SC_ORDER_PAID;
+    sc_status_t status = SC_OK;
+    sc_order_state_t state = SC_ORDER_PAID;
     (void)state;
     return (int)status;
 }

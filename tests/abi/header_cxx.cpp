@@ -2,8 +2,8 @@
 #include <socialcart/socialcart.h>
 
 int main() {
-    sc_status status = SC_OK;
-    sc_durability durability = SC_DURABILITY_FULL;
+    sc_status_t status = SC_OK;
+    sc_durability_t durability = SC_DURABILITY_FULL;
     (void)durability;
     return static_cast<int>(status);
 }

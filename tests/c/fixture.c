@@ -140,7 +140,7 @@ void fx_advance(fixture* fx, int64_t ms) { fx->clock->now_ms += ms; }
 int64_t fx_now(const fixture* fx) { return fx->clock->now_ms; }
 
 void fx_import(fixture* fx, const char* json) {
-    CHECK_OK(sc_engine_import_program(fx->engine, json, &E));
+    CHECK_OK(sc_engine_program_import(fx->engine, json, &E));
 }
 
 void fx_import_standard(fixture* fx) { fx_import(fx, STANDARD_PROGRAM); }
@@ -214,7 +214,7 @@ static void sb_order(sbuf* sb, const sc_order* o) {
               "order %s user=%s state=%d reason=%d cur=%s sub=%" PRId64 " total=%" PRId64
               " refunded=%" PRId64 " created=%" PRId64 " deadline=%" PRId64 " paid=%" PRId64
               " ref=%s lines=%zu refunds=%zu\n",
-              nn(sc_order_id(o)), nn(sc_order_user_id(o)), (int)sc_order_state_of(o),
+              nn(sc_order_id(o)), nn(sc_order_user_id(o)), (int)sc_order_state(o),
               (int)sc_order_cancel_reason(o), nn(sc_order_currency(o)), sc_order_subtotal(o),
               sc_order_total(o), sc_order_refunded(o), sc_order_created_at_ms(o),
               sc_order_pay_deadline_ms(o), sc_order_paid_at_ms(o), nn(sc_order_payment_ref(o)),
@@ -263,10 +263,10 @@ char* fx_fingerprint(fixture* fx) {
     int64_t count = 0;
     int64_t last;
     size_t i;
-    CHECK_OK(sc_engine_export_program(fx->engine, &program, &E));
+    CHECK_OK(sc_engine_program_export(fx->engine, &program, &E));
     sb_printf(&sb, "program %s\n", nn(program));
     sc_string_free(program);
-    CHECK_OK(sc_engine_catalog(fx->engine, &cat, &E));
+    CHECK_OK(sc_engine_catalog_list(fx->engine, &cat, &E));
     for (i = 0; i < sc_catalog_count(cat); ++i) {
         const sc_sku* s = sc_catalog_at(cat, i);
         sb_printf(&sb, "sku %s avail=%" PRId64 "\n", nn(sc_sku_id(s)), sc_sku_stock_available(s));
@@ -309,7 +309,7 @@ int64_t events_last_seq(sc_engine* engine, int64_t* count_out) {
     for (;;) {
         sc_events* ev = NULL;
         size_t n;
-        sc_status st;
+        sc_status_t st;
         sc_error* e = NULL;
         st = sc_engine_events_read(engine, after, 10000, &ev, &e);
         if (!h_check_ok(st, e, __FILE__, __LINE__, "sc_engine_events_read")) {
@@ -397,7 +397,7 @@ int64_t events_check_gap_free(sc_engine* engine) {
 int64_t sku_available(sc_engine* engine, const char* sku_id) {
     sc_sku* s = NULL;
     int64_t v = -1;
-    CHECK_OK(sc_engine_get_sku(engine, sku_id, &s, &E));
+    CHECK_OK(sc_engine_sku_get(engine, sku_id, &s, &E));
     if (s != NULL) {
         v = sc_sku_stock_available(s);
     }
@@ -408,7 +408,7 @@ int64_t sku_available(sc_engine* engine, const char* sku_id) {
 int64_t sku_on_hand(sc_engine* engine, const char* sku_id) {
     sc_sku* s = NULL;
     int64_t v = -1;
-    CHECK_OK(sc_engine_get_sku(engine, sku_id, &s, &E));
+    CHECK_OK(sc_engine_sku_get(engine, sku_id, &s, &E));
     if (s != NULL) {
         v = sc_sku_stock_on_hand(s);
     }
@@ -427,7 +427,7 @@ void put_sku_simple(sc_engine* engine, const char* id, int64_t price, int64_t st
         CHECK_OK(sc_sku_set_max_per_order(s, max_per_order, &E));
     }
     CHECK_OK(sc_sku_set_active(s, active != 0, &E));
-    CHECK_OK(sc_engine_put_sku(engine, s, &E));
+    CHECK_OK(sc_engine_sku_put(engine, s, &E));
     sc_sku_free(s);
 }
 

@@ -97,7 +97,7 @@ int h_check_str(const char* got, const char* want, const char* file, int line,
     return ok;
 }
 
-int h_check_status(sc_status got, sc_status want, const char* file, int line,
+int h_check_status(sc_status_t got, sc_status_t want, const char* file, int line,
                    const char* expr) {
     int ok = got == want;
     h_record(ok);
@@ -108,7 +108,7 @@ int h_check_status(sc_status got, sc_status want, const char* file, int line,
     return ok;
 }
 
-int h_check_ok(sc_status got, const sc_error* error, const char* file, int line,
+int h_check_ok(sc_status_t got, const sc_error* error, const char* file, int line,
                const char* expr) {
     int ok = got == SC_OK;
     h_record(ok);
@@ -120,7 +120,7 @@ int h_check_ok(sc_status got, const sc_error* error, const char* file, int line,
     return ok;
 }
 
-void h_expect_err(sc_status got, const sc_error* error, sc_status code, sc_status code2,
+void h_expect_err(sc_status_t got, const sc_error* error, sc_status_t code, sc_status_t code2,
                   const char* field, const char* file, int line, const char* expr) {
     int status_ok = got == code || got == code2;
     h_record(status_ok);

@@ -30,16 +30,16 @@ int h_check_i64(int64_t got, int64_t want, const char* file, int line, const cha
                 const char* want_expr);
 int h_check_str(const char* got, const char* want, const char* file, int line,
                 const char* got_expr, const char* want_expr);
-int h_check_status(sc_status got, sc_status want, const char* file, int line,
+int h_check_status(sc_status_t got, sc_status_t want, const char* file, int line,
                    const char* expr);
 /* A call that should succeed; prints the error when it did not. */
-int h_check_ok(sc_status got, const sc_error* error, const char* file, int line,
+int h_check_ok(sc_status_t got, const sc_error* error, const char* file, int line,
                const char* expr);
 /*
  * A call that should fail with `code` (or `code2`): the status, a non-NULL error
  * with that code and a non-empty message, and the field when `field` is not NULL.
  */
-void h_expect_err(sc_status got, const sc_error* error, sc_status code, sc_status code2,
+void h_expect_err(sc_status_t got, const sc_error* error, sc_status_t code, sc_status_t code2,
                   const char* field, const char* file, int line, const char* expr);
 /* Prints a note (not a check). */
 void h_note(const char* fmt, ...);
@@ -54,7 +54,7 @@ int64_t h_failed_count(void);
 #define CHECK_OK(call)                                            \
     do {                                                          \
         sc_error* E = NULL;                                       \
-        sc_status S_ = (call);                                    \
+        sc_status_t S_ = (call);                                    \
         h_check_ok(S_, E, __FILE__, __LINE__, #call);             \
         sc_error_free(E);                                         \
     } while (0)
@@ -62,7 +62,7 @@ int64_t h_failed_count(void);
 #define EXPECT_ERR(code, field, call)                                              \
     do {                                                                           \
         sc_error* E = NULL;                                                        \
-        sc_status S_ = (call);                                                     \
+        sc_status_t S_ = (call);                                                     \
         h_expect_err(S_, E, (code), (code), (field), __FILE__, __LINE__, #call);   \
         sc_error_free(E);                                                          \
     } while (0)
@@ -71,7 +71,7 @@ int64_t h_failed_count(void);
 #define EXPECT_ERR2(code, code2, field, call)                                      \
     do {                                                                           \
         sc_error* E = NULL;                                                        \
-        sc_status S_ = (call);                                                     \
+        sc_status_t S_ = (call);                                                     \
         h_expect_err(S_, E, (code), (code2), (field), __FILE__, __LINE__, #call);  \
         sc_error_free(E);                                                          \
     } while (0)

@@ -174,12 +174,12 @@ void test_put_get_sku(void) {
     CHECK_OK(sc_sku_set_max_per_order(s, 5, &E));
     CHECK_OK(sc_sku_add_category(s, "tea", &E));
     CHECK_OK(sc_sku_add_category(s, "gifts", &E));
-    CHECK_OK(sc_engine_put_sku(fx.engine, s, &E));
+    CHECK_OK(sc_engine_sku_put(fx.engine, s, &E));
     sc_sku_free(s);
     s = NULL;
 
     live = sc_live_object_count();
-    CHECK_OK(sc_engine_get_sku(fx.engine, "tea", &got, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "tea", &got, &E));
     CHECK_EQ(sc_live_object_count(), live + 1);
     if (CHECK(got != NULL)) {
         CHECK_STR(sc_sku_id(got), "tea");
@@ -204,10 +204,10 @@ void test_put_get_sku(void) {
     CHECK_OK(sc_sku_new("tea", "m9", "Green tea", "CNY", 7000, &s, &E));
     CHECK_OK(sc_sku_set_stock(s, 4, &E));
     CHECK_OK(sc_sku_set_active(s, false, &E));
-    CHECK_OK(sc_engine_put_sku(fx.engine, s, &E));
+    CHECK_OK(sc_engine_sku_put(fx.engine, s, &E));
     sc_sku_free(s);
     s = NULL;
-    CHECK_OK(sc_engine_get_sku(fx.engine, "tea", &got, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "tea", &got, &E));
     CHECK_STR(sc_sku_merchant_id(got), "m9");
     CHECK_STR(sc_sku_title(got), "Green tea");
     CHECK_EQ(sc_sku_list_price(got), 7000);
@@ -220,7 +220,7 @@ void test_put_get_sku(void) {
     {
         char* fp = fx_fingerprint(&fx);
         char* fp2;
-        CHECK_OK(sc_engine_put_sku(fx.engine, got, &E));
+        CHECK_OK(sc_engine_sku_put(fx.engine, got, &E));
         fp2 = fx_fingerprint(&fx);
         /* Same program; the event log may record the put. */
         CHECK(strncmp(fp, fp2, (size_t)(strstr(fp, "events") - fp)) == 0);
@@ -239,7 +239,7 @@ void test_put_get_sku(void) {
 
     /* An untracked SKU. */
     put_sku_simple(fx.engine, "cake", 12800, -1, 0, 1);
-    CHECK_OK(sc_engine_get_sku(fx.engine, "cake", &got, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "cake", &got, &E));
     CHECK(!sc_sku_stock_tracked(got));
     CHECK_EQ(sc_sku_stock_on_hand(got), 0);
     CHECK_EQ(sc_sku_stock_available(got), -1);
@@ -248,31 +248,31 @@ void test_put_get_sku(void) {
 
     /* Bad input. */
     CHECK_OK(sc_sku_new("usd-thing", "m1", "Thing", "USD", 100, &s, &E));
-    EXPECT_ERR_SAME(&fx, SC_ERR_CURRENCY_MISMATCH, NULL, sc_engine_put_sku(fx.engine, s, &E));
-    EXPECT_STATUS_SAME(&fx, SC_ERR_CURRENCY_MISMATCH, sc_engine_put_sku(fx.engine, s, NULL));
-    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_put_sku(NULL, s, &E));
-    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "sku", sc_engine_put_sku(fx.engine, NULL, &E));
-    EXPECT_STATUS_SAME(&fx, SC_ERR_INVALID_ARGUMENT, sc_engine_put_sku(fx.engine, NULL, NULL));
+    EXPECT_ERR_SAME(&fx, SC_ERR_CURRENCY_MISMATCH, NULL, sc_engine_sku_put(fx.engine, s, &E));
+    EXPECT_STATUS_SAME(&fx, SC_ERR_CURRENCY_MISMATCH, sc_engine_sku_put(fx.engine, s, NULL));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_sku_put(NULL, s, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "sku", sc_engine_sku_put(fx.engine, NULL, &E));
+    EXPECT_STATUS_SAME(&fx, SC_ERR_INVALID_ARGUMENT, sc_engine_sku_put(fx.engine, NULL, NULL));
     sc_sku_free(s);
     s = NULL;
-    EXPECT_ERR(SC_ERR_NOT_FOUND, "sku_id", sc_engine_get_sku(fx.engine, "nope", &got, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "sku_id", sc_engine_get_sku(fx.engine, "", &got, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "sku_id", sc_engine_get_sku(fx.engine, NULL, &got, &E));
-    EXPECT_ERR(SC_ERR_INVALID_UTF8, "sku_id", sc_engine_get_sku(fx.engine, BAD_UTF8, &got, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_engine_get_sku(fx.engine, "tea", NULL, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_get_sku(NULL, "tea", &got, &E));
-    CHECK_STATUS(sc_engine_get_sku(fx.engine, "nope", &got, NULL), SC_ERR_NOT_FOUND);
+    EXPECT_ERR(SC_ERR_NOT_FOUND, "sku_id", sc_engine_sku_get(fx.engine, "nope", &got, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "sku_id", sc_engine_sku_get(fx.engine, "", &got, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "sku_id", sc_engine_sku_get(fx.engine, NULL, &got, &E));
+    EXPECT_ERR(SC_ERR_INVALID_UTF8, "sku_id", sc_engine_sku_get(fx.engine, BAD_UTF8, &got, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_engine_sku_get(fx.engine, "tea", NULL, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_sku_get(NULL, "tea", &got, &E));
+    CHECK_STATUS(sc_engine_sku_get(fx.engine, "nope", &got, NULL), SC_ERR_NOT_FOUND);
     CHECK(got == NULL);
     fx_close(&fx);
 
     /* The first SKU sets the catalog's currency. */
     fx_open_memory(&fx);
     CHECK_OK(sc_sku_new("a", "m1", "A", "USD", 100, &s, &E));
-    CHECK_OK(sc_engine_put_sku(fx.engine, s, &E));
+    CHECK_OK(sc_engine_sku_put(fx.engine, s, &E));
     sc_sku_free(s);
     s = NULL;
     CHECK_OK(sc_sku_new("b", "m1", "B", "CNY", 100, &s, &E));
-    EXPECT_ERR_SAME(&fx, SC_ERR_CURRENCY_MISMATCH, NULL, sc_engine_put_sku(fx.engine, s, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_CURRENCY_MISMATCH, NULL, sc_engine_sku_put(fx.engine, s, &E));
     sc_sku_free(s);
     fx_close(&fx);
 }
@@ -285,7 +285,7 @@ void test_catalog_listing(void) {
     size_t i;
 
     fx_open_memory(&fx);
-    CHECK_OK(sc_engine_catalog(fx.engine, &cat, &E));
+    CHECK_OK(sc_engine_catalog_list(fx.engine, &cat, &E));
     CHECK_EQ(sc_catalog_count(cat), 0);
     CHECK(sc_catalog_at(cat, 0) == NULL);
     sc_catalog_free(cat);
@@ -293,7 +293,7 @@ void test_catalog_listing(void) {
 
     fx_import_standard(&fx);
     live = sc_live_object_count();
-    CHECK_OK(sc_engine_catalog(fx.engine, &cat, &E));
+    CHECK_OK(sc_engine_catalog_list(fx.engine, &cat, &E));
     CHECK_EQ(sc_live_object_count(), live + 1);
     CHECK_EQ(sc_catalog_count(cat), 4);
     for (i = 0; i < 4 && i < sc_catalog_count(cat); ++i) {
@@ -332,9 +332,9 @@ void test_catalog_listing(void) {
     CHECK_EQ(sc_live_object_count(), live);
     cat = NULL;
 
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_catalog(NULL, &cat, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_engine_catalog(fx.engine, NULL, &E));
-    CHECK_STATUS(sc_engine_catalog(fx.engine, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_catalog_list(NULL, &cat, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_engine_catalog_list(fx.engine, NULL, &E));
+    CHECK_STATUS(sc_engine_catalog_list(fx.engine, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
     CHECK(cat == NULL);
     fx_close(&fx);
 }

@@ -29,12 +29,12 @@ typedef struct buy_result {
     int busy;
     int unexpected;
     int negative;
-    sc_status unexpected_status;
+    sc_status_t unexpected_status;
     char unexpected_what[64];
     char unexpected_message[200];
 } buy_result;
 
-static void note_unexpected(buy_result* r, const char* what, sc_status st, sc_error* e) {
+static void note_unexpected(buy_result* r, const char* what, sc_status_t st, sc_error* e) {
     r->unexpected++;
     r->unexpected_status = st;
     snprintf(r->unexpected_what, sizeof r->unexpected_what, "%s", what);
@@ -50,7 +50,7 @@ static void buy_loop(sc_engine* engine, const char* user, const char* key_prefix
                      const char* sku, int max_iterations, buy_result* r) {
     int iter;
     for (iter = 0; iter < max_iterations; ++iter) {
-        sc_status st = SC_OK;
+        sc_status_t st = SC_OK;
         sc_error* e = NULL;
         sc_order* order = NULL;
         sc_sku* s = NULL;
@@ -118,7 +118,7 @@ static void buy_loop(sc_engine* engine, const char* user, const char* key_prefix
         }
         r->paid++;
 
-        st = sc_engine_get_sku(engine, sku, &s, &e);
+        st = sc_engine_sku_get(engine, sku, &s, &e);
         if (st == SC_OK) {
             if (sc_sku_stock_on_hand(s) < 0 || sc_sku_stock_available(s) < 0) {
                 r->negative++;
@@ -158,7 +158,7 @@ typedef struct race_watch {
     int monitor_reads;
     int monitor_bad;       /* on_hand < 0, available < 0 or > on_hand, on_hand went up */
     int monitor_errors;
-    sc_status monitor_last_error;
+    sc_status_t monitor_last_error;
     sc_engine* monitor_engine;
 } race_watch;
 
@@ -205,7 +205,7 @@ static void* monitor_main(void* arg) {
     for (;;) {
         sc_sku* s = NULL;
         int stop;
-        sc_status st;
+        sc_status_t st;
         pthread_mutex_lock(&w->lock);
         stop = w->stop;
         pthread_mutex_unlock(&w->lock);
@@ -213,7 +213,7 @@ static void* monitor_main(void* arg) {
         if (stop && w->monitor_reads + w->monitor_errors > 0) {
             break;
         }
-        st = sc_engine_get_sku(w->monitor_engine, "limited", &s, NULL);
+        st = sc_engine_sku_get(w->monitor_engine, "limited", &s, NULL);
         if (st != SC_OK) {
             pthread_mutex_lock(&w->lock);
             w->monitor_errors++;
@@ -266,7 +266,7 @@ static void run_race(int engine_per_thread) {
         subs[i].owner = engine_per_thread ? &racers[i] : NULL;
         /* One subscription on the shared engine, or one per handle. */
         if (engine_per_thread || i == 0) {
-            CHECK_OK(sc_engine_subscribe(racers[i].engine, race_cb, &subs[i], NULL,
+            CHECK_OK(sc_engine_events_subscribe(racers[i].engine, race_cb, &subs[i], NULL,
                                          &subscriptions[i], &E));
         }
     }
@@ -307,7 +307,7 @@ static void run_race(int engine_per_thread) {
     CHECK_EQ(out_of_stock, RACERS);
     CHECK(watch.monitor_reads > 0);
     if (!CHECK_EQ(watch.monitor_errors, 0)) {
-        h_note("monitor: sc_engine_get_sku failed with %s", sc_status_name(watch.monitor_last_error));
+        h_note("monitor: sc_engine_sku_get failed with %s", sc_status_name(watch.monitor_last_error));
     }
     CHECK_EQ(watch.monitor_bad, 0);
     /* Every paid order was delivered once, on the thread that made the call. */
@@ -378,7 +378,7 @@ void test_second_process(void) {
     CHECK_OK(sc_options_set_clock(opts, test_clock_now, test_clock_new(T0_MS, NULL, &freed),
                                   test_clock_release, &E));
     CHECK_OK(sc_engine_open(path, opts, &engine, &E));
-    CHECK_OK(sc_engine_import_program(engine, program, &E));
+    CHECK_OK(sc_engine_program_import(engine, program, &E));
     sc_engine_close(engine);
     engine = NULL;
 
@@ -514,7 +514,7 @@ void test_busy_other_process(void) {
         /* busy timeout 0: reported at once, retryable, nothing changed. */
         char* before;
         sc_error* e = NULL;
-        sc_status st;
+        sc_status_t st;
         sc_cart* cart = NULL;
         sc_engine* never = NULL;
         int never_freed = 0;
@@ -543,7 +543,7 @@ void test_busy_other_process(void) {
         CHECK(sc_error_retryable(e));
         sc_error_free(e);
         e = NULL;
-        EXPECT_ERR(SC_ERR_BUSY, NULL, sc_engine_import_program(quick, STANDARD_PROGRAM, &E));
+        EXPECT_ERR(SC_ERR_BUSY, NULL, sc_engine_program_import(quick, STANDARD_PROGRAM, &E));
         CHECK_STATUS(sc_engine_cart_clear(quick, "u1", NULL), SC_ERR_BUSY);
         fx_expect_same(&fx, before, __FILE__, __LINE__, "writes while locked");
         /* Readers are not blocked. */

@@ -52,8 +52,8 @@ void test_cart_add_once(void) {
 }
 
 /* A foreign caller may pass a bool whose byte is neither 0 nor 1: it reads as true. */
-typedef sc_status (*select_raw_fn)(sc_engine*, const char*, const char*, unsigned char, sc_error**);
-typedef sc_status (*active_raw_fn)(sc_sku*, unsigned char, sc_error**);
+typedef sc_status_t (*select_raw_fn)(sc_engine*, const char*, const char*, unsigned char, sc_error**);
+typedef sc_status_t (*active_raw_fn)(sc_sku*, unsigned char, sc_error**);
 
 void test_bool_arguments_from_foreign_callers(void) {
     fixture fx;
@@ -80,10 +80,10 @@ void test_bool_arguments_from_foreign_callers(void) {
     CHECK(!sc_sku_active(sku));
     CHECK_OK(active_raw(sku, 0xfe, &E));
     CHECK(sc_sku_active(sku));
-    CHECK_OK(sc_engine_put_sku(fx.engine, sku, &E)); /* stored as 1, not as 254 */
+    CHECK_OK(sc_engine_sku_put(fx.engine, sku, &E)); /* stored as 1, not as 254 */
     sc_sku_free(sku);
     sku = NULL;
-    CHECK_OK(sc_engine_get_sku(fx.engine, "pot", &sku, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "pot", &sku, &E));
     CHECK(sc_sku_active(sku));
     sc_sku_free(sku);
     fx_close(&fx);
@@ -223,7 +223,7 @@ void test_time_never_goes_back(void) {
     fx_advance(&fx, -3600 * 1000); /* the device's clock is corrected by an hour */
     CHECK_OK(sc_engine_order_pay(fx.engine, sc_order_id(order), "psp", sc_order_total(order), "p1", &paid, &E));
     CHECK(sc_order_paid_at_ms(paid) >= sc_order_created_at_ms(paid));
-    CHECK_EQ(sc_order_state_of(paid), SC_ORDER_PAID); /* not expired by the jump either */
+    CHECK_EQ(sc_order_state(paid), SC_ORDER_PAID); /* not expired by the jump either */
     CHECK_OK(sc_engine_events_read(fx.engine, 0, 100, &events, &E));
     for (i = 1; i < sc_events_count(events); ++i)
         CHECK(sc_events_time_ms(events, i) >= sc_events_time_ms(events, i - 1));

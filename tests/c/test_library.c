@@ -37,12 +37,12 @@ void test_status_names(void) {
     };
     int i;
     for (i = 0; i <= (int)SC_ERR_INTERNAL; ++i) {
-        CHECK_STR(sc_status_name((sc_status)i), names[i]);
+        CHECK_STR(sc_status_name((sc_status_t)i), names[i]);
     }
     CHECK_STR(sc_status_name(SC_ERR_NOT_FOUND), "SC_ERR_NOT_FOUND");
-    CHECK_STR(sc_status_name((sc_status)21), "SC_UNKNOWN_STATUS");
-    CHECK_STR(sc_status_name((sc_status)-1), "SC_UNKNOWN_STATUS");
-    CHECK_STR(sc_status_name((sc_status)1000), "SC_UNKNOWN_STATUS");
+    CHECK_STR(sc_status_name((sc_status_t)21), "SC_UNKNOWN_STATUS");
+    CHECK_STR(sc_status_name((sc_status_t)-1), "SC_UNKNOWN_STATUS");
+    CHECK_STR(sc_status_name((sc_status_t)1000), "SC_UNKNOWN_STATUS");
 }
 
 void test_order_state_names(void) {
@@ -55,11 +55,11 @@ void test_order_state_names(void) {
     CHECK_STR(sc_order_state_name(SC_ORDER_PARTIALLY_REFUNDED), "partially_refunded");
     CHECK_STR(sc_order_state_name(SC_ORDER_REFUNDED), "refunded");
     CHECK_STR(sc_order_state_name(SC_ORDER_CANCELLED), "cancelled");
-    CHECK_STR(sc_order_state_name((sc_order_state)0), "unknown");
-    CHECK_STR(sc_order_state_name((sc_order_state)6), "unknown");
-    CHECK_STR(sc_order_state_name((sc_order_state)-3), "unknown");
+    CHECK_STR(sc_order_state_name((sc_order_state_t)0), "unknown");
+    CHECK_STR(sc_order_state_name((sc_order_state_t)6), "unknown");
+    CHECK_STR(sc_order_state_name((sc_order_state_t)-3), "unknown");
     for (i = 1; i <= 5; ++i) {
-        names[i] = sc_order_state_name((sc_order_state)i);
+        names[i] = sc_order_state_name((sc_order_state_t)i);
         CHECK(names[i] != NULL && names[i][0] != '\0');
         CHECK(names[i] != NULL && strcmp(names[i], "unknown") != 0);
     }
@@ -73,7 +73,7 @@ void test_order_state_names(void) {
 static void expect_money(int64_t amount, const char* currency, const char* want, int line) {
     char* out = NULL;
     sc_error* e = NULL;
-    sc_status st = sc_money_format(amount, currency, &out, &e);
+    sc_status_t st = sc_money_format(amount, currency, &out, &e);
     h_check_ok(st, e, __FILE__, line, want);
     h_check_str(out, want, __FILE__, line, "sc_money_format", want);
     sc_string_free(out);
@@ -223,7 +223,7 @@ void test_err_untouched_on_success(void) {
     CHECK_STATUS(sc_engine_open(":memory:", opts, &engine, &e), SC_OK);
     CHECK(e == sentinel);
     sc_options_free(opts);
-    CHECK_STATUS(sc_engine_import_program(engine, STANDARD_PROGRAM, &e), SC_OK);
+    CHECK_STATUS(sc_engine_program_import(engine, STANDARD_PROGRAM, &e), SC_OK);
     CHECK(e == sentinel);
     CHECK_STATUS(sc_engine_cart_add(engine, "u1", "tea", 1, &e), SC_OK);
     CHECK(e == sentinel);

@@ -23,7 +23,7 @@ typedef struct log_sink {
 
 static log_sink sink;
 
-static void sink_log(void* user_data, sc_log_level level, const char* message) {
+static void sink_log(void* user_data, sc_log_level_t level, const char* message) {
     log_sink* s = (log_sink*)user_data;
     if (level < SC_LOG_DEBUG || level > SC_LOG_ERROR || message == NULL) {
         s->bad_level++;
@@ -62,9 +62,9 @@ void test_log_options(void) {
     CHECK_EQ(a.freed, 0);
 
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "options", sc_options_set_log_level(NULL, SC_LOG_INFO, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "min_level", sc_options_set_log_level(opts, (sc_log_level)4, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "min_level", sc_options_set_log_level(opts, (sc_log_level)-1, &E));
-    CHECK_STATUS(sc_options_set_log_level(opts, (sc_log_level)9, NULL), SC_ERR_INVALID_ARGUMENT);
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "min_level", sc_options_set_log_level(opts, (sc_log_level_t)4, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "min_level", sc_options_set_log_level(opts, (sc_log_level_t)-1, &E));
+    CHECK_STATUS(sc_options_set_log_level(opts, (sc_log_level_t)9, NULL), SC_ERR_INVALID_ARGUMENT);
     CHECK_OK(sc_options_set_log_level(opts, SC_LOG_DEBUG, &E));
     CHECK_OK(sc_options_set_log_level(opts, SC_LOG_ERROR, &E));
 

@@ -26,9 +26,9 @@ void test_options_setters(void) {
     CHECK_OK(sc_options_set_durability(opts, SC_DURABILITY_FULL, &E));
     CHECK_OK(sc_options_set_durability(opts, SC_DURABILITY_NORMAL, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "durability",
-               sc_options_set_durability(opts, (sc_durability)2, &E));
+               sc_options_set_durability(opts, (sc_durability_t)2, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "durability",
-               sc_options_set_durability(opts, (sc_durability)-1, &E));
+               sc_options_set_durability(opts, (sc_durability_t)-1, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "options",
                sc_options_set_durability(NULL, SC_DURABILITY_FULL, &E));
     CHECK_STATUS(sc_options_set_durability(NULL, SC_DURABILITY_FULL, NULL),
@@ -163,7 +163,7 @@ void test_clock_ownership(void) {
     sc_options_free(opts);
     CHECK_EQ(freed_a, 0);
     /* The engine reads the injected clock. */
-    CHECK_OK(sc_engine_import_program(e1, STANDARD_PROGRAM, &E));
+    CHECK_OK(sc_engine_program_import(e1, STANDARD_PROGRAM, &E));
     CHECK_OK(sc_engine_events_read(e1, 0, 1, &ev, &E));
     CHECK_EQ(sc_events_count(ev), 1);
     CHECK_EQ(sc_events_time_ms(ev, 0), T0_MS + 777);
@@ -171,7 +171,7 @@ void test_clock_ownership(void) {
     /* ":memory:" databases are private to their engine. */
     {
         sc_catalog* cat = NULL;
-        CHECK_OK(sc_engine_catalog(e2, &cat, &E));
+        CHECK_OK(sc_engine_catalog_list(e2, &cat, &E));
         CHECK_EQ(sc_catalog_count(cat), 0);
         sc_catalog_free(cat);
     }
@@ -267,7 +267,7 @@ void test_engine_open_file_persists(void) {
     fx_open_file(&fx);
     fx_import_standard(&fx);
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 2, &E));
-    CHECK_OK(sc_engine_export_program(fx.engine, &before, &E));
+    CHECK_OK(sc_engine_program_export(fx.engine, &before, &E));
     last_before = events_last_seq(fx.engine, &count_before);
     {
         char* cart = dump_cart(fx.engine, "u1");
@@ -282,7 +282,7 @@ void test_engine_open_file_persists(void) {
         sc_options_free(opts);
         if (CHECK(engine != NULL)) {
             char* cart2;
-            CHECK_OK(sc_engine_export_program(engine, &after, &E));
+            CHECK_OK(sc_engine_program_export(engine, &after, &E));
             CHECK_STR(after, before);
             CHECK_EQ(events_last_seq(engine, &count_after), last_before);
             CHECK_EQ(count_after, count_before);
@@ -317,7 +317,7 @@ void test_engine_schema_too_new(void) {
     FILE* f;
     tmpdb_make(path, sizeof path);
     CHECK_OK(sc_engine_open(path, NULL, &engine, &E));
-    CHECK_OK(sc_engine_import_program(engine, STANDARD_PROGRAM, &E));
+    CHECK_OK(sc_engine_program_import(engine, STANDARD_PROGRAM, &E));
     sc_engine_close(engine);
     engine = NULL;
     snprintf(wal, sizeof wal, "%s-wal", path);
@@ -334,7 +334,7 @@ void test_engine_schema_too_new(void) {
         fclose(f);
         {
             sc_error* e = NULL;
-            sc_status st = sc_engine_open(path, NULL, &engine, &e);
+            sc_status_t st = sc_engine_open(path, NULL, &engine, &e);
             if (st == SC_OK) {
                 h_note("the schema version is not kept in user_version: SCHEMA_TOO_NEW untested");
                 sc_engine_close(engine);
@@ -400,7 +400,7 @@ void test_payment_window_option(void) {
     CHECK_OK(sc_options_set_payment_window_ms(opts, 123000, &E));
     CHECK_OK(sc_engine_open(":memory:", opts, &engine, &E));
     sc_options_free(opts);
-    CHECK_OK(sc_engine_import_program(engine, STANDARD_PROGRAM, &E));
+    CHECK_OK(sc_engine_program_import(engine, STANDARD_PROGRAM, &E));
     CHECK_OK(sc_engine_cart_add(engine, "u1", "cake", 1, &E));
     CHECK_OK(sc_engine_checkout(engine, "u1", "k-window", &order, &E));
     CHECK_EQ(sc_order_created_at_ms(order), T0_MS);

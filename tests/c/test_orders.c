@@ -51,7 +51,7 @@ static void check_refund_sums(const sc_order* o) {
 void test_order_accessors_null(void) {
     CHECK(sc_order_id(NULL) == NULL);
     CHECK(sc_order_user_id(NULL) == NULL);
-    CHECK_EQ(sc_order_state_of(NULL), 0);
+    CHECK_EQ(sc_order_state(NULL), 0);
     CHECK_EQ(sc_order_cancel_reason(NULL), SC_CANCEL_NONE);
     CHECK(sc_order_currency(NULL) == NULL);
     CHECK_EQ(sc_order_subtotal(NULL), 0);
@@ -112,7 +112,7 @@ void test_checkout(void) {
     fx_track_order(&fx, id);
     CHECK(id[0] != '\0');
     CHECK_STR(sc_order_user_id(o), "u1");
-    CHECK_EQ(sc_order_state_of(o), SC_ORDER_CREATED);
+    CHECK_EQ(sc_order_state(o), SC_ORDER_CREATED);
     CHECK_EQ(sc_order_cancel_reason(o), SC_CANCEL_NONE);
     CHECK_STR(sc_order_currency(o), "CNY");
     CHECK_EQ(sc_order_subtotal(o), 2 * 6800 + 12800);
@@ -332,7 +332,7 @@ void test_pay(void) {
     CHECK_OK(sc_engine_order_pay(fx.engine, id, "psp-1", total, "p1", &out, &E));
     if (CHECK(out != NULL)) {
         CHECK_STR(sc_order_id(out), id);
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_PAID);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_PAID);
         CHECK_EQ(sc_order_cancel_reason(out), SC_CANCEL_NONE);
         CHECK_EQ(sc_order_paid_at_ms(out), T0_MS + 1234);
         CHECK_STR(sc_order_payment_ref(out), "psp-1");
@@ -377,7 +377,7 @@ void test_pay(void) {
     CHECK_OK(sc_engine_order_pay(fx.engine, id2, "psp-9", sc_order_total(o2), "p2", NULL, &E));
     sc_order_free(o2);
     o2 = get_order(&fx, id2);
-    CHECK_EQ(sc_order_state_of(o2), SC_ORDER_PAID);
+    CHECK_EQ(sc_order_state(o2), SC_ORDER_PAID);
     CHECK_STR(sc_order_payment_ref(o2), "psp-9");
     CHECK_EQ(sku_on_hand(fx.engine, "cup"), 2);
 
@@ -426,7 +426,7 @@ void test_cancel(void) {
     /* Cancel. */
     CHECK_OK(sc_engine_order_cancel(fx.engine, id, &out, &E));
     if (CHECK(out != NULL)) {
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_CANCELLED);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_CANCELLED);
         CHECK_EQ(sc_order_cancel_reason(out), SC_CANCEL_REQUESTED);
         CHECK_EQ(sc_order_paid_at_ms(out), 0);
     }
@@ -491,7 +491,7 @@ void test_payment_lapse(void) {
     /* One millisecond before the deadline nothing has lapsed. */
     fx_advance(&fx, WINDOW_MS - 1);
     r = get_order(&fx, id1);
-    CHECK_EQ(sc_order_state_of(r), SC_ORDER_CREATED);
+    CHECK_EQ(sc_order_state(r), SC_ORDER_CREATED);
     sc_order_free(r);
     CHECK_EQ(sku_available(fx.engine, "tea"), 9);
 
@@ -501,13 +501,13 @@ void test_payment_lapse(void) {
                sc_engine_order_pay(fx.engine, id2, "psp", sc_order_total(o2), "p2", &out, &E));
     CHECK(out == NULL);
     r = get_order(&fx, id2);
-    CHECK_EQ(sc_order_state_of(r), SC_ORDER_CANCELLED);
+    CHECK_EQ(sc_order_state(r), SC_ORDER_CANCELLED);
     CHECK_EQ(sc_order_cancel_reason(r), SC_CANCEL_PAYMENT_LAPSED);
     sc_order_free(r);
 
     /* Reads see the lapse at once: cancelled, payment lapsed, hold free. */
     r = get_order(&fx, id1);
-    CHECK_EQ(sc_order_state_of(r), SC_ORDER_CANCELLED);
+    CHECK_EQ(sc_order_state(r), SC_ORDER_CANCELLED);
     CHECK_EQ(sc_order_cancel_reason(r), SC_CANCEL_PAYMENT_LAPSED);
     CHECK_EQ(sc_order_paid_at_ms(r), 0);
     sc_order_free(r);
@@ -522,7 +522,7 @@ void test_payment_lapse(void) {
     {
         char* before = fx_fingerprint(&fx);
         CHECK_OK(sc_engine_order_cancel(fx.engine, id1, &out, &E));
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_CANCELLED);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_CANCELLED);
         CHECK_EQ(sc_order_cancel_reason(out), SC_CANCEL_PAYMENT_LAPSED);
         sc_order_free(out);
         out = NULL;
@@ -536,13 +536,13 @@ void test_payment_lapse(void) {
         snprintf(id3, sizeof id3, "%s", sc_order_id(o3));
         fx_advance(&fx, WINDOW_MS - 1);
         CHECK_OK(sc_engine_order_pay(fx.engine, id3, "psp", sc_order_total(o3), "p3", &out, &E));
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_PAID);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_PAID);
         sc_order_free(out);
         out = NULL;
         /* A paid order never lapses. */
         fx_advance(&fx, 10 * WINDOW_MS);
         r = get_order(&fx, id3);
-        CHECK_EQ(sc_order_state_of(r), SC_ORDER_PAID);
+        CHECK_EQ(sc_order_state(r), SC_ORDER_PAID);
         sc_order_free(r);
         CHECK_EQ(sku_on_hand(fx.engine, "tea"), 11);
     }
@@ -616,15 +616,15 @@ void test_sweep(void) {
     CHECK_OK(sc_engine_sweep(fx.engine, 100, &settled, &more, &E));
     CHECK_EQ(settled, 0);
     r = get_order(&fx, ida);
-    CHECK_EQ(sc_order_state_of(r), SC_ORDER_CANCELLED);
+    CHECK_EQ(sc_order_state(r), SC_ORDER_CANCELLED);
     CHECK_EQ(sc_order_cancel_reason(r), SC_CANCEL_PAYMENT_LAPSED);
     sc_order_free(r);
     r = get_order(&fx, idb);
-    CHECK_EQ(sc_order_state_of(r), SC_ORDER_CANCELLED);
+    CHECK_EQ(sc_order_state(r), SC_ORDER_CANCELLED);
     CHECK_EQ(sc_order_cancel_reason(r), SC_CANCEL_PAYMENT_LAPSED);
     sc_order_free(r);
     r = get_order(&fx, idc);
-    CHECK_EQ(sc_order_state_of(r), SC_ORDER_PAID);
+    CHECK_EQ(sc_order_state(r), SC_ORDER_PAID);
     sc_order_free(r);
     CHECK_EQ(sku_available(fx.engine, "tea"), 12);
     CHECK_EQ(sku_available(fx.engine, "cup"), 3);
@@ -635,7 +635,7 @@ void test_sweep(void) {
     fx_advance(&fx, WINDOW_MS + 1);
     if (r != NULL) {
         sc_order* g = get_order(&fx, sc_order_id(r));
-        CHECK_EQ(sc_order_state_of(g), SC_ORDER_CANCELLED);
+        CHECK_EQ(sc_order_state(g), SC_ORDER_CANCELLED);
         sc_order_free(g);
     }
     sc_order_free(r);
@@ -717,7 +717,7 @@ void test_refund_lines(void) {
     /* One unit of tea. */
     CHECK_OK(sc_engine_order_refund_line(fx.engine, id, t, 1, "r1", &out, &E));
     if (CHECK(out != NULL)) {
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_PARTIALLY_REFUNDED);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_PARTIALLY_REFUNDED);
         CHECK_EQ(sc_order_refunded(out), 6800);
         CHECK_EQ(sc_order_line_refunded_quantity(out, t), 1);
         CHECK_EQ(sc_order_line_refunded_amount(out, t), 6800);
@@ -759,7 +759,7 @@ void test_refund_lines(void) {
     out = get_order(&fx, id);
     CHECK_EQ(sc_order_line_refunded_quantity(out, t), 2);
     CHECK_EQ(sc_order_line_refunded_amount(out, t), sc_order_line_net(out, t));
-    CHECK_EQ(sc_order_state_of(out), SC_ORDER_PARTIALLY_REFUNDED);
+    CHECK_EQ(sc_order_state(out), SC_ORDER_PARTIALLY_REFUNDED);
     check_refund_sums(out);
     sc_order_free(out);
     out = NULL;
@@ -768,7 +768,7 @@ void test_refund_lines(void) {
 
     /* The cup: the whole order is refunded. */
     CHECK_OK(sc_engine_order_refund_line(fx.engine, id, c, 1, "r4", &out, &E));
-    CHECK_EQ(sc_order_state_of(out), SC_ORDER_REFUNDED);
+    CHECK_EQ(sc_order_state(out), SC_ORDER_REFUNDED);
     CHECK_EQ(sc_order_refunded(out), sc_order_total(out));
     CHECK_EQ(sc_order_refund_count(out), 3);
     check_refund_sums(out);
@@ -840,7 +840,7 @@ void test_refund_amounts(void) {
     /* 1000 over lines with 13600 and 3950 left: 774.93 and 225.07 -> 775 and 225. */
     CHECK_OK(sc_engine_order_refund_amount(fx.engine, id, 1000, "a1", &out, &E));
     if (CHECK(out != NULL)) {
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_PARTIALLY_REFUNDED);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_PARTIALLY_REFUNDED);
         CHECK_EQ(sc_order_refunded(out), 1000);
         CHECK_EQ(sc_order_line_refunded_amount(out, t), 775);
         CHECK_EQ(sc_order_line_refunded_amount(out, c), 225);
@@ -868,13 +868,13 @@ void test_refund_amounts(void) {
     }
     out = get_order(&fx, id);
     CHECK_EQ(sc_order_refunded(out), 17550 - left);
-    CHECK_EQ(sc_order_state_of(out), SC_ORDER_PARTIALLY_REFUNDED);
+    CHECK_EQ(sc_order_state(out), SC_ORDER_PARTIALLY_REFUNDED);
     check_refund_sums(out);
     sc_order_free(out);
     out = NULL;
     CHECK_OK(sc_engine_order_refund_amount(fx.engine, id, left, "a-rest", &out, &E));
     if (CHECK(out != NULL)) {
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_REFUNDED);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_REFUNDED);
         CHECK_EQ(sc_order_refunded(out), 17550);
         CHECK_EQ(sc_order_line_refunded_amount(out, t), sc_order_line_net(out, t));
         CHECK_EQ(sc_order_line_refunded_amount(out, c), sc_order_line_net(out, c));
@@ -926,7 +926,7 @@ void test_refund_mixed(void) {
                     sc_engine_order_refund_amount(fx.engine, id, 13101, "m3", NULL, &E));
     CHECK_OK(sc_engine_order_refund_amount(fx.engine, id, 13100, "m3", &out, &E));
     if (CHECK(out != NULL)) {
-        CHECK_EQ(sc_order_state_of(out), SC_ORDER_REFUNDED);
+        CHECK_EQ(sc_order_state(out), SC_ORDER_REFUNDED);
         CHECK_EQ(sc_order_line_refunded_amount(out, t), 13600);
         check_refund_sums(out);
     }

@@ -18,13 +18,13 @@ void test_import_export_roundtrip(void) {
 
     fx_open_memory(&fx);
     /* An empty catalog exports without error. */
-    CHECK_OK(sc_engine_export_program(fx.engine, &doc, &E));
+    CHECK_OK(sc_engine_program_export(fx.engine, &doc, &E));
     CHECK(doc != NULL);
     sc_string_free(doc);
     doc = NULL;
 
     fx_import_standard(&fx);
-    CHECK_OK(sc_engine_get_sku(fx.engine, "tea", &s, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "tea", &s, &E));
     CHECK_STR(sc_sku_title(s), "Longjing \xe9\xbe\x99\xe4\xba\x95");
     CHECK_EQ(sc_sku_list_price(s), 6800);
     CHECK_EQ(sc_sku_stock_on_hand(s), 12);
@@ -33,35 +33,35 @@ void test_import_export_roundtrip(void) {
     CHECK(sc_sku_active(s));
     sc_sku_free(s);
     s = NULL;
-    CHECK_OK(sc_engine_get_sku(fx.engine, "kettle", &s, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "kettle", &s, &E));
     CHECK(!sc_sku_active(s));
     CHECK(sc_sku_stock_tracked(s));
     CHECK_EQ(sc_sku_stock_on_hand(s), 0);
     sc_sku_free(s);
     s = NULL;
-    CHECK_OK(sc_engine_get_sku(fx.engine, "cake", &s, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "cake", &s, &E));
     CHECK(!sc_sku_stock_tracked(s));
     CHECK_EQ(sc_sku_max_per_order(s), 0);
     CHECK(sc_sku_active(s));
     sc_sku_free(s);
     s = NULL;
 
-    CHECK_OK(sc_engine_export_program(fx.engine, &doc, &E));
+    CHECK_OK(sc_engine_program_export(fx.engine, &doc, &E));
     if (CHECK(doc != NULL)) {
         CHECK(strstr(doc, "socialcart.program/1") != NULL);
         CHECK(strstr(doc, "CNY") != NULL);
         CHECK(doc[0] == '{');
         /* Round trip through a fresh engine. */
         fx_open_memory(&fx2);
-        CHECK_OK(sc_engine_import_program(fx2.engine, doc, &E));
-        CHECK_OK(sc_engine_export_program(fx2.engine, &doc2, &E));
+        CHECK_OK(sc_engine_program_import(fx2.engine, doc, &E));
+        CHECK_OK(sc_engine_program_export(fx2.engine, &doc2, &E));
         CHECK_STR(doc2, doc);
         sc_string_free(doc2);
         doc2 = NULL;
         fx_close(&fx2);
         /* Importing the export again changes no SKU. */
-        CHECK_OK(sc_engine_import_program(fx.engine, doc, &E));
-        CHECK_OK(sc_engine_export_program(fx.engine, &doc2, &E));
+        CHECK_OK(sc_engine_program_import(fx.engine, doc, &E));
+        CHECK_OK(sc_engine_program_export(fx.engine, &doc2, &E));
         CHECK_STR(doc2, doc);
         sc_string_free(doc2);
         doc2 = NULL;
@@ -74,7 +74,7 @@ void test_import_export_roundtrip(void) {
     fx_import(&fx, DOC_HEAD "{\"id\":\"tea\",\"merchant_id\":\"m3\",\"title\":\"Tea 2\","
                             "\"list_price\":7100,\"stock\":2}]}");
     CHECK_EQ(sku_on_hand(fx.engine, "extra"), 3);
-    CHECK_OK(sc_engine_get_sku(fx.engine, "tea", &s, &E));
+    CHECK_OK(sc_engine_sku_get(fx.engine, "tea", &s, &E));
     CHECK_STR(sc_sku_title(s), "Tea 2");
     CHECK_STR(sc_sku_merchant_id(s), "m3");
     CHECK_EQ(sc_sku_list_price(s), 7100);
@@ -88,10 +88,10 @@ void test_import_export_roundtrip(void) {
     fx_import(&fx, DOC_HEAD "]}");
 
     /* Bad arguments. */
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_export_program(NULL, &doc, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_program_export(NULL, &doc, &E));
     EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "json_out",
-               sc_engine_export_program(fx.engine, NULL, &E));
-    CHECK_STATUS(sc_engine_export_program(fx.engine, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
+               sc_engine_program_export(fx.engine, NULL, &E));
+    CHECK_STATUS(sc_engine_program_export(fx.engine, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
     CHECK(doc == NULL);
     fx_close(&fx);
 }
@@ -140,7 +140,7 @@ void test_import_example_file(void) {
     CHECK_EQ(sku_on_hand(fx.engine, "cup-celadon"), 3);
     {
         sc_catalog* cat = NULL;
-        CHECK_OK(sc_engine_catalog(fx.engine, &cat, &E));
+        CHECK_OK(sc_engine_catalog_list(fx.engine, &cat, &E));
         CHECK_EQ(sc_catalog_count(cat), 4);
         sc_catalog_free(cat);
     }
@@ -223,7 +223,7 @@ void test_import_validation(void) {
     for (i = 0; i < sizeof docs / sizeof docs[0]; ++i) {
         char* before = fx_fingerprint(&fx);
         sc_error* e = NULL;
-        sc_status st = sc_engine_import_program(fx.engine, docs[i].json, &e);
+        sc_status_t st = sc_engine_program_import(fx.engine, docs[i].json, &e);
         char what[700];
         snprintf(what, sizeof what, "import of bad document #%zu: %.500s", i, docs[i].json);
         h_expect_err(st, e, SC_ERR_VALIDATION, SC_ERR_VALIDATION, docs[i].field, __FILE__,
@@ -231,36 +231,36 @@ void test_import_validation(void) {
         sc_error_free(e);
         fx_expect_same(&fx, before, __FILE__, __LINE__, what);
         /* Same result with err == NULL. */
-        CHECK_STATUS(sc_engine_import_program(fx.engine, docs[i].json, NULL), SC_ERR_VALIDATION);
+        CHECK_STATUS(sc_engine_program_import(fx.engine, docs[i].json, NULL), SC_ERR_VALIDATION);
     }
     /* Nothing of a rejected document was applied. */
     {
         sc_sku* gone = NULL;
-        EXPECT_ERR(SC_ERR_NOT_FOUND, "sku_id", sc_engine_get_sku(fx.engine, "n1", &gone, &E));
+        EXPECT_ERR(SC_ERR_NOT_FOUND, "sku_id", sc_engine_sku_get(fx.engine, "n1", &gone, &E));
         CHECK(gone == NULL);
     }
 
     /* A valid document in another currency. */
     EXPECT_ERR_SAME(&fx, SC_ERR_CURRENCY_MISMATCH, NULL,
-                    sc_engine_import_program(
+                    sc_engine_program_import(
                         fx.engine,
                         "{\"format\":\"socialcart.program/1\",\"currency\":\"USD\",\"skus\":["
                         SKU_OK("n1") "]}",
                         &E));
     /* Invalid UTF-8 inside the document (docs/c-api.md, "Strings": the field names the argument). */
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "json",
-                    sc_engine_import_program(
+                    sc_engine_program_import(
                         fx.engine,
                         DOC_HEAD "{\"id\":\"n1\",\"merchant_id\":\"m1\",\"title\":\"" BAD_UTF8
                                  "\",\"list_price\":1}]}",
                         &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "json",
-                    sc_engine_import_program(fx.engine, NULL, &E));
+                    sc_engine_program_import(fx.engine, NULL, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_VALIDATION, NULL,
-                     sc_engine_import_program(fx.engine, "", &E));
+                     sc_engine_program_import(fx.engine, "", &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine",
-                    sc_engine_import_program(NULL, STANDARD_PROGRAM, &E));
-    EXPECT_STATUS_SAME(&fx, SC_ERR_INVALID_ARGUMENT, sc_engine_import_program(fx.engine, NULL, NULL));
+                    sc_engine_program_import(NULL, STANDARD_PROGRAM, &E));
+    EXPECT_STATUS_SAME(&fx, SC_ERR_INVALID_ARGUMENT, sc_engine_program_import(fx.engine, NULL, NULL));
     fx_close(&fx);
 }
 
@@ -272,7 +272,7 @@ void test_import_limits(void) {
     fx_import(&fx, DOC_HEAD SKU_OK(ID128) "]}");
     {
         sc_sku* s = NULL;
-        CHECK_OK(sc_engine_get_sku(fx.engine, ID128, &s, &E));
+        CHECK_OK(sc_engine_sku_get(fx.engine, ID128, &s, &E));
         CHECK_STR(sc_sku_id(s), ID128);
         sc_sku_free(s);
     }
@@ -285,19 +285,19 @@ void test_import_limits(void) {
     }
     /* 2 cups held: stock 1 is refused, with the place named; 2 is fine. */
     EXPECT_ERR_SAME(&fx, SC_ERR_VALIDATION, "skus[1].stock",
-                    sc_engine_import_program(
+                    sc_engine_program_import(
                         fx.engine,
                         DOC_HEAD SKU_OK("n1") ",{\"id\":\"cup\",\"merchant_id\":\"m1\","
                                               "\"title\":\"Cup\",\"list_price\":3950,\"stock\":1}]}",
                         &E));
-    /* The same through sc_engine_put_sku (the header does not name this error). */
+    /* The same through sc_engine_sku_put (the header does not name this error). */
     {
         sc_sku* s = NULL;
         CHECK_OK(sc_sku_new("cup", "m1", "Cup", "CNY", 3950, &s, &E));
         CHECK_OK(sc_sku_set_stock(s, 1, &E));
-        EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, NULL, sc_engine_put_sku(fx.engine, s, &E));
+        EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, NULL, sc_engine_sku_put(fx.engine, s, &E));
         CHECK_OK(sc_sku_set_stock(s, 2, &E));
-        CHECK_OK(sc_engine_put_sku(fx.engine, s, &E));
+        CHECK_OK(sc_engine_sku_put(fx.engine, s, &E));
         sc_sku_free(s);
     }
     CHECK_EQ(sku_on_hand(fx.engine, "cup"), 2);
@@ -357,7 +357,7 @@ void test_import_strictness(void) {
     for (i = 0; i < sizeof docs / sizeof docs[0]; ++i) {
         char* before = fx_fingerprint(&fx);
         sc_error* e = NULL;
-        sc_status st = sc_engine_import_program(fx.engine, docs[i].json, &e);
+        sc_status_t st = sc_engine_program_import(fx.engine, docs[i].json, &e);
         char what[96];
         snprintf(what, sizeof what, "import of strict document #%zu", i);
         h_expect_err(st, e, SC_ERR_VALIDATION, SC_ERR_VALIDATION,
@@ -384,7 +384,7 @@ void test_import_strictness(void) {
                             "\"list_price\":3950,\"stock\":3}]}");
     {
         sc_sku* s = NULL;
-        CHECK_OK(sc_engine_get_sku(fx.engine, "cup", &s, &E));
+        CHECK_OK(sc_engine_sku_get(fx.engine, "cup", &s, &E));
         CHECK_STR(sc_sku_title(s), "Celadon \xe2\x80\x8f\xe2\x80\x8d");
         sc_sku_free(s);
     }

@@ -41,14 +41,14 @@ static char* take_order_page(order_list* list, sc_orders* page) {
 }
 
 /* Reads every page of a query. */
-static void read_all_orders(sc_engine* engine, const char* user, sc_order_state state, int64_t from,
+static void read_all_orders(sc_engine* engine, const char* user, sc_order_state_t state, int64_t from,
                             int64_t to, size_t limit, order_list* list) {
     char* cursor = NULL;
     memset(list, 0, sizeof *list);
     do {
         sc_orders* page = NULL;
         char* next;
-        CHECK_OK(sc_engine_orders_of_user(engine, user, state, from, to, cursor, limit, &page, &E));
+        CHECK_OK(sc_engine_order_list_by_user(engine, user, state, from, to, cursor, limit, &page, &E));
         if (page == NULL) break;
         CHECK(sc_orders_count(page) <= limit);
         next = take_order_page(list, page);
@@ -169,10 +169,10 @@ void test_orders_of_user(void) {
     CHECK_EQ(list.pages, 1);
 
     /* The orders on a page are the orders as a read sees them now. */
-    CHECK_OK(sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_CANCELLED, 0, INT64_MAX, NULL, 1, &page, &E));
+    CHECK_OK(sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_CANCELLED, 0, INT64_MAX, NULL, 1, &page, &E));
     CHECK_EQ(sc_orders_count(page), 1);
     CHECK_STR(sc_order_id(sc_orders_at(page, 0)), ids[3]);
-    CHECK_EQ(sc_order_state_of(sc_orders_at(page, 0)), SC_ORDER_CANCELLED);
+    CHECK_EQ(sc_order_state(sc_orders_at(page, 0)), SC_ORDER_CANCELLED);
     CHECK_EQ(sc_order_cancel_reason(sc_orders_at(page, 0)), SC_CANCEL_PAYMENT_LAPSED);
     {
         char* a = dump_order_snapshot(sc_orders_at(page, 0));
@@ -199,7 +199,7 @@ void test_orders_of_user(void) {
 
     /* Paging is stable: an order placed between pages is not on a later page, and
        no order is repeated or skipped. "" asks for the first page, like NULL. */
-    CHECK_OK(sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, "", 2, &page, &E));
+    CHECK_OK(sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, "", 2, &page, &E));
     memset(&list, 0, sizeof list);
     first_cursor = take_order_page(&list, page);
     sc_orders_free(page);
@@ -210,7 +210,7 @@ void test_orders_of_user(void) {
         char* cursor = first_cursor;
         while (cursor != NULL) {
             char* next;
-            CHECK_OK(sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, cursor, 2, &page,
+            CHECK_OK(sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, cursor, 2, &page,
                                               &E));
             next = take_order_page(&list, page);
             sc_orders_free(page);
@@ -226,40 +226,40 @@ void test_orders_of_user(void) {
 
     /* Bad input changes nothing and returns nothing. */
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine",
-                    sc_engine_orders_of_user(NULL, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(NULL, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
-                    sc_engine_orders_of_user(fx.engine, NULL, SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, NULL, SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
-                    sc_engine_orders_of_user(fx.engine, "", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, "", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "user_id",
-                    sc_engine_orders_of_user(fx.engine, BAD_UTF8, SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad,
+                    sc_engine_order_list_by_user(fx.engine, BAD_UTF8, SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad,
                                              &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
-                    sc_engine_orders_of_user(fx.engine, ID129, SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, ID129, SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "state",
-                    sc_engine_orders_of_user(fx.engine, "u1", (sc_order_state)6, 0, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, "u1", (sc_order_state_t)6, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "state",
-                    sc_engine_orders_of_user(fx.engine, "u1", (sc_order_state)-1, 0, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, "u1", (sc_order_state_t)-1, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "from_ms",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, -1, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, -1, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "to_ms",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, t3, t1, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, t3, t1, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "limit",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 0, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 0, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "limit",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 1001, &bad,
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 1001, &bad,
                                              &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "out",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, NULL, &E));
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, NULL, &E));
     EXPECT_STATUS_SAME(&fx, SC_ERR_INVALID_ARGUMENT,
-                       sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 0, &bad,
+                       sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 0, &bad,
                                                 NULL));
     /* Cursors: garbage, tampered, truncated, from another query, not UTF-8. */
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, "garbage", 2, &bad,
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, "garbage", 2, &bad,
                                              &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, BAD_UTF8, 2, &bad,
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, BAD_UTF8, 2, &bad,
                                              &E));
     {
         char tampered[512];
@@ -269,32 +269,32 @@ void test_orders_of_user(void) {
         CHECK(n > 4);
         tampered[1] = tampered[1] == '3' ? '4' : '3';
         EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                        sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, tampered, 2,
+                        sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, tampered, 2,
                                                  &bad, &E));
         copy_text(tampered, sizeof tampered, first_cursor);
         tampered[n - 1] = tampered[n - 1] == '0' ? '1' : '0';
         EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                        sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, tampered, 2,
+                        sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, tampered, 2,
                                                  &bad, &E));
         copy_text(tampered, sizeof tampered, first_cursor);
         tampered[n - 2] = '\0';
         EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                        sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, tampered, 2,
+                        sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 0, INT64_MAX, tampered, 2,
                                                  &bad, &E));
     }
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_orders_of_user(fx.engine, "u2", SC_ORDER_STATE_ANY, 0, INT64_MAX, first_cursor, 2,
+                    sc_engine_order_list_by_user(fx.engine, "u2", SC_ORDER_STATE_ANY, 0, INT64_MAX, first_cursor, 2,
                                              &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_PAID, 0, INT64_MAX, first_cursor, 2, &bad,
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_PAID, 0, INT64_MAX, first_cursor, 2, &bad,
                                              &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_orders_of_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 1, INT64_MAX, first_cursor, 2,
+                    sc_engine_order_list_by_user(fx.engine, "u1", SC_ORDER_STATE_ANY, 1, INT64_MAX, first_cursor, 2,
                                              &bad, &E));
     {
         sc_catalog* cat = NULL;
         EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                        sc_engine_catalog_by_merchant(fx.engine, "m1", first_cursor, 2, &cat, &E));
+                        sc_engine_catalog_list_by_merchant(fx.engine, "m1", first_cursor, 2, &cat, &E));
         CHECK(cat == NULL);
     }
     CHECK(bad == NULL);
@@ -309,15 +309,15 @@ static void read_all_skus(sc_engine* engine, int by_category, const char* key, s
     sc_catalog* all = NULL;
     ids[0] = '\0';
     *pages = 0;
-    CHECK_OK(sc_engine_catalog(engine, &all, &E));
+    CHECK_OK(sc_engine_catalog_list(engine, &all, &E));
     CHECK_STR(sc_catalog_next_cursor(all), "");
     for (;;) {
         sc_catalog* page = NULL;
         size_t i;
         if (by_category) {
-            CHECK_OK(sc_engine_catalog_by_category(engine, key, cursor, limit, &page, &E));
+            CHECK_OK(sc_engine_catalog_list_by_category(engine, key, cursor, limit, &page, &E));
         } else {
-            CHECK_OK(sc_engine_catalog_by_merchant(engine, key, cursor, limit, &page, &E));
+            CHECK_OK(sc_engine_catalog_list_by_merchant(engine, key, cursor, limit, &page, &E));
         }
         if (page == NULL) break;
         ++*pages;
@@ -389,7 +389,7 @@ void test_catalog_pages(void) {
 
     /* SKUs added between pages: one sorting before the cursor is not on the next
        page; one after it is. */
-    CHECK_OK(sc_engine_catalog_by_merchant(fx.engine, "m1", NULL, 2, &page, &E));
+    CHECK_OK(sc_engine_catalog_list_by_merchant(fx.engine, "m1", NULL, 2, &page, &E));
     CHECK_EQ(sc_catalog_count(page), 2);
     CHECK_STR(sc_sku_id(sc_catalog_at(page, 0)), "cup");
     CHECK_EQ(sc_sku_stock_available(sc_catalog_at(page, 0)), 3);
@@ -398,7 +398,7 @@ void test_catalog_pages(void) {
     page = NULL;
     put_sku_simple(fx.engine, "apron", 1000, -1, 0, 1);
     put_sku_simple(fx.engine, "zither", 1000, 4, 0, 1);
-    CHECK_OK(sc_engine_catalog_by_merchant(fx.engine, "m1", cursor, 2, &page, &E));
+    CHECK_OK(sc_engine_catalog_list_by_merchant(fx.engine, "m1", cursor, 2, &page, &E));
     CHECK_EQ(sc_catalog_count(page), 2);
     CHECK_STR(sc_sku_id(sc_catalog_at(page, 0)), "tea");
     CHECK_EQ(sc_sku_stock_available(sc_catalog_at(page, 0)), 10);
@@ -409,42 +409,42 @@ void test_catalog_pages(void) {
 
     /* Bad input. */
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine",
-                    sc_engine_catalog_by_merchant(NULL, "m1", NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(NULL, "m1", NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "merchant_id",
-                    sc_engine_catalog_by_merchant(fx.engine, NULL, NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, NULL, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "merchant_id",
-                    sc_engine_catalog_by_merchant(fx.engine, "", NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, "", NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "merchant_id",
-                    sc_engine_catalog_by_merchant(fx.engine, BAD_UTF8, NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, BAD_UTF8, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "limit",
-                    sc_engine_catalog_by_merchant(fx.engine, "m1", NULL, 0, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, "m1", NULL, 0, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "limit",
-                    sc_engine_catalog_by_merchant(fx.engine, "m1", NULL, 1001, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, "m1", NULL, 1001, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "out",
-                    sc_engine_catalog_by_merchant(fx.engine, "m1", NULL, 2, NULL, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, "m1", NULL, 2, NULL, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_catalog_by_merchant(fx.engine, "m1", "0a.00", 2, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, "m1", "0a.00", 2, &bad, &E));
     /* A merchant's cursor is not another merchant's, nor a category's. */
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_catalog_by_merchant(fx.engine, "m2", cursor, 2, &bad, &E));
+                    sc_engine_catalog_list_by_merchant(fx.engine, "m2", cursor, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_catalog_by_category(fx.engine, "m1", cursor, 2, &bad, &E));
+                    sc_engine_catalog_list_by_category(fx.engine, "m1", cursor, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine",
-                    sc_engine_catalog_by_category(NULL, "gifts", NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_category(NULL, "gifts", NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "category_id",
-                    sc_engine_catalog_by_category(fx.engine, NULL, NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_category(fx.engine, NULL, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "category_id",
-                    sc_engine_catalog_by_category(fx.engine, BAD_UTF8, NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_category(fx.engine, BAD_UTF8, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "category_id",
-                    sc_engine_catalog_by_category(fx.engine, ID129, NULL, 2, &bad, &E));
+                    sc_engine_catalog_list_by_category(fx.engine, ID129, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "limit",
-                    sc_engine_catalog_by_category(fx.engine, "gifts", NULL, 0, &bad, &E));
+                    sc_engine_catalog_list_by_category(fx.engine, "gifts", NULL, 0, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "out",
-                    sc_engine_catalog_by_category(fx.engine, "gifts", NULL, 2, NULL, &E));
+                    sc_engine_catalog_list_by_category(fx.engine, "gifts", NULL, 2, NULL, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "cursor",
-                    sc_engine_catalog_by_category(fx.engine, "gifts", "zz", 2, &bad, &E));
+                    sc_engine_catalog_list_by_category(fx.engine, "gifts", "zz", 2, &bad, &E));
     EXPECT_STATUS_SAME(&fx, SC_ERR_INVALID_ARGUMENT,
-                       sc_engine_catalog_by_category(fx.engine, "gifts", "zz", 2, &bad, NULL));
+                       sc_engine_catalog_list_by_category(fx.engine, "gifts", "zz", 2, &bad, NULL));
     CHECK(bad == NULL);
     fx_close(&fx);
 }
@@ -461,9 +461,9 @@ void test_order_by_checkout_key(void) {
     fx_track_user(&fx, "u2");
     place_order(&fx, "u1", "tap-1", id);
 
-    CHECK_OK(sc_engine_order_by_checkout_key(fx.engine, "u1", "tap-1", &o, &E));
+    CHECK_OK(sc_engine_order_get_by_checkout_key(fx.engine, "u1", "tap-1", &o, &E));
     CHECK_STR(sc_order_id(o), id);
-    CHECK_EQ(sc_order_state_of(o), SC_ORDER_CREATED);
+    CHECK_EQ(sc_order_state(o), SC_ORDER_CREATED);
     {
         char* a = dump_order_snapshot(o);
         char* b = dump_order(fx.engine, id);
@@ -476,37 +476,37 @@ void test_order_by_checkout_key(void) {
 
     /* As of now: once the window lapses, the order reads as cancelled. */
     fx_advance(&fx, WINDOW_MS);
-    CHECK_OK(sc_engine_order_by_checkout_key(fx.engine, "u1", "tap-1", &o, &E));
-    CHECK_EQ(sc_order_state_of(o), SC_ORDER_CANCELLED);
+    CHECK_OK(sc_engine_order_get_by_checkout_key(fx.engine, "u1", "tap-1", &o, &E));
+    CHECK_EQ(sc_order_state(o), SC_ORDER_CANCELLED);
     CHECK_EQ(sc_order_cancel_reason(o), SC_CANCEL_PAYMENT_LAPSED);
     sc_order_free(o);
     o = NULL;
 
     /* Not found: a key no checkout used, another user's key, a key used to pay. */
     EXPECT_ERR_SAME(&fx, SC_ERR_NOT_FOUND, "idempotency_key",
-                    sc_engine_order_by_checkout_key(fx.engine, "u1", "tap-2", &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "u1", "tap-2", &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_NOT_FOUND, "idempotency_key",
-                    sc_engine_order_by_checkout_key(fx.engine, "u2", "tap-1", &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "u2", "tap-1", &bad, &E));
     /* Bad input. */
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine",
-                    sc_engine_order_by_checkout_key(NULL, "u1", "tap-1", &bad, &E));
+                    sc_engine_order_get_by_checkout_key(NULL, "u1", "tap-1", &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
-                    sc_engine_order_by_checkout_key(fx.engine, NULL, "tap-1", &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, NULL, "tap-1", &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
-                    sc_engine_order_by_checkout_key(fx.engine, "", "tap-1", &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "", "tap-1", &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "user_id",
-                    sc_engine_order_by_checkout_key(fx.engine, BAD_UTF8, "tap-1", &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, BAD_UTF8, "tap-1", &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "idempotency_key",
-                    sc_engine_order_by_checkout_key(fx.engine, "u1", NULL, &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "u1", NULL, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "idempotency_key",
-                    sc_engine_order_by_checkout_key(fx.engine, "u1", "", &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "u1", "", &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "idempotency_key",
-                    sc_engine_order_by_checkout_key(fx.engine, "u1", BAD_UTF8, &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "u1", BAD_UTF8, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "idempotency_key",
-                    sc_engine_order_by_checkout_key(fx.engine, "u1", ID129, &bad, &E));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "u1", ID129, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "out",
-                    sc_engine_order_by_checkout_key(fx.engine, "u1", "tap-1", NULL, &E));
-    EXPECT_STATUS_SAME(&fx, SC_ERR_NOT_FOUND, sc_engine_order_by_checkout_key(fx.engine, "u1", "x", &bad, NULL));
+                    sc_engine_order_get_by_checkout_key(fx.engine, "u1", "tap-1", NULL, &E));
+    EXPECT_STATUS_SAME(&fx, SC_ERR_NOT_FOUND, sc_engine_order_get_by_checkout_key(fx.engine, "u1", "x", &bad, NULL));
     CHECK(bad == NULL);
     fx_close(&fx);
 }

@@ -43,7 +43,7 @@ static void check_message(const sc_error* e, const char* what) {
     do {                                                                                   \
         char* FP_ = fx_fingerprint(fx);                                                    \
         sc_error* E = NULL;                                                                \
-        sc_status S_ = (call);                                                             \
+        sc_status_t S_ = (call);                                                             \
         h_expect_err(S_, E, SC_ERR_INVALID_ARGUMENT, SC_ERR_INVALID_ARGUMENT, field,       \
                      __FILE__, __LINE__, what);                                            \
         if (E != NULL) check_message(E, what);                                             \
@@ -69,7 +69,7 @@ void test_id_rules(void) {
         EXPECT_REFUSED(&fx, "id", what, sc_sku_new(bad, "m1", "T", "CNY", 1, &got, &E));
         EXPECT_REFUSED(&fx, "merchant_id", what, sc_sku_new("a", bad, "T", "CNY", 1, &got, &E));
         EXPECT_REFUSED(&fx, "category_id", what, sc_sku_add_category(s, bad, &E));
-        EXPECT_REFUSED(&fx, "sku_id", what, sc_engine_get_sku(fx.engine, bad, &got, &E));
+        EXPECT_REFUSED(&fx, "sku_id", what, sc_engine_sku_get(fx.engine, bad, &got, &E));
         EXPECT_REFUSED(&fx, "user_id", what, sc_engine_cart_add(fx.engine, bad, "tea", 1, &E));
         EXPECT_REFUSED(&fx, "sku_id", what, sc_engine_cart_add(fx.engine, "u1", bad, 1, &E));
         EXPECT_REFUSED(&fx, "idempotency_key", what, sc_engine_checkout(fx.engine, "u1", bad, &order, &E));
@@ -100,7 +100,7 @@ void test_text_rules(void) {
     /* Titles are for people: bidi marks, joiners and any script are fine (U+200F, U+200D). */
     CHECK_OK(sc_sku_new("a", "m1", "\xe2\x80\x8f\xd8\xb4\xd8\xa7\xdb\x8c \xe9\xbe\x99\xe4\xba\x95 \xe2\x80\x8d",
                         "CNY", 1, &s, &E));
-    CHECK_OK(sc_engine_put_sku(fx.engine, s, &E));
+    CHECK_OK(sc_engine_sku_put(fx.engine, s, &E));
     sc_sku_free(s);
     fx_close(&fx);
 }

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     if (sc_engine_open(argv[1], NULL, &engine, &err) != SC_OK) return fail("open", err);
     if (sc_sku_new("tea", "m1", "Celadon tea", "CNY", 6800, &sku, &err) != SC_OK) return fail("sku", err);
     if (sc_sku_set_stock(sku, 10, &err) != SC_OK) return fail("stock", err);
-    if (sc_engine_put_sku(engine, sku, &err) != SC_OK) return fail("put", err);
+    if (sc_engine_sku_put(engine, sku, &err) != SC_OK) return fail("put", err);
     sc_sku_free(sku);
     if (sc_engine_cart_add(engine, "u1", "tea", 2, &err) != SC_OK) return fail("add", err);
     if (sc_engine_checkout(engine, "u1", "checkout-1", &order, &err) != SC_OK) return fail("checkout", err);

@@ -195,14 +195,14 @@ TEST_CASE("guest cart merges into the user's at sign-in") {
     shop.engine.cart_select("lin", "tea", false);
     shop.engine.cart_add("guest", "tea", 4);
     shop.engine.cart_add("guest", "cake", 2);
-    shop.engine.cart_merge("guest", "lin");
+    shop.engine.cart_merge_guest("lin", "guest");
     const CartView cart = shop.engine.cart("lin");
     REQUIRE(cart.lines.size() == 2);
     CHECK(cart.lines[0].line.quantity == 5);  // 3 + 4, capped at the per-order maximum
     CHECK(cart.lines[0].line.selected);
     CHECK(cart.lines[1].line.sku_id == "cake");
     CHECK(shop.engine.cart("guest").lines.empty());
-    CHECK_SC_ERROR_FIELD(shop.engine.cart_merge("lin", "lin"), SC_ERR_INVALID_ARGUMENT, "guest_id");
+    CHECK_SC_ERROR_FIELD(shop.engine.cart_merge_guest("lin", "lin"), SC_ERR_INVALID_ARGUMENT, "guest_id");
 }
 
 TEST_CASE("subscribers receive each committed change, in order, after the commit") {

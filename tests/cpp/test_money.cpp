@@ -78,7 +78,7 @@ TEST_CASE("checked arithmetic names what overflowed") {
 
 TEST_CASE("every status code has a stable name") {
     for (int code = SC_OK; code <= SC_ERR_INTERNAL; ++code)
-        CHECK(std::string(status_name(static_cast<sc_status>(code))) != "SC_UNKNOWN_STATUS");
+        CHECK(std::string(status_name(static_cast<sc_status_t>(code))) != "SC_UNKNOWN_STATUS");
     CHECK(std::string(status_name(SC_ERR_NOT_FOUND)) == "SC_ERR_NOT_FOUND");
-    CHECK(std::string(status_name(static_cast<sc_status>(SC_ERR_INTERNAL + 1))) == "SC_UNKNOWN_STATUS");
+    CHECK(std::string(status_name(static_cast<sc_status_t>(SC_ERR_INTERNAL + 1))) == "SC_UNKNOWN_STATUS");
 }

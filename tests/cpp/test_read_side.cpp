@@ -65,9 +65,9 @@ TEST_CASE("busy retries and a busy failure are logged after the call left the da
     EngineConfig config = config_for(file, clock);
     config.store.busy_timeout_ms = 0;
     std::mutex lock;
-    std::vector<std::pair<sc_log_level, std::string>> lines;
+    std::vector<std::pair<sc_log_level_t, std::string>> lines;
     SQLite::Database other(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    config.log = [&](sc_log_level level, const std::string& message) {
+    config.log = [&](sc_log_level_t level, const std::string& message) {
         // Called outside every transaction of the engine: the other connection, which
         // holds the write lock, is the only one with a transaction open.
         std::lock_guard guard(lock);

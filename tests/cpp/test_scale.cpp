@@ -37,7 +37,7 @@ void exercise_every_use_case(Engine& engine, ManualClock& clock) {
     engine.cart_select("lin", "cup", false);
     engine.cart_select("lin", "cup", true);
     engine.cart_add("guest", "cup", 1);
-    engine.cart_merge("guest", "lin");
+    engine.cart_merge_guest("lin", "guest");
     (void)engine.cart("lin");
     (void)engine.quote("lin");
     const Order order = engine.checkout("lin", "k1");

@@ -35,7 +35,7 @@ TEST_CASE("a database written by a newer library is refused with a clear error")
 
 TEST_CASE("durability settings map to SQLite's synchronous levels") {
     TempDb file;
-    auto synchronous = [&](sc_durability d) {
+    auto synchronous = [&](sc_durability_t d) {
         Database db({file.path, d, 1000});
         int level = -1;
         // The writer's setting: readers never commit, so theirs does not matter.

@@ -67,10 +67,10 @@ static void user_of(char* out, size_t size, int kill_no, int step) {
 }
 
 /* Runs step `step` of the shopping loop; on success fills order_id (checkout). */
-static sc_status run_step(sc_engine* engine, int kill_no, int step, char* order_id, size_t order_size) {
+static sc_status_t run_step(sc_engine* engine, int kill_no, int step, char* order_id, size_t order_size) {
     char user[64], key[64];
     sc_order* order = NULL;
-    sc_status status;
+    sc_status_t status;
     user_of(user, sizeof user, kill_no, step / 3);
     switch ((step_kind)(step % 3)) {
         case STEP_ADD:
@@ -111,7 +111,7 @@ static void child(const char* path, int kill_no, int out_fd) {
 static int64_t sku_field(sc_engine* engine, int available) {
     sc_sku* sku = NULL;
     int64_t value = -1;
-    if (sc_engine_get_sku(engine, "tea", &sku, NULL) == SC_OK)
+    if (sc_engine_sku_get(engine, "tea", &sku, NULL) == SC_OK)
         value = available ? sc_sku_stock_available(sku) : sc_sku_stock_on_hand(sku);
     sc_sku_free(sku);
     return value;
@@ -131,7 +131,7 @@ static void verify(const char* path, int kill_no, int acked, char orders[][128],
     for (step = 2; step < acked; step += 3) {
         sc_order* order = NULL;
         if (sc_engine_order_get(engine, orders[step], &order, NULL) != SC_OK ||
-            sc_order_state_of(order) != SC_ORDER_PAID)
+            sc_order_state(order) != SC_ORDER_PAID)
             fail(kill_no, "an acknowledged payment is missing", orders[step]);
         sc_order_free(order);
     }
@@ -184,7 +184,7 @@ int main(int argc, char** argv) {
         sc_engine* engine = open_engine(path);
         sc_sku* sku = NULL;
         if (engine == NULL || sc_sku_new("tea", "m1", "Tea", "CNY", 6800, &sku, NULL) != SC_OK ||
-            sc_sku_set_stock(sku, STOCK, NULL) != SC_OK || sc_engine_put_sku(engine, sku, NULL) != SC_OK)
+            sc_sku_set_stock(sku, STOCK, NULL) != SC_OK || sc_engine_sku_put(engine, sku, NULL) != SC_OK)
             return 2;
         sc_sku_free(sku);
         sc_engine_close(engine);

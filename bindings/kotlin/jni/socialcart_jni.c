@@ -143,7 +143,7 @@ static void throw_socialcart(JNIEnv* env, int code, const char* message, const c
 }
 
 /* Turns a failed call into a pending exception and frees the error. */
-static void throw_status(JNIEnv* env, sc_status status, sc_error* err) {
+static void throw_status(JNIEnv* env, sc_status_t status, sc_error* err) {
     if (err != NULL) {
         throw_socialcart(env, (int)sc_error_code(err), sc_error_message(err),
                          sc_error_field(err), sc_error_retryable(err));
@@ -304,12 +304,12 @@ JNIEXPORT jlong NATIVE(liveObjectCount)(JNIEnv* env, jclass cls) {
 
 JNIEXPORT jstring NATIVE(statusName)(JNIEnv* env, jclass cls, jint status) {
     (void)cls;
-    return to_jstring(env, sc_status_name((sc_status)status));
+    return to_jstring(env, sc_status_name((sc_status_t)status));
 }
 
 JNIEXPORT jstring NATIVE(orderStateName)(JNIEnv* env, jclass cls, jint state) {
     (void)cls;
-    return to_jstring(env, sc_order_state_name((sc_order_state)state));
+    return to_jstring(env, sc_order_state_name((sc_order_state_t)state));
 }
 
 JNIEXPORT jstring NATIVE(moneyFormat)(JNIEnv* env, jclass cls, jlong amount, jbyteArray currency) {
@@ -318,7 +318,7 @@ JNIEXPORT jstring NATIVE(moneyFormat)(JNIEnv* env, jclass cls, jlong amount, jby
     if (!arg_get(env, currency, "currency", &c)) return NULL;
     char* out = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_money_format((int64_t)amount, c.s, &out, &err);
+    sc_status_t st = sc_money_format((int64_t)amount, c.s, &out, &err);
     arg_release(&c);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -335,7 +335,7 @@ JNIEXPORT jint NATIVE(currencyMinorUnits)(JNIEnv* env, jclass cls, jbyteArray cu
     if (!arg_get(env, currency, "currency", &c)) return 0;
     int32_t digits = 0;
     sc_error* err = NULL;
-    sc_status st = sc_currency_minor_units(c.s, &digits, &err);
+    sc_status_t st = sc_currency_minor_units(c.s, &digits, &err);
     arg_release(&c);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -352,7 +352,7 @@ JNIEXPORT jlong NATIVE(optionsNew)(JNIEnv* env, jclass cls) {
     (void)cls;
     sc_options* opts = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_options_new(&opts, &err);
+    sc_status_t st = sc_options_new(&opts, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
         return 0;
@@ -365,49 +365,49 @@ FREE_FN(optionsFree, sc_options_free, sc_options)
 JNIEXPORT void NATIVE(optionsSetDurability)(JNIEnv* env, jclass cls, jlong h, jint durability) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_durability(PTR(sc_options, h), (sc_durability)durability, &err);
+    sc_status_t st = sc_options_set_durability(PTR(sc_options, h), (sc_durability_t)durability, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(optionsSetPaymentWindowMs)(JNIEnv* env, jclass cls, jlong h, jlong ms) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_payment_window_ms(PTR(sc_options, h), (int64_t)ms, &err);
+    sc_status_t st = sc_options_set_payment_window_ms(PTR(sc_options, h), (int64_t)ms, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(optionsSetBusyTimeoutMs)(JNIEnv* env, jclass cls, jlong h, jlong ms) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_busy_timeout_ms(PTR(sc_options, h), (int64_t)ms, &err);
+    sc_status_t st = sc_options_set_busy_timeout_ms(PTR(sc_options, h), (int64_t)ms, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(optionsSetCacheSizeKib)(JNIEnv* env, jclass cls, jlong h, jlong kib) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_cache_size_kib(PTR(sc_options, h), (int64_t)kib, &err);
+    sc_status_t st = sc_options_set_cache_size_kib(PTR(sc_options, h), (int64_t)kib, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(optionsSetReadConnections)(JNIEnv* env, jclass cls, jlong h, jlong count) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_read_connections(PTR(sc_options, h), (int64_t)count, &err);
+    sc_status_t st = sc_options_set_read_connections(PTR(sc_options, h), (int64_t)count, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(optionsSetEventRetentionMs)(JNIEnv* env, jclass cls, jlong h, jlong ms) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_event_retention_ms(PTR(sc_options, h), (int64_t)ms, &err);
+    sc_status_t st = sc_options_set_event_retention_ms(PTR(sc_options, h), (int64_t)ms, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(optionsSetIdempotencyRetentionMs)(JNIEnv* env, jclass cls, jlong h, jlong ms) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_idempotency_retention_ms(PTR(sc_options, h), (int64_t)ms, &err);
+    sc_status_t st = sc_options_set_idempotency_retention_ms(PTR(sc_options, h), (int64_t)ms, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
@@ -472,7 +472,7 @@ static int64_t jni_clock_now(void* user_data) {
 JNIEXPORT void NATIVE(optionsSetClock)(JNIEnv* env, jclass cls, jlong h, jobject clock) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st;
+    sc_status_t st;
     if (clock == NULL) {
         st = sc_options_set_clock(PTR(sc_options, h), NULL, NULL, NULL, &err);
     } else {
@@ -487,13 +487,13 @@ JNIEXPORT void NATIVE(optionsSetClock)(JNIEnv* env, jclass cls, jlong h, jobject
 JNIEXPORT void NATIVE(optionsSetLogLevel)(JNIEnv* env, jclass cls, jlong h, jint level) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_options_set_log_level(PTR(sc_options, h), (sc_log_level)level, &err);
+    sc_status_t st = sc_options_set_log_level(PTR(sc_options, h), (sc_log_level_t)level, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 /* The log callback: `fun log(level: Int, message: String)`. It may run on any thread
  * that makes an engine call, so the thread is attached when the JVM does not know it. */
-static void jni_log_message(void* user_data, sc_log_level level, const char* message) {
+static void jni_log_message(void* user_data, sc_log_level_t level, const char* message) {
     jni_target* l = (jni_target*)user_data;
     bool attached;
     JNIEnv* env = current_env(&attached);
@@ -517,7 +517,7 @@ static void jni_log_message(void* user_data, sc_log_level level, const char* mes
 JNIEXPORT void NATIVE(optionsSetLog)(JNIEnv* env, jclass cls, jlong h, jobject sink) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st;
+    sc_status_t st;
     if (sink == NULL) {
         st = sc_options_set_log(PTR(sc_options, h), NULL, NULL, NULL, &err);
     } else {
@@ -539,7 +539,7 @@ JNIEXPORT jlong NATIVE(engineOpen)(JNIEnv* env, jclass cls, jbyteArray path, jlo
     if (!arg_get(env, path, "path", &p)) return 0;
     sc_engine* engine = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_open(p.s, PTR(const sc_options, options), &engine, &err);
+    sc_status_t st = sc_engine_open(p.s, PTR(const sc_options, options), &engine, &err);
     arg_release(&p);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -565,7 +565,7 @@ JNIEXPORT jlongArray NATIVE(engineSweep)(JNIEnv* env, jclass cls, jlong h, jlong
     int64_t settled = 0;
     bool more = false;
     sc_error* err = NULL;
-    sc_status st = sc_engine_sweep(PTR(sc_engine, h), to_size(max_orders), &settled, &more, &err);
+    sc_status_t st = sc_engine_sweep(PTR(sc_engine, h), to_size(max_orders), &settled, &more, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
         return NULL;
@@ -581,7 +581,7 @@ JNIEXPORT jlongArray NATIVE(engineCompact)(JNIEnv* env, jclass cls, jlong h, jlo
     int64_t idempotency_removed = 0;
     bool more = false;
     sc_error* err = NULL;
-    sc_status st = sc_engine_compact(PTR(sc_engine, h), to_size(max_rows), &events_removed,
+    sc_status_t st = sc_engine_compact(PTR(sc_engine, h), to_size(max_rows), &events_removed,
                                      &idempotency_removed, &more, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -604,7 +604,7 @@ JNIEXPORT jlong NATIVE(skuNew)(JNIEnv* env, jclass cls, jbyteArray id, jbyteArra
     if (!args_get(env, 4, in, fields, a)) return 0;
     sc_sku* sku = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_sku_new(a[0].s, a[1].s, a[2].s, a[3].s, (int64_t)list_price, &sku, &err);
+    sc_status_t st = sc_sku_new(a[0].s, a[1].s, a[2].s, a[3].s, (int64_t)list_price, &sku, &err);
     args_release(4, a);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -616,21 +616,21 @@ JNIEXPORT jlong NATIVE(skuNew)(JNIEnv* env, jclass cls, jbyteArray id, jbyteArra
 JNIEXPORT void NATIVE(skuSetStock)(JNIEnv* env, jclass cls, jlong h, jlong on_hand) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_sku_set_stock(PTR(sc_sku, h), (int64_t)on_hand, &err);
+    sc_status_t st = sc_sku_set_stock(PTR(sc_sku, h), (int64_t)on_hand, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(skuSetMaxPerOrder)(JNIEnv* env, jclass cls, jlong h, jlong max_quantity) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_sku_set_max_per_order(PTR(sc_sku, h), (int64_t)max_quantity, &err);
+    sc_status_t st = sc_sku_set_max_per_order(PTR(sc_sku, h), (int64_t)max_quantity, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
 JNIEXPORT void NATIVE(skuSetActive)(JNIEnv* env, jclass cls, jlong h, jboolean active) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_sku_set_active(PTR(sc_sku, h), active == JNI_TRUE, &err);
+    sc_status_t st = sc_sku_set_active(PTR(sc_sku, h), active == JNI_TRUE, &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
@@ -639,7 +639,7 @@ JNIEXPORT void NATIVE(skuAddCategory)(JNIEnv* env, jclass cls, jlong h, jbyteArr
     arg_str c;
     if (!arg_get(env, category, "category_id", &c)) return;
     sc_error* err = NULL;
-    sc_status st = sc_sku_add_category(PTR(sc_sku, h), c.s, &err);
+    sc_status_t st = sc_sku_add_category(PTR(sc_sku, h), c.s, &err);
     arg_release(&c);
     if (st != SC_OK) throw_status(env, st, err);
 }
@@ -661,7 +661,7 @@ ACC_STR_AT(skuCategoryAt, sc_sku_category_at, sc_sku)
 JNIEXPORT void NATIVE(enginePutSku)(JNIEnv* env, jclass cls, jlong h, jlong sku) {
     (void)cls;
     sc_error* err = NULL;
-    sc_status st = sc_engine_put_sku(PTR(sc_engine, h), PTR(const sc_sku, sku), &err);
+    sc_status_t st = sc_engine_sku_put(PTR(sc_engine, h), PTR(const sc_sku, sku), &err);
     if (st != SC_OK) throw_status(env, st, err);
 }
 
@@ -671,7 +671,7 @@ JNIEXPORT jlong NATIVE(engineGetSku)(JNIEnv* env, jclass cls, jlong h, jbyteArra
     if (!arg_get(env, sku_id, "sku_id", &id)) return 0;
     sc_sku* sku = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_get_sku(PTR(sc_engine, h), id.s, &sku, &err);
+    sc_status_t st = sc_engine_sku_get(PTR(sc_engine, h), id.s, &sku, &err);
     arg_release(&id);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -684,7 +684,7 @@ JNIEXPORT jlong NATIVE(engineCatalog)(JNIEnv* env, jclass cls, jlong h) {
     (void)cls;
     sc_catalog* catalog = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_catalog(PTR(sc_engine, h), &catalog, &err);
+    sc_status_t st = sc_engine_catalog_list(PTR(sc_engine, h), &catalog, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
         return 0;
@@ -714,10 +714,10 @@ static jlong catalog_page(JNIEnv* env, jlong h, bool by_category, jbyteArray key
     if (!args_get(env, 2, in, by_category ? category_fields : merchant_fields, a)) return 0;
     sc_catalog* catalog = NULL;
     sc_error* err = NULL;
-    sc_status st = by_category
-                       ? sc_engine_catalog_by_category(PTR(sc_engine, h), a[0].s, a[1].s, to_size(limit),
+    sc_status_t st = by_category
+                       ? sc_engine_catalog_list_by_category(PTR(sc_engine, h), a[0].s, a[1].s, to_size(limit),
                                                        &catalog, &err)
-                       : sc_engine_catalog_by_merchant(PTR(sc_engine, h), a[0].s, a[1].s, to_size(limit),
+                       : sc_engine_catalog_list_by_merchant(PTR(sc_engine, h), a[0].s, a[1].s, to_size(limit),
                                                        &catalog, &err);
     args_release(2, a);
     if (st != SC_OK) {
@@ -748,7 +748,7 @@ JNIEXPORT void NATIVE(engineImportProgram)(JNIEnv* env, jclass cls, jlong h, jby
     arg_str j;
     if (!arg_get(env, json, "json", &j)) return;
     sc_error* err = NULL;
-    sc_status st = sc_engine_import_program(PTR(sc_engine, h), j.s, &err);
+    sc_status_t st = sc_engine_program_import(PTR(sc_engine, h), j.s, &err);
     arg_release(&j);
     if (st != SC_OK) throw_status(env, st, err);
 }
@@ -757,7 +757,7 @@ JNIEXPORT jstring NATIVE(engineExportProgram)(JNIEnv* env, jclass cls, jlong h) 
     (void)cls;
     char* json = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_export_program(PTR(sc_engine, h), &json, &err);
+    sc_status_t st = sc_engine_program_export(PTR(sc_engine, h), &json, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
         return NULL;
@@ -780,7 +780,7 @@ JNIEXPORT void NATIVE(engineCartAdd)(JNIEnv* env, jclass cls, jlong h, jbyteArra
     arg_str a[2];
     if (!args_get(env, 2, in, USER_SKU_FIELDS, a)) return;
     sc_error* err = NULL;
-    sc_status st = sc_engine_cart_add(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)quantity, &err);
+    sc_status_t st = sc_engine_cart_add(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)quantity, &err);
     args_release(2, a);
     if (st != SC_OK) throw_status(env, st, err);
 }
@@ -794,7 +794,7 @@ JNIEXPORT void NATIVE(engineCartAddOnce)(JNIEnv* env, jclass cls, jlong h, jbyte
     arg_str a[3];
     if (!args_get(env, 3, in, USER_SKU_KEY_FIELDS, a)) return;
     sc_error* err = NULL;
-    sc_status st =
+    sc_status_t st =
         sc_engine_cart_add_once(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)quantity, a[2].s, &err);
     args_release(3, a);
     if (st != SC_OK) throw_status(env, st, err);
@@ -807,7 +807,7 @@ JNIEXPORT void NATIVE(engineCartSetQuantity)(JNIEnv* env, jclass cls, jlong h, j
     arg_str a[2];
     if (!args_get(env, 2, in, USER_SKU_FIELDS, a)) return;
     sc_error* err = NULL;
-    sc_status st =
+    sc_status_t st =
         sc_engine_cart_set_quantity(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)quantity, &err);
     args_release(2, a);
     if (st != SC_OK) throw_status(env, st, err);
@@ -820,7 +820,7 @@ JNIEXPORT void NATIVE(engineCartRemove)(JNIEnv* env, jclass cls, jlong h, jbyteA
     arg_str a[2];
     if (!args_get(env, 2, in, USER_SKU_FIELDS, a)) return;
     sc_error* err = NULL;
-    sc_status st = sc_engine_cart_remove(PTR(sc_engine, h), a[0].s, a[1].s, &err);
+    sc_status_t st = sc_engine_cart_remove(PTR(sc_engine, h), a[0].s, a[1].s, &err);
     args_release(2, a);
     if (st != SC_OK) throw_status(env, st, err);
 }
@@ -832,7 +832,7 @@ JNIEXPORT void NATIVE(engineCartSelect)(JNIEnv* env, jclass cls, jlong h, jbyteA
     arg_str a[2];
     if (!args_get(env, 2, in, USER_SKU_FIELDS, a)) return;
     sc_error* err = NULL;
-    sc_status st =
+    sc_status_t st =
         sc_engine_cart_select(PTR(sc_engine, h), a[0].s, a[1].s, selected == JNI_TRUE, &err);
     args_release(2, a);
     if (st != SC_OK) throw_status(env, st, err);
@@ -843,7 +843,7 @@ JNIEXPORT void NATIVE(engineCartClear)(JNIEnv* env, jclass cls, jlong h, jbyteAr
     arg_str u;
     if (!arg_get(env, user_id, "user_id", &u)) return;
     sc_error* err = NULL;
-    sc_status st = sc_engine_cart_clear(PTR(sc_engine, h), u.s, &err);
+    sc_status_t st = sc_engine_cart_clear(PTR(sc_engine, h), u.s, &err);
     arg_release(&u);
     if (st != SC_OK) throw_status(env, st, err);
 }
@@ -856,7 +856,7 @@ JNIEXPORT void NATIVE(engineCartMerge)(JNIEnv* env, jclass cls, jlong h, jbyteAr
     arg_str a[2];
     if (!args_get(env, 2, in, fields, a)) return;
     sc_error* err = NULL;
-    sc_status st = sc_engine_cart_merge(PTR(sc_engine, h), a[0].s, a[1].s, &err);
+    sc_status_t st = sc_engine_cart_merge_guest(PTR(sc_engine, h), a[1].s, a[0].s, &err);
     args_release(2, a);
     if (st != SC_OK) throw_status(env, st, err);
 }
@@ -867,7 +867,7 @@ JNIEXPORT jlong NATIVE(engineCartGet)(JNIEnv* env, jclass cls, jlong h, jbyteArr
     if (!arg_get(env, user_id, "user_id", &u)) return 0;
     sc_cart* cart = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_cart_get(PTR(sc_engine, h), u.s, &cart, &err);
+    sc_status_t st = sc_engine_cart_get(PTR(sc_engine, h), u.s, &cart, &err);
     arg_release(&u);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -899,7 +899,7 @@ JNIEXPORT jlong NATIVE(engineQuote)(JNIEnv* env, jclass cls, jlong h, jbyteArray
     if (!arg_get(env, user_id, "user_id", &u)) return 0;
     sc_quote* quote = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_quote(PTR(sc_engine, h), u.s, &quote, &err);
+    sc_status_t st = sc_engine_quote(PTR(sc_engine, h), u.s, &quote, &err);
     arg_release(&u);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -932,7 +932,7 @@ JNIEXPORT jlong NATIVE(engineCheckout)(JNIEnv* env, jclass cls, jlong h, jbyteAr
     if (!args_get(env, 2, in, fields, a)) return 0;
     sc_order* order = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_checkout(PTR(sc_engine, h), a[0].s, a[1].s, &order, &err);
+    sc_status_t st = sc_engine_checkout(PTR(sc_engine, h), a[0].s, a[1].s, &order, &err);
     args_release(2, a);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -947,7 +947,7 @@ JNIEXPORT jlong NATIVE(engineOrderGet)(JNIEnv* env, jclass cls, jlong h, jbyteAr
     if (!arg_get(env, order_id, "order_id", &id)) return 0;
     sc_order* order = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_order_get(PTR(sc_engine, h), id.s, &order, &err);
+    sc_status_t st = sc_engine_order_get(PTR(sc_engine, h), id.s, &order, &err);
     arg_release(&id);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -968,7 +968,7 @@ JNIEXPORT jlong NATIVE(engineOrderPay)(JNIEnv* env, jclass cls, jlong h, jbyteAr
     if (!args_get(env, 3, in, fields, a)) return 0;
     sc_order* order = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_order_pay(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)amount, a[2].s,
+    sc_status_t st = sc_engine_order_pay(PTR(sc_engine, h), a[0].s, a[1].s, (int64_t)amount, a[2].s,
                                        want_out == JNI_TRUE ? &order : NULL, &err);
     args_release(3, a);
     if (st != SC_OK) {
@@ -985,7 +985,7 @@ JNIEXPORT jlong NATIVE(engineOrderCancel)(JNIEnv* env, jclass cls, jlong h, jbyt
     if (!arg_get(env, order_id, "order_id", &id)) return 0;
     sc_order* order = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_order_cancel(PTR(sc_engine, h), id.s,
+    sc_status_t st = sc_engine_order_cancel(PTR(sc_engine, h), id.s,
                                           want_out == JNI_TRUE ? &order : NULL, &err);
     arg_release(&id);
     if (st != SC_OK) {
@@ -1006,7 +1006,7 @@ JNIEXPORT jlong NATIVE(engineOrderRefundLine)(JNIEnv* env, jclass cls, jlong h,
     if (!args_get(env, 2, in, fields, a)) return 0;
     sc_order* order = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_order_refund_line(PTR(sc_engine, h), a[0].s, to_size(line_index),
+    sc_status_t st = sc_engine_order_refund_line(PTR(sc_engine, h), a[0].s, to_size(line_index),
                                                (int64_t)quantity, a[1].s,
                                                want_out == JNI_TRUE ? &order : NULL, &err);
     args_release(2, a);
@@ -1027,7 +1027,7 @@ JNIEXPORT jlong NATIVE(engineOrderRefundAmount)(JNIEnv* env, jclass cls, jlong h
     if (!args_get(env, 2, in, fields, a)) return 0;
     sc_order* order = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_order_refund_amount(PTR(sc_engine, h), a[0].s, (int64_t)amount,
+    sc_status_t st = sc_engine_order_refund_amount(PTR(sc_engine, h), a[0].s, (int64_t)amount,
                                                  a[1].s, want_out == JNI_TRUE ? &order : NULL,
                                                  &err);
     args_release(2, a);
@@ -1040,7 +1040,7 @@ JNIEXPORT jlong NATIVE(engineOrderRefundAmount)(JNIEnv* env, jclass cls, jlong h
 
 ACC_STR(orderId, sc_order_id, sc_order)
 ACC_STR(orderUserId, sc_order_user_id, sc_order)
-ACC_I64(orderStateOf, sc_order_state_of, sc_order)
+ACC_I64(orderStateOf, sc_order_state, sc_order)
 ACC_I64(orderCancelReason, sc_order_cancel_reason, sc_order)
 ACC_STR(orderCurrency, sc_order_currency, sc_order)
 ACC_I64(orderSubtotal, sc_order_subtotal, sc_order)
@@ -1100,7 +1100,7 @@ JNIEXPORT jlong NATIVE(engineOrderByCheckoutKey)(JNIEnv* env, jclass cls, jlong 
     if (!args_get(env, 2, in, fields, a)) return 0;
     sc_order* order = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_order_by_checkout_key(PTR(sc_engine, h), a[0].s, a[1].s, &order, &err);
+    sc_status_t st = sc_engine_order_get_by_checkout_key(PTR(sc_engine, h), a[0].s, a[1].s, &order, &err);
     args_release(2, a);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -1118,7 +1118,7 @@ JNIEXPORT jlong NATIVE(engineOrdersOfUser)(JNIEnv* env, jclass cls, jlong h, jby
     if (!args_get(env, 2, in, fields, a)) return 0;
     sc_orders* orders = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_orders_of_user(PTR(sc_engine, h), a[0].s, (sc_order_state)state, (int64_t)from_ms,
+    sc_status_t st = sc_engine_order_list_by_user(PTR(sc_engine, h), a[0].s, (sc_order_state_t)state, (int64_t)from_ms,
                                             (int64_t)to_ms, a[1].s, to_size(limit), &orders, &err);
     args_release(2, a);
     if (st != SC_OK) {
@@ -1149,7 +1149,7 @@ JNIEXPORT jlong NATIVE(engineEventsRead)(JNIEnv* env, jclass cls, jlong h, jlong
     (void)cls;
     sc_events* events = NULL;
     sc_error* err = NULL;
-    sc_status st =
+    sc_status_t st =
         sc_engine_events_read(PTR(sc_engine, h), (int64_t)after_seq, to_size(limit), &events, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
@@ -1165,7 +1165,7 @@ JNIEXPORT jlong NATIVE(engineEventsReadType)(JNIEnv* env, jclass cls, jlong h, j
     if (!arg_get(env, type, "type", &t)) return 0;
     sc_events* events = NULL;
     sc_error* err = NULL;
-    sc_status st = sc_engine_events_read_type(PTR(sc_engine, h), t.s, (int64_t)after_seq, to_size(limit),
+    sc_status_t st = sc_engine_events_read_type(PTR(sc_engine, h), t.s, (int64_t)after_seq, to_size(limit),
                                               &events, &err);
     arg_release(&t);
     if (st != SC_OK) {
@@ -1179,7 +1179,7 @@ JNIEXPORT jlong NATIVE(engineEventsLatestSeq)(JNIEnv* env, jclass cls, jlong h) 
     (void)cls;
     int64_t seq = 0;
     sc_error* err = NULL;
-    sc_status st = sc_engine_events_latest_seq(PTR(sc_engine, h), &seq, &err);
+    sc_status_t st = sc_engine_events_latest_seq(PTR(sc_engine, h), &seq, &err);
     if (st != SC_OK) {
         throw_status(env, st, err);
         return 0;
@@ -1237,9 +1237,9 @@ JNIEXPORT jlong NATIVE(engineSubscribe)(JNIEnv* env, jclass cls, jlong h, jobjec
     (void)cls;
     sc_subscription* sub = NULL;
     sc_error* err = NULL;
-    sc_status st;
+    sc_status_t st;
     if (sink == NULL) {
-        st = sc_engine_subscribe(PTR(sc_engine, h), NULL, NULL, NULL, &sub, &err);
+        st = sc_engine_events_subscribe(PTR(sc_engine, h), NULL, NULL, NULL, &sub, &err);
     } else {
         jclass sink_class = (*env)->GetObjectClass(env, sink);
         jmethodID on_events = (*env)->GetMethodID(env, sink_class, "onEvents", "(J)V");
@@ -1257,7 +1257,7 @@ JNIEXPORT jlong NATIVE(engineSubscribe)(JNIEnv* env, jclass cls, jlong h, jobjec
             throw_oom(env);
             return 0;
         }
-        st = sc_engine_subscribe(PTR(sc_engine, h), jni_sink_deliver, s, jni_sink_free, &sub, &err);
+        st = sc_engine_events_subscribe(PTR(sc_engine, h), jni_sink_deliver, s, jni_sink_free, &sub, &err);
         if (st != SC_OK) {
             /* The header does not say whether a failed subscribe calls
              * user_data_free; it says nothing was created, so we free. */

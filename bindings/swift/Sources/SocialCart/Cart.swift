@@ -137,7 +137,7 @@ extension SCEngine.Blocking {
     public func mergeCart(guest: String, into user: String) throws {
         try requireCString(guest, field: "guest_id")
         try requireCString(user, field: "user_id")
-        try withHandle { handle in try check { sc_engine_cart_merge(handle, guest, user, $0) } }
+        try withHandle { handle in try check { sc_engine_cart_merge_guest(handle, user, guest, $0) } }
     }
 
     /// Reads the user's cart with each line's problems.

@@ -166,7 +166,7 @@ extension SCEngine.Blocking {
     public func putSku(_ sku: SCSku) throws {
         let def = try SkuHandle(sku)
         try withExtendedLifetime(def) {
-            try withHandle { handle in try check { sc_engine_put_sku(handle, def.raw, $0) } }
+            try withHandle { handle in try check { sc_engine_sku_put(handle, def.raw, $0) } }
         }
     }
 
@@ -174,8 +174,8 @@ extension SCEngine.Blocking {
     /// - Throws: `.notFound` for an unknown id.
     public func sku(_ id: String) throws -> SCSku {
         try requireCString(id, field: "sku_id")
-        let raw = try withHandle { handle in try checkOut("sc_engine_get_sku") { out, err in
-            sc_engine_get_sku(handle, id, out, err)
+        let raw = try withHandle { handle in try checkOut("sc_engine_sku_get") { out, err in
+            sc_engine_sku_get(handle, id, out, err)
         } }
         defer { sc_sku_free(raw) }
         return SCSku(copying: raw)
@@ -183,7 +183,7 @@ extension SCEngine.Blocking {
 
     /// Reads the whole catalog, ordered by SKU id.
     public func catalog() throws -> [SCSku] {
-        let raw = try withHandle { handle in try checkOut("sc_engine_catalog") { out, err in sc_engine_catalog(handle, out, err) } }
+        let raw = try withHandle { handle in try checkOut("sc_engine_catalog_list") { out, err in sc_engine_catalog_list(handle, out, err) } }
         defer { sc_catalog_free(raw) }
         return (0..<sc_catalog_count(raw)).map { SCSku(copying: sc_catalog_at(raw, $0)) }
     }
@@ -195,7 +195,7 @@ extension SCEngine.Blocking {
     ///   `.currencyMismatch`.
     public func importProgram(_ json: String) throws {
         try requireCString(json, field: "json")
-        try withHandle { handle in try check { sc_engine_import_program(handle, json, $0) } }
+        try withHandle { handle in try check { sc_engine_program_import(handle, json, $0) } }
     }
 
     /// Imports the program document stored in a file.
@@ -220,7 +220,7 @@ extension SCEngine.Blocking {
     /// Exports the catalog as a program document that `importProgram` accepts.
     public func exportProgram() throws -> String {
         var out: UnsafeMutablePointer<CChar>? = nil
-        try withHandle { handle in try check { sc_engine_export_program(handle, &out, $0) } }
+        try withHandle { handle in try check { sc_engine_program_export(handle, &out, $0) } }
         defer { sc_string_free(out) }
         return copyString(out)
     }

@@ -3,7 +3,7 @@ internal import CSocialCart
 /// The one error type of the binding (was `SocialCartError`). Every failing C call becomes one of these; the
 /// C error object is copied and freed at once.
 public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Mirrors `sc_status` (without `SC_OK`), plus the binding's own `.abiMismatch` and
+    /// Mirrors `sc_status_t` (without `SC_OK`), plus the binding's own `.abiMismatch` and
     /// `.engineClosed`. Codes a newer library appends arrive as
     /// `.unknown(raw)`.
     public enum Code: Sendable, Hashable, CustomStringConvertible {
@@ -27,10 +27,10 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
         case schemaTooNew
         case outOfMemory
         case `internal`
-        /// Not an `sc_status`: raised by the binding when `sc_abi_version()` differs
+        /// Not an `sc_status_t`: raised by the binding when `sc_abi_version()` differs
         /// from the header's `SOCIALCART_ABI_VERSION`. Raw value -1.
         case abiMismatch
-        /// Not an `sc_status`: raised by the binding for a call on an engine after
+        /// Not an `sc_status_t`: raised by the binding for a call on an engine after
         /// `SCEngine.close()`. Raw value -2.
         case engineClosed
         /// A status this binding does not know.
@@ -64,7 +64,7 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
             }
         }
 
-        /// The `sc_status` value (-1 for `.abiMismatch`).
+        /// The `sc_status_t` value (-1 for `.abiMismatch`).
         public var rawValue: Int32 {
             switch self {
             case .invalidArgument: return 1
@@ -120,7 +120,7 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Copies and frees a C error. A NULL error (which the library should never give
     /// for a failure) is described from the status alone.
-    init(taking error: OpaquePointer?, status: sc_status) {
+    init(taking error: OpaquePointer?, status: sc_status_t) {
         defer { sc_error_free(error) }
         if let error {
             let raw = Int32(truncatingIfNeeded: sc_error_code(error).rawValue)

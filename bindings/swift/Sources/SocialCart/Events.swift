@@ -126,7 +126,7 @@ extension SCEngine.Blocking {
 
 extension SCEngine {
     /// The events of this engine's calls from now on, in sequence order
-    /// (`sc_engine_subscribe`). Changes made by another process or engine are not
+    /// (`sc_engine_events_subscribe`). Changes made by another process or engine are not
     /// delivered: read those with `readEvents(after:limit:)`.
     ///
     /// The library hands each call's events to the stream after its transaction
@@ -154,7 +154,7 @@ extension SCEngine {
                 registry.remove(id)
             }
         } catch {
-            // sc_engine_subscribe only fails for NULL arguments, which the binding
+            // sc_engine_events_subscribe only fails for NULL arguments, which the binding
             // never passes; the stream then simply ends.
             continuation.finish()
         }
@@ -165,8 +165,8 @@ extension SCEngine {
     func subscribe(_ continuation: AsyncStream<SCEvent>.Continuation) throws -> UncheckedHandle {
         let box = Unmanaged.passRetained(SubscriptionBox(continuation)).toOpaque()
         do {
-            let raw = try withHandle { handle in try checkOut("sc_engine_subscribe") { out, err in
-                sc_engine_subscribe(
+            let raw = try withHandle { handle in try checkOut("sc_engine_events_subscribe") { out, err in
+                sc_engine_events_subscribe(
                     handle,
                     { userData, events in
                         let box = Unmanaged<SubscriptionBox>.fromOpaque(userData!).takeUnretainedValue()
@@ -179,7 +179,7 @@ extension SCEngine {
             return UncheckedHandle(raw: raw)
         } catch {
             // The library owns user_data only once the call succeeds (docs/c-api.md,
-            // "Callbacks"); the header itself does not say so for sc_engine_subscribe.
+            // "Callbacks"); the header itself does not say so for sc_engine_events_subscribe.
             Unmanaged<SubscriptionBox>.fromOpaque(box).release()
             throw error
         }

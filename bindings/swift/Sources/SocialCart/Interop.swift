@@ -37,7 +37,7 @@ func requireCString(_ s: String, field: String) throws {
 /// Runs one fallible C call with an `sc_error**`, converting a failure into
 /// `SCError` and freeing the C error object.
 @inline(__always)
-func check(_ body: (UnsafeMutablePointer<OpaquePointer?>) -> sc_status) throws {
+func check(_ body: (UnsafeMutablePointer<OpaquePointer?>) -> sc_status_t) throws {
     var err: OpaquePointer? = nil
     let status = body(&err)
     if status == SC_OK {
@@ -53,7 +53,7 @@ func check(_ body: (UnsafeMutablePointer<OpaquePointer?>) -> sc_status) throws {
 @inline(__always)
 func checkOut(
     _ function: StaticString,
-    _ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> sc_status
+    _ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> sc_status_t
 ) throws -> OpaquePointer {
     var out: OpaquePointer? = nil
     try check { err in body(&out, err) }

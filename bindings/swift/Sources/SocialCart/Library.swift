@@ -73,6 +73,6 @@ public enum SCLibrary {
     /// The library's stable name of a status code, e.g. "SC_ERR_NOT_FOUND"
     /// (`sc_status_name`); "SC_UNKNOWN_STATUS" for a value outside the list.
     public static func statusName(rawValue: Int32) -> String {
-        copyString(sc_status_name(sc_status(rawValue: UInt32(bitPattern: rawValue))))
+        copyString(sc_status_name(sc_status_t(rawValue: UInt32(bitPattern: rawValue))))
     }
 }

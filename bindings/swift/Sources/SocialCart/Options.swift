@@ -1,6 +1,6 @@
 internal import CSocialCart
 
-/// What a commit waits for before it returns (`sc_durability`).
+/// What a commit waits for before it returns (`sc_durability_t`).
 public enum SCDurability: Sendable, Hashable {
     /// Each commit reaches the disk before the call returns (the default).
     case full
@@ -15,7 +15,7 @@ public enum SCDurability: Sendable, Hashable {
     }
 }
 
-/// How much a log message matters (`sc_log_level`).
+/// How much a log message matters (`sc_log_level_t`).
 public enum SCLogLevel: Int, Sendable, Hashable, Comparable, CaseIterable {
     /// Detail for tracing the engine's work.
     case debug
@@ -146,7 +146,7 @@ final class OptionsHandle {
     deinit { sc_options_free(raw) }
 
     func setDurability(rawValue: UInt32) throws {
-        try check { sc_options_set_durability(raw, sc_durability(rawValue: rawValue), $0) }
+        try check { sc_options_set_durability(raw, sc_durability_t(rawValue: rawValue), $0) }
     }
 
     func setPaymentWindow(ms: Int64) throws {
@@ -201,7 +201,7 @@ final class OptionsHandle {
     }
 
     func setLogLevel(_ level: SCLogLevel) throws {
-        try check { sc_options_set_log_level(raw, sc_log_level(rawValue: level.rawLevel), $0) }
+        try check { sc_options_set_log_level(raw, sc_log_level_t(rawValue: level.rawLevel), $0) }
     }
 
     func setLog(_ log: @escaping @Sendable (SCLogLevel, String) -> Void) throws {

@@ -1,7 +1,7 @@
 internal import CSocialCart
 import Foundation
 
-/// Where an order is in its life (`sc_order_state`).
+/// Where an order is in its life (`sc_order_state_t`).
 public enum SCOrderState: Sendable, Hashable, CustomStringConvertible {
     /// Placed, holds in force, waiting for payment until the deadline.
     case created
@@ -39,12 +39,12 @@ public enum SCOrderState: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The library's stable name, e.g. "paid" (`sc_order_state_name`).
-    public var name: String { copyString(sc_order_state_name(sc_order_state(rawValue: rawValue))) }
+    public var name: String { copyString(sc_order_state_name(sc_order_state_t(rawValue: rawValue))) }
 
     public var description: String { name }
 }
 
-/// Why an order was cancelled (`sc_cancel_reason`).
+/// Why an order was cancelled (`sc_cancel_reason_t`).
 public enum SCCancelReason: Sendable, Hashable {
     /// The order is not cancelled.
     case none
@@ -107,7 +107,7 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
     init(copying order: OpaquePointer) {
         id = copyString(sc_order_id(order))
         userId = copyString(sc_order_user_id(order))
-        state = SCOrderState(rawValue: sc_order_state_of(order).rawValue)
+        state = SCOrderState(rawValue: sc_order_state(order).rawValue)
         cancelReason = SCCancelReason(rawValue: sc_order_cancel_reason(order).rawValue)
         let code = copyString(sc_order_currency(order))
         currency = code
@@ -237,8 +237,8 @@ extension SCEngine.Blocking {
     public func order(checkoutKey key: String, user: String) throws -> SCOrder {
         try requireCString(user, field: "user_id")
         try requireCString(key, field: "idempotency_key")
-        return try withHandle { handle in try takeOrder("sc_engine_order_by_checkout_key") { out, err in
-            sc_engine_order_by_checkout_key(handle, user, key, out, err)
+        return try withHandle { handle in try takeOrder("sc_engine_order_get_by_checkout_key") { out, err in
+            sc_engine_order_get_by_checkout_key(handle, user, key, out, err)
         } }
     }
 
@@ -334,7 +334,7 @@ extension SCEngine.Blocking {
 
     private func takeOrder(
         _ function: StaticString,
-        _ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> sc_status
+        _ body: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> sc_status_t
     ) throws -> SCOrder {
         let raw = try checkOut(function, body)
         defer { sc_order_free(raw) }

@@ -42,9 +42,9 @@ extension SCEngine.Blocking {
         guard limit >= 0 else {
             throw SCError(code: .invalidArgument, message: "limit is negative", field: "limit")
         }
-        let raw = try withHandle { handle in try checkOut("sc_engine_orders_of_user") { out, err in
-            sc_engine_orders_of_user(
-                handle, user, sc_order_state(rawValue: state?.rawValue ?? 0), createdFromMs, createdBeforeMs,
+        let raw = try withHandle { handle in try checkOut("sc_engine_order_list_by_user") { out, err in
+            sc_engine_order_list_by_user(
+                handle, user, sc_order_state_t(rawValue: state?.rawValue ?? 0), createdFromMs, createdBeforeMs,
                 cursor, limit, out, err)
         } }
         defer { sc_orders_free(raw) }
@@ -58,8 +58,8 @@ extension SCEngine.Blocking {
     /// - Throws: `.invalidArgument` (field "merchant_id", "cursor" or "limit").
     public func catalog(merchant: String, cursor: String? = nil, limit: Int = 50) throws -> SCPage<SCSku> {
         try requireCString(merchant, field: "merchant_id")
-        return try withHandle { handle in try skuPage("sc_engine_catalog_by_merchant", cursor: cursor, limit: limit) { cursor, out, err in
-            sc_engine_catalog_by_merchant(handle, merchant, cursor, limit, out, err)
+        return try withHandle { handle in try skuPage("sc_engine_catalog_list_by_merchant", cursor: cursor, limit: limit) { cursor, out, err in
+            sc_engine_catalog_list_by_merchant(handle, merchant, cursor, limit, out, err)
         } }
     }
 
@@ -67,14 +67,14 @@ extension SCEngine.Blocking {
     /// - Throws: `.invalidArgument` (field "category_id", "cursor" or "limit").
     public func catalog(category: String, cursor: String? = nil, limit: Int = 50) throws -> SCPage<SCSku> {
         try requireCString(category, field: "category_id")
-        return try withHandle { handle in try skuPage("sc_engine_catalog_by_category", cursor: cursor, limit: limit) { cursor, out, err in
-            sc_engine_catalog_by_category(handle, category, cursor, limit, out, err)
+        return try withHandle { handle in try skuPage("sc_engine_catalog_list_by_category", cursor: cursor, limit: limit) { cursor, out, err in
+            sc_engine_catalog_list_by_category(handle, category, cursor, limit, out, err)
         } }
     }
 
     private func skuPage(
         _ function: StaticString, cursor: String?, limit: Int,
-        _ body: (String?, UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> sc_status
+        _ body: (String?, UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<OpaquePointer?>) -> sc_status_t
     ) throws -> SCPage<SCSku> {
         if let cursor { try requireCString(cursor, field: "cursor") }
         guard limit >= 0 else {

@@ -127,7 +127,7 @@ final class CartTests: SocialCartTestCase {
         assertThrows(.invalidArgument, field: "user_id", try engine.blocking.clearCart(user: "a\u{0}"))
     }
 
-    // sc_engine_cart_merge
+    // sc_engine_cart_merge_guest
     func testMergeCart() throws {
         let engine = try makeEngine()
         try engine.blocking.addToCart(user: "guest", sku: "tea", quantity: 3)

@@ -7,8 +7,8 @@ final class CatalogTests: SocialCartTestCase {
         id: "mug", merchantId: "m3", title: "Mug", currency: "CNY", listPriceMinor: 2500, stock: 7,
         maxPerOrder: 2, isActive: true, categories: ["teaware", "gifts", "teaware"])
 
-    // sc_sku_new, sc_sku_set_*, sc_sku_add_category, sc_engine_put_sku,
-    // sc_engine_get_sku and every sc_sku_* accessor.
+    // sc_sku_new, sc_sku_set_*, sc_sku_add_category, sc_engine_sku_put,
+    // sc_engine_sku_get and every sc_sku_* accessor.
     func testPutAndGetSku() throws {
         let engine = try makeEngine(program: nil)
         try engine.blocking.putSku(teaCup)
@@ -139,7 +139,7 @@ final class CatalogTests: SocialCartTestCase {
         XCTAssertEqual(try engine.blocking.catalog().first { $0.id == "tea" }?.stockAvailable, 10)
     }
 
-    // sc_engine_catalog, sc_catalog_count, sc_catalog_at, sc_catalog_free
+    // sc_engine_catalog_list, sc_catalog_count, sc_catalog_at, sc_catalog_free
     func testCatalogIsOrderedById() throws {
         let engine = try makeEngine()
         let catalog = try engine.blocking.catalog()

@@ -40,7 +40,7 @@ final class EventTests: SocialCartTestCase {
         assertThrows(.invalidArgument, field: "limit", try engine.blocking.readEvents(after: 0, limit: -1))
     }
 
-    // sc_engine_subscribe, sc_subscription_free: the stream sees what the log holds.
+    // sc_engine_events_subscribe, sc_subscription_free: the stream sees what the log holds.
     func testEventStreamDeliversEachCallsEvents() async throws {
         let engine = try makeEngine()
         let before = try await engine.readEvents(after: 0, limit: 10_000).last?.seq ?? 0

@@ -3,7 +3,7 @@ import XCTest
 @testable import SocialCart
 
 final class ProgramTests: SocialCartTestCase {
-    // sc_engine_import_program
+    // sc_engine_program_import
     func testImportProgram() throws {
         let engine = try makeEngine(program: nil)
         try engine.blocking.importProgram(sampleProgram)
@@ -51,7 +51,7 @@ final class ProgramTests: SocialCartTestCase {
             try engine.blocking.importProgram(#"{"format":"socialcart.program/1","currency":"USD","skus":[{"id":"u","merchant_id":"m","title":"U","list_price":1}]}"#))
     }
 
-    // sc_engine_export_program, sc_string_free
+    // sc_engine_program_export, sc_string_free
     func testExportRoundTrips() throws {
         let engine = try makeEngine()
         let json = try engine.blocking.exportProgram()

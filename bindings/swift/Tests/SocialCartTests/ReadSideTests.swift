@@ -28,7 +28,7 @@ final class ReadSideTests: SocialCartTestCase {
         return try engine.blocking.checkout(user: user, idempotencyKey: key)
     }
 
-    // sc_engine_orders_of_user, sc_orders_count/at/next_cursor/free
+    // sc_engine_order_list_by_user, sc_orders_count/at/next_cursor/free
     func testOrdersPagedNewestFirstWithFilters() throws {
         let engine = try makeEngine()
         var placed: [SCOrder] = []
@@ -79,7 +79,7 @@ final class ReadSideTests: SocialCartTestCase {
         assertThrows(.invalidArgument, field: "state", try engine.blocking.orders(user: "u1", state: .unknown(9)))
     }
 
-    // sc_engine_catalog_by_merchant, sc_engine_catalog_by_category, sc_catalog_next_cursor
+    // sc_engine_catalog_list_by_merchant, sc_engine_catalog_list_by_category, sc_catalog_next_cursor
     func testCatalogPages() throws {
         let engine = try makeEngine()
         try engine.blocking.addToCart(user: "u1", sku: "tea", quantity: 2)
@@ -98,7 +98,7 @@ final class ReadSideTests: SocialCartTestCase {
         assertThrows(.invalidArgument, field: "limit", try engine.blocking.catalog(category: "gifts", limit: 0))
     }
 
-    // sc_engine_order_by_checkout_key
+    // sc_engine_order_get_by_checkout_key
     func testOrderByCheckoutKey() throws {
         let engine = try makeEngine()
         let order = try placeOrder(engine, user: "u1", key: "tap")

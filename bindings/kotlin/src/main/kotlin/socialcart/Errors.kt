@@ -1,7 +1,7 @@
 package socialcart
 
 /**
- * Mirrors `sc_status` (values are stable; the library may append new ones,
+ * Mirrors `sc_status_t` (values are stable; the library may append new ones,
  * which arrive as [UNKNOWN] with the raw value in [SocialCartException.status]).
  */
 enum class ErrorCode(val value: Int) {
@@ -67,7 +67,7 @@ enum class ErrorCode(val value: Int) {
  * @property field the argument or document field at fault (e.g. "quantity",
  *   "skus[2].list_price"), or null.
  * @property retryable whether the same call may succeed if retried unchanged.
- * @property status the raw `sc_status` value.
+ * @property status the raw `sc_status_t` value.
  */
 class SocialCartException @JvmOverloads constructor(
     val code: ErrorCode,

@@ -1,6 +1,6 @@
 package socialcart
 
-/** What a commit waits for before it returns (`sc_durability`). */
+/** What a commit waits for before it returns (`sc_durability_t`). */
 enum class Durability(val value: Int) {
     /** Each commit reaches the disk before the call returns (default). */
     FULL(0),
@@ -8,7 +8,7 @@ enum class Durability(val value: Int) {
     NORMAL(1)
 }
 
-/** Where an order is in its life (`sc_order_state`). */
+/** Where an order is in its life (`sc_order_state_t`). */
 enum class OrderState(val value: Int) {
     CREATED(1),
     PAID(2),
@@ -24,7 +24,7 @@ enum class OrderState(val value: Int) {
     }
 }
 
-/** Why an order was cancelled (`sc_cancel_reason`). */
+/** Why an order was cancelled (`sc_cancel_reason_t`). */
 enum class CancelReason(val value: Int) {
     NONE(0),
     /** [Engine.cancel] was called. */
@@ -184,7 +184,7 @@ data class RefundLine(
  */
 data class Page<T>(val items: List<T>, val nextCursor: String?)
 
-/** How much a log message matters (`sc_log_level`). */
+/** How much a log message matters (`sc_log_level_t`). */
 enum class LogLevel(val value: Int) {
     DEBUG(0),
     /** Normal events worth a line (e.g. "settled 8 lapsed orders"). */

@@ -49,7 +49,7 @@ let linkFlags: [LinkerSetting] = useXCFramework ? [] : libDir.map { dir in
 
 let cModule: Target = useXCFramework
     ? .binaryTarget(name: "CSocialCart", path: xcframework)
-    // A module map over include/socialcart/socialcart.h (one header, not a copy).
+    // A module map over include/socialcart/socialcart.h, the umbrella header (not a copy).
     : .systemLibrary(name: "CSocialCart", path: swiftDirectory + "/Sources/CSocialCart")
 
 let package = Package(

@@ -49,7 +49,7 @@ HAMCREST="$(first_existing /usr/share/java/hamcrest-core.jar /usr/share/java/ham
 
 echo "== 1/5 coverage: every SC_API function is called from bindings/kotlin/jni"
 [[ -f "$HEADER" ]] || { echo "missing $HEADER" >&2; exit 1; }
-api="$(tr '\n' ' ' < "$HEADER" | grep -oE 'SC_API [^;(]*\(' | sed -E 's/.*[ *]([a-z_0-9]+)\($/\1/' | grep '^sc_' | sort -u)"
+api="$(cat "$SOCIALCART_INCLUDE_DIR"/socialcart/*.h | tr '\n' ' ' | grep -oE 'SC_API [^;(]*\(' | sed -E 's/.*[ *]([a-z_0-9]+)\($/\1/' | grep '^sc_' | sort -u)"
 missing=0
 count=0
 for fn in $api; do

@@ -34,12 +34,12 @@ while read -r fn; do
         echo "  not called: $fn" >&2
         missing=1
     fi
-done < <(grep -E '^SC_API ' "$repo/include/socialcart/socialcart.h" | sed -E 's/\(.*//; s/.*[ *]//')
+done < <(cat "$repo"/include/socialcart/*.h | grep -E '^SC_API ' | sed -E 's/\(.*//; s/.*[ *]//')
 if [[ $missing -ne 0 ]]; then
     echo "error: the binding does not call every SC_API function" >&2
     exit 1
 fi
-echo "  ok ($(grep -cE '^SC_API ' "$repo/include/socialcart/socialcart.h") functions)"
+echo "  ok ($(cat "$repo"/include/socialcart/*.h | grep -cE '^SC_API ') functions)"
 
 failed=()
 # Runs a check; a failing check is recorded and the remaining ones still run.

@@ -4,9 +4,9 @@
 # Comments are stripped first, so a function named only in a comment does not count.
 set -euo pipefail
 root=$1
-header=$root/include/socialcart/socialcart.h
+headers=("$root"/include/socialcart/*.h)
 allow=$root/tests/abi/binding_allowlist.txt
-functions=$(grep -oE '^SC_API [^(]*\(' "$header" | sed -E 's/.*[ *](sc_[a-z0-9_]+)\($/\1/' | sort -u)
+functions=$(cat "${headers[@]}" | grep -oE '^SC_API [^(]*\(' | sed -E 's/.*[ *](sc_[a-z0-9_]+)\($/\1/' | sort -u)
 
 code_of() {  # the binding's source with // and /* */ comments removed
     find "$@" -type f \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) -print0 | xargs -0 cat |

@@ -2,10 +2,10 @@
 # The three lists of the ABI must agree: the header's SC_API functions, the linker
 # version script, and the symbols the built library actually exports.
 set -euo pipefail
-header=$1 map=$2 lib=$3
+header_dir=$1 map=$2 lib=$3  # header_dir: include/socialcart, whose *.h make up the API
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-grep -oE '^SC_API [^(]*\(' "$header" | sed -E 's/.*[ *](sc_[a-z0-9_]+)\($/\1/' | sort -u > "$tmp/header"
+cat "$header_dir"/*.h | grep -oE '^SC_API [^(]*\(' | sed -E 's/.*[ *](sc_[a-z0-9_]+)\($/\1/' | sort -u > "$tmp/header"
 sed -n '/global:/,/local:/p' "$map" | grep -oE 'sc_[a-z0-9_]+' | sort -u > "$tmp/map"
 nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBRVW]$/ {print $3}' | sed 's/@.*//' | grep -v '^SOCIALCART_' | sort -u > "$tmp/lib"
 status=0

@@ -1,0 +1,45 @@
+/**
+ * @file socialcart/types.h
+ * The opaque handles; each one's free function is named with it.
+ *
+ * Part of the socialcart C API; include <socialcart/socialcart.h>, whose
+ * conventions (status and errors, ownership, threads, text and limits,
+ * idempotency, money and time) hold for every function here.
+ */
+#ifndef SOCIALCART_TYPES_H
+#define SOCIALCART_TYPES_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A failure: code, message, field at fault, retryability; free with sc_error_free(). */
+typedef struct sc_error sc_error;
+/** Settings for sc_engine_open(); free with sc_options_free(). */
+typedef struct sc_options sc_options;
+/** An open database and the engine over it; close with sc_engine_close(). */
+typedef struct sc_engine sc_engine;
+/** A SKU being filled in, or read from the engine; free with sc_sku_free(). */
+typedef struct sc_sku sc_sku;
+/** A page of SKUs; free with sc_catalog_free(). */
+typedef struct sc_catalog sc_catalog;
+/** A snapshot of a user's cart; free with sc_cart_free(). */
+typedef struct sc_cart sc_cart;
+/** An exact price for the selected cart lines; free with sc_quote_free(). */
+typedef struct sc_quote sc_quote;
+/** A snapshot of an order; free with sc_order_free(). */
+typedef struct sc_order sc_order;
+/** A page of the event log; free with sc_events_free(). */
+typedef struct sc_events sc_events;
+/** A page of a user's orders; free with sc_orders_free(). */
+typedef struct sc_orders sc_orders;
+/** An event callback registration; free with sc_subscription_free(). */
+typedef struct sc_subscription sc_subscription;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SOCIALCART_TYPES_H */

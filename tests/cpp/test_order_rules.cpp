@@ -105,7 +105,7 @@ TEST_CASE("random refund sequences never exceed what each line paid and end exac
         for (int step = 0; step < 40 && o.state != SC_ORDER_REFUNDED; ++step) {
             try {
                 if (rng() % 2) {
-                    const size_t li = rng() % n;
+                    const size_t li = static_cast<size_t>(rng() % n);
                     refund(o, plan_line_refund(o, li, 1 + static_cast<int64_t>(rng() % 2)));
                 } else {
                     refund(o, plan_amount_refund(o, 1 + static_cast<int64_t>(rng() % 3000)));

@@ -172,7 +172,7 @@ static void verify(const char* path, int kill_no, int acked, char orders[][128],
 
 int main(int argc, char** argv) {
     const int kills = argc > 1 ? atoi(argv[1]) : 30;
-    unsigned long seed = argc > 2 ? strtoul(argv[2], NULL, 10) : 20261201UL;
+    unsigned long long seed = argc > 2 ? strtoull(argv[2], NULL, 10) : 20261201ULL;
     char path[] = "/tmp/sc_crash_XXXXXX";
     int fd = mkstemp(path);
     int64_t paid_total = 0, pending_total = 0;
@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
         sc_sku_free(sku);
         sc_engine_close(engine);
     }
-    printf("crash test: %d kills, seed %lu, file %s\n", kills, seed, path);
+    printf("crash test: %d kills, seed %llu, file %s\n", kills, seed, path);
     for (k = 0; k < kills; ++k) {
         static char orders[MAX_STEPS][128];
         int pipe_fds[2];
@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
         int target, acked = 0, status = 0, failures_before = failures;
         FILE* in;
         char line[256];
-        seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
         target = 1 + (int)((seed >> 33) % (MAX_STEPS - 4));
         memset(orders, 0, sizeof orders);
         if (pipe(pipe_fds) != 0) return 2;

@@ -1,41 +1,36 @@
 #!/usr/bin/env bash
-# Builds and tests the Kotlin/JNI binding on the desktop JVM:
-#   1. checks that the JNI layer calls every SC_API function of the header,
-#   2. builds libsocialcart_jni.so with CMake (against SOCIALCART_LIB_DIR),
-#   3. compiles the Kotlin sources, the tests and examples/kotlin with one kotlinc run,
-#   4. runs the JUnit 4 tests,
-#   5. runs examples/kotlin/Walkthrough.kt on examples/walkthrough/program.json.
+# Builds the Kotlin/JNI binding's artifacts once and tests exactly those, on the desktop JVM:
+#   1. checks that the JNI layer calls every SC_API function of include/socialcart/*.h,
+#   2. checks that the Kotlin sources use no kotlinx-coroutines API that current releases
+#      removed or made an error (the list, with reasons: removed-coroutines-api.txt),
+#   3. builds build-kotlin/socialcart.jar and build-kotlin/libsocialcart_jni.so
+#      (build-artifacts.sh, the same as `./dev kotlin`),
+#   4. compiles the JUnit tests against socialcart.jar and runs them,
+#   5. compiles examples/kotlin/Walkthrough.kt against socialcart.jar and runs it,
+#   6. builds and runs tests/consumer/kotlin outside the repository against the same two files.
 #
 # Needs (Debian packages): kotlin, libkotlinx-coroutines-java, libkotlinx-atomicfu-java,
-# junit4, a JDK (javac, jni.h), cmake and a C compiler.
+# junit4, a JDK (javac, jar, jni.h), cmake and a C/C++ compiler; and a socialcart build made
+# with -DSOCIALCART_STATIC=ON (libsocialcart.a).
 #
 # Environment:
-#   SOCIALCART_LIB_DIR      directory with libsocialcart.so (default: <repo>/build)
-#   SOCIALCART_INCLUDE_DIR  directory with socialcart/socialcart.h (default: <repo>/include)
+#   SOCIALCART_LIB_DIR      socialcart build directory with libsocialcart.a (default: <repo>/build)
+#   SOCIALCART_INCLUDE_DIR  directory with socialcart/*.h (default: <repo>/include)
+#   SOCIALCART_KOTLIN_OUT   where the artifacts go (default: <repo>/build-kotlin)
 #   KOTLINC, JAVA           compilers/launchers (default: kotlinc, java on PATH)
-#   JAVA_HOME               JDK whose jni.h to use (default: the JDK of javac on PATH)
+#   JAVA_HOME               JDK whose jni.h and jar to use (default: the JDK of javac on PATH)
 #   TESTS                   space-separated test classes to run (default: all)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-SOCIALCART_LIB_DIR="$(cd "${SOCIALCART_LIB_DIR:-$ROOT/build}" && pwd)"
 SOCIALCART_INCLUDE_DIR="$(cd "${SOCIALCART_INCLUDE_DIR:-$ROOT/include}" && pwd)"
-KOTLINC="${KOTLINC:-kotlinc}"
+export SOCIALCART_INCLUDE_DIR
+OUT="${SOCIALCART_KOTLIN_OUT:-$ROOT/build-kotlin}"
 JAVA="${JAVA:-java}"
-BUILD="$HERE/build"
-HEADER="$SOCIALCART_INCLUDE_DIR/socialcart/socialcart.h"
+# shellcheck source=bindings/kotlin/classpath.sh
+source "$HERE/classpath.sh"
 
-first_existing() {
-  for f in "$@"; do
-    if [[ -f "$f" ]]; then echo "$f"; return 0; fi
-  done
-  echo "run-tests.sh: none of these exist: $*" >&2
-  return 1
-}
-COROUTINES="$(first_existing /usr/share/java/kotlinx-coroutines-core-1.0.1.jar /usr/share/java/kotlinx-coroutines-core.jar)"
-COROUTINES_COMMON="$(first_existing /usr/share/java/kotlinx-coroutines-core-common-1.0.1.jar /usr/share/java/kotlinx-coroutines-core-common.jar)"
-KOTLIN_STDLIB="$(first_existing /usr/share/java/kotlin-stdlib.jar)"
 # Debian's coroutines 1.0.1 jar was not run through the atomicfu transformer, so
 # it needs the atomicfu runtime (package libkotlinx-atomicfu-java) at run time.
 if [[ ! -f /usr/share/java/atomicfu.jar ]] && [[ "$(id -u)" -eq 0 ]] && command -v apt-get > /dev/null 2>&1; then
@@ -47,67 +42,98 @@ ATOMICFU="$(first_existing /usr/share/java/atomicfu.jar /usr/share/java/atomicfu
 JUNIT="$(first_existing /usr/share/java/junit4.jar)"
 HAMCREST="$(first_existing /usr/share/java/hamcrest-core.jar /usr/share/java/hamcrest.jar)"
 
-echo "== 1/5 coverage: every SC_API function is called from bindings/kotlin/jni"
-[[ -f "$HEADER" ]] || { echo "missing $HEADER" >&2; exit 1; }
-api="$(cat "$SOCIALCART_INCLUDE_DIR"/socialcart/*.h | tr '\n' ' ' | grep -oE 'SC_API [^;(]*\(' | sed -E 's/.*[ *]([a-z_0-9]+)\($/\1/' | grep '^sc_' | sort -u)"
+# Source with comments removed (newlines kept): a name in a comment is neither a call nor a use.
+strip_comments() { perl -0777 -pe 's{/\*.*?\*/}{ (my $c = $&) =~ tr/\n//cd; $c }gse; s{//[^\n]*}{}g'; }
+
+echo "== 1/6 coverage: every SC_API function of include/socialcart/*.h is called from bindings/kotlin/jni"
+headers=("$SOCIALCART_INCLUDE_DIR"/socialcart/*.h)
+[[ -f "${headers[0]}" ]] || { echo "no headers in $SOCIALCART_INCLUDE_DIR/socialcart" >&2; exit 1; }
+api="$(cat "${headers[@]}" | strip_comments | tr '\n' ' ' | grep -oE 'SC_API [^;(]*\(' |
+  sed -E 's/.*[ *]([a-z_0-9]+)\($/\1/' | grep '^sc_' | sort -u)"
+jni_code="$(cat "$HERE"/jni/*.c | strip_comments)"
 missing=0
 count=0
 for fn in $api; do
   count=$((count + 1))
   # A call: the name followed by "(" or passed to an accessor macro ", name,".
-  if ! cat "$HERE"/jni/*.c | grep -qE "(\\b$fn[[:space:]]*\\(|,[[:space:]]*$fn[[:space:]]*,)"; then
+  if ! grep -qE "(\\b$fn[[:space:]]*\\(|,[[:space:]]*$fn[[:space:]]*,)" <<< "$jni_code"; then
     echo "  not called from the JNI layer: $fn" >&2
     missing=$((missing + 1))
   fi
 done
-if [[ $missing -ne 0 ]]; then
+if [[ $missing -ne 0 || $count -eq 0 ]]; then
   echo "coverage: $missing of $count SC_API functions are not called" >&2
   exit 1
 fi
-echo "  all $count SC_API functions are called"
+echo "  all $count SC_API functions of ${#headers[@]} header(s) are called"
 
-echo "== 2/5 JNI library (cmake)"
-[[ -e "$SOCIALCART_LIB_DIR/libsocialcart.so" ]] || {
-  echo "no libsocialcart.so in $SOCIALCART_LIB_DIR: build the library first" >&2
-  echo "  (cmake -S $ROOT -B $ROOT/build -G Ninja && cmake --build $ROOT/build)" >&2
-  exit 1
+echo "== 2/6 coroutines: no API that current kotlinx-coroutines removed or made an error"
+BANNED="$HERE/removed-coroutines-api.txt"
+# pattern_lines FILE: the patterns of the list, one per line.
+pattern_lines() { grep -vE '^[[:space:]]*(#|$)' "$1" | sed -E 's/  #.*$//'; }
+# banned_uses: reads Kotlin on stdin (comments stripped), prints each use with its reason.
+banned_uses() {
+  local code pattern reason
+  code="$(cat)"
+  while IFS= read -r line; do
+    pattern="${line%%  #*}"
+    reason="${line#*  # }"
+    if grep -nE -- "$pattern" <<< "$code" | head -n 3 | sed "s|^|  $reason: line |"; then :; fi
+  done < <(grep -vE '^[[:space:]]*(#|$)' "$BANNED")
 }
-# FindJNI needs a JDK: default to the one that provides javac.
-if [[ -z "${JAVA_HOME:-}" ]] && command -v javac > /dev/null 2>&1; then
-  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-  export JAVA_HOME
+# The check must be able to fail: each pattern has to catch at least one of these uses.
+examples='ch.offer(e)
+ch.poll()
+ch.receiveOrNull()
+ch.sendBlocking(e)
+BroadcastChannel<Int>(1)
+ConflatedBroadcastChannel<Int>()
+scope.broadcast(capacity = 1) { }
+b.openSubscription()
+import kotlinx.coroutines.experimental.launch'
+while IFS= read -r pattern; do
+  grep -qE -- "$pattern" <<< "$examples" || {
+    echo "removed-coroutines-api.txt: the pattern '$pattern' catches none of run-tests.sh's examples" >&2
+    exit 1
+  }
+done < <(pattern_lines "$BANNED")
+uses=""
+while IFS= read -r -d '' f; do
+  found="$(strip_comments < "$f" | banned_uses)"
+  [[ -z "$found" ]] || uses+="${f#"$ROOT"/}:"$'\n'"$found"$'\n'
+done < <(find "$HERE/src" "$ROOT/examples/kotlin" "$ROOT/tests/consumer/kotlin" -name '*.kt' -print0 | sort -z)
+if [[ -n "$uses" ]]; then
+  printf '%s' "$uses" >&2
+  echo "the Kotlin sources use kotlinx-coroutines API that current releases removed or made an error" >&2
+  exit 1
 fi
-mkdir -p "$BUILD"
-generator=()
-if command -v ninja > /dev/null 2>&1 && [[ ! -f "$BUILD/jni/CMakeCache.txt" ]]; then generator=(-G Ninja); fi
-cmake -S "$HERE/jni" -B "$BUILD/jni" "${generator[@]}" \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSOCIALCART_INCLUDE_DIR="$SOCIALCART_INCLUDE_DIR" \
-  -DSOCIALCART_LIB_DIR="$SOCIALCART_LIB_DIR" \
-  -DSOCIALCART_JNI_WERROR=ON > "$BUILD/cmake-configure.log" 2>&1 || { cat "$BUILD/cmake-configure.log" >&2; exit 1; }
-cmake --build "$BUILD/jni" -j1
+echo "  none of the $(pattern_lines "$BANNED" | grep -c .) patterns of removed-coroutines-api.txt is used"
 
-echo "== 3/5 Kotlin (one kotlinc run: sources, tests, example)"
-CLASSES="$BUILD/classes"
-STAMP="$BUILD/classes.stamp"
-SOURCES=("$HERE/src/main/kotlin" "$HERE/src/test/kotlin" "$ROOT/examples/kotlin/Walkthrough.kt")
-if [[ -f "$STAMP" ]] && [[ -z "$(find "${SOURCES[@]}" -name '*.kt' -newer "$STAMP" -print -quit)" ]]; then
+echo "== 3/6 artifacts (build-artifacts.sh)"
+"$HERE/build-artifacts.sh" "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+JAR_FILE="$OUT/socialcart.jar"
+
+echo "== 4/6 JUnit, compiled against socialcart.jar"
+TEST_OUT="$OUT/test"
+CLASSES="$TEST_OUT/classes"
+STAMP="$TEST_OUT/classes.stamp"
+mkdir -p "$TEST_OUT"
+if [[ -f "$STAMP" && "$STAMP" -nt "$JAR_FILE" ]] &&
+   [[ -z "$(find "$HERE/src/test/kotlin" -name '*.kt' -newer "$STAMP" -print -quit)" ]]; then
   echo "  up to date"
 else
   rm -rf "$CLASSES"
   mkdir -p "$CLASSES"
-  # kotlinc 1.3 on JDK 13+ prints a warning about -Xverify:none; drop that line only.
-  "$KOTLINC" -jvm-target 1.8 -nowarn \
-    -cp "$COROUTINES:$COROUTINES_COMMON:$JUNIT:$HAMCREST" \
-    -d "$CLASSES" "${SOURCES[@]}" 2>&1 | { grep -v 'Options -Xverify:none and -noverify were deprecated' || true; }
-  [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "kotlinc failed" >&2; exit 1; }
+  # The tests reach the binding's internals (Native, handles): they are a friend module
+  # of the jar, as Gradle compiles a module's tests. The friend path must be absolute.
+  kotlinc_quiet -jvm-target 1.8 -nowarn -module-name socialcart_test -Xfriend-paths="$JAR_FILE" \
+    -cp "$JAR_FILE:$COROUTINES:$COROUTINES_COMMON:$JUNIT:$HAMCREST" \
+    -d "$CLASSES" "$HERE/src/test/kotlin"
   touch "$STAMP"
 fi
-
-CP="$CLASSES:$KOTLIN_STDLIB:$COROUTINES:$COROUTINES_COMMON:$ATOMICFU:$JUNIT:$HAMCREST"
-JVM_FLAGS=(-Djava.library.path="$BUILD/jni" -Xcheck:jni)
-
-echo "== 4/5 JUnit"
+RUNTIME_CP="$JAR_FILE:$KOTLIN_STDLIB:$COROUTINES:$COROUTINES_COMMON:$ATOMICFU"
+JVM_FLAGS=(-Djava.library.path="$OUT" -Xcheck:jni)
 if [[ -n "${TESTS:-}" ]]; then
   read -r -a test_classes <<< "$TESTS"
 else
@@ -115,12 +141,13 @@ else
 fi
 echo "  ${#test_classes[@]} test classes: ${test_classes[*]}"
 junit_rc=0
-"$JAVA" "${JVM_FLAGS[@]}" -cp "$CP" org.junit.runner.JUnitCore "${test_classes[@]}" 2>&1 | tee "$BUILD/junit.log" || junit_rc=$?
-if ok_line="$(grep -E '^OK \([0-9]+ tests?\)' "$BUILD/junit.log")"; then
+"$JAVA" "${JVM_FLAGS[@]}" -cp "$CLASSES:$RUNTIME_CP:$JUNIT:$HAMCREST" org.junit.runner.JUnitCore "${test_classes[@]}" 2>&1 |
+  tee "$TEST_OUT/junit.log" || junit_rc=$?
+if ok_line="$(grep -E '^OK \([0-9]+ tests?\)' "$TEST_OUT/junit.log")"; then
   run="$(echo "$ok_line" | grep -oE '[0-9]+')"; failed=0
 else
-  run="$(grep -oE 'Tests run: [0-9]+' "$BUILD/junit.log" | grep -oE '[0-9]+' || echo 0)"
-  failed="$(grep -oE 'Failures: [0-9]+' "$BUILD/junit.log" | grep -oE '[0-9]+' || echo 1)"
+  run="$(grep -oE 'Tests run: [0-9]+' "$TEST_OUT/junit.log" | grep -oE '[0-9]+' || echo 0)"
+  failed="$(grep -oE 'Failures: [0-9]+' "$TEST_OUT/junit.log" | grep -oE '[0-9]+' || echo 1)"
 fi
 echo "kotlin: $((run - failed)) passed, $failed failed"
 if [[ $junit_rc -ne 0 || $failed -ne 0 ]]; then
@@ -128,6 +155,18 @@ if [[ $junit_rc -ne 0 || $failed -ne 0 ]]; then
   exit 1
 fi
 
-echo "== 5/5 example: examples/kotlin/Walkthrough.kt"
-"$JAVA" "${JVM_FLAGS[@]}" -cp "$CP" WalkthroughKt "$ROOT/examples/walkthrough/program.json"
+echo "== 5/6 example: examples/kotlin/Walkthrough.kt, compiled against socialcart.jar"
+EXAMPLE="$TEST_OUT/example"
+if [[ -f "$EXAMPLE.stamp" && "$EXAMPLE.stamp" -nt "$JAR_FILE" && "$EXAMPLE.stamp" -nt "$ROOT/examples/kotlin/Walkthrough.kt" ]]; then
+  echo "  up to date"
+else
+  rm -rf "$EXAMPLE"
+  kotlinc_quiet -jvm-target 1.8 -nowarn -cp "$JAR_FILE:$COROUTINES:$COROUTINES_COMMON" \
+    -d "$EXAMPLE" "$ROOT/examples/kotlin/Walkthrough.kt"
+  touch "$EXAMPLE.stamp"
+fi
+"$JAVA" "${JVM_FLAGS[@]}" -cp "$EXAMPLE:$RUNTIME_CP" WalkthroughKt "$ROOT/examples/walkthrough/program.json"
+
+echo "== 6/6 consumer: tests/consumer/kotlin built outside the repository against the artifacts"
+"$ROOT/tests/consumer/kotlin/run.sh" "$OUT"
 echo "== Kotlin binding: all passed"

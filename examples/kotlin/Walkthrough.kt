@@ -81,25 +81,25 @@ private fun tell(dbPath: String, programPath: String, program: String) {
         }
 
         println("\n2. Lin browses as a guest and puts a box of mooncakes in the cart.")
-        shop.cartAdd("guest-7f3a", "mooncake-box", 1)
+        shop.addToCart("guest-7f3a", "mooncake-box", 1)
         println("    The discontinued kettle cannot be added:")
-        refused(ErrorCode.SKU_INACTIVE) { shop.cartAdd("guest-7f3a", "kettle-iron", 1) }
+        refused(ErrorCode.SKU_INACTIVE) { shop.addToCart("guest-7f3a", "kettle-iron", 1) }
 
         println("\n3. Lin signs in; the guest cart merges into hers.")
-        shop.cartAdd("lin", "tea-oolong-250g", 2)
-        shop.cartMerge("guest-7f3a", "lin")
+        shop.addToCart("lin", "tea-oolong-250g", 2)
+        shop.mergeCart(userId = "lin", guestId = "guest-7f3a")
         printCart(shop.cart("lin"))
 
         println("\n4. She adds two celadon cups, then tries for six packs of tea (five is the limit).")
-        shop.cartAdd("lin", "cup-celadon", 2)
-        refused(ErrorCode.LIMIT_EXCEEDED) { shop.cartSetQuantity("lin", "tea-oolong-250g", 6) }
+        shop.addToCart("lin", "cup-celadon", 2)
+        refused(ErrorCode.LIMIT_EXCEEDED) { shop.setCartQuantity("lin", "tea-oolong-250g", 6) }
         println("    She settles on three, and keeps the mooncakes for later (unticked).")
-        shop.cartSetQuantity("lin", "tea-oolong-250g", 3)
-        shop.cartSelect("lin", "mooncake-box", false)
+        shop.setCartQuantity("lin", "tea-oolong-250g", 3)
+        shop.selectCartLine("lin", "mooncake-box", false)
 
         println("\n5. Meanwhile the tea house raises the cup's price; Lin's cart says so.")
         clock.advanceMinutes(5)
-        val cup = shop.getSku("cup-celadon")
+        val cup = shop.sku("cup-celadon")
         shop.putSku(SkuSpec(cup.id, cup.merchantId, cup.title, cup.currency, 4200,
             stock = cup.stockOnHand, categories = cup.categories))
         printCart(shop.cart("lin"))
@@ -112,10 +112,10 @@ private fun tell(dbPath: String, programPath: String, program: String) {
         println("    total payable ${SocialCart.formatMoney(quote.total, quote.currency)}")
 
         println("\n7. Checkout. The order holds the stock for the payment window.")
-        val cupsBefore = shop.getSku("cup-celadon").stockAvailable
+        val cupsBefore = shop.sku("cup-celadon").stockAvailable
         val order = shop.checkout("lin", "lin-checkout-1")
         printOrder(order)
-        println("    cups available: $cupsBefore before checkout, ${shop.getSku("cup-celadon").stockAvailable} now (held for the order)")
+        println("    cups available: $cupsBefore before checkout, ${shop.sku("cup-celadon").stockAvailable} now (held for the order)")
         val retried = shop.checkout("lin", "lin-checkout-1")
         println("    The app retries the checkout on a flaky network: same order ${retried.id} " +
             "(${if (retried.id == order.id) "no duplicate" else "DUPLICATE"})")
@@ -136,15 +136,15 @@ private fun tell(dbPath: String, programPath: String, program: String) {
         refused(ErrorCode.REFUND_EXCEEDS_PAID) { shop.refundLine(paid.id, cupLine, 2, "lin-refund-cup-2") }
 
         println("\n10. Wei checks out the last cup but never pays. The hold lapses with the window.")
-        shop.cartAdd("wei", "cup-celadon", 1)
+        shop.addToCart("wei", "cup-celadon", 1)
         val unpaid = shop.checkout("wei", "wei-checkout-1")
-        println("    cups available while Wei's order waits: ${shop.getSku("cup-celadon").stockAvailable}")
+        println("    cups available while Wei's order waits: ${shop.sku("cup-celadon").stockAvailable}")
         clock.advanceMinutes(16)
         val swept = shop.sweep(maxOrders = 100)
         val lapsed = shop.order(unpaid.id)
         val why = if (lapsed.cancelReason == CancelReason.PAYMENT_LAPSED) "payment window lapsed" else "cancelled"
         println("    16 minutes later the sweep settled ${swept.settled} order(s); Wei's order is " +
-            "${SocialCart.orderStateName(lapsed.state)} ($why), cups available: ${shop.getSku("cup-celadon").stockAvailable}")
+            "${SocialCart.orderStateName(lapsed.state)} ($why), cups available: ${shop.sku("cup-celadon").stockAvailable}")
         refused(ErrorCode.EXPIRED) { shop.pay(unpaid.id, "wxpay-late", unpaid.total, "wei-pay-1") }
 
         println("\n11. The event log, read from the start:")

@@ -848,15 +848,15 @@ JNIEXPORT void NATIVE(engineCartClear)(JNIEnv* env, jclass cls, jlong h, jbyteAr
     if (st != SC_OK) throw_status(env, st, err);
 }
 
-JNIEXPORT void NATIVE(engineCartMerge)(JNIEnv* env, jclass cls, jlong h, jbyteArray guest_id,
-                                       jbyteArray user_id) {
+JNIEXPORT void NATIVE(engineCartMergeGuest)(JNIEnv* env, jclass cls, jlong h, jbyteArray user_id,
+                                            jbyteArray guest_id) {
     (void)cls;
-    const jbyteArray in[2] = {guest_id, user_id};
-    static const char* const fields[2] = {"guest_id", "user_id"};
+    const jbyteArray in[2] = {user_id, guest_id};
+    static const char* const fields[2] = {"user_id", "guest_id"};
     arg_str a[2];
     if (!args_get(env, 2, in, fields, a)) return;
     sc_error* err = NULL;
-    sc_status_t st = sc_engine_cart_merge_guest(PTR(sc_engine, h), a[1].s, a[0].s, &err);
+    sc_status_t st = sc_engine_cart_merge_guest(PTR(sc_engine, h), a[0].s, a[1].s, &err);
     args_release(2, a);
     if (st != SC_OK) throw_status(env, st, err);
 }

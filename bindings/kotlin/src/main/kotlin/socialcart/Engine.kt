@@ -1,8 +1,16 @@
 package socialcart
 
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.ClosedSendChannelException
+import kotlinx.coroutines.channels.ReceiveChannel
+import kotlinx.coroutines.channels.SendChannel
 import java.io.Closeable
 import java.util.Collections
 import java.util.IdentityHashMap
+import java.util.concurrent.CancellationException
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.EmptyCoroutineContext
+import kotlin.coroutines.startCoroutine
 
 /**
  * An open socialcart database. Thread-safe: use one engine from many threads.
@@ -123,14 +131,15 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     }
 
     /** Reads one SKU with its stock available now. @throws SocialCartException NOT_FOUND. */
-    fun getSku(skuId: String): Sku = Snapshots.takeSku(state.call { Native.engineGetSku(it, utf8(skuId)) })
+    fun sku(skuId: String): Sku = Snapshots.takeSku(state.call { Native.engineGetSku(it, utf8(skuId)) })
 
     /** The whole catalog, ordered by SKU id. */
     fun catalog(): List<Sku> = Snapshots.takeCatalog(state.call { Native.engineCatalog(it) })
 
     /**
      * One page of a merchant's SKUs, ordered by SKU id, each with its stock
-     * available now (as [catalog] reports it).
+     * available now (as [catalog] reports it). Swift: `catalog(merchant:cursor:limit:)`;
+     * Kotlin needs two names, as this and [catalogByCategory] take the same parameter types.
      * @param cursor null for the first page, else the previous page's [Page.nextCursor].
      * @param limit 1..1000.
      * @throws SocialCartException INVALID_ARGUMENT (field "merchant_id", "cursor" or "limit").
@@ -161,40 +170,49 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     // ------------------------------------------------------------------ cart
 
     /**
-     * Adds units of a SKU to the user's cart (not idempotent: retry with [cartSetQuantity]).
+     * Adds units of a SKU to the user's cart (not idempotent: retry with [setCartQuantity],
+     * or use the overload with an idempotency key).
      * @throws SocialCartException INVALID_ARGUMENT (quantity < 1), NOT_FOUND, SKU_INACTIVE,
      *   LIMIT_EXCEEDED, OUT_OF_STOCK, OVERFLOW.
      */
-    fun cartAdd(userId: String, skuId: String, quantity: Long) =
+    @JvmOverloads
+    fun addToCart(userId: String, skuId: String, quantity: Long = 1) =
         state.call { Native.engineCartAdd(it, utf8(userId), utf8(skuId), quantity) }
 
     /**
-     * [cartAdd] under an idempotency key: a retry with the same key (after a network error,
+     * [addToCart] under an idempotency key: a retry with the same key (after a network error,
      * or a STORAGE error whose outcome is unknown) adds nothing more.
-     * @throws SocialCartException as [cartAdd]; IDEMPOTENCY_CONFLICT when the key was used
+     * @throws SocialCartException as [addToCart]; IDEMPOTENCY_CONFLICT when the key was used
      *   for other arguments.
      */
-    fun cartAddOnce(userId: String, skuId: String, quantity: Long, idempotencyKey: String) =
+    fun addToCart(userId: String, skuId: String, quantity: Long = 1, idempotencyKey: String) =
         state.call { Native.engineCartAddOnce(it, utf8(userId), utf8(skuId), quantity, utf8(idempotencyKey)) }
 
-    /** Sets the quantity of the line for skuId, creating it if absent. Errors as [cartAdd]. */
-    fun cartSetQuantity(userId: String, skuId: String, quantity: Long) =
+    /** Sets the quantity of the line for skuId, creating it if absent. Errors as [addToCart]. */
+    fun setCartQuantity(userId: String, skuId: String, quantity: Long) =
         state.call { Native.engineCartSetQuantity(it, utf8(userId), utf8(skuId), quantity) }
 
     /** Removes the line for skuId. @throws SocialCartException NOT_FOUND. */
-    fun cartRemove(userId: String, skuId: String) =
+    fun removeFromCart(userId: String, skuId: String) =
         state.call { Native.engineCartRemove(it, utf8(userId), utf8(skuId)) }
 
     /** Ticks or unticks a line; only selected lines go to checkout. @throws SocialCartException NOT_FOUND. */
-    fun cartSelect(userId: String, skuId: String, selected: Boolean) =
+    @JvmOverloads
+    fun selectCartLine(userId: String, skuId: String, selected: Boolean = true) =
         state.call { Native.engineCartSelect(it, utf8(userId), utf8(skuId), selected) }
 
     /** Empties the user's cart. */
-    fun cartClear(userId: String) = state.call { Native.engineCartClear(it, utf8(userId)) }
+    fun clearCart(userId: String) = state.call { Native.engineCartClear(it, utf8(userId)) }
 
-    /** Moves a guest's cart into a user's cart. @throws SocialCartException INVALID_ARGUMENT (same ids). */
-    fun cartMerge(guestId: String, userId: String) =
-        state.call { Native.engineCartMerge(it, utf8(guestId), utf8(userId)) }
+    /**
+     * Moves the guest's cart into the user's cart (at sign-in). The owner comes first, as
+     * in every cart call and in `sc_engine_cart_merge_guest`; name the arguments when in
+     * doubt: `mergeCart(userId = "lin", guestId = "guest-7f3a")`. (Swift's
+     * `mergeCart(guest:into:)` has its labels to say it.)
+     * @throws SocialCartException INVALID_ARGUMENT (same ids).
+     */
+    fun mergeCart(userId: String, guestId: String) =
+        state.call { Native.engineCartMergeGuest(it, utf8(userId), utf8(guestId)) }
 
     /** The user's cart with each line's problems (an unknown user has an empty cart). */
     fun cart(userId: String): Cart = Snapshots.takeCart(state.call { Native.engineCartGet(it, utf8(userId)) })
@@ -221,12 +239,13 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
 
     /**
      * The order that the user's checkout with this idempotency key made, as of
-     * now: "did my checkout happen?" after a lost response.
+     * now: "did my checkout happen?" after a lost response. Swift:
+     * `order(checkoutKey:user:)`; here the user comes first, as in C.
      * @throws SocialCartException NOT_FOUND (field "idempotency_key") when no
      *   checkout of this user used the key within the idempotency retention.
      */
-    fun orderByCheckoutKey(userId: String, idempotencyKey: String): Order =
-        Snapshots.takeOrder(state.call { Native.engineOrderByCheckoutKey(it, utf8(userId), utf8(idempotencyKey)) })
+    fun order(userId: String, checkoutKey: String): Order =
+        Snapshots.takeOrder(state.call { Native.engineOrderByCheckoutKey(it, utf8(userId), utf8(checkoutKey)) })
 
     /**
      * One page of a shopper's orders, newest first, each as of now.
@@ -239,7 +258,7 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * @throws SocialCartException INVALID_ARGUMENT (field "user_id", "state",
      *   "from_ms", "to_ms", "cursor" or "limit").
      */
-    fun ordersOfUser(
+    fun orders(
         userId: String,
         state: OrderState? = null,
         createdFromMs: Long = 0,
@@ -300,7 +319,8 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * number greater than [afterSeq], in order. An unknown type has no events.
      * @throws SocialCartException INVALID_ARGUMENT (field "type", "after_seq" or "limit").
      */
-    fun readEventsOfType(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =
+    @JvmOverloads
+    fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         Snapshots.takeEvents(state.call { Native.engineEventsReadType(it, utf8(type), afterSeq, limit.toLong()) })
 
     /** The sequence number of the latest event in the log; 0 when it is empty. */
@@ -319,7 +339,8 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * current batch. An exception from the listener goes to onError (default:
      * printed to stderr), never to the caller.
      *
-     * The subscription lasts until it is closed or the engine is.
+     * The subscription lasts until it is closed or the engine is. (Kotlin only: Swift
+     * offers the stream form, [events], alone.)
      */
     fun subscribe(listener: (Event) -> Unit): Subscription =
         subscribeInternal(listener, DEFAULT_LISTENER_ERROR, null)
@@ -329,12 +350,18 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
         subscribeInternal(listener, onError, null)
 
     /**
-     * The engine's events as a channel (unlimited buffer). Cancelling the
-     * channel ends the subscription; closing the engine closes the channel.
+     * The events of this engine's calls from now on, in sequence order, as a channel with an
+     * unlimited buffer (Swift: `events()`, an `AsyncStream`). Each event is in the channel
+     * when the listener delivering it returns (see [subscribe] for on which thread and when
+     * that is); a slow consumer only lets the buffer grow. Cancelling the channel ends the
+     * subscription; closing the engine closes the channel, after the events already in it.
+     *
+     * The same source compiles and behaves alike with kotlinx-coroutines 1.0 (Debian's, which
+     * the tests use) and current releases (1.8 in the Android module); see [sendNow].
      */
-    fun eventChannel(): kotlinx.coroutines.channels.ReceiveChannel<Event> {
-        val channel = kotlinx.coroutines.channels.Channel<Event>(kotlinx.coroutines.channels.Channel.UNLIMITED)
-        val sub = subscribeInternal({ e -> channel.offer(e) }, DEFAULT_LISTENER_ERROR, { channel.close() })
+    fun events(): ReceiveChannel<Event> {
+        val channel = Channel<Event>(Channel.UNLIMITED)
+        val sub = subscribeInternal({ e -> sendNow(channel, e) }, DEFAULT_LISTENER_ERROR, { channel.close() })
         // Weakly: the channel is reachable from the cleaner through onEnd.
         val ref = java.lang.ref.WeakReference(sub)
         channel.invokeOnClose { ref.get()?.close() }
@@ -363,6 +390,38 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
             subscription.deliver(events)
         }
     }
+}
+
+/**
+ * Puts [event] into [channel] (created with `Channel.UNLIMITED`) from the listener, which is
+ * not a coroutine and must not block.
+ *
+ * Why not the obvious calls: `offer`, the non-suspending send of kotlinx-coroutines 1.0, is
+ * deprecated since 1.5 and an error since 1.6; its replacement `trySend` does
+ * not exist before 1.5; `sendBlocking` went the same way (`trySendBlocking`). So no
+ * non-suspending send exists in both. `runBlocking { channel.send(event) }` would compile
+ * in both, but it throws InterruptedException (losing the event and clearing the flag) when
+ * the calling thread's interrupt flag is set, and in current releases a nested runBlocking
+ * shares the thread's event loop: called from a caller inside `runBlocking`, it would run
+ * that loop's queued coroutines inside our listener (1.0 gave each runBlocking its own loop).
+ *
+ * What is left in both versions, neither deprecated nor experimental: [Channel.send], and
+ * the standard library's `startCoroutine` (kotlin.coroutines, stable since Kotlin 1.3).
+ * `send` runs at once on this thread, with no dispatcher, job or event loop; on an
+ * UNLIMITED channel it never suspends (the buffer always takes the element), so the event
+ * is in the channel when `startCoroutine` returns and events keep the order the listener
+ * sees them in. If `send` ever did suspend, the channel would resume it later, still
+ * without blocking this thread. A closed or cancelled channel makes `send` fail; that only
+ * means the consumer is gone, and its invokeOnClose ends the subscription.
+ */
+private fun sendNow(channel: SendChannel<Event>, event: Event) {
+    val send: suspend () -> Unit = { channel.send(event) }
+    send.startCoroutine(Continuation(EmptyCoroutineContext) { result ->
+        val failure = result.exceptionOrNull()
+        if (failure != null && failure !is ClosedSendChannelException && failure !is CancellationException) {
+            DEFAULT_LISTENER_ERROR(failure)
+        }
+    })
 }
 
 private val DEFAULT_LISTENER_ERROR: (Throwable) -> Unit = { t ->

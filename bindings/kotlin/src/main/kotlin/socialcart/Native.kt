@@ -24,13 +24,9 @@ internal object Native {
             System.load(explicit)
             return
         }
-        // Android before 6.0 does not resolve a JNI library's dependencies from
-        // the APK, so load the C library first when it is on the library path.
-        // On the JVM it usually is not: libsocialcart_jni finds it by rpath.
-        try {
-            System.loadLibrary("socialcart")
-        } catch (ignored: UnsatisfiedLinkError) {
-        }
+        // One library: libsocialcart_jni has the C library linked in statically
+        // (bindings/kotlin/jni/CMakeLists.txt), so there is no libsocialcart.so to
+        // load first, on the JVM or on Android.
         System.loadLibrary("socialcart_jni")
     }
 
@@ -129,7 +125,7 @@ internal object Native {
     @JvmStatic external fun engineCartRemove(engine: Long, userId: ByteArray?, skuId: ByteArray?)
     @JvmStatic external fun engineCartSelect(engine: Long, userId: ByteArray?, skuId: ByteArray?, selected: Boolean)
     @JvmStatic external fun engineCartClear(engine: Long, userId: ByteArray?)
-    @JvmStatic external fun engineCartMerge(engine: Long, guestId: ByteArray?, userId: ByteArray?)
+    @JvmStatic external fun engineCartMergeGuest(engine: Long, userId: ByteArray?, guestId: ByteArray?)
     @JvmStatic external fun engineCartGet(engine: Long, userId: ByteArray?): Long
     @JvmStatic external fun cartUserId(cart: Long): String?
     @JvmStatic external fun cartCurrency(cart: Long): String?

@@ -10,9 +10,12 @@ object SocialCart {
     val version: String
         get() = Native.version()
 
-    /** The native library's ABI generation (equal to [ABI_VERSION] once loaded). */
+    /**
+     * The native library's ABI generation (`sc_abi_version()`, equal to [ABI_VERSION]
+     * once loaded). Swift: `SCLibrary.libraryABIVersion`.
+     */
     @JvmStatic
-    val abiVersion: Int
+    val libraryAbiVersion: Int
         get() = Native.abiVersion()
 
     /**

@@ -6,50 +6,45 @@ import kotlinx.coroutines.withContext
 /**
  * The blocking calls of an [Engine] as suspending functions: each runs on
  * `Dispatchers.IO` and throws what the blocking call throws. Get it from
- * [Engine.suspending].
+ * [Engine.suspending]. The names and parameters are the blocking ones.
  */
 class SuspendingEngine internal constructor(val engine: Engine) {
     suspend fun sweep(maxOrders: Int = 1000): SweepResult = withContext(Dispatchers.IO) { engine.sweep(maxOrders) }
     suspend fun compact(maxRows: Int = 1000): CompactResult = withContext(Dispatchers.IO) { engine.compact(maxRows) }
+
     suspend fun putSku(sku: SkuSpec) = withContext(Dispatchers.IO) { engine.putSku(sku) }
-    suspend fun getSku(skuId: String): Sku = withContext(Dispatchers.IO) { engine.getSku(skuId) }
+    suspend fun sku(skuId: String): Sku = withContext(Dispatchers.IO) { engine.sku(skuId) }
     suspend fun catalog(): List<Sku> = withContext(Dispatchers.IO) { engine.catalog() }
+    suspend fun catalogByMerchant(merchantId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
+        withContext(Dispatchers.IO) { engine.catalogByMerchant(merchantId, cursor, limit) }
+    suspend fun catalogByCategory(categoryId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
+        withContext(Dispatchers.IO) { engine.catalogByCategory(categoryId, cursor, limit) }
     suspend fun importProgram(json: String) = withContext(Dispatchers.IO) { engine.importProgram(json) }
     suspend fun exportProgram(): String = withContext(Dispatchers.IO) { engine.exportProgram() }
-    suspend fun cartAdd(userId: String, skuId: String, quantity: Long) =
-        withContext(Dispatchers.IO) { engine.cartAdd(userId, skuId, quantity) }
 
-    suspend fun cartAddOnce(userId: String, skuId: String, quantity: Long, idempotencyKey: String) =
-        withContext(Dispatchers.IO) { engine.cartAddOnce(userId, skuId, quantity, idempotencyKey) }
-    suspend fun cartSetQuantity(userId: String, skuId: String, quantity: Long) =
-        withContext(Dispatchers.IO) { engine.cartSetQuantity(userId, skuId, quantity) }
-    suspend fun cartRemove(userId: String, skuId: String) =
-        withContext(Dispatchers.IO) { engine.cartRemove(userId, skuId) }
-    suspend fun cartSelect(userId: String, skuId: String, selected: Boolean) =
-        withContext(Dispatchers.IO) { engine.cartSelect(userId, skuId, selected) }
-    suspend fun cartClear(userId: String) = withContext(Dispatchers.IO) { engine.cartClear(userId) }
-    suspend fun cartMerge(guestId: String, userId: String) =
-        withContext(Dispatchers.IO) { engine.cartMerge(guestId, userId) }
+    suspend fun addToCart(userId: String, skuId: String, quantity: Long = 1) =
+        withContext(Dispatchers.IO) { engine.addToCart(userId, skuId, quantity) }
+    suspend fun addToCart(userId: String, skuId: String, quantity: Long = 1, idempotencyKey: String) =
+        withContext(Dispatchers.IO) { engine.addToCart(userId, skuId, quantity, idempotencyKey) }
+    suspend fun setCartQuantity(userId: String, skuId: String, quantity: Long) =
+        withContext(Dispatchers.IO) { engine.setCartQuantity(userId, skuId, quantity) }
+    suspend fun removeFromCart(userId: String, skuId: String) =
+        withContext(Dispatchers.IO) { engine.removeFromCart(userId, skuId) }
+    suspend fun selectCartLine(userId: String, skuId: String, selected: Boolean = true) =
+        withContext(Dispatchers.IO) { engine.selectCartLine(userId, skuId, selected) }
+    suspend fun clearCart(userId: String) = withContext(Dispatchers.IO) { engine.clearCart(userId) }
+    suspend fun mergeCart(userId: String, guestId: String) =
+        withContext(Dispatchers.IO) { engine.mergeCart(userId, guestId) }
     suspend fun cart(userId: String): Cart = withContext(Dispatchers.IO) { engine.cart(userId) }
+
     suspend fun quote(userId: String): Quote = withContext(Dispatchers.IO) { engine.quote(userId) }
+
     suspend fun checkout(userId: String, idempotencyKey: String): Order =
         withContext(Dispatchers.IO) { engine.checkout(userId, idempotencyKey) }
     suspend fun order(orderId: String): Order = withContext(Dispatchers.IO) { engine.order(orderId) }
-    suspend fun pay(orderId: String, paymentRef: String, amount: Long, idempotencyKey: String): Order =
-        withContext(Dispatchers.IO) { engine.pay(orderId, paymentRef, amount, idempotencyKey) }
-    suspend fun cancel(orderId: String): Order = withContext(Dispatchers.IO) { engine.cancel(orderId) }
-    suspend fun refundLine(orderId: String, lineIndex: Int, quantity: Long, idempotencyKey: String): Order =
-        withContext(Dispatchers.IO) { engine.refundLine(orderId, lineIndex, quantity, idempotencyKey) }
-    suspend fun refundAmount(orderId: String, amount: Long, idempotencyKey: String): Order =
-        withContext(Dispatchers.IO) { engine.refundAmount(orderId, amount, idempotencyKey) }
-    suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
-        withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
-    suspend fun readEventsOfType(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =
-        withContext(Dispatchers.IO) { engine.readEventsOfType(type, afterSeq, limit) }
-    suspend fun latestEventSeq(): Long = withContext(Dispatchers.IO) { engine.latestEventSeq() }
-    suspend fun orderByCheckoutKey(userId: String, idempotencyKey: String): Order =
-        withContext(Dispatchers.IO) { engine.orderByCheckoutKey(userId, idempotencyKey) }
-    suspend fun ordersOfUser(
+    suspend fun order(userId: String, checkoutKey: String): Order =
+        withContext(Dispatchers.IO) { engine.order(userId, checkoutKey) }
+    suspend fun orders(
         userId: String,
         state: OrderState? = null,
         createdFromMs: Long = 0,
@@ -57,10 +52,19 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         cursor: String? = null,
         limit: Int = 50
     ): Page<Order> = withContext(Dispatchers.IO) {
-        engine.ordersOfUser(userId, state, createdFromMs, createdBeforeMs, cursor, limit)
+        engine.orders(userId, state, createdFromMs, createdBeforeMs, cursor, limit)
     }
-    suspend fun catalogByMerchant(merchantId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
-        withContext(Dispatchers.IO) { engine.catalogByMerchant(merchantId, cursor, limit) }
-    suspend fun catalogByCategory(categoryId: String, cursor: String? = null, limit: Int = 50): Page<Sku> =
-        withContext(Dispatchers.IO) { engine.catalogByCategory(categoryId, cursor, limit) }
+    suspend fun pay(orderId: String, paymentRef: String, amount: Long, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.pay(orderId, paymentRef, amount, idempotencyKey) }
+    suspend fun cancel(orderId: String): Order = withContext(Dispatchers.IO) { engine.cancel(orderId) }
+    suspend fun refundLine(orderId: String, lineIndex: Int, quantity: Long, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.refundLine(orderId, lineIndex, quantity, idempotencyKey) }
+    suspend fun refundAmount(orderId: String, amount: Long, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.refundAmount(orderId, amount, idempotencyKey) }
+
+    suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
+        withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
+    suspend fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =
+        withContext(Dispatchers.IO) { engine.readEvents(type, afterSeq, limit) }
+    suspend fun latestEventSeq(): Long = withContext(Dispatchers.IO) { engine.latestEventSeq() }
 }

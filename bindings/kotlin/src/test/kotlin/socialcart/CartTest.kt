@@ -8,11 +8,11 @@ import org.junit.Test
 
 class CartTest : EngineTestBase() {
     @Test
-    fun cartAddMergesLines() {
+    fun addToCartMergesLines() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 2)
-        e.cartAdd("u1", "mooncake", 1)
-        e.cartAdd("u1", "tea", 1)
+        e.addToCart("u1", "tea", 2)
+        e.addToCart("u1", "mooncake", 1)
+        e.addToCart("u1", "tea", 1)
         val cart = e.cart("u1")
         assertEquals("u1", cart.userId)
         assertEquals("CNY", cart.currency)
@@ -23,123 +23,128 @@ class CartTest : EngineTestBase() {
     }
 
     @Test
-    fun cartAddOnceAddsOncePerKey() {
+    fun addToCartWithAKeyAddsOncePerKey() {
         val e = openShop()
-        e.cartAddOnce("u1", "tea", 2, "add-1")
-        e.cartAddOnce("u1", "tea", 2, "add-1") // the retry
+        e.addToCart("u1", "tea", 2, "add-1")
+        e.addToCart("u1", "tea", 2, "add-1") // the retry
         assertEquals(listOf(2L), e.cart("u1").lines.map { it.quantity })
-        e.cartAddOnce("u1", "tea", 1, "add-2")
+        e.addToCart("u1", "tea", 1, "add-2")
         assertEquals(listOf(3L), e.cart("u1").lines.map { it.quantity })
-        expectError(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency_key") { e.cartAddOnce("u1", "tea", 4, "add-1") }
-        expectError(ErrorCode.INVALID_ARGUMENT, "idempotency_key") { e.cartAddOnce("u1", "tea", 1, "") }
-        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartAddOnce("u1", "tea", 0, "add-3") }
+        expectError(ErrorCode.IDEMPOTENCY_CONFLICT, "idempotency_key") { e.addToCart("u1", "tea", 4, "add-1") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "idempotency_key") { e.addToCart("u1", "tea", 1, "") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.addToCart("u1", "tea", 0, "add-3") }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartAddOnce(0, utf8("u"), utf8("tea"), 1, utf8("k")) }
         assertEquals(listOf(3L), e.cart("u1").lines.map { it.quantity })
+        e.addToCart("u1", "cup", idempotencyKey = "add-cup") // quantity 1 by default
+        e.addToCart("u1", "cup", idempotencyKey = "add-cup")
+        assertEquals(1L, e.cart("u1").line("cup")!!.quantity)
+        e.addToCart("u1", "cup")
+        assertEquals(2L, e.cart("u1").line("cup")!!.quantity)
     }
 
     @Test
-    fun cartAddErrors() {
+    fun addToCartErrors() {
         val e = openShop()
-        expectError(ErrorCode.NOT_FOUND) { e.cartAdd("u1", "no-such-sku", 1) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartAdd("u1", "tea", 0) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartAdd("u1", "tea", -3) }
-        expectError(ErrorCode.SKU_INACTIVE) { e.cartAdd("u1", "kettle", 1) }
-        expectError(ErrorCode.LIMIT_EXCEEDED) { e.cartAdd("u1", "tea", 6) }
-        expectError(ErrorCode.OUT_OF_STOCK) { e.cartAdd("u1", "cup", 4) }
-        e.cartAdd("u1", "tea", 5)
-        expectError(ErrorCode.LIMIT_EXCEEDED) { e.cartAdd("u1", "tea", 1) }
+        expectError(ErrorCode.NOT_FOUND) { e.addToCart("u1", "no-such-sku", 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.addToCart("u1", "tea", 0) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.addToCart("u1", "tea", -3) }
+        expectError(ErrorCode.SKU_INACTIVE) { e.addToCart("u1", "kettle", 1) }
+        expectError(ErrorCode.LIMIT_EXCEEDED) { e.addToCart("u1", "tea", 6) }
+        expectError(ErrorCode.OUT_OF_STOCK) { e.addToCart("u1", "cup", 4) }
+        e.addToCart("u1", "tea", 5)
+        expectError(ErrorCode.LIMIT_EXCEEDED) { e.addToCart("u1", "tea", 1) }
         // A free SKU: the quantity itself overflows, not an amount.
         e.putSku(SkuSpec("sample", "m-tea", "Free sample", "CNY", 0))
-        e.cartAdd("u1", "sample", Long.MAX_VALUE)
-        expectError(ErrorCode.OVERFLOW) { e.cartAdd("u1", "sample", 1) }
-        expectError(ErrorCode.INVALID_ARGUMENT) { e.cartAdd("", "tea", 1) }
+        e.addToCart("u1", "sample", Long.MAX_VALUE)
+        expectError(ErrorCode.OVERFLOW) { e.addToCart("u1", "sample", 1) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.addToCart("", "tea", 1) }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartAdd(0, utf8("u"), utf8("tea"), 1) }
         // Failed calls changed nothing.
         assertEquals(listOf(5L, Long.MAX_VALUE), e.cart("u1").lines.map { it.quantity })
     }
 
     @Test
-    fun cartSetQuantity() {
+    fun setCartQuantity() {
         val e = openShop()
-        e.cartSetQuantity("u1", "tea", 4) // creates the line
-        e.cartSetQuantity("u1", "tea", 4) // idempotent
+        e.setCartQuantity("u1", "tea", 4) // creates the line
+        e.setCartQuantity("u1", "tea", 4) // idempotent
         assertEquals(4L, e.cart("u1").line("tea")!!.quantity)
-        e.cartSetQuantity("u1", "tea", 1)
+        e.setCartQuantity("u1", "tea", 1)
         assertEquals(1L, e.cart("u1").line("tea")!!.quantity)
     }
 
     @Test
-    fun cartSetQuantityErrors() {
+    fun setCartQuantityErrors() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 2)
-        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.cartSetQuantity("u1", "tea", 0) }
-        expectError(ErrorCode.NOT_FOUND) { e.cartSetQuantity("u1", "nope", 1) }
-        expectError(ErrorCode.LIMIT_EXCEEDED) { e.cartSetQuantity("u1", "tea", 6) }
-        expectError(ErrorCode.OUT_OF_STOCK) { e.cartSetQuantity("u1", "cup", 4) }
-        expectError(ErrorCode.SKU_INACTIVE) { e.cartSetQuantity("u1", "kettle", 1) }
+        e.addToCart("u1", "tea", 2)
+        expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { e.setCartQuantity("u1", "tea", 0) }
+        expectError(ErrorCode.NOT_FOUND) { e.setCartQuantity("u1", "nope", 1) }
+        expectError(ErrorCode.LIMIT_EXCEEDED) { e.setCartQuantity("u1", "tea", 6) }
+        expectError(ErrorCode.OUT_OF_STOCK) { e.setCartQuantity("u1", "cup", 4) }
+        expectError(ErrorCode.SKU_INACTIVE) { e.setCartQuantity("u1", "kettle", 1) }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartSetQuantity(0, utf8("u"), utf8("tea"), 1) }
         assertEquals(2L, e.cart("u1").line("tea")!!.quantity)
     }
 
     @Test
-    fun cartRemove() {
+    fun removeFromCart() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 2)
-        e.cartAdd("u1", "cup", 1)
-        e.cartRemove("u1", "tea")
+        e.addToCart("u1", "tea", 2)
+        e.addToCart("u1", "cup", 1)
+        e.removeFromCart("u1", "tea")
         assertEquals(listOf("cup"), e.cart("u1").lines.map { it.skuId })
     }
 
     @Test
-    fun cartRemoveErrors() {
+    fun removeFromCartErrors() {
         val e = openShop()
-        expectError(ErrorCode.NOT_FOUND) { e.cartRemove("u1", "tea") }
+        expectError(ErrorCode.NOT_FOUND) { e.removeFromCart("u1", "tea") }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartRemove(0, utf8("u"), utf8("tea")) }
     }
 
     @Test
-    fun cartSelect() {
+    fun selectCartLine() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 1)
-        e.cartAdd("u1", "cup", 1)
-        e.cartSelect("u1", "cup", false)
+        e.addToCart("u1", "tea", 1)
+        e.addToCart("u1", "cup", 1)
+        e.selectCartLine("u1", "cup", false)
         assertFalse(e.cart("u1").line("cup")!!.selected)
         assertEquals(listOf("tea"), e.quote("u1").lines.map { it.skuId })
-        e.cartSelect("u1", "cup", true)
+        e.selectCartLine("u1", "cup", true)
         assertTrue(e.cart("u1").line("cup")!!.selected)
     }
 
     @Test
-    fun cartSelectErrors() {
+    fun selectCartLineErrors() {
         val e = openShop()
-        expectError(ErrorCode.NOT_FOUND) { e.cartSelect("u1", "tea", true) }
+        expectError(ErrorCode.NOT_FOUND) { e.selectCartLine("u1", "tea", true) }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartSelect(0, utf8("u"), utf8("tea"), true) }
     }
 
     @Test
-    fun cartClear() {
+    fun clearCart() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 1)
-        e.cartClear("u1")
+        e.addToCart("u1", "tea", 1)
+        e.clearCart("u1")
         assertEquals(emptyList<CartLine>(), e.cart("u1").lines)
-        e.cartClear("u1") // an empty cart is not an error
+        e.clearCart("u1") // an empty cart is not an error
     }
 
     @Test
-    fun cartClearErrors() {
+    fun clearCartErrors() {
         val e = openShop()
-        expectError(ErrorCode.INVALID_ARGUMENT) { e.cartClear("") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.clearCart("") }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartClear(0, utf8("u")) }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartClear(0, null) }
     }
 
     @Test
-    fun cartMergeAddsUpAndCaps() {
+    fun mergeCartAddsUpAndCaps() {
         val e = openShop()
-        e.cartAdd("guest", "tea", 4)
-        e.cartAdd("guest", "cup", 1)
-        e.cartAdd("u1", "tea", 3)
-        e.cartMerge("guest", "u1")
+        e.addToCart("guest", "tea", 4)
+        e.addToCart("guest", "cup", 1)
+        e.addToCart("u1", "tea", 3)
+        e.mergeCart("u1", "guest")
         val cart = e.cart("u1")
         assertEquals(5L, cart.line("tea")!!.quantity) // capped by max_per_order
         assertEquals(1L, cart.line("cup")!!.quantity)
@@ -147,18 +152,18 @@ class CartTest : EngineTestBase() {
     }
 
     @Test
-    fun cartMergeErrors() {
+    fun mergeCartErrors() {
         val e = openShop()
-        expectError(ErrorCode.INVALID_ARGUMENT) { e.cartMerge("u1", "u1") }
-        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartMerge(0, utf8("g"), utf8("u")) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { e.mergeCart("u1", "u1") }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCartMergeGuest(0, utf8("u"), utf8("g")) }
     }
 
     @Test
     fun cartShowsLineProblems() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 5)
-        e.cartAdd("u1", "cup", 3)
-        e.cartAdd("u1", "mooncake", 1)
+        e.addToCart("u1", "tea", 5)
+        e.addToCart("u1", "cup", 3)
+        e.addToCart("u1", "mooncake", 1)
         assertTrue(e.cart("u1").lines.all { it.problems.isEmpty() })
         e.putSku(SkuSpec("tea", "m-tea", "Oolong tea", "CNY", 7200, stock = 12, maxPerOrder = 2))
         e.putSku(SkuSpec("cup", "m-tea", "Celadon cup", "CNY", 3950, stock = 1))
@@ -173,8 +178,8 @@ class CartTest : EngineTestBase() {
         assertEquals(1L, cup.available)
         assertEquals(setOf(LineProblem.INACTIVE), cart.line("mooncake")!!.problems)
         // Adding again remembers the current price.
-        e.cartSetQuantity("u1", "tea", 1)
-        e.cartAdd("u1", "tea", 1)
+        e.setCartQuantity("u1", "tea", 1)
+        e.addToCart("u1", "tea", 1)
         val again = e.cart("u1").line("tea")!!
         assertEquals(2L, again.quantity)
         assertEquals(7200L, again.addedPrice)

@@ -15,7 +15,7 @@ class CatalogTest : EngineTestBase() {
     fun putSkuThenGetSku() {
         val e = open()
         e.putSku(teaSpec)
-        val sku = e.getSku("tea")
+        val sku = e.sku("tea")
         assertEquals(Sku("tea", "m-tea", "Oolong tea", "CNY", 6800, true, 12, 12, 5, true, listOf("tea", "gifts")), sku)
     }
 
@@ -23,7 +23,7 @@ class CatalogTest : EngineTestBase() {
     fun putSkuDefaultsAndReplace() {
         val e = open()
         e.putSku(SkuSpec("pot", "m", "Pot", "CNY", 0))
-        val pot = e.getSku("pot")
+        val pot = e.sku("pot")
         assertFalse(pot.stockTracked)
         assertEquals(0L, pot.stockOnHand)
         assertEquals(-1L, pot.stockAvailable)
@@ -31,7 +31,7 @@ class CatalogTest : EngineTestBase() {
         assertTrue(pot.active)
         assertEquals(emptyList<String>(), pot.categories)
         e.putSku(SkuSpec("pot", "m", "Teapot", "CNY", 100, stock = 2, active = false, categories = listOf("a", "a")))
-        val replaced = e.getSku("pot")
+        val replaced = e.sku("pot")
         assertEquals("Teapot", replaced.title)
         assertEquals(2L, replaced.stockOnHand)
         assertFalse(replaced.active)
@@ -50,7 +50,7 @@ class CatalogTest : EngineTestBase() {
         expectError(ErrorCode.INVALID_ARGUMENT) { e.putSku(teaSpec.copy(stock = -1)) }
         expectError(ErrorCode.INVALID_ARGUMENT) { e.putSku(teaSpec.copy(maxPerOrder = 0)) }
         expectError(ErrorCode.INVALID_ARGUMENT) { e.putSku(teaSpec.copy(categories = listOf(""))) }
-        expectError(ErrorCode.NOT_FOUND) { e.getSku("tea") }
+        expectError(ErrorCode.NOT_FOUND) { e.sku("tea") }
     }
 
     @Test
@@ -67,7 +67,7 @@ class CatalogTest : EngineTestBase() {
         expectError(ErrorCode.INVALID_ARGUMENT, "title") { e.putSku(teaSpec.copy(title = "Celadon\u202e")) }
         expectError(ErrorCode.INVALID_ARGUMENT, "currency") { e.putSku(teaSpec.copy(currency = "XAU")) }
         e.putSku(teaSpec.copy(title = "\u200f\u200d茶"))
-        assertEquals("\u200f\u200d茶", e.getSku(teaSpec.id).title)
+        assertEquals("\u200f\u200d茶", e.sku(teaSpec.id).title)
     }
 
     @Test
@@ -95,22 +95,22 @@ class CatalogTest : EngineTestBase() {
     fun putSkuInAnotherCurrencyIsAMismatch() {
         val e = openShop()
         expectError(ErrorCode.CURRENCY_MISMATCH) { e.putSku(SkuSpec("usd-thing", "m", "Thing", "USD", 100)) }
-        expectError(ErrorCode.NOT_FOUND) { e.getSku("usd-thing") }
+        expectError(ErrorCode.NOT_FOUND) { e.sku("usd-thing") }
     }
 
     @Test
-    fun getSkuShowsHeldStock() {
+    fun skuShowsHeldStock() {
         val e = openShop()
         placeOrder(e)
-        val tea = e.getSku("tea")
+        val tea = e.sku("tea")
         assertEquals(12L, tea.stockOnHand)
         assertEquals(10L, tea.stockAvailable)
     }
 
     @Test
-    fun getSkuUnknownIsNotFound() {
+    fun skuUnknownIsNotFound() {
         val e = openShop()
-        expectError(ErrorCode.NOT_FOUND) { e.getSku("no-such-sku") }
+        expectError(ErrorCode.NOT_FOUND) { e.sku("no-such-sku") }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineGetSku(0, utf8("tea")) }
     }
 
@@ -143,14 +143,14 @@ class CatalogTest : EngineTestBase() {
     fun importProgram() {
         val e = open()
         e.importProgram(PROGRAM)
-        val tea = e.getSku("tea")
+        val tea = e.sku("tea")
         assertEquals(6800L, tea.listPrice)
         assertEquals("CNY", tea.currency)
         // SKUs not in a later document are kept; those in it are replaced.
         e.importProgram("""{"format":"socialcart.program/1","currency":"CNY","skus":[{"id":"tea","merchant_id":"m-tea","title":"Tea","list_price":7000}]}""")
         assertEquals(4, e.catalog().size)
-        assertEquals(7000L, e.getSku("tea").listPrice)
-        assertFalse(e.getSku("tea").stockTracked)
+        assertEquals(7000L, e.sku("tea").listPrice)
+        assertFalse(e.sku("tea").stockTracked)
     }
 
     @Test
@@ -160,7 +160,7 @@ class CatalogTest : EngineTestBase() {
             {"id":"a","merchant_id":"m","title":"A","list_price":1},
             {"id":"b","merchant_id":"m","title":"B","list_price":-5}]}"""
         expectError(ErrorCode.VALIDATION, "skus[1].list_price") { e.importProgram(bad) }
-        expectError(ErrorCode.NOT_FOUND) { e.getSku("a") } // all or nothing
+        expectError(ErrorCode.NOT_FOUND) { e.sku("a") } // all or nothing
         expectError(ErrorCode.VALIDATION) { e.importProgram("not json") }
         expectError(ErrorCode.VALIDATION) { e.importProgram("""{"format":"socialcart.program/999","currency":"CNY","skus":[]}""") }
         expectError(ErrorCode.CURRENCY_MISMATCH) {

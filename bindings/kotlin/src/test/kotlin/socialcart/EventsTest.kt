@@ -1,13 +1,45 @@
 package socialcart
 
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.channels.ClosedReceiveChannelException
 import kotlinx.coroutines.channels.ReceiveChannel
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeout
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertSame
 import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
 import org.junit.Test
+import java.util.concurrent.CancellationException
+
+/** How long a receive may wait for an event that must come: a guard against a hang, not a clock. */
+const val RECEIVE_MS = 10_000L
+
+/** The next event, which must arrive. */
+fun ReceiveChannel<Event>.next(): Event = runBlocking { withTimeout(RECEIVE_MS) { receive() } }
+
+/** The next n events, which must arrive. */
+fun ReceiveChannel<Event>.next(n: Int): List<Event> = runBlocking { withTimeout(RECEIVE_MS) { (1..n).map { receive() } } }
+
+/**
+ * receive() fails on a cancelled channel: ClosedReceiveChannelException with
+ * kotlinx-coroutines 1.0, a CancellationException with current releases.
+ */
+fun assertReceiveFails(channel: ReceiveChannel<Event>) {
+    try {
+        val e = runBlocking { withTimeout(RECEIVE_MS) { channel.receive() } }
+        fail("received $e from a cancelled channel")
+    } catch (expected: ClosedReceiveChannelException) {
+    } catch (expected: CancellationException) {
+        // (withTimeout's own TimeoutCancellationException would be one too: not expected here)
+        assertFalse(expected.javaClass.name.contains("Timeout"))
+    }
+}
 
 class EventsTest : EngineTestBase() {
     @Test
@@ -55,7 +87,7 @@ class EventsTest : EngineTestBase() {
         sub.close()
         assertTrue(sub.isClosed)
         val count = seen.size
-        e.cartAdd("u1", "tea", 1)
+        e.addToCart("u1", "tea", 1)
         assertEquals(count, seen.size)
     }
 
@@ -64,7 +96,7 @@ class EventsTest : EngineTestBase() {
         val e = openShop()
         val carts = ArrayList<Int>()
         e.subscribe { _ -> carts.add(e.cart("u1").lines.size) }
-        e.cartAdd("u1", "tea", 1)
+        e.addToCart("u1", "tea", 1)
         assertTrue(carts.isNotEmpty())
         assertEquals(1, carts.last())
     }
@@ -74,7 +106,7 @@ class EventsTest : EngineTestBase() {
         val e = openShop()
         val errors = ArrayList<Throwable>()
         e.subscribe({ t -> errors.add(t) }) { _ -> throw IllegalStateException("listener bug") }
-        e.cartAdd("u1", "tea", 1)
+        e.addToCart("u1", "tea", 1)
         assertEquals(1L, e.cart("u1").line("tea")!!.quantity)
         assertTrue(errors.isNotEmpty())
         assertEquals("listener bug", errors[0].message)
@@ -84,7 +116,7 @@ class EventsTest : EngineTestBase() {
     fun closingTheEngineInsideAListenerWaitsForTheCall() {
         val e = openShop()
         e.subscribe { _ -> e.close() }
-        e.cartAdd("u1", "tea", 1) // completes; the engine closes when it returns
+        e.addToCart("u1", "tea", 1) // completes; the engine closes when it returns
         assertTrue(e.isClosed)
         expectError(ErrorCode.INVALID_STATE) { e.cart("u1") }
     }
@@ -95,7 +127,7 @@ class EventsTest : EngineTestBase() {
         val b = open()
         val seen = ArrayList<Event>()
         a.subscribe { ev -> seen.add(ev) }
-        b.cartAdd("u9", "tea", 1)
+        b.addToCart("u9", "tea", 1)
         assertEquals(emptyList<Event>(), seen)
         assertEquals("u9", a.cart("u9").userId)
         assertEquals(b.readEvents(), a.readEvents())
@@ -114,33 +146,119 @@ class EventsTest : EngineTestBase() {
         expectError(ErrorCode.INVALID_STATE) { e.subscribe { _ -> } }
     }
 
+    // ------------------------------------------------------- events() channels
+    // Real deliveries through the library's subscription, times from the injected clock;
+    // a receive waits at most RECEIVE_MS for an event that must come (never a sleep).
+
     @Test
-    fun eventChannel() {
+    fun eventsDeliversEveryEventInOrder() {
         val e = openShop()
-        val channel: ReceiveChannel<Event> = e.eventChannel()
-        e.cartAdd("u1", "tea", 1)
-        val expected = e.readEvents().last()
-        val got = runBlocking {
-            var last: Event? = null
-            while (true) {
-                val ev = channel.poll() ?: break
-                last = ev
-            }
-            last
-        }
-        assertEquals(expected, got)
+        val channel: ReceiveChannel<Event> = e.events()
+        val before = e.latestEventSeq()
+        clock.advance(5)
+        val order = placeOrder(e)
+        clock.advance(7)
+        e.pay(order.id, "ref", order.total, "k")
+        val expected = e.readEvents(before, 1000)
+        assertTrue(expected.size >= 4)
+        assertEquals(expected, channel.next(expected.size))
+        assertEquals(T0 + 12, expected.last { it.type == "order.paid" }.timeMs)
+        // Nothing else is in between: the next event is the next write's.
+        e.addToCart("u2", "tea", 1)
+        val marker = channel.next()
+        assertEquals("cart.line_added", marker.type)
+        assertEquals("u2", marker.subjectId)
         channel.cancel()
-        e.cartAdd("u1", "tea", 1)
-        assertNull(runBlocking { channel.poll() })
     }
 
     @Test
-    fun eventChannelClosesWithTheEngine() {
+    fun aWaitingReceiverIsResumedOnItsOwnDispatcher(): Unit = runBlocking<Unit> {
         val e = openShop()
-        val channel = e.eventChannel()
+        val channel = e.events()
+        var received: Event? = null
+        // Suspended in receive() before the write; it resumes on this runBlocking loop.
+        val receiver = launch(start = CoroutineStart.UNDISPATCHED) { received = channel.receive() }
+        assertTrue(receiver.isActive)
+        // A coroutine queued on this loop before the engine call, not yet run.
+        var inCall = false
+        var ranInsideTheCall = false
+        val queued = launch { ranInsideTheCall = inCall }
+        inCall = true
+        e.addToCart("u1", "tea", 1)
+        inCall = false
+        // The delivery ran no coroutine of this loop inside the engine call: it only queued
+        // the receiver's resumption. (With current kotlinx-coroutines, `runBlocking { send }`
+        // in the listener would share this thread's event loop and run the queued coroutine
+        // inside the listener; 1.0, which runs here, gives each runBlocking a loop of its own.)
+        assertNull(received)
+        queued.join()
+        receiver.join()
+        assertFalse(ranInsideTheCall)
+        assertEquals(e.readEvents().last(), received)
+        channel.cancel()
+    }
+
+    @Test
+    fun aCallerWithItsInterruptFlagSetStillDelivers() {
+        val e = openShop()
+        val channel = e.events()
+        Thread.currentThread().interrupt()
+        try {
+            e.addToCart("u1", "tea", 1)
+            // The flag is the caller's: left as it was (runBlocking would throw
+            // InterruptedException in the listener, clear the flag and lose the event).
+            assertTrue(Thread.currentThread().isInterrupted)
+        } finally {
+            Thread.interrupted()
+        }
+        assertEquals("cart.line_added", channel.next().type)
+        channel.cancel()
+    }
+
+    @Test
+    fun eventsOfCallsOnOtherThreadsArrive(): Unit = runBlocking<Unit> {
+        val e = openShop()
+        val channel = e.events()
+        val before = e.latestEventSeq()
+        clock.advance(3)
+        e.suspending.addToCart("u1", "tea", 2)                           // on an IO thread
+        val order = withContext(Dispatchers.IO) { e.checkout("u1", "co") } // on another
+        val expected = e.readEvents(before, 100)
+        assertEquals(listOf("cart.line_added", "order.created", "hold.placed"), expected.map { it.type })
+        val got = withTimeout(RECEIVE_MS) { expected.map { channel.receive() } }
+        assertEquals(expected, got)
+        assertEquals(order.id, got[1].subjectId)
+        assertTrue(got.all { it.timeMs == T0 + 3 })
+        channel.cancel()
+    }
+
+    @Test
+    fun cancellingTheChannelEndsTheSubscription() {
+        val e = openShop()
+        val live = SocialCart.liveObjectCount
+        val channel = e.events()
+        assertEquals(live + 1, SocialCart.liveObjectCount) // the native subscription
+        e.addToCart("u1", "tea", 1)
+        assertEquals("cart.line_added", channel.next().type)
+        channel.cancel()
+        assertEquals(live, SocialCart.liveObjectCount)
+        e.addToCart("u1", "tea", 1) // no listener left to deliver to
+        assertReceiveFails(channel)
+    }
+
+    @Test
+    fun closingTheEngineClosesTheChannelAfterItsEvents() {
+        val e = openShop()
+        val channel = e.events()
+        e.addToCart("u1", "tea", 1)
         e.close()
-        assertTrue(channel.isClosedForReceive)
-        expectError(ErrorCode.INVALID_STATE) { e.eventChannel() }
+        assertEquals("cart.line_added", channel.next().type) // still buffered
+        try {
+            runBlocking { withTimeout(RECEIVE_MS) { channel.receive() } }
+            fail("the channel should be closed")
+        } catch (expected: ClosedReceiveChannelException) {
+        }
+        expectError(ErrorCode.INVALID_STATE) { e.events() }
     }
 
     @Test

@@ -13,10 +13,10 @@ class HousekeepingTest : EngineTestBase() {
     fun sweepSettlesOnePageAtATime() {
         val e = openShop()
         val orders = listOf("u1", "u2", "u3").map { user ->
-            e.cartAdd(user, "cup", 1)
+            e.addToCart(user, "cup", 1)
             e.checkout(user, "k-$user")
         }
-        assertEquals(0L, e.getSku("cup").stockAvailable)
+        assertEquals(0L, e.sku("cup").stockAvailable)
         assertEquals(SweepResult(0, false), e.sweep(2))
         clock.advance(WINDOW_MS + 1)
         val before = e.readEvents(0, 10_000).last().seq
@@ -28,19 +28,19 @@ class HousekeepingTest : EngineTestBase() {
         assertEquals(orders.map { it.id }.toSet(), cancelled.map { it.subjectId }.toSet())
         assertEquals(3, cancelled.size)
         for (o in orders) assertEquals(CancelReason.PAYMENT_LAPSED, e.order(o.id).cancelReason)
-        assertEquals(3L, e.getSku("cup").stockAvailable)
+        assertEquals(3L, e.sku("cup").stockAvailable)
     }
 
     @Test
     fun compactRemovesEventsPastTheRetention() {
         val e = open(options = options().copy(eventRetentionMs = hourMs))
         e.importProgram(PROGRAM)
-        e.cartAdd("u1", "mooncake", 1)
+        e.addToCart("u1", "mooncake", 1)
         val old = e.readEvents(0, 10_000)
         assertTrue(old.size > 1)
         assertEquals(CompactResult(0, 0, false), e.compact())
         clock.advance(2 * hourMs)
-        e.cartAdd("u2", "tea", 1)
+        e.addToCart("u2", "tea", 1)
         assertEquals(CompactResult(old.size.toLong(), 0, false), e.compact(100))
         val left = e.readEvents(0, 10_000)
         assertEquals(listOf("cart.line_added"), left.map { it.type })
@@ -65,9 +65,9 @@ class HousekeepingTest : EngineTestBase() {
     fun compactForgetsIdempotencyKeysPastTheRetention() {
         val e = open(options = options().copy(idempotencyRetentionMs = hourMs))
         e.importProgram(PROGRAM)
-        e.cartAdd("u1", "mooncake", 1)
+        e.addToCart("u1", "mooncake", 1)
         val first = e.checkout("u1", "K")
-        e.cartAdd("u2", "tea", 1)
+        e.addToCart("u2", "tea", 1)
         expectError(ErrorCode.IDEMPOTENCY_CONFLICT) { e.checkout("u2", "K") }
         clock.advance(hourMs + 1)
         // Still remembered until compacted.

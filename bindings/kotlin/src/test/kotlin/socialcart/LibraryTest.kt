@@ -14,7 +14,7 @@ class LibraryTest : EngineTestBase() {
     @Test
     fun abiVersionMatches() {
         assertEquals(1, SocialCart.ABI_VERSION)
-        assertEquals(SocialCart.ABI_VERSION, SocialCart.abiVersion)
+        assertEquals(SocialCart.ABI_VERSION, SocialCart.libraryAbiVersion)
         assertEquals(SocialCart.ABI_VERSION, Native.headerAbiVersion())
     }
 

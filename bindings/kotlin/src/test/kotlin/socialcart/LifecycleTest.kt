@@ -12,8 +12,8 @@ class LifecycleTest : EngineTestBase() {
         val e = Engine.open(dbPath("forgotten.db"), options())
         e.importProgram(PROGRAM)
         e.subscribe { _ -> e.cart("u1") } // the listener captures the engine: no leak cycle
-        e.eventChannel()
-        e.cartAdd("u1", "tea", 1)
+        e.events()
+        e.addToCart("u1", "tea", 1)
         assertEquals(start + 3, SocialCart.liveObjectCount) // engine + 2 subscriptions
     }
 
@@ -44,7 +44,7 @@ class LifecycleTest : EngineTestBase() {
         val result = arrayOfNulls<Any>(1)
         val t = Thread({
             try {
-                e.cartAdd("u1", "tea", 1)
+                e.addToCart("u1", "tea", 1)
                 result[0] = e.cart("u1").lines.size
             } catch (ex: Throwable) {
                 result[0] = ex
@@ -68,7 +68,7 @@ class LifecycleTest : EngineTestBase() {
             val futures = (1..4).map { n ->
                 pool.submit {
                     repeat(20) {
-                        e.cartAdd("user$n", "mooncake", 1)
+                        e.addToCart("user$n", "mooncake", 1)
                         e.catalog()
                     }
                 }

@@ -10,8 +10,8 @@ class OrderTest : EngineTestBase() {
     @Test
     fun checkoutPlacesAnOrder() {
         val e = openShop()
-        e.cartAdd("u1", "cup", 1)
-        e.cartSelect("u1", "cup", false)
+        e.addToCart("u1", "cup", 1)
+        e.selectCartLine("u1", "cup", false)
         clock.advance(500)
         val order = placeOrder(e)
         assertEquals("u1", order.userId)
@@ -31,43 +31,43 @@ class OrderTest : EngineTestBase() {
         // Ordered lines left the cart; the unselected one stayed.
         assertEquals(listOf("cup"), e.cart("u1").lines.map { it.skuId })
         // Stock is held.
-        assertEquals(10L, e.getSku("tea").stockAvailable)
+        assertEquals(10L, e.sku("tea").stockAvailable)
         // A retry with the same key returns the same order and changes nothing.
         assertEquals(order, e.checkout("u1", "co-u1"))
-        assertEquals(10L, e.getSku("tea").stockAvailable)
+        assertEquals(10L, e.sku("tea").stockAvailable)
     }
 
     @Test
     fun checkoutErrors() {
         val e = openShop()
         expectError(ErrorCode.CART_EMPTY) { e.checkout("u1", "k1") }
-        e.cartAdd("u1", "cup", 1)
-        e.cartSelect("u1", "cup", false)
+        e.addToCart("u1", "cup", 1)
+        e.selectCartLine("u1", "cup", false)
         expectError(ErrorCode.CART_EMPTY) { e.checkout("u1", "k1") }
-        e.cartSelect("u1", "cup", true)
+        e.selectCartLine("u1", "cup", true)
         // The SKU went inactive after it was added.
         e.putSku(SkuSpec("cup", "m-tea", "Celadon cup", "CNY", 3950, stock = 3, active = false))
         expectError(ErrorCode.SKU_INACTIVE) { e.checkout("u1", "k2") }
         // Stock fell below the line.
         e.putSku(SkuSpec("cup", "m-tea", "Celadon cup", "CNY", 3950, stock = 3))
-        e.cartSetQuantity("u1", "cup", 3)
+        e.setCartQuantity("u1", "cup", 3)
         e.putSku(SkuSpec("cup", "m-tea", "Celadon cup", "CNY", 3950, stock = 2))
         expectError(ErrorCode.OUT_OF_STOCK) { e.checkout("u1", "k3") }
-        e.cartClear("u1")
+        e.clearCart("u1")
         // The per-order maximum fell below the line.
-        e.cartAdd("u1", "tea", 5)
+        e.addToCart("u1", "tea", 5)
         e.putSku(SkuSpec("tea", "m-tea", "Oolong tea", "CNY", 6800, stock = 12, maxPerOrder = 2))
         expectError(ErrorCode.LIMIT_EXCEEDED) { e.checkout("u1", "k4") }
         expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCheckout(0, utf8("u1"), utf8("k")) }
         // Nothing was ordered.
-        assertEquals(12L, e.getSku("tea").stockAvailable)
+        assertEquals(12L, e.sku("tea").stockAvailable)
     }
 
     @Test
     fun checkoutKeyOfAnotherUserConflicts() {
         val e = openShop()
         placeOrder(e, "u1", "shared-key")
-        e.cartAdd("u2", "tea", 1)
+        e.addToCart("u2", "tea", 1)
         expectError(ErrorCode.IDEMPOTENCY_CONFLICT) { e.checkout("u2", "shared-key") }
     }
 
@@ -93,7 +93,7 @@ class OrderTest : EngineTestBase() {
         val lapsed = e.order(order.id)
         assertEquals(OrderState.CANCELLED, lapsed.state)
         assertEquals(CancelReason.PAYMENT_LAPSED, lapsed.cancelReason)
-        assertEquals(12L, e.getSku("tea").stockAvailable)
+        assertEquals(12L, e.sku("tea").stockAvailable)
     }
 
     @Test
@@ -106,12 +106,12 @@ class OrderTest : EngineTestBase() {
         assertEquals(T0 + 1000, paid.paidAtMs)
         assertEquals("pay-ref-1", paid.paymentRef)
         // Stock left the warehouse.
-        val tea = e.getSku("tea")
+        val tea = e.sku("tea")
         assertEquals(10L, tea.stockOnHand)
         assertEquals(10L, tea.stockAvailable)
         // A retry with the same key and arguments returns the paid order again.
         assertEquals(paid, e.pay(order.id, "pay-ref-1", order.total, "pay-1"))
-        assertEquals(10L, e.getSku("tea").stockOnHand)
+        assertEquals(10L, e.sku("tea").stockOnHand)
     }
 
     @Test
@@ -146,7 +146,7 @@ class OrderTest : EngineTestBase() {
         val cancelled = e.cancel(order.id)
         assertEquals(OrderState.CANCELLED, cancelled.state)
         assertEquals(CancelReason.REQUESTED, cancelled.cancelReason)
-        assertEquals(12L, e.getSku("tea").stockAvailable)
+        assertEquals(12L, e.sku("tea").stockAvailable)
         assertEquals(cancelled, e.cancel(order.id)) // retries are safe
         expectError(ErrorCode.INVALID_STATE) { e.pay(order.id, "ref", order.total, "k") }
     }

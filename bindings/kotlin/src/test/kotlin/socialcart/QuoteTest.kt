@@ -7,10 +7,10 @@ class QuoteTest : EngineTestBase() {
     @Test
     fun quotePricesSelectedLines() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 2)
-        e.cartAdd("u1", "mooncake", 1)
-        e.cartAdd("u1", "cup", 1)
-        e.cartSelect("u1", "cup", false)
+        e.addToCart("u1", "tea", 2)
+        e.addToCart("u1", "mooncake", 1)
+        e.addToCart("u1", "cup", 1)
+        e.selectCartLine("u1", "cup", false)
         val q = e.quote("u1")
         assertEquals("CNY", q.currency)
         assertEquals(listOf("tea", "mooncake"), q.lines.map { it.skuId })
@@ -36,7 +36,7 @@ class QuoteTest : EngineTestBase() {
         e.putSku(SkuSpec("gold", "m-tea", "Gold leaf tea", "CNY", Long.MAX_VALUE / 2 + 1))
         // The overflow may be caught when adding or when pricing; either way it is OVERFLOW.
         expectError(ErrorCode.OVERFLOW) {
-            e.cartAdd("u2", "gold", 2)
+            e.addToCart("u2", "gold", 2)
             e.quote("u2")
         }
         expectError(ErrorCode.INVALID_ARGUMENT) { e.quote("") }

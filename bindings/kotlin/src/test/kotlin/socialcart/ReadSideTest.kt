@@ -12,7 +12,7 @@ import java.util.Collections
 /** The read side: paged orders and catalog, an order by its checkout key, events by type, refund records, the log. */
 class ReadSideTest : EngineTestBase() {
     private fun orderOf(e: Engine, user: String, key: String): Order {
-        e.cartAdd(user, "mooncake", 1)
+        e.addToCart(user, "mooncake", 1)
         return e.checkout(user, key)
     }
 
@@ -32,7 +32,7 @@ class ReadSideTest : EngineTestBase() {
         var cursor: String? = null
         var pages = 0
         do {
-            val page = e.ordersOfUser("u1", cursor = cursor, limit = 2)
+            val page = e.orders("u1", cursor = cursor, limit = 2)
             assertTrue(page.items.size <= 2)
             seen.addAll(page.items)
             cursor = page.nextCursor
@@ -43,35 +43,35 @@ class ReadSideTest : EngineTestBase() {
         assertEquals(3, pages)
         assertEquals(placed.reversed().map { it.id }, seen.map { it.id })
 
-        assertEquals(listOf(placed[0].id), e.ordersOfUser("u1", OrderState.PAID).items.map { it.id })
-        assertEquals(listOf(placed[1].id), e.ordersOfUser("u1", OrderState.CANCELLED).items.map { it.id })
-        val window = e.ordersOfUser("u1", createdFromMs = placed[1].createdAtMs, createdBeforeMs = placed[3].createdAtMs)
+        assertEquals(listOf(placed[0].id), e.orders("u1", OrderState.PAID).items.map { it.id })
+        assertEquals(listOf(placed[1].id), e.orders("u1", OrderState.CANCELLED).items.map { it.id })
+        val window = e.orders("u1", createdFromMs = placed[1].createdAtMs, createdBeforeMs = placed[3].createdAtMs)
         assertEquals(listOf(placed[2].id, placed[1].id), window.items.map { it.id })
         assertNull(window.nextCursor)
 
         // Lapsed unpaid orders read as cancelled.
         clock.advance(WINDOW_MS)
-        assertEquals(0, e.ordersOfUser("u1", OrderState.CREATED).items.size)
-        assertEquals(5, e.ordersOfUser("u1", OrderState.CANCELLED, limit = 1000).items.size)
+        assertEquals(0, e.orders("u1", OrderState.CREATED).items.size)
+        assertEquals(5, e.orders("u1", OrderState.CANCELLED, limit = 1000).items.size)
 
-        val first = e.ordersOfUser("u1", limit = 1)
+        val first = e.orders("u1", limit = 1)
         assertNotNull(first.nextCursor)
-        expectError(ErrorCode.INVALID_ARGUMENT, "cursor") { e.ordersOfUser("u2", cursor = first.nextCursor) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "cursor") { e.ordersOfUser("u1", cursor = "nonsense") }
-        expectError(ErrorCode.INVALID_ARGUMENT, "cursor") { e.ordersOfUser("u1", cursor = "a\u0000b") }
-        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.ordersOfUser("u1", limit = 0) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.ordersOfUser("u1", limit = -1) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.ordersOfUser("u1", limit = 1001) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "user_id") { e.ordersOfUser("") }
-        expectError(ErrorCode.INVALID_ARGUMENT, "from_ms") { e.ordersOfUser("u1", createdFromMs = -1) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "to_ms") { e.ordersOfUser("u1", createdFromMs = 5, createdBeforeMs = 4) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "state") { e.ordersOfUser("u1", OrderState.UNKNOWN) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "cursor") { e.orders("u2", cursor = first.nextCursor) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "cursor") { e.orders("u1", cursor = "nonsense") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "cursor") { e.orders("u1", cursor = "a\u0000b") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.orders("u1", limit = 0) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.orders("u1", limit = -1) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.orders("u1", limit = 1001) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "user_id") { e.orders("") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "from_ms") { e.orders("u1", createdFromMs = -1) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "to_ms") { e.orders("u1", createdFromMs = 5, createdBeforeMs = 4) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "state") { e.orders("u1", OrderState.UNKNOWN) }
     }
 
     @Test
     fun catalogPagesByMerchantAndCategory() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 2)
+        e.addToCart("u1", "tea", 2)
         e.checkout("u1", "k")
         val first = e.catalogByMerchant("m-tea", limit = 2)
         assertEquals(listOf("cup", "kettle"), first.items.map { it.id })
@@ -79,7 +79,7 @@ class ReadSideTest : EngineTestBase() {
         assertEquals(listOf("tea"), second.items.map { it.id })
         assertNull(second.nextCursor)
         assertEquals(10L, second.items[0].stockAvailable)
-        assertEquals(e.getSku("tea"), second.items[0])
+        assertEquals(e.sku("tea"), second.items[0])
         assertEquals(listOf("tea"), e.catalogByCategory("gifts").items.map { it.id })
         assertEquals(0, e.catalogByCategory("nothing").items.size)
         expectError(ErrorCode.INVALID_ARGUMENT, "cursor") { e.catalogByCategory("gifts", first.nextCursor) }
@@ -88,17 +88,17 @@ class ReadSideTest : EngineTestBase() {
     }
 
     @Test
-    fun orderByCheckoutKey() {
+    fun orderByUserAndCheckoutKey() {
         val e = openShop()
         val order = orderOf(e, "u1", "tap")
-        assertEquals(order, e.orderByCheckoutKey("u1", "tap"))
+        assertEquals(order, e.order("u1", "tap"))
         clock.advance(WINDOW_MS)
-        val lapsed = e.orderByCheckoutKey("u1", "tap")
+        val lapsed = e.order("u1", "tap")
         assertEquals(OrderState.CANCELLED, lapsed.state)
         assertEquals(CancelReason.PAYMENT_LAPSED, lapsed.cancelReason)
-        expectError(ErrorCode.NOT_FOUND, "idempotency_key") { e.orderByCheckoutKey("u2", "tap") }
-        expectError(ErrorCode.NOT_FOUND, "idempotency_key") { e.orderByCheckoutKey("u1", "other") }
-        expectError(ErrorCode.INVALID_ARGUMENT, "idempotency_key") { e.orderByCheckoutKey("u1", "") }
+        expectError(ErrorCode.NOT_FOUND, "idempotency_key") { e.order("u2", "tap") }
+        expectError(ErrorCode.NOT_FOUND, "idempotency_key") { e.order("u1", "other") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "idempotency_key") { e.order("u1", "") }
     }
 
     @Test
@@ -108,20 +108,20 @@ class ReadSideTest : EngineTestBase() {
         e.importProgram(PROGRAM)
         val all = e.readEvents()
         assertEquals(all.last().seq, e.latestEventSeq())
-        val puts = e.readEventsOfType("sku.put")
+        val puts = e.readEvents("sku.put")
         assertEquals(all.filter { it.type == "sku.put" }, puts)
-        assertEquals(listOf(puts[1]), e.readEventsOfType("sku.put", puts[0].seq, 1))
-        assertEquals(0, e.readEventsOfType("no.such").size)
-        expectError(ErrorCode.INVALID_ARGUMENT, "type") { e.readEventsOfType("") }
-        expectError(ErrorCode.INVALID_ARGUMENT, "after_seq") { e.readEventsOfType("sku.put", -1) }
-        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.readEventsOfType("sku.put", 0, 0) }
+        assertEquals(listOf(puts[1]), e.readEvents("sku.put", puts[0].seq, 1))
+        assertEquals(0, e.readEvents("no.such").size)
+        expectError(ErrorCode.INVALID_ARGUMENT, "type") { e.readEvents("") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "after_seq") { e.readEvents("sku.put", -1) }
+        expectError(ErrorCode.INVALID_ARGUMENT, "limit") { e.readEvents("sku.put", 0, 0) }
     }
 
     @Test
     fun refundRecordsCarryTheirSplit() {
         val e = openShop()
-        e.cartAdd("u1", "tea", 3)
-        e.cartAdd("u1", "mooncake", 1)
+        e.addToCart("u1", "tea", 3)
+        e.addToCart("u1", "mooncake", 1)
         val order = e.checkout("u1", "k")
         e.pay(order.id, "ref", order.total, "p")
         clock.advance(1000)
@@ -183,13 +183,13 @@ class ReadSideTest : EngineTestBase() {
     fun suspendingReads(): Unit = runBlocking<Unit> {
         val e = openShop()
         val s = e.suspending
-        s.cartAdd("u1", "mooncake", 1)
+        s.addToCart("u1", "mooncake", 1)
         val order = s.checkout("u1", "k")
-        assertEquals(order, s.orderByCheckoutKey("u1", "k"))
-        assertEquals(listOf(order), s.ordersOfUser("u1").items)
+        assertEquals(order, s.order("u1", "k"))
+        assertEquals(listOf(order), s.orders("u1").items)
         assertEquals(listOf("mooncake"), s.catalogByMerchant("m-bakery").items.map { it.id })
         assertEquals(listOf("cup"), s.catalogByCategory("teaware").items.map { it.id })
-        assertEquals(listOf(order.id), s.readEventsOfType("order.created").map { it.subjectId })
+        assertEquals(listOf(order.id), s.readEvents("order.created").map { it.subjectId })
         assertEquals(s.readEvents().last().seq, s.latestEventSeq())
     }
 }

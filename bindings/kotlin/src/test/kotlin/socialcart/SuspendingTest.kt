@@ -14,29 +14,29 @@ class SuspendingTest : EngineTestBase() {
             val s = e.suspending
             s.importProgram(PROGRAM)
             s.putSku(SkuSpec("pot", "m-tea", "Teapot", "CNY", 9900, stock = 4))
-            assertEquals(9900L, s.getSku("pot").listPrice)
+            assertEquals(9900L, s.sku("pot").listPrice)
             assertEquals(5, s.catalog().size)
             assertTrue(s.exportProgram().contains("pot"))
-            s.cartAdd("guest", "tea", 1)
-            s.cartMerge("guest", "u1")
-            s.cartAdd("u1", "pot", 1)
-            s.cartSetQuantity("u1", "pot", 2)
-            s.cartAdd("u1", "cup", 1)
-            s.cartRemove("u1", "cup")
-            s.cartAdd("u1", "mooncake", 1)
-            s.cartSelect("u1", "mooncake", false)
+            s.addToCart("guest", "tea", 1)
+            s.mergeCart("u1", "guest")
+            s.addToCart("u1", "pot", 1)
+            s.setCartQuantity("u1", "pot", 2)
+            s.addToCart("u1", "cup", 1)
+            s.removeFromCart("u1", "cup")
+            s.addToCart("u1", "mooncake", 1)
+            s.selectCartLine("u1", "mooncake", false)
             assertEquals(listOf("tea", "pot", "mooncake"), s.cart("u1").lines.map { it.skuId })
             val quote = s.quote("u1")
             assertEquals(6800L + 2 * 9900L, quote.total)
             val order = s.checkout("u1", "co")
             assertEquals(quote.total, order.total)
             assertEquals(order, s.order(order.id))
-            s.cartClear("u1")
+            s.clearCart("u1")
             val paid = s.pay(order.id, "ref", order.total, "pay")
             assertEquals(OrderState.PAID, paid.state)
             assertEquals(OrderState.PARTIALLY_REFUNDED, s.refundLine(order.id, 1, 1, "r1").state)
             assertEquals(OrderState.PARTIALLY_REFUNDED, s.refundAmount(order.id, 100, "r2").state)
-            s.cartAdd("u2", "tea", 1)
+            s.addToCart("u2", "tea", 1)
             val other = s.checkout("u2", "co2")
             assertEquals(OrderState.CANCELLED, s.cancel(other.id).state)
             assertEquals(SweepResult(0, false), s.sweep(10))
@@ -58,18 +58,18 @@ class SuspendingTest : EngineTestBase() {
             var caller: Thread? = null
             val callerName = Thread.currentThread().name
             e.subscribe { _ -> caller = Thread.currentThread() }
-            s.cartAdd("u1", "tea", 1)
+            s.addToCart("u1", "tea", 1)
             assertNotEquals(callerName, caller!!.name) // ran on an IO thread
             expectError(ErrorCode.VALIDATION) { s.importProgram("{}") }
             expectError(ErrorCode.CURRENCY_MISMATCH) { s.putSku(SkuSpec("x", "m", "X", "USD", 1)) }
-            expectError(ErrorCode.NOT_FOUND) { s.getSku("nope") }
-            expectError(ErrorCode.NOT_FOUND) { s.cartAdd("u1", "nope", 1) }
-            expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { s.cartAdd("u1", "tea", 0) }
-            expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { s.cartSetQuantity("u1", "tea", 0) }
-            expectError(ErrorCode.NOT_FOUND) { s.cartRemove("u1", "cup") }
-            expectError(ErrorCode.NOT_FOUND) { s.cartSelect("u1", "cup", true) }
-            expectError(ErrorCode.INVALID_ARGUMENT) { s.cartClear("") }
-            expectError(ErrorCode.INVALID_ARGUMENT) { s.cartMerge("u1", "u1") }
+            expectError(ErrorCode.NOT_FOUND) { s.sku("nope") }
+            expectError(ErrorCode.NOT_FOUND) { s.addToCart("u1", "nope", 1) }
+            expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { s.addToCart("u1", "tea", 0) }
+            expectError(ErrorCode.INVALID_ARGUMENT, "quantity") { s.setCartQuantity("u1", "tea", 0) }
+            expectError(ErrorCode.NOT_FOUND) { s.removeFromCart("u1", "cup") }
+            expectError(ErrorCode.NOT_FOUND) { s.selectCartLine("u1", "cup", true) }
+            expectError(ErrorCode.INVALID_ARGUMENT) { s.clearCart("") }
+            expectError(ErrorCode.INVALID_ARGUMENT) { s.mergeCart("u1", "u1") }
             expectError(ErrorCode.INVALID_ARGUMENT) { s.cart("") }
             expectError(ErrorCode.INVALID_ARGUMENT) { s.quote("") }
             expectError(ErrorCode.CART_EMPTY) { s.checkout("u3", "k") }

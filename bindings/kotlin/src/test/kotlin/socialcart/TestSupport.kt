@@ -91,8 +91,8 @@ abstract class EngineTestBase {
 
     /** A checked-out order of 2 tea + 1 mooncake for user u1. */
     fun placeOrder(e: Engine, user: String = "u1", key: String = "co-$user"): Order {
-        e.cartAdd(user, "tea", 2)
-        e.cartAdd(user, "mooncake", 1)
+        e.addToCart(user, "tea", 2)
+        e.addToCart(user, "mooncake", 1)
         return e.checkout(user, key)
     }
 }

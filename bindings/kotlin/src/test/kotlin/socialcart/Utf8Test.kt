@@ -13,11 +13,11 @@ class Utf8Test : EngineTestBase() {
     fun nonBmpTextRoundTrips() {
         val e = open()
         e.putSku(SkuSpec("tea-🍵", "m-茶", title, "CNY", 6800, categories = listOf("🍵")))
-        val sku = e.getSku("tea-🍵")
+        val sku = e.sku("tea-🍵")
         assertEquals(title, sku.title)
         assertEquals("m-茶", sku.merchantId)
         assertEquals(listOf("🍵"), sku.categories)
-        e.cartAdd(user, "tea-🍵", 1)
+        e.addToCart(user, "tea-🍵", 1)
         val cart = e.cart(user)
         assertEquals(user, cart.userId)
         assertEquals(title, cart.lines[0].title)
@@ -33,10 +33,10 @@ class Utf8Test : EngineTestBase() {
     fun nonBmpTextInAProgram() {
         val e = open()
         e.importProgram("""{"format":"socialcart.program/1","currency":"CNY","skus":[{"id":"t","merchant_id":"m","title":"$title","list_price":1}]}""")
-        assertEquals(title, e.getSku("t").title)
+        assertEquals(title, e.sku("t").title)
         val copy = open("copy.db")
         copy.importProgram(e.exportProgram())
-        assertEquals(title, copy.getSku("t").title)
+        assertEquals(title, copy.sku("t").title)
     }
 
     @Test
@@ -60,9 +60,9 @@ class Utf8Test : EngineTestBase() {
     @Test
     fun aNulCharacterIsRejectedBeforeC() {
         val e = openShop()
-        val ex = expectError(ErrorCode.INVALID_ARGUMENT, "user_id") { e.cartAdd("u\u0000evil", "tea", 1) }
+        val ex = expectError(ErrorCode.INVALID_ARGUMENT, "user_id") { e.addToCart("u\u0000evil", "tea", 1) }
         assertTrue(ex.message.contains("NUL"))
-        expectError(ErrorCode.INVALID_ARGUMENT, "sku_id") { e.getSku("tea\u0000") }
+        expectError(ErrorCode.INVALID_ARGUMENT, "sku_id") { e.sku("tea\u0000") }
         expectError(ErrorCode.INVALID_ARGUMENT, "currency") { SocialCart.formatMoney(1, "CN\u0000") }
         assertEquals(emptyList<CartLine>(), e.cart("u").lines)
     }

@@ -3,7 +3,7 @@
 #include "core/basis_points.hpp"
 #include "core/checked.hpp"
 #include "core/error.hpp"
-#include "core/text.hpp"
+#include "pricing/lazy_field.hpp"
 #include "pricing/discount_rules.hpp"
 
 namespace sc {
@@ -58,7 +58,7 @@ void validate_validity(const CouponValidity& v, const std::string& p) {
 
 void validate_issue(const CouponTemplate& t, const std::string& p) {
     if (t.issue_mode == CouponIssueMode::promo_code)
-        require_id(t.promo_code, p + "promo_code");
+        require_id_named(t.promo_code, [&] { return p + "promo_code"; });
     else if (!t.promo_code.empty())
         invalid(p + "promo_code", "only a promo_code coupon has a code");
     if (t.issue_mode == CouponIssueMode::points) {
@@ -71,11 +71,11 @@ void validate_issue(const CouponTemplate& t, const std::string& p) {
 }  // namespace
 
 void validate_coupon_template(const CouponTemplate& t, const std::string& p) {
-    require_id(t.id, p + "id");
-    require_text(t.title, p + "title");
+    require_id_named(t.id, [&] { return p + "id"; });
+    require_text_named(t.title, [&] { return p + "title"; });
     validate_value(t, p);
-    validate_scope(t.scope, p + "scope.");
-    if (!t.issuer_merchant_id.empty()) require_id(t.issuer_merchant_id, p + "issuer_merchant_id");
+    prefix_errors([&] { validate_scope(t.scope, {}); }, [&] { return p + "scope."; });
+    if (!t.issuer_merchant_id.empty()) require_id_named(t.issuer_merchant_id, [&] { return p + "issuer_merchant_id"; });
     validate_validity(t.validity, p);
     if (t.total_quantity && *t.total_quantity < 1) invalid(p + "total_quantity", "must be at least 1");
     if (t.per_user_limit < 1) invalid(p + "per_user_limit", "must be at least 1");
@@ -85,6 +85,8 @@ void validate_coupon_template(const CouponTemplate& t, const std::string& p) {
         invalid(p + "audience.min_tier", "must not be negative");
     validate_issue(t, p);
 }
+
+void validate_coupon_terms(const CouponTemplate& t, const std::string& p) { validate_value(t, p); }
 
 int64_t coupon_item_discount(const CouponTemplate& t, int64_t amount) {
     switch (t.kind) {

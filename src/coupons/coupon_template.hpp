@@ -75,6 +75,12 @@ struct CouponTemplate {
 // rule ("must be > 0"), as validate_sku does.
 void validate_coupon_template(const CouponTemplate& coupon_template, const std::string& field_prefix = {});
 
+// The part of validate_coupon_template that pricing's arithmetic relies on: value,
+// max_off, min_spend. Not the text of ids, titles and codes, nor the claim rules
+// (validity, quantities, audience, issue mode), which pricing does not read; price()
+// runs this on every held coupon of every request.
+void validate_coupon_terms(const CouponTemplate& coupon_template, const std::string& field_prefix = {});
+
 // The discount on an in-scope amount that meets min_spend: fixed and threshold give
 // value, percent gives amount × bps rounded down and then max_off; never more than the
 // amount. Free shipping gives 0 here (its worth is the shipping it waives).

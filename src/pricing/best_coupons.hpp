@@ -42,6 +42,7 @@ struct BestCoupons {
     // Per coupon: the reason it can never apply, when it was ruled out before the search.
     std::vector<std::optional<CouponMiss>> ruled_out;
     size_t combinations = 0;  // combinations priced (for tests and the benchmark)
+    size_t pruned = 0;        // branches skipped by their bound
 };
 
 // state: the nets after the promotion stage, whose result is `promotions`.

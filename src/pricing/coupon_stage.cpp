@@ -21,7 +21,8 @@ CouponEffect evaluate_coupon(const PricingContext& c, const CouponFacts& coupon,
         if (effect.item_amount == 0) effect.reason = CouponReason::zero_discount;
         return effect;
     }
-    const std::vector<int64_t> goods = merchant_goods(c, state);
+    std::vector<int64_t> goods;
+    merchant_goods(c, state, goods);
     effect.waives = coupon.coverage.merchants;
     for (size_t m = 0; m < goods.size(); ++m)
         if (effect.waives[m] && !waived_merchants[m])
@@ -33,7 +34,7 @@ CouponEffect evaluate_coupon(const PricingContext& c, const CouponFacts& coupon,
 AppliedRule apply_coupon(const PricingContext& c, size_t index, CouponEffect effect, CartState& state,
                          AdjustmentLog* log) {
     const CouponFacts& coupon = c.coupons[index];
-    take_off(state, coupon.coverage, effect.item_amount, log, AdjustmentKind::coupon, coupon.code());
+    take_off(c, state, coupon.coverage, effect.item_amount, log, AdjustmentKind::coupon, coupon.code());
     return AppliedRule{index, effect.item_amount, std::move(effect.waives)};
 }
 

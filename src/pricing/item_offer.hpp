@@ -22,12 +22,17 @@ struct ItemPriceOffer {
     bool operator==(const ItemPriceOffer&) const = default;
 };
 
-// unit_price >= 0 and ids valid; errors name `<field_prefix><name>`.
+// unit_price >= 0 and ids valid; errors name `<field_prefix><name>`. price() checks only
+// the price (ids are text it compares, checked where offers are made).
 void validate_item_offer(const ItemPriceOffer& offer, const std::string& field_prefix);
 
 // The winning offer for the SKU: the lowest unit price below its list price; ties go to
 // the earlier kind (flash_sale, member, group), then the smaller source id. nullptr when
 // no offer beats the list price.
 const ItemPriceOffer* winning_offer(const std::vector<ItemPriceOffer>& offers, const Sku& sku);
+
+// winning_offer for each SKU, with the offers indexed once by SKU id.
+std::vector<const ItemPriceOffer*> winning_offers(const std::vector<ItemPriceOffer>& offers,
+                                                  const std::vector<const Sku*>& skus);
 
 }  // namespace sc

@@ -18,13 +18,16 @@ namespace {
 
 // Stage 2: per line, the winning offer takes (list - offer) × quantity off.
 void apply_item_prices(const PricingContext& c, CartState& state, AdjustmentLog& log) {
+    std::vector<const Sku*> skus;
+    for (const LineFacts& line : c.lines) skus.push_back(line.sku);
+    const std::vector<const ItemPriceOffer*> offers = winning_offers(c.request->item_offers, skus);
     for (size_t i = 0; i < c.lines.size(); ++i) {
         const LineFacts& line = c.lines[i];
-        const ItemPriceOffer* offer = winning_offer(c.request->item_offers, *line.sku);
+        const ItemPriceOffer* offer = offers[i];
         if (!offer) continue;
         const int64_t amount = checked_mul(line.sku->list_price - offer->unit_price, line.quantity, "item price");
         state.nets[i] -= amount;
-        log[i].push_back(Adjustment{AdjustmentKind::item_price, offer->source_id, amount});
+        log.push_back(LoggedAdjustment{i, AdjustmentKind::item_price, &offer->source_id, amount});
     }
 }
 
@@ -51,7 +54,10 @@ struct Stages {
     std::vector<std::optional<CouponMiss>> ruled_out;  // best mode only
 };
 
-void add_lines(const PricingContext& c, const CartState& state, AdjustmentLog& log, Quote& q) {
+void add_lines(const PricingContext& c, const CartState& state, const AdjustmentLog& log, Quote& q) {
+    std::vector<size_t> counts(c.lines.size(), 0);
+    for (const LoggedAdjustment& a : log) ++counts[a.line];
+    q.lines.reserve(c.lines.size());
     for (size_t i = 0; i < c.lines.size(); ++i) {
         const Sku& sku = *c.lines[i].sku;
         QuoteLine line;
@@ -61,11 +67,12 @@ void add_lines(const PricingContext& c, const CartState& state, AdjustmentLog& l
         line.quantity = c.lines[i].quantity;
         line.unit_price = sku.list_price;
         line.base = c.lines[i].base;
-        line.adjustments = std::move(log[i]);
+        line.adjustments.reserve(counts[i]);
         line.net = state.nets[i];
         q.subtotal += line.base;  // checked in build_context
         q.lines.push_back(std::move(line));
     }
+    for (const LoggedAdjustment& a : log) q.lines[a.line].adjustments.emplace_back(a.kind, *a.source_id, a.amount);
 }
 
 void add_merchants(const PricingContext& c, const Stages& s, Quote& q) {
@@ -149,7 +156,8 @@ Quote price(const PricingRequest& request) {
     const PricingContext c = build_context(request);
     CartState state;
     for (const LineFacts& line : c.lines) state.nets.push_back(line.base);
-    AdjustmentLog log(c.lines.size());
+    AdjustmentLog log;
+    log.reserve(4 * c.lines.size());
 
     apply_item_prices(c, state, log);
     Stages s;
@@ -167,7 +175,7 @@ Quote price(const PricingRequest& request) {
         }
     }
     s.coupons = apply_coupons(c, chosen, state, s.promotions.waived_merchants, &log);
-    s.shipping = settle_shipping(c, state, s.promotions.applied, s.coupons.applied);
+    settle_shipping(c, state, s.promotions.applied, s.coupons.applied, s.shipping);
 
     Quote q;
     q.currency = request.currency;

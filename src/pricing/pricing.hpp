@@ -55,7 +55,9 @@ struct PricingRequest {
 
 // Prices the request. Throws Error with the field at fault for invalid input:
 // SC_ERR_CURRENCY_MISMATCH for a SKU in another currency, SC_ERR_INVALID_ARGUMENT for an
-// invalid line, offer, promotion, shipping rule or coupon ("promotions[2].bps"), a
+// invalid line, offer, promotion, shipping rule or coupon ("promotions[2].bps": the
+// numbers and structure pricing relies on; the text of ids and titles is checked by
+// validate_promotion and validate_coupon_template where rules are defined), a
 // duplicate code in the explicit list (field "coupons"), SC_ERR_NOT_FOUND for a listed
 // code the shopper does not hold (field "coupons"), SC_ERR_OVERFLOW when an amount does
 // not fit 64 bits. A listed coupon that cannot apply does not throw: the quote explains it.

@@ -2,6 +2,7 @@
 // Internal to pricing: what price() works out once per request before any stage runs
 // (validated input, merchants, which lines each rule's scope covers, which coupons are
 // usable at all), and the state the stages change. Not part of the pricing API.
+#include "core/allocation.hpp"
 #include "pricing/pricing.hpp"
 
 #include <cstdint>
@@ -58,6 +59,12 @@ struct PricingContext {
     std::vector<PromotionFacts> gift_promotions;
     std::vector<CouponFacts> coupons;  // request order
     size_t slot_count = 2;             // platform, one per merchant, one for absent merchants
+
+    // Working space of take_off, reused by every allocation of one price() call (the
+    // best-coupon search makes many); never part of a result.
+    mutable AllocationScratch allocation_scratch;
+    mutable std::vector<int64_t> weights_scratch;
+    mutable std::vector<int64_t> parts_scratch;
 };
 
 // Validates the request (errors name the field) and works out the facts above.
@@ -68,9 +75,16 @@ struct CartState {
     std::vector<int64_t> nets;
 };
 
-// Per-line adjustments, recorded only when a quote is assembled: the best-coupon search
-// prices many combinations and needs the amounts alone.
-using AdjustmentLog = std::vector<std::vector<Adjustment>>;
+// Adjustments in the order they were made, recorded only when a quote is assembled: the
+// best-coupon search prices many combinations and needs the amounts alone. The source
+// ids point into the request.
+struct LoggedAdjustment {
+    size_t line = 0;
+    AdjustmentKind kind = AdjustmentKind::item_price;
+    const std::string* source_id = nullptr;
+    int64_t amount = 0;
+};
+using AdjustmentLog = std::vector<LoggedAdjustment>;
 
 // A promotion or coupon that applied in its stage.
 struct AppliedRule {
@@ -81,13 +95,13 @@ struct AppliedRule {
 };
 
 int64_t covered_amount(const CartState& state, const Coverage& coverage);
-// Per merchant: Σ net of its lines.
-std::vector<int64_t> merchant_goods(const PricingContext& context, const CartState& state);
+// Per merchant: Σ net of its lines, into goods (resized).
+void merchant_goods(const PricingContext& context, const CartState& state, std::vector<int64_t>& goods);
 
 // Takes amount (at most the covered amount) off the covered lines, in proportion to
 // their current nets by the largest-remainder method (ties to the earlier line), so the
 // parts sum exactly and no line goes below zero. Records the parts in log when given.
-void take_off(CartState& state, const Coverage& coverage, int64_t amount, AdjustmentLog* log, AdjustmentKind kind,
+void take_off(const PricingContext& context, CartState& state, const Coverage& coverage, int64_t amount, AdjustmentLog* log, AdjustmentKind kind,
               const std::string& source_id);
 
 }  // namespace sc::pricing_detail

@@ -2,7 +2,7 @@
 
 #include "core/basis_points.hpp"
 #include "core/error.hpp"
-#include "core/text.hpp"
+#include "pricing/lazy_field.hpp"
 #include "pricing/discount_rules.hpp"
 
 namespace sc {
@@ -17,11 +17,11 @@ void validate_threshold(const Promotion& p, const std::string& f) {
     if (p.tiers.empty() == !p.repeating)
         invalid(f + "tiers", "a threshold promotion has either tiers or a repeating form, not both nor neither");
     for (size_t i = 0; i < p.tiers.size(); ++i) {
-        const std::string t = f + "tiers[" + std::to_string(i) + "].";
-        if (p.tiers[i].min_spend <= 0) invalid(t + "min_spend", "must be > 0");
-        if (p.tiers[i].off <= 0) invalid(t + "off", "must be > 0");
+        const auto t = [&] { return f + "tiers[" + std::to_string(i) + "]."; };
+        if (p.tiers[i].min_spend <= 0) invalid(t() + "min_spend", "must be > 0");
+        if (p.tiers[i].off <= 0) invalid(t() + "off", "must be > 0");
         if (i > 0 && p.tiers[i].min_spend <= p.tiers[i - 1].min_spend)
-            invalid(t + "min_spend", "must be greater than the previous tier's");
+            invalid(t() + "min_spend", "must be greater than the previous tier's");
     }
     if (p.repeating) {
         if (p.repeating->every <= 0) invalid(f + "repeating.every", "must be > 0");
@@ -49,9 +49,14 @@ bool promotion_active(const Promotion& p, int64_t now) {
 }
 
 void validate_promotion(const Promotion& p, const std::string& f) {
-    require_id(p.id, f + "id");
-    require_text(p.title, f + "title");
-    validate_scope(p.scope, f + "scope.");
+    require_id_named(p.id, [&] { return f + "id"; });
+    require_text_named(p.title, [&] { return f + "title"; });
+    prefix_errors([&] { validate_scope(p.scope, {}); }, [&] { return f + "scope."; });
+    if (p.kind == PromotionKind::gift) require_id_named(p.gift_sku_id, [&] { return f + "gift_sku_id"; });
+    validate_promotion_terms(p, f);
+}
+
+void validate_promotion_terms(const Promotion& p, const std::string& f) {
     if (p.ends_at && *p.ends_at <= p.starts_at) invalid(f + "ends_at", "must be after starts_at");
     if (p.min_spend < 0) invalid(f + "min_spend", "must not be negative");
     require_unused(p, f);
@@ -63,7 +68,6 @@ void validate_promotion(const Promotion& p, const std::string& f) {
             break;
         case PromotionKind::free_shipping: break;
         case PromotionKind::gift:
-            require_id(p.gift_sku_id, f + "gift_sku_id");
             if (p.gift_quantity < 1) invalid(f + "gift_quantity", "must be at least 1");
             if (p.stacking.exclusive) invalid(f + "stacking.exclusive", "a gift promotion cannot be exclusive");
             break;

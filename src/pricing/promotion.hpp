@@ -62,8 +62,13 @@ bool promotion_active(const Promotion& promotion, int64_t now);
 
 // Checks every field; errors are SC_ERR_INVALID_ARGUMENT naming `<field_prefix><name>`.
 // A gift promotion cannot be exclusive: it gives no discount, so exclusivity would mean
-// nothing (pricing grants gifts outside the stacking contest).
+// nothing (pricing grants gifts outside the stacking contest). For defining a promotion.
 void validate_promotion(const Promotion& promotion, const std::string& field_prefix = {});
+
+// The part of validate_promotion that pricing's arithmetic relies on: amounts, basis
+// points, tiers, window, the fields of the kind. Not the text of ids and titles, which
+// pricing only compares; price() runs this on every promotion of every request.
+void validate_promotion_terms(const Promotion& promotion, const std::string& field_prefix = {});
 
 // The item discount of a threshold or percent_off promotion on its in-scope amount, 0
 // when the condition is not met (and for the other kinds). At most the amount.

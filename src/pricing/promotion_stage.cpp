@@ -27,7 +27,8 @@ Effect evaluate(const PricingContext& c, const PromotionFacts& facts, const Cart
     // Free shipping is decided per merchant, on that merchant's in-scope amount.
     std::vector<int64_t> in_scope(c.merchant_ids.size(), 0);
     for (size_t line : facts.coverage.lines) in_scope[c.lines[line].merchant] += state.nets[line];
-    const std::vector<int64_t> goods = merchant_goods(c, state);
+    std::vector<int64_t> goods;
+    merchant_goods(c, state, goods);
     std::vector<uint8_t> waives(c.merchant_ids.size(), 0);
     bool any = false;
     for (size_t m = 0; m < waives.size(); ++m) {
@@ -44,7 +45,7 @@ Effect evaluate(const PricingContext& c, const PromotionFacts& facts, const Cart
 void apply(const PricingContext& c, size_t index, Effect effect, CartState& state, AdjustmentLog* log,
            PromotionStageResult& out) {
     const PromotionFacts& facts = c.promotions[index];
-    take_off(state, facts.coverage, effect.item_amount, log, AdjustmentKind::promotion, facts.promotion->id);
+    take_off(c, state, facts.coverage, effect.item_amount, log, AdjustmentKind::promotion, facts.promotion->id);
     for (size_t m = 0; m < effect.waives.size(); ++m)
         if (effect.waives[m]) out.waived_merchants[m] = 1;
     out.applied.push_back(AppliedRule{index, effect.item_amount, std::move(effect.waives)});

@@ -1,6 +1,6 @@
 #include "pricing/scope.hpp"
 
-#include "core/text.hpp"
+#include "pricing/lazy_field.hpp"
 
 #include <algorithm>
 
@@ -12,14 +12,16 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-void validate_ids(const std::vector<std::string>& ids, const std::string& field) {
-    for (size_t i = 0; i < ids.size(); ++i) require_id(ids[i], field + "[" + std::to_string(i) + "]");
+// Names like "<p>include.skus[2]", built only for an id that fails.
+void validate_ids(const std::vector<std::string>& ids, const std::string& p, const char* which, const char* list) {
+    for (size_t i = 0; i < ids.size(); ++i)
+        require_id_named(ids[i], [&] { return p + which + list + "[" + std::to_string(i) + "]"; });
 }
 
-void validate_list(const ScopeList& list, const std::string& p) {
-    validate_ids(list.merchants, p + "merchants");
-    validate_ids(list.categories, p + "categories");
-    validate_ids(list.skus, p + "skus");
+void validate_list(const ScopeList& list, const std::string& p, const char* which) {
+    validate_ids(list.merchants, p, which, "merchants");
+    validate_ids(list.categories, p, which, "categories");
+    validate_ids(list.skus, p, which, "skus");
 }
 
 }  // namespace
@@ -36,8 +38,8 @@ bool in_scope(const Scope& scope, const Sku& sku) {
 }
 
 void validate_scope(const Scope& scope, const std::string& p) {
-    validate_list(scope.include, p + "include.");
-    validate_list(scope.exclude, p + "exclude.");
+    validate_list(scope.include, p, "include.");
+    validate_list(scope.exclude, p, "exclude.");
 }
 
 }  // namespace sc

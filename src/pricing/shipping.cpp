@@ -1,23 +1,23 @@
 #include "pricing/shipping.hpp"
 
 #include "core/error.hpp"
-#include "core/text.hpp"
+#include "pricing/lazy_field.hpp"
 
 namespace sc {
 
 void validate_shipping_rules(const std::vector<ShippingRule>& rules, const std::string& prefix) {
     for (size_t i = 0; i < rules.size(); ++i) {
-        const std::string f = prefix + "[" + std::to_string(i) + "].";
+        const auto f = [&] { return prefix + "[" + std::to_string(i) + "]."; };
         const ShippingRule& rule = rules[i];
-        if (!rule.merchant_id.empty()) require_id(rule.merchant_id, f + "merchant_id");
-        if (rule.flat_fee < 0) fail(SC_ERR_INVALID_ARGUMENT, "must not be negative", f + "flat_fee");
-        if (rule.free_over && *rule.free_over < 0) fail(SC_ERR_INVALID_ARGUMENT, "must not be negative", f + "free_over");
+        if (!rule.merchant_id.empty()) require_id_named(rule.merchant_id, [&] { return f() + "merchant_id"; });
+        if (rule.flat_fee < 0) fail(SC_ERR_INVALID_ARGUMENT, "must not be negative", f() + "flat_fee");
+        if (rule.free_over && *rule.free_over < 0) fail(SC_ERR_INVALID_ARGUMENT, "must not be negative", f() + "free_over");
         for (size_t j = 0; j < i; ++j)
             if (rules[j].merchant_id == rule.merchant_id)
                 fail(SC_ERR_INVALID_ARGUMENT,
                      "duplicates " + prefix + "[" + std::to_string(j) + "]" +
                          (rule.merchant_id.empty() ? " (a second default rule)" : ""),
-                     f + "merchant_id");
+                     f() + "merchant_id");
     }
 }
 

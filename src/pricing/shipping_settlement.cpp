@@ -15,11 +15,12 @@ std::optional<size_t> first_claim(const std::vector<AppliedRule>& rules, size_t 
 
 }  // namespace
 
-ShippingSettlement settle_shipping(const PricingContext& c, const CartState& state,
-                                   const std::vector<AppliedRule>& promotions, const std::vector<AppliedRule>& coupons) {
-    ShippingSettlement s;
+void settle_shipping(const PricingContext& c, const CartState& state, const std::vector<AppliedRule>& promotions,
+                     const std::vector<AppliedRule>& coupons, ShippingSettlement& s) {
     const size_t merchants = c.merchant_ids.size();
-    s.goods = merchant_goods(c, state);
+    merchant_goods(c, state, s.goods);
+    s.goods_total = 0;
+    s.shipping_payable = 0;
     s.fees.assign(merchants, 0);
     s.waived.assign(merchants, 0);
     s.waived_by.assign(merchants, std::nullopt);
@@ -40,7 +41,6 @@ ShippingSettlement settle_shipping(const PricingContext& c, const CartState& sta
         }
         s.shipping_payable = checked_add(s.shipping_payable, s.fees[m] - s.waived[m], "shipping");
     }
-    return s;
 }
 
 }  // namespace sc::pricing_detail

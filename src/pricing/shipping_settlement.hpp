@@ -22,7 +22,8 @@ struct ShippingSettlement {
     int64_t shipping_payable = 0;
 };
 
-ShippingSettlement settle_shipping(const PricingContext& context, const CartState& state,
-                                   const std::vector<AppliedRule>& promotions, const std::vector<AppliedRule>& coupons);
+// Into out, whose buffers are reused (the best-coupon search settles every combination).
+void settle_shipping(const PricingContext& context, const CartState& state, const std::vector<AppliedRule>& promotions,
+                     const std::vector<AppliedRule>& coupons, ShippingSettlement& out);
 
 }  // namespace sc::pricing_detail

@@ -25,10 +25,16 @@
 // branch including or skipping the next coupon whose slot is free; an included coupon
 // that does not apply at its turn ends its branch (it equals skipping). A branch's state
 // is the lines' nets after its coupons, so a prefix is applied once for every
-// combination that extends it. Work: one coupon application and one shipping settlement
-// per allowed combination, Π over slots (usable coupons of the slot + 1) + exclusives,
-// each O(lines + merchants); at 10 coupons over 4 slots at most 3·3·3·4 = 108 (on
-// balanced slots) — exact and small for the carts a shopper holds.
+// combination that extends it. Branch and bound: a branch whose lower bound on payable
+// (every free slot at the largest discount its remaining coupons could give, shipping
+// only where no rule, threshold, promotion or coupon could make it free) is above the
+// best payable found is skipped; an equal one is not, so ties reach criteria 2-5.
+//
+// Work: at most one coupon application and one shipping settlement per allowed
+// combination, each O(lines + merchants): Π over slots (usable coupons of the slot + 1)
+// plus one per exclusive coupon, e.g. 10 stackable coupons over 4 slots as 3+3+2+2 give
+// at most 4·4·3·3 = 144 before pruning. Exact, and small for the coupons a shopper holds;
+// the product grows with the number of slots (merchants in the cart), not of coupons alone.
 #include "pricing/coupon_stage.hpp"
 #include "pricing/promotion_stage.hpp"
 
@@ -41,8 +47,8 @@ struct BestCoupons {
     std::vector<size_t> chosen;  // indices into PricingContext::coupons; all of them apply
     // Per coupon: the reason it can never apply, when it was ruled out before the search.
     std::vector<std::optional<CouponMiss>> ruled_out;
-    size_t combinations = 0;  // combinations priced (for tests and the benchmark)
-    size_t pruned = 0;        // branches skipped by their bound
+    size_t combinations = 0;  // diagnostics: combinations priced
+    size_t pruned = 0;        // diagnostics: branches skipped by their bound
 };
 
 // state: the nets after the promotion stage, whose result is `promotions`.

@@ -98,13 +98,20 @@ void check_invariants(const Quote& q) {
 
 // ---- The random carts ----------------------------------------------------------------
 
+// Sizes of the random carts: lines, promotions and coupons drawn from [min, max].
+struct CartSizes {
+    int min_lines = 1, max_lines = 8;
+    int min_promotions = 0, max_promotions = 4;
+    int min_coupons = 0, max_coupons = 8;
+};
+
 class Generator {
 public:
-    explicit Generator(uint32_t seed) : rng_(seed) {}
+    explicit Generator(uint32_t seed, CartSizes sizes = {}) : rng_(seed), sizes_(sizes) {}
 
     PricingRequest cart() {
         const int merchants = pick(1, 3);
-        const int lines = pick(1, 8);
+        const int lines = pick(sizes_.min_lines, sizes_.max_lines);
         PricingRequest r = request({});
         for (int i = 0; i < lines; ++i) {
             const std::string merchant = "m" + std::to_string(pick(0, merchants - 1));
@@ -120,9 +127,9 @@ public:
         if (chance(70)) r.shipping_rules.push_back(shipping_rule(""));
         for (int m = 0; m < merchants; ++m)
             if (chance(30)) r.shipping_rules.push_back(shipping_rule("m" + std::to_string(m)));
-        const int promotions = pick(0, 4);
+        const int promotions = pick(sizes_.min_promotions, sizes_.max_promotions);
         for (int i = 0; i < promotions; ++i) r.promotions.push_back(promotion(i));
-        const int coupons = pick(0, 8);
+        const int coupons = pick(sizes_.min_coupons, sizes_.max_coupons);
         for (int i = 0; i < coupons; ++i) r.coupons.push_back(coupon(i, merchants));
         return r;
     }
@@ -142,8 +149,8 @@ private:
         if (chance(60)) return s;
         if (chance(40)) s.include.merchants.push_back("m" + std::to_string(pick(0, 2)));
         if (chance(40)) s.include.categories.push_back(chance(50) ? "tea" : "cup");
-        if (chance(30)) s.include.skus.push_back("s" + std::to_string(pick(0, 7)));
-        if (chance(25)) s.exclude.skus.push_back("s" + std::to_string(pick(0, 7)));
+        if (chance(30)) s.include.skus.push_back("s" + std::to_string(pick(0, sizes_.max_lines - 1)));
+        if (chance(25)) s.exclude.skus.push_back("s" + std::to_string(pick(0, sizes_.max_lines - 1)));
         if (chance(15)) s.exclude.categories.push_back("snack");
         return s;
     }
@@ -207,6 +214,7 @@ private:
     }
 
     std::mt19937 rng_;
+    CartSizes sizes_;
 };
 
 // Coupons with equal terms under a shared template id must have equal terms.
@@ -231,13 +239,13 @@ void check_same_pricing(const Quote& a, const Quote& b) {
     CHECK(a.shipping == b.shipping);
 }
 
-}  // namespace
-
-TEST_CASE("best coupons: equals brute force over every subset on 1500 seeded random carts") {
-    Generator gen(20260517);
+// Prices `carts` random carts in best mode and every allowed subset of their coupons
+// explicitly; the best rank must be the brute-force one, and the best quote the quote of
+// its codes chosen explicitly. Returns how many carts had a coupon chosen, and more than one.
+std::pair<int, int> compare_with_brute_force(Generator& gen, int carts) {
     int carts_with_choice = 0;
     int carts_with_several = 0;
-    for (int round = 0; round < 1500; ++round) {
+    for (int round = 0; round < carts; ++round) {
         PricingRequest r = gen.cart();
         share_templates(r);
         const size_t n = r.coupons.size();
@@ -272,9 +280,24 @@ TEST_CASE("best coupons: equals brute force over every subset on 1500 seeded ran
         if (!best.coupons.empty()) ++carts_with_choice;
         if (best.coupons.size() > 1) ++carts_with_several;
     }
+    return {carts_with_choice, carts_with_several};
+}
+
+}  // namespace
+
+TEST_CASE("best coupons: equals brute force over every subset on 1500 seeded random carts") {
+    Generator gen(20260517);
+    const auto [with_choice, with_several] = compare_with_brute_force(gen, 1500);
     // The generator exercises real choices, not only empty ones.
-    CHECK(carts_with_choice > 400);
-    CHECK(carts_with_several > 100);
+    CHECK(with_choice > 400);
+    CHECK(with_several > 100);
+}
+
+TEST_CASE("best coupons: equals brute force on large carts (30-50 lines, 9-10 coupons, 8-20 promotions)") {
+    Generator gen(4242, CartSizes{30, 50, 8, 20, 9, 10});
+    const auto [with_choice, with_several] = compare_with_brute_force(gen, 12);
+    CHECK(with_choice > 3);
+    CHECK(with_several > 1);
 }
 
 TEST_CASE("best coupons: two stackable coupons beat the largest single one (not greedy)") {

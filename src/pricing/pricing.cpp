@@ -8,6 +8,7 @@
 #include "pricing/promotion_stage.hpp"
 #include "pricing/shipping_settlement.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace sc {
@@ -104,6 +105,8 @@ void add_merchants(const PricingContext& c, const Stages& s, Quote& q) {
 }
 
 void add_applied(const PricingContext& c, const Stages& s, Quote& q) {
+    q.promotions.reserve(s.promotions.applied.size());
+    q.coupons.reserve(s.coupons.applied.size());
     for (size_t k = 0; k < s.promotions.applied.size(); ++k) {
         const AppliedRule& rule = s.promotions.applied[k];
         const int64_t amount = rule.item_amount + s.shipping.promotion_credit[k];
@@ -156,8 +159,8 @@ Quote price(const PricingRequest& request) {
     const PricingContext c = build_context(request);
     CartState state;
     for (const LineFacts& line : c.lines) state.nets.push_back(line.base);
-    AdjustmentLog log;
-    log.reserve(4 * c.lines.size());
+    AdjustmentLog log;  // at most one entry per line for the offers and for each rule
+    log.reserve(c.lines.size() * (1 + c.promotions.size() + std::min<size_t>(c.coupons.size(), c.slot_count)));
 
     apply_item_prices(c, state, log);
     Stages s;

@@ -78,20 +78,23 @@ size_t merchant_index(PricingContext& c, const std::string& merchant_id) {
     return c.merchant_ids.size() - 1;
 }
 
-// Lines in the scope, and when `only_merchant` is given, of that merchant alone.
+// Lines in the scope, and when `only_merchant` is given, of that merchant alone. Only
+// free-shipping rules need the merchants covered.
 Coverage cover(const PricingContext& c, const ScopeIndex& index, const Scope& scope,
-               std::optional<size_t> only_merchant) {
+               std::optional<size_t> only_merchant, bool ships) {
     Coverage coverage;
     coverage.lines = index.lines_in(scope, only_merchant);
-    coverage.merchants.assign(c.merchant_ids.size(), 0);
-    for (size_t line : coverage.lines) coverage.merchants[c.lines[line].merchant] = 1;
+    if (ships) {
+        coverage.merchants.assign(c.merchant_ids.size(), 0);
+        for (size_t line : coverage.lines) coverage.merchants[c.lines[line].merchant] = 1;
+    }
     return coverage;
 }
 
 void add_promotions(PricingContext& c, const ScopeIndex& index, const PricingRequest& r) {
     for (const Promotion& p : r.promotions) {
         if (!promotion_active(p, r.now)) continue;
-        PromotionFacts facts{&p, cover(c, index, p.scope, std::nullopt)};
+        PromotionFacts facts{&p, cover(c, index, p.scope, std::nullopt, p.kind == PromotionKind::free_shipping)};
         if (facts.coverage.lines.empty()) continue;
         (p.kind == PromotionKind::gift ? c.gift_promotions : c.promotions).push_back(std::move(facts));
     }
@@ -126,7 +129,7 @@ void add_coupons(PricingContext& c, const ScopeIndex& index, const PricingReques
             issuer = it == c.merchant_ids.end() ? c.merchant_ids.size() : static_cast<size_t>(it - c.merchant_ids.begin());
             facts.slot = merchant_slot(*issuer);
         }
-        facts.coverage = cover(c, index, held.terms.scope, issuer);
+        facts.coverage = cover(c, index, held.terms.scope, issuer, held.terms.kind == CouponKind::free_shipping);
         facts.static_reason = static_reason(facts, r.now);
         c.coupons.push_back(std::move(facts));
     }

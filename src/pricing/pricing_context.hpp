@@ -22,7 +22,9 @@ struct LineFacts {
 // Which lines a rule covers, and so which merchants.
 struct Coverage {
     std::vector<size_t> lines;      // ascending line indices
-    std::vector<uint8_t> merchants;  // per merchant: 1 when one of its lines is covered
+    // Per merchant: 1 when one of its lines is covered. Free-shipping rules only (the
+    // others never ask, and every rule of every request is covered).
+    std::vector<uint8_t> merchants;
 };
 
 struct PromotionFacts {

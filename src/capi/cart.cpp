@@ -155,7 +155,7 @@ int64_t sc_quote_line_net(const sc_quote* quote, size_t index) {
     return l ? l->net : 0;
 }
 int64_t sc_quote_subtotal(const sc_quote* quote) { return quote ? quote->quote.subtotal : 0; }
-int64_t sc_quote_total(const sc_quote* quote) { return quote ? quote->quote.total : 0; }
+int64_t sc_quote_total(const sc_quote* quote) { return quote ? quote->quote.payable : 0; }
 void sc_quote_free(sc_quote* quote) { delete quote; }
 
 }  // extern "C"

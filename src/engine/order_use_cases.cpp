@@ -21,7 +21,7 @@ Order order_from_quote(const Quote& quote, const std::string& user_id, int64_t n
     order.user_id = user_id;
     order.currency = quote.currency;
     order.subtotal = quote.subtotal;
-    order.total = quote.total;
+    order.total = quote.payable;
     order.created_at = now;
     order.pay_deadline = checked_add(now, window, "payment deadline");
     for (const auto& q : quote.lines)

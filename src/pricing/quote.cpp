@@ -1,30 +1,30 @@
 #include "pricing/quote.hpp"
 
-#include "core/checked.hpp"
-#include "core/error.hpp"
+#include "pricing/pricing.hpp"
 
 namespace sc {
 
-Quote price_lines(const std::string& currency, const std::vector<PricingInput>& inputs) {
-    Quote quote;
-    quote.currency = currency;
-    for (const auto& in : inputs) {
-        if (in.sku.currency != currency)
-            fail(SC_ERR_CURRENCY_MISMATCH, "SKU " + in.sku.id + " is priced in " + in.sku.currency +
-                                               ", the catalog in " + currency);
-        QuoteLine line;
-        line.sku_id = in.sku.id;
-        line.title = in.sku.title;
-        line.merchant_id = in.sku.merchant_id;
-        line.quantity = in.quantity;
-        line.unit_price = in.sku.list_price;
-        line.base = checked_mul(in.sku.list_price, in.quantity, "line amount");
-        line.net = line.base;
-        quote.subtotal = checked_add(quote.subtotal, line.base, "subtotal");
-        quote.total = checked_add(quote.total, line.net, "total");
-        quote.lines.push_back(std::move(line));
+const char* coupon_reason_name(CouponReason reason) noexcept {
+    switch (reason) {
+        case CouponReason::not_yet_valid: return "not_yet_valid";
+        case CouponReason::expired: return "expired";
+        case CouponReason::not_available: return "not_available";
+        case CouponReason::below_min_spend: return "below_min_spend";
+        case CouponReason::out_of_scope: return "out_of_scope";
+        case CouponReason::not_stackable: return "not_stackable";
+        case CouponReason::one_per_issuer: return "one_per_issuer";
+        case CouponReason::not_better: return "not_better";
+        case CouponReason::not_chosen: return "not_chosen";
+        case CouponReason::zero_discount: return "zero_discount";
     }
-    return quote;
+    return "unknown";
+}
+
+Quote price_lines(const std::string& currency, const std::vector<PricingInput>& inputs) {
+    PricingRequest request;
+    request.currency = currency;
+    request.lines = inputs;
+    return price(request);
 }
 
 }  // namespace sc

@@ -130,10 +130,10 @@ TEST_CASE("quotes on several threads run beside a writer and agree with the comm
             bool exact = true;
             for (int i = 0; i < 300; ++i) {
                 const Quote q = engine.quote("u" + std::to_string((r + i) % 8));
-                exact = exact && q.total == 6800 + 2 * 3950;
+                exact = exact && q.payable == 6800 + 2 * 3950;
                 const Quote w = engine.quote("w");
                 // The writer's cart is always one of its committed states, never torn.
-                exact = exact && (w.lines.empty() || w.total == 6800 * w.lines[0].quantity);
+                exact = exact && (w.lines.empty() || w.payable == 6800 * w.lines[0].quantity);
             }
             return exact;
         }));

@@ -1,0 +1,66 @@
+#pragma once
+// Pricing: cart → quote (FEATURES §3), a pure function over value types. The stages,
+// always in this order (docs/pricing.md states the rules exactly):
+//
+//   1. base: list price × quantity per line
+//   2. item price rules: the lowest offer below list price per line
+//   3. automatic promotions active at `now`, under the stacking rules
+//   4. the shopper's coupons: an explicit list, the best combination, or none
+//   5. shipping per merchant, then the waivers of free-shipping promotions and coupons
+//
+// (Points used as payment, FEATURES §3 step 5, come later.)
+#include "coupons/coupon.hpp"
+#include "coupons/coupon_template.hpp"
+#include "pricing/item_offer.hpp"
+#include "pricing/promotion.hpp"
+#include "pricing/quote.hpp"
+#include "pricing/shipping.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sc {
+
+// A coupon the shopper holds, with the terms of its template.
+struct HeldCoupon {
+    CouponInstance coupon;
+    CouponTemplate terms;  // coupon.template_id == terms.id
+};
+
+struct CouponChoice {
+    enum class Mode {
+        none,      // price without coupons
+        best,      // the combination with the lowest payable (pricing/best_coupons.hpp)
+        explicit_codes,  // exactly these codes, as far as the rules allow
+    };
+    Mode mode = Mode::none;
+    std::vector<std::string> codes;  // explicit_codes only
+
+    static CouponChoice no_coupons() { return {}; }
+    static CouponChoice best_combination() { return {Mode::best, {}}; }
+    static CouponChoice these(std::vector<std::string> codes) { return {Mode::explicit_codes, std::move(codes)}; }
+};
+
+struct PricingRequest {
+    std::string currency;  // every SKU must be priced in it
+    int64_t now = 0;       // UTC ms: promotion windows and coupon validity
+    std::vector<PricingInput> lines;  // the selected cart lines
+    std::vector<ItemPriceOffer> item_offers;
+    std::vector<Promotion> promotions;
+    std::vector<ShippingRule> shipping_rules;
+    std::vector<HeldCoupon> coupons;
+    CouponChoice choice;
+};
+
+// Prices the request. Throws Error with the field at fault for invalid input:
+// SC_ERR_CURRENCY_MISMATCH for a SKU in another currency, SC_ERR_INVALID_ARGUMENT for an
+// invalid line, offer, promotion, shipping rule or coupon ("promotions[2].bps": the
+// numbers and structure pricing relies on; the text of ids and titles is checked by
+// validate_promotion and validate_coupon_template where rules are defined), a
+// duplicate code in the explicit list (field "coupons"), SC_ERR_NOT_FOUND for a listed
+// code the shopper does not hold (field "coupons"), SC_ERR_OVERFLOW when an amount does
+// not fit 64 bits. A listed coupon that cannot apply does not throw: the quote explains it.
+Quote price(const PricingRequest& request);
+
+}  // namespace sc

@@ -136,15 +136,13 @@ CartView Engine::cart(const std::string& user_id) {
     return view;
 }
 
-Quote Engine::quote(const std::string& user_id) {
+Quote Engine::quote(const std::string& user_id) { return quote(user_id, CheckoutRequest{}); }
+
+Quote Engine::quote(const std::string& user_id, const CheckoutRequest& request) {
     require_id(user_id, "user_id");
     Quote out;
-    read([&](Connection& db, int64_t) {
-        std::vector<PricingInput> inputs;
-        for (const auto& line : store::cart_lines(db, user_id))
-            if (line.selected) inputs.push_back(PricingInput{steps::require_sku(db, line.sku_id), line.quantity});
-        out = price_lines(steps::catalog_currency(db), inputs);
-    });
+    // The same inputs checkout builds (steps::pricing_request), read as of now.
+    read([&](Connection& db, int64_t now) { out = price(steps::pricing_request(db, user_id, now, request.coupons, false)); });
     return out;
 }
 

@@ -2,10 +2,13 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "engine/engine.hpp"
+#include "engine/rule_steps.hpp"
 #include "engine/steps.hpp"
 #include "program/program_document.hpp"
 #include "store/catalog_store.hpp"
+#include "store/coupon_store.hpp"
 #include "store/hold_store.hpp"
+#include "store/promotion_store.hpp"
 
 namespace sc {
 
@@ -84,7 +87,15 @@ void Engine::import_program(std::string_view json) {
             require_stock_covers_holds(tx, doc.skus[i], SC_ERR_VALIDATION, "skus[" + std::to_string(i) + "].stock");
             save_sku(tx, doc.skus[i]);
         }
-        tx.emit(NewEvent{"program.imported", "program", {{"skus", doc.skus.size()}}});
+        for (const auto& p : doc.promotions) steps::save_promotion(tx, p);
+        for (size_t i = 0; i < doc.coupon_templates.size(); ++i)
+            steps::save_coupon_template(tx, doc.coupon_templates[i], SC_ERR_VALIDATION,
+                                        "coupon_templates[" + std::to_string(i) + "].");
+        for (const auto& r : doc.shipping_rules) steps::save_shipping_rule(tx, r);
+        tx.emit(NewEvent{"program.imported", "program",
+                         {{"skus", doc.skus.size()}, {"promotions", doc.promotions.size()},
+                          {"coupon_templates", doc.coupon_templates.size()},
+                          {"shipping_rules", doc.shipping_rules.size()}}});
     });
 }
 
@@ -93,6 +104,9 @@ std::string Engine::export_program() {
     read([&](Connection& db, int64_t) {
         doc.currency = steps::catalog_currency(db);
         doc.skus = store::all_skus(db);
+        doc.promotions = store::all_promotions(db);
+        for (auto& t : store::all_coupon_templates(db)) doc.coupon_templates.push_back(std::move(t.terms));
+        doc.shipping_rules = store::all_shipping_rules(db);
     });
     return serialize_program(doc);
 }

@@ -8,7 +8,12 @@
 #include "engine/log.hpp"
 #include "events/event_hub.hpp"
 #include "orders/order.hpp"
+#include "coupons/coupon.hpp"
+#include "coupons/coupon_template.hpp"
+#include "pricing/pricing.hpp"
+#include "pricing/promotion.hpp"
 #include "pricing/quote.hpp"
+#include "pricing/shipping.hpp"
 #include "store/database.hpp"
 
 
@@ -38,6 +43,25 @@ struct EngineConfig {
     Clock clock = system_now_ms;
     LogFn log;                                 // none: the engine logs nothing
     sc_log_level_t log_level = SC_LOG_INFO;      // messages below it are not made
+    // A full refund gives each coupon the order used back to its owner while it is still
+    // within its validity (FEATURES §4); a partial refund never does.
+    bool return_coupons_on_full_refund = true;
+};
+
+// What a quote or checkout is asked for beyond the selected cart lines. Points, group
+// and flash-sale contexts will join it; shipping follows the merchants' rules.
+struct CheckoutRequest {
+    CouponChoice coupons;  // none, best, or these codes
+};
+
+// One coupon template's figures (docs/pricing.md, "Coupon report").
+struct CouponReportRow {
+    std::string template_id;
+    int64_t issued = 0;    // copies issued: claimed + granted + redeemed from a code
+    int64_t used = 0;      // times an order using one was paid
+    int64_t returned = 0;  // times a full refund gave one back
+    int64_t held = 0;      // now held by unpaid orders whose window has not passed
+    int64_t discount_given = 0;  // Σ amount of the coupons now in state used
 };
 
 // Page sizes of the paged reads.
@@ -119,10 +143,40 @@ public:
     // Moves the guest cart into the user's cart; the cart's owner comes first, as in every cart call.
     void cart_merge_guest(const std::string& user_id, const std::string& guest_id);
     CartView cart(const std::string& user_id);
+    // The quote of the selected lines with no coupons: quote(user_id, CheckoutRequest{}).
     Quote quote(const std::string& user_id);
+    // Exactly what checkout with this request would charge now: the same pricing inputs
+    // (active promotions, shipping rules, the shopper's coupons as of now).
+    Quote quote(const std::string& user_id, const CheckoutRequest& request);
+
+    // Pricing rules (promotion_use_cases.cpp). A put that changes nothing appends no event.
+    void put_promotion(const Promotion& promotion);
+    std::vector<Promotion> promotions();
+    void put_shipping_rule(const ShippingRule& rule);
+    std::vector<ShippingRule> shipping_rules();
+
+    // Coupons (coupon_use_cases.cpp).
+    void put_coupon_template(const CouponTemplate& coupon_template);
+    std::vector<CouponTemplate> coupon_templates();
+    // Issue one instance to the user: a claim (issue mode claim), an operator grant (issue
+    // mode grant), or a public promo code (issue mode promo_code). Each is idempotent
+    // per key; the same key with other arguments is SC_ERR_IDEMPOTENCY_CONFLICT.
+    CouponInstance claim_coupon(const std::string& user_id, const std::string& template_id,
+                                const std::string& idempotency_key);
+    CouponInstance grant_coupon(const std::string& user_id, const std::string& template_id,
+                                const std::string& idempotency_key);
+    CouponInstance redeem_promo_code(const std::string& user_id, const std::string& promo_code,
+                                     const std::string& idempotency_key);
+    // The user's coupons as of now, oldest first, optionally only those in one state: a
+    // coupon held by an order whose payment window has passed reads as available, an
+    // available one past its validity as expired.
+    std::vector<CouponInstance> coupons_of_user(const std::string& user_id,
+                                                std::optional<CouponState> state = std::nullopt);
+    std::vector<CouponReportRow> coupon_report();
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);
+    Order checkout(const std::string& user_id, const CheckoutRequest& request, const std::string& idempotency_key);
     Order order(const std::string& order_id);
     Order pay(const std::string& order_id, const std::string& payment_ref, int64_t amount,
               const std::string& idempotency_key);
@@ -169,6 +223,8 @@ private:
     // Tells the host about a failure that is the database's, not the caller's.
     void log_failure(const Error& error);
 
+    CouponInstance issue_coupon(const std::string& user_id, const std::string& template_id,
+                                const std::string& promo_code, const char* via, const std::string& idempotency_key);
     Order refund(const std::string& order_id, const std::string& idempotency_key, const std::string& request,
                  const std::function<RefundPlan(const Order&)>& plan);
 

@@ -6,6 +6,7 @@
 #include "engine/engine.hpp"
 #include "engine/steps.hpp"
 #include "store/cart_store.hpp"
+#include "store/coupon_store.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
 
@@ -21,39 +22,46 @@ Order order_from_quote(const Quote& quote, const std::string& user_id, int64_t n
     order.user_id = user_id;
     order.currency = quote.currency;
     order.subtotal = quote.subtotal;
+    order.discount = quote.discount;
+    order.shipping = quote.shipping;
     order.total = quote.payable;
     order.created_at = now;
     order.pay_deadline = checked_add(now, window, "payment deadline");
     for (const auto& q : quote.lines)
-        order.lines.push_back(OrderLine{q.sku_id, q.title, q.merchant_id, q.quantity, q.unit_price, q.base, q.net, 0, 0});
+        order.lines.push_back(
+            OrderLine{q.sku_id, q.title, q.merchant_id, q.quantity, q.unit_price, q.base, q.net, 0, 0, q.adjustments});
+    order.merchants = quote.merchants;
+    order.promotions = quote.promotions;
+    order.coupons = quote.coupons;
     return order;
 }
 
 }  // namespace
 
 Order Engine::checkout(const std::string& user_id, const std::string& idempotency_key) {
+    return checkout(user_id, CheckoutRequest{}, idempotency_key);
+}
+
+Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checkout_request,
+                       const std::string& idempotency_key) {
     require_id(user_id, "user_id");
     require_id(idempotency_key, "idempotency_key");
     Order result;
     write([&](Tx& tx) {
-        const std::string request = "user=" + user_id;
+        // The request is part of the key's record: other coupons under the same key conflict.
+        const std::string request = "user=" + user_id + steps::coupon_choice_text(checkout_request.coupons);
         if (auto first = replayed(tx, "checkout", idempotency_key, request)) {
             result = as_of(steps::require_order(tx.db, *first), tx.now);
             return;
         }
-        std::vector<PricingInput> inputs;
-        std::vector<Sku> tracked;
-        for (const auto& line : store::cart_lines(tx.db, user_id)) {
-            if (!line.selected) continue;
-            Sku sku = steps::require_sku(tx.db, line.sku_id);
-            check_line_quantity(sku, line.quantity, steps::available_stock(tx.db, sku, tx.now));
-            inputs.push_back(PricingInput{std::move(sku), line.quantity});
-        }
+        // Coupons held by this shopper's lapsed orders are theirs to use again.
+        steps::settle_lapsed_coupon_holders(tx, user_id);
+        const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request.coupons, true);
+        const std::vector<PricingInput>& inputs = pricing.lines;
         if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "the cart has no selected line", "user_id");
 
         // Re-price now: the quote the shopper saw may be stale.
-        Order order = order_from_quote(price_lines(steps::catalog_currency(tx.db), inputs), user_id, tx.now,
-                                       config_.payment_window_ms);
+        Order order = order_from_quote(price(pricing), user_id, tx.now, config_.payment_window_ms);
         store::insert_order(tx.db, order);
         tx.emit(NewEvent{"order.created", order.id,
                          {{"user_id", user_id}, {"total", order.total}, {"currency", order.currency},
@@ -65,6 +73,19 @@ Order Engine::checkout(const std::string& user_id, const std::string& idempotenc
             nlohmann::json payload = steps::hold_payload(hold);
             payload["expires_at"] = hold.expires_at;
             tx.emit(NewEvent{"hold.placed", order.id, std::move(payload)});
+        }
+        for (const auto& applied : order.coupons) {
+            // Each coupon applied is held by this order, through the same holds as stock.
+            Hold hold{new_id("hold"), order.id, "coupon", applied.code, 1, HoldState::held, order.pay_deadline};
+            steps::place_hold(tx, hold, SC_ERR_INVALID_STATE);
+            if (!store::mark_coupon_held(tx.db, applied.code, order.id, order.pay_deadline, applied.amount))
+                fail(SC_ERR_INVALID_STATE, "coupon " + applied.code + " is no longer available", "coupons");
+            nlohmann::json payload = steps::hold_payload(hold);
+            payload["expires_at"] = hold.expires_at;
+            tx.emit(NewEvent{"hold.placed", order.id, std::move(payload)});
+            tx.emit(NewEvent{"coupon.held", applied.code,
+                             {{"code", applied.code}, {"template_id", applied.template_id}, {"user_id", user_id},
+                              {"order_id", order.id}, {"amount", applied.amount}}});
         }
         for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
         store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id}, tx.now);
@@ -104,6 +125,10 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         tx.emit(NewEvent{"order.paid", order.id,
                          {{"user_id", order.user_id}, {"amount", amount}, {"currency", order.currency},
                           {"payment_ref", payment_ref}}});
+        for (const auto& p : order.promotions)
+            tx.emit(NewEvent{"promotion.applied", p.id,
+                             {{"promotion_id", p.id}, {"order_id", order.id}, {"user_id", order.user_id},
+                              {"amount", p.amount}}});
         result = std::move(order);
     });
     return result;
@@ -158,6 +183,8 @@ Order Engine::refund(const std::string& order_id, const std::string& idempotency
         tx.emit(NewEvent{"order.refunded", order.id,
                          {{"refund_id", refund.id}, {"amount", refund.amount}, {"refunded_total", order.refunded()},
                           {"state", order_state_name(order.state)}, {"lines", std::move(lines)}}});
+        if (order.state == SC_ORDER_REFUNDED && config_.return_coupons_on_full_refund)
+            steps::return_order_coupons(tx, order);
         result = std::move(order);
     });
     return result;

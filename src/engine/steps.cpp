@@ -1,7 +1,12 @@
 #include "engine/steps.hpp"
 
 #include "core/error.hpp"
+
+#include <map>
+#include "store/cart_store.hpp"
 #include "store/catalog_store.hpp"
+#include "store/coupon_store.hpp"
+#include "store/promotion_store.hpp"
 #include "store/hold_store.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
@@ -15,6 +20,21 @@ constexpr int64_t kHolderPage = 16;
 
 }  // namespace
 
+namespace {
+
+nlohmann::json coupon_payload(const store::StoredCoupon& c, const std::string& order_id) {
+    return {{"code", c.coupon.code}, {"template_id", c.coupon.template_id}, {"user_id", c.coupon.owner_user_id},
+            {"order_id", order_id}};
+}
+
+store::StoredCoupon require_coupon(Connection& db, const std::string& code) {
+    auto c = store::find_coupon(db, code);
+    if (!c) fail(SC_ERR_INTERNAL, "a coupon hold names no coupon");
+    return std::move(*c);
+}
+
+}  // namespace
+
 nlohmann::json hold_payload(const Hold& hold) {
     return {{"hold_id", hold.id}, {"kind", hold.kind}, {"resource", hold.resource}, {"quantity", hold.quantity}};
 }
@@ -22,8 +42,14 @@ nlohmann::json hold_payload(const Hold& hold) {
 void cancel_order(Tx& tx, Order& order, sc_cancel_reason_t reason) {
     for (const Hold& hold : store::holds_of_order(tx.db, order.id)) {
         if (hold.state != HoldState::held) continue;
-        if (store::resolve_hold(tx.db, hold, HoldState::released))
-            tx.emit(NewEvent{"hold.released", order.id, hold_payload(hold)});
+        if (!store::resolve_hold(tx.db, hold, HoldState::released)) continue;
+        tx.emit(NewEvent{"hold.released", order.id, hold_payload(hold)});
+        if (hold.kind == "coupon") {
+            const store::StoredCoupon c = require_coupon(tx.db, hold.resource);
+            if (!store::mark_coupon_released(tx.db, hold.resource))
+                fail(SC_ERR_INTERNAL, "a released coupon hold found its coupon not held");
+            tx.emit(NewEvent{"coupon.released", hold.resource, coupon_payload(c, order.id)});
+        }
     }
     order.state = SC_ORDER_CANCELLED;
     order.cancel_reason = reason;
@@ -41,6 +67,16 @@ void commit_order_holds(Tx& tx, const Order& order) {
         // leave the warehouse now; they were reserved, so they are there.
         store::resolve_hold(tx.db, hold, HoldState::committed);
         tx.emit(NewEvent{"hold.committed", order.id, hold_payload(hold)});
+        if (hold.kind == "coupon") {
+            // Usage is counted when the order is paid (FEATURES §4), not at checkout.
+            const store::StoredCoupon c = require_coupon(tx.db, hold.resource);
+            if (!store::mark_coupon_used(tx.db, hold.resource))
+                fail(SC_ERR_INTERNAL, "a committed coupon hold found its coupon not held");
+            store::count_template_use(tx.db, c.coupon.template_id, c.discount);
+            nlohmann::json payload = coupon_payload(c, order.id);
+            payload["amount"] = c.discount;
+            tx.emit(NewEvent{"coupon.used", hold.resource, std::move(payload)});
+        }
     }
 }
 
@@ -111,5 +147,71 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now) {
 }
 
 std::string catalog_currency(Connection& db) { return store::catalog_currency(db).value_or(""); }
+
+PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CouponChoice& choice,
+                               bool check_stock) {
+    PricingRequest request;
+    request.currency = catalog_currency(db);
+    request.now = now;
+    request.choice = choice;
+    for (const auto& line : store::cart_lines(db, user_id)) {
+        if (!line.selected) continue;
+        Sku sku = require_sku(db, line.sku_id);
+        if (check_stock) check_line_quantity(sku, line.quantity, available_stock(db, sku, now));
+        request.lines.push_back(PricingInput{std::move(sku), line.quantity});
+    }
+    request.promotions = store::unexpired_promotions(db, now);
+    request.shipping_rules = store::all_shipping_rules(db);
+    std::map<std::string, CouponTemplate> terms;
+    for (auto& stored : store::usable_coupons_of_user(db, user_id, now)) {
+        CouponInstance coupon = std::move(stored.coupon);
+        if (coupon.state == CouponState::held && stored.hold_expires_at <= now) {
+            coupon.state = CouponState::available;  // its order's window has passed
+            coupon.hold_order_id.reset();
+        }
+        auto it = terms.find(coupon.template_id);
+        if (it == terms.end()) {
+            auto t = store::find_coupon_template(db, coupon.template_id);
+            if (!t) fail(SC_ERR_INTERNAL, "a coupon has no template");
+            it = terms.emplace(coupon.template_id, std::move(t->terms)).first;
+        }
+        request.coupons.push_back(HeldCoupon{std::move(coupon), it->second});
+    }
+    return request;
+}
+
+void settle_lapsed_coupon_holders(Tx& tx, const std::string& user_id) {
+    for (const auto& id : store::lapsed_coupon_holders(tx.db, user_id, tx.now)) {
+        Order order = require_order(tx.db, id);
+        if (order.state == SC_ORDER_CREATED) cancel_order(tx, order, SC_CANCEL_PAYMENT_LAPSED);
+    }
+}
+
+std::string coupon_choice_text(const CouponChoice& choice) {
+    switch (choice.mode) {
+        case CouponChoice::Mode::none: return "";
+        case CouponChoice::Mode::best: return ";coupons=best";
+        case CouponChoice::Mode::explicit_codes: {
+            // Length-prefixed, so no code can imitate a separator.
+            std::string text = ";coupons=codes";
+            for (const auto& code : choice.codes) text += ":" + std::to_string(code.size()) + "=" + code;
+            return text;
+        }
+    }
+    return "";
+}
+
+void return_order_coupons(Tx& tx, const Order& order) {
+    for (const auto& applied : order.coupons) {
+        auto c = store::find_coupon(tx.db, applied.code);
+        if (!c || c->coupon.state != CouponState::used || c->order_id != order.id) continue;
+        if (tx.now >= c->coupon.valid_until) continue;  // past its validity: stays used
+        if (!store::mark_coupon_returned(tx.db, applied.code)) continue;
+        store::count_template_return(tx.db, c->coupon.template_id, c->discount);
+        nlohmann::json payload = coupon_payload(*c, order.id);
+        payload["amount"] = c->discount;
+        tx.emit(NewEvent{"coupon.returned", applied.code, std::move(payload)});
+    }
+}
 
 }  // namespace sc::steps

@@ -98,7 +98,7 @@ RefundPlan plan_line_refund(const Order& order, size_t line_index, int64_t quant
 RefundPlan plan_amount_refund(const Order& order, int64_t amount) {
     require_refundable(order);
     if (amount < 1) fail(SC_ERR_INVALID_ARGUMENT, "amount must be at least 1", "amount_minor");
-    const int64_t left = order.total - order.refunded();
+    const int64_t left = order.goods_total() - order.refunded();
     if (amount > left)
         fail(SC_ERR_REFUND_EXCEEDS_PAID, "only " + std::to_string(left) + " is left to refund", "amount_minor");
     std::vector<int64_t> weights;
@@ -120,7 +120,7 @@ void apply_refund(Order& order, const RefundPlan& plan, const std::string& refun
     order.refunds.push_back(Refund{refund_id, now, plan.amount, plan.parts});
     bool all_units = true;
     for (const auto& line : order.lines) all_units = all_units && line.refunded_quantity == line.quantity;
-    const bool fully = order.total > 0 ? order.refunded() == order.total : all_units;
+    const bool fully = order.goods_total() > 0 ? order.refunded() == order.goods_total() : all_units;
     order.state = fully ? SC_ORDER_REFUNDED : SC_ORDER_PARTIALLY_REFUNDED;
 }
 

@@ -3,6 +3,8 @@
 // refund arithmetic. Plain values, no storage.
 #include <socialcart/socialcart.h>
 
+#include "pricing/quote.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +22,9 @@ struct OrderLine {
     int64_t net = 0;  // what the line paid: the bound of its refunds
     int64_t refunded_quantity = 0;
     int64_t refunded_amount = 0;
+    // The reductions the line got at checkout (item prices, promotions, coupons), in the
+    // order applied: base - Σ amount == net.
+    std::vector<Adjustment> adjustments = {};
 };
 
 // What one refund takes from each line.
@@ -50,8 +55,17 @@ struct Order {
     std::optional<std::string> payment_ref;
     std::vector<OrderLine> lines;
     std::vector<Refund> refunds;
+    // The pricing snapshot taken at checkout (docs/pricing.md): total = subtotal -
+    // discount + shipping. Refunds are bounded by the lines' nets; shipping is not refunded.
+    int64_t discount = 0;
+    int64_t shipping = 0;
+    std::vector<QuoteMerchant> merchants;
+    std::vector<AppliedPromotion> promotions;
+    std::vector<AppliedCoupon> coupons;
 
     int64_t refunded() const;
+    // What the goods came to: the total less shipping, the bound of every refund.
+    int64_t goods_total() const { return total - shipping; }
 };
 
 // Stable names ("partially_refunded"); "unknown" outside the enum.

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "core/utf8.hpp"
+#include "program/rules_json.hpp"
 #include "program/strict_json.hpp"
 
 #include <nlohmann/json.hpp>
@@ -79,13 +80,71 @@ Sku parse_sku(const json& obj, const std::string& currency, const std::string& p
     return sku;
 }
 
+// Runs a domain validation and reports its error as a document problem at its field.
+template <class F>
+void as_document_error(F&& check) {
+    try {
+        check();
+    } catch (const Error& e) {
+        if (e.code() == SC_ERR_VALIDATION) throw;
+        invalid(e.field(), e.what());
+    }
+}
+
+const json* array_section(const json& root, const char* key) {
+    auto it = root.find(key);
+    if (it == root.end()) return nullptr;
+    if (!it->is_array()) invalid(key, "must be an array");
+    return &*it;
+}
+
+std::string at(const char* section, size_t i) { return std::string(section) + "[" + std::to_string(i) + "]"; }
+
+void parse_rules(const json& root, ProgramDocument& doc) {
+    if (const json* list = array_section(root, "promotions")) {
+        std::map<std::string, size_t> seen;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string p = at("promotions", i) + ".";
+            Promotion promotion = parse_promotion_json((*list)[i], p);
+            as_document_error([&] { validate_promotion(promotion, p); });
+            auto [pos, fresh] = seen.emplace(promotion.id, i);
+            if (!fresh) invalid(p + "id", "duplicates " + at("promotions", pos->second) + ".id");
+            doc.promotions.push_back(std::move(promotion));
+        }
+    }
+    if (const json* list = array_section(root, "coupon_templates")) {
+        std::map<std::string, size_t> seen;
+        std::map<std::string, size_t> codes;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string p = at("coupon_templates", i) + ".";
+            CouponTemplate t = parse_coupon_template_json((*list)[i], p);
+            as_document_error([&] { validate_coupon_template(t, p); });
+            if (t.audience.kind == CouponAudience::Kind::min_tier)
+                invalid(p + "audience.kind", "member tiers are not available yet");
+            auto [pos, fresh] = seen.emplace(t.id, i);
+            if (!fresh) invalid(p + "id", "duplicates " + at("coupon_templates", pos->second) + ".id");
+            if (!t.promo_code.empty()) {
+                auto [cpos, cfresh] = codes.emplace(t.promo_code, i);
+                if (!cfresh)
+                    invalid(p + "promo_code", "duplicates " + at("coupon_templates", cpos->second) + ".promo_code");
+            }
+            doc.coupon_templates.push_back(std::move(t));
+        }
+    }
+    if (const json* list = array_section(root, "shipping_rules")) {
+        for (size_t i = 0; i < list->size(); ++i)
+            doc.shipping_rules.push_back(parse_shipping_rule_json((*list)[i], at("shipping_rules", i) + "."));
+        as_document_error([&] { validate_shipping_rules(doc.shipping_rules, "shipping_rules"); });
+    }
+}
+
 }  // namespace
 
 ProgramDocument parse_program(std::string_view text) {
     if (!is_valid_utf8(text)) invalid("", "is not valid UTF-8");
     const json root = parse_strict_json(text);
     if (!root.is_object()) invalid("", "must be a JSON object");
-    only_known_keys(root, {"format", "currency", "skus"}, "");
+    only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules"}, "");
     if (string_field(required(root, "format", ""), "format") != kProgramFormat)
         invalid("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
@@ -108,6 +167,7 @@ ProgramDocument parse_program(std::string_view text) {
             doc.skus.push_back(std::move(sku));
         }
     }
+    parse_rules(root, doc);
     return doc;
 }
 
@@ -128,6 +188,19 @@ std::string serialize_program(const ProgramDocument& doc) {
         if (sku.max_per_order) s["max_per_order"] = *sku.max_per_order;
         s["active"] = sku.active;
         root["skus"].push_back(std::move(s));
+    }
+    // The rule sections appear once there is something in them.
+    if (!doc.promotions.empty()) {
+        root["promotions"] = nlohmann::ordered_json::array();
+        for (const auto& p : doc.promotions) root["promotions"].push_back(promotion_json(p));
+    }
+    if (!doc.coupon_templates.empty()) {
+        root["coupon_templates"] = nlohmann::ordered_json::array();
+        for (const auto& t : doc.coupon_templates) root["coupon_templates"].push_back(coupon_template_json(t));
+    }
+    if (!doc.shipping_rules.empty()) {
+        root["shipping_rules"] = nlohmann::ordered_json::array();
+        for (const auto& r : doc.shipping_rules) root["shipping_rules"].push_back(shipping_rule_json(r));
     }
     return root.dump(2) + "\n";
 }

@@ -3,6 +3,9 @@
 // issues, tiers, coupons, campaigns). Parsing validates everything and names the exact
 // field at fault ("skus[2].list_price: must not be negative").
 #include "catalog/sku.hpp"
+#include "coupons/coupon_template.hpp"
+#include "pricing/promotion.hpp"
+#include "pricing/shipping.hpp"
 
 #include <string>
 #include <string_view>
@@ -15,6 +18,9 @@ constexpr const char* kProgramFormat = "socialcart.program/1";
 struct ProgramDocument {
     std::string currency;
     std::vector<Sku> skus;
+    std::vector<Promotion> promotions;
+    std::vector<CouponTemplate> coupon_templates;
+    std::vector<ShippingRule> shipping_rules;
 };
 
 // Throws Error(SC_ERR_VALIDATION, message, field) on any problem.

@@ -18,6 +18,8 @@ struct CounterTable {
 
 constexpr CounterTable kCounterTables[] = {
     {"stock", "skus", "stock_on_hand"},
+    // A coupon instance (resource = its code) is one unit: capacity 1 until it is used.
+    {"coupon", "coupon_instances", "capacity"},
 };
 
 const CounterTable& counter_table(const std::string& kind) {

@@ -4,9 +4,125 @@
 
 namespace sc::store {
 
+namespace {
+
+const char* adjustment_kind_name(AdjustmentKind kind) {
+    switch (kind) {
+        case AdjustmentKind::item_price: return "item_price";
+        case AdjustmentKind::promotion: return "promotion";
+        case AdjustmentKind::coupon: return "coupon";
+    }
+    return "coupon";
+}
+
+AdjustmentKind parse_adjustment_kind(const std::string& s) {
+    if (s == "item_price") return AdjustmentKind::item_price;
+    if (s == "promotion") return AdjustmentKind::promotion;
+    return AdjustmentKind::coupon;
+}
+
+// The pricing snapshot: each line's adjustments, each merchant's shipping, and the
+// promotions and coupons applied with their amounts.
+void insert_snapshot(Connection& db, const Order& o) {
+    SQLite::Statement& adj = db.statement("INSERT INTO order_adjustments(order_id, line_index, position, kind, "
+                                          "source_id, amount) VALUES (?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < o.lines.size(); ++i) {
+        for (size_t k = 0; k < o.lines[i].adjustments.size(); ++k) {
+            const Adjustment& a = o.lines[i].adjustments[k];
+            adj.bind(1, o.id);
+            adj.bind(2, static_cast<int64_t>(i));
+            adj.bind(3, static_cast<int64_t>(k));
+            adj.bind(4, adjustment_kind_name(a.kind));
+            adj.bind(5, a.source_id);
+            adj.bind(6, a.amount);
+            adj.exec();
+            adj.reset();
+        }
+    }
+    SQLite::Statement& m = db.statement(
+        "INSERT INTO order_merchants(order_id, position, merchant_id, subtotal, discount, goods_net, shipping_fee, "
+        "shipping_waived, shipping_waived_by, shipping, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (size_t i = 0; i < o.merchants.size(); ++i) {
+        const QuoteMerchant& x = o.merchants[i];
+        m.bind(1, o.id);
+        m.bind(2, static_cast<int64_t>(i));
+        m.bind(3, x.merchant_id);
+        m.bind(4, x.subtotal);
+        m.bind(5, x.discount);
+        m.bind(6, x.goods_net);
+        m.bind(7, x.shipping_fee);
+        m.bind(8, x.shipping_waived);
+        m.bind(9, x.shipping_waived_by);
+        m.bind(10, x.shipping);
+        m.bind(11, x.total);
+        m.exec();
+        m.reset();
+    }
+    SQLite::Statement& ap = db.statement("INSERT INTO order_applied(order_id, position, kind, source_id, template_id, "
+                                         "amount) VALUES (?, ?, ?, ?, ?, ?)");
+    int64_t position = 0;
+    for (const auto& p : o.promotions) {
+        ap.bind(1, o.id);
+        ap.bind(2, position++);
+        ap.bind(3, "promotion");
+        ap.bind(4, p.id);
+        ap.bind(5, "");
+        ap.bind(6, p.amount);
+        ap.exec();
+        ap.reset();
+    }
+    for (const auto& c : o.coupons) {
+        ap.bind(1, o.id);
+        ap.bind(2, position++);
+        ap.bind(3, "coupon");
+        ap.bind(4, c.code);
+        ap.bind(5, c.template_id);
+        ap.bind(6, c.amount);
+        ap.exec();
+        ap.reset();
+    }
+}
+
+void load_snapshot(Connection& db, Order& o) {
+    SQLite::Statement& adj = db.statement("SELECT line_index, kind, source_id, amount FROM order_adjustments "
+                                          "WHERE order_id = ? ORDER BY line_index, position");
+    adj.bind(1, o.id);
+    while (adj.executeStep()) {
+        const auto i = static_cast<size_t>(adj.getColumn(0).getInt64());
+        if (i < o.lines.size())
+            o.lines[i].adjustments.push_back(Adjustment{parse_adjustment_kind(adj.getColumn(1).getString()),
+                                                        adj.getColumn(2).getString(), adj.getColumn(3).getInt64()});
+    }
+    adj.reset();
+    SQLite::Statement& m = db.statement(
+        "SELECT merchant_id, subtotal, discount, goods_net, shipping_fee, shipping_waived, shipping_waived_by, "
+        "shipping, total FROM order_merchants WHERE order_id = ? ORDER BY position");
+    m.bind(1, o.id);
+    while (m.executeStep())
+        o.merchants.push_back(QuoteMerchant{m.getColumn(0).getString(), m.getColumn(1).getInt64(),
+                                            m.getColumn(2).getInt64(), m.getColumn(3).getInt64(),
+                                            m.getColumn(4).getInt64(), m.getColumn(5).getInt64(),
+                                            m.getColumn(6).getString(), m.getColumn(7).getInt64(),
+                                            m.getColumn(8).getInt64()});
+    m.reset();
+    SQLite::Statement& ap = db.statement(
+        "SELECT kind, source_id, template_id, amount FROM order_applied WHERE order_id = ? ORDER BY position");
+    ap.bind(1, o.id);
+    while (ap.executeStep()) {
+        if (ap.getColumn(0).getString() == "promotion")
+            o.promotions.push_back(AppliedPromotion{ap.getColumn(1).getString(), ap.getColumn(3).getInt64()});
+        else
+            o.coupons.push_back(AppliedCoupon{ap.getColumn(1).getString(), ap.getColumn(2).getString(),
+                                              ap.getColumn(3).getInt64()});
+    }
+    ap.reset();
+}
+
+}  // namespace
+
 void insert_order(Connection& db, const Order& o) {
     SQLite::Statement& q = db.statement("INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, "
-                            "created_at, pay_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "created_at, pay_deadline, discount, shipping) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, o.id);
     q.bind(2, o.user_id);
     q.bind(3, static_cast<int>(o.state));
@@ -16,6 +132,8 @@ void insert_order(Connection& db, const Order& o) {
     q.bind(7, o.total);
     q.bind(8, o.created_at);
     q.bind(9, o.pay_deadline);
+    q.bind(10, o.discount);
+    q.bind(11, o.shipping);
     q.exec();
     SQLite::Statement& line = db.statement("INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, "
                                "unit_price, base, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -33,6 +151,7 @@ void insert_order(Connection& db, const Order& o) {
         line.exec();
         line.reset();
     }
+    insert_snapshot(db, o);
 }
 
 namespace {
@@ -58,7 +177,7 @@ void load_refund_parts(Connection& db, Order& o) {
 
 std::optional<Order> find_order(Connection& db, const std::string& id) {
     SQLite::Statement& q = db.statement("SELECT id, user_id, state, cancel_reason, currency, subtotal, total, created_at, "
-                            "pay_deadline, paid_at, payment_ref FROM orders WHERE id = ?");
+                            "pay_deadline, paid_at, payment_ref, discount, shipping FROM orders WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     Order o;
@@ -73,6 +192,8 @@ std::optional<Order> find_order(Connection& db, const std::string& id) {
     o.pay_deadline = q.getColumn(8).getInt64();
     o.paid_at = q.getColumn(9).getInt64();
     if (!q.getColumn(10).isNull()) o.payment_ref = q.getColumn(10).getString();
+    o.discount = q.getColumn(11).getInt64();
+    o.shipping = q.getColumn(12).getInt64();
 
     SQLite::Statement& lines = db.statement("SELECT l.sku_id, l.title, l.merchant_id, l.quantity, l.unit_price, l.base, l.net, "
         "COALESCE(SUM(r.quantity), 0), COALESCE(SUM(r.amount), 0) FROM order_lines l "
@@ -100,6 +221,7 @@ std::optional<Order> find_order(Connection& db, const std::string& id) {
                                    refunds.getColumn(2).getInt64(), {}});
     refunds.reset();
     if (!o.refunds.empty()) load_refund_parts(db, o);
+    load_snapshot(db, o);
     return o;
 }
 

@@ -135,6 +135,98 @@ CREATE INDEX sku_categories_by_category ON sku_categories(category_id, sku_id);
 CREATE INDEX events_by_type ON events(type, seq);
 INSERT INTO meta(key, value) VALUES ('cursor_key', lower(hex(randomblob(32))));
 )sql",
+        // 4: pricing rules, coupons, and the pricing snapshot of each order.
+        // - Promotions and coupon templates are kept as their canonical JSON definition
+        //   (program/rules_json.hpp), with the columns queries need beside it. A promotion's
+        //   end (INT64_MAX when open-ended) is indexed so checkout reads only the live ones.
+        // - A coupon template keeps its counters: `claimed` (copies issued by any path,
+        //   bounded by total_quantity with a conditional UPDATE), `used`, `returned`, and
+        //   `discount_given` (Σ discount of its instances now used).
+        // - A coupon instance is a reservable resource of capacity 1 (0 once used): its
+        //   holds (kind 'coupon') reserve from its own `reserved` counter like stock does.
+        //   (template_id, owner_user_id, ordinal) is unique, so the per-user limit holds
+        //   without relying on one writer.
+        // - Orders keep their discount and shipping, each line's adjustments, each
+        //   merchant's shipping and the promotions and coupons applied with their amounts.
+        R"sql(
+CREATE TABLE promotions (
+    id         TEXT PRIMARY KEY,
+    ends_at    INTEGER NOT NULL,
+    definition TEXT NOT NULL
+);
+CREATE INDEX promotions_by_end ON promotions(ends_at);
+CREATE TABLE shipping_rules (
+    merchant_id TEXT PRIMARY KEY,
+    flat_fee    INTEGER NOT NULL CHECK (flat_fee >= 0),
+    free_over   INTEGER CHECK (free_over IS NULL OR free_over >= 0)
+);
+CREATE TABLE coupon_templates (
+    id             TEXT PRIMARY KEY,
+    promo_code     TEXT,
+    total_quantity INTEGER CHECK (total_quantity IS NULL OR total_quantity >= 0),
+    claimed        INTEGER NOT NULL DEFAULT 0 CHECK (claimed >= 0),
+    used           INTEGER NOT NULL DEFAULT 0 CHECK (used >= 0),
+    returned       INTEGER NOT NULL DEFAULT 0 CHECK (returned >= 0),
+    discount_given INTEGER NOT NULL DEFAULT 0 CHECK (discount_given >= 0),
+    definition     TEXT NOT NULL,
+    CHECK (total_quantity IS NULL OR claimed <= total_quantity)
+);
+CREATE UNIQUE INDEX coupon_templates_by_code ON coupon_templates(promo_code) WHERE promo_code IS NOT NULL;
+CREATE TABLE coupon_instances (
+    id              TEXT PRIMARY KEY,
+    template_id     TEXT NOT NULL REFERENCES coupon_templates(id),
+    owner_user_id   TEXT NOT NULL,
+    ordinal         INTEGER NOT NULL CHECK (ordinal >= 1),
+    via             TEXT NOT NULL CHECK (via IN ('claim', 'grant', 'promo_code')),
+    state           TEXT NOT NULL CHECK (state IN ('available', 'held', 'used', 'expired', 'revoked')),
+    valid_from      INTEGER NOT NULL,
+    valid_until     INTEGER NOT NULL,
+    claimed_at      INTEGER NOT NULL,
+    order_id        TEXT,
+    hold_expires_at INTEGER,
+    discount        INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
+    capacity        INTEGER NOT NULL DEFAULT 1 CHECK (capacity IN (0, 1)),
+    reserved        INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= capacity),
+    UNIQUE (template_id, owner_user_id, ordinal)
+);
+CREATE INDEX coupon_instances_by_owner ON coupon_instances(owner_user_id, state, valid_until);
+CREATE INDEX coupon_instances_held ON coupon_instances(template_id, state, hold_expires_at);
+ALTER TABLE orders ADD COLUMN discount INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN shipping INTEGER NOT NULL DEFAULT 0 CHECK (shipping >= 0);
+CREATE TABLE order_adjustments (
+    order_id   TEXT NOT NULL,
+    line_index INTEGER NOT NULL,
+    position   INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('item_price', 'promotion', 'coupon')),
+    source_id  TEXT NOT NULL,
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (order_id, line_index, position),
+    FOREIGN KEY (order_id, line_index) REFERENCES order_lines(order_id, line_index)
+);
+CREATE TABLE order_merchants (
+    order_id           TEXT NOT NULL REFERENCES orders(id),
+    position           INTEGER NOT NULL,
+    merchant_id        TEXT NOT NULL,
+    subtotal           INTEGER NOT NULL,
+    discount           INTEGER NOT NULL,
+    goods_net          INTEGER NOT NULL,
+    shipping_fee       INTEGER NOT NULL CHECK (shipping_fee >= 0),
+    shipping_waived    INTEGER NOT NULL CHECK (shipping_waived >= 0),
+    shipping_waived_by TEXT NOT NULL,
+    shipping           INTEGER NOT NULL CHECK (shipping >= 0),
+    total              INTEGER NOT NULL,
+    PRIMARY KEY (order_id, position)
+);
+CREATE TABLE order_applied (
+    order_id    TEXT NOT NULL REFERENCES orders(id),
+    position    INTEGER NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('promotion', 'coupon')),
+    source_id   TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (order_id, position)
+);
+)sql",
     };
     return steps;
 }

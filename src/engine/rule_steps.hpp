@@ -1,0 +1,25 @@
+#pragma once
+// Saving pricing rules, shared by the API puts and the program document import
+// (internal to src/engine). Each save appends its event only when something changes.
+#include "engine/engine.hpp"
+#include "program/rules_json.hpp"
+
+#include <string>
+
+namespace sc::steps {
+
+void save_promotion(Tx& tx, const Promotion& promotion);
+void save_shipping_rule(Tx& tx, const ShippingRule& rule);
+void validate_one_shipping_rule(const ShippingRule& rule);
+
+// Refuses what the engine cannot honour yet (a tier audience) with `code` naming
+// `<field_prefix>audience.kind`.
+void require_supported_audience(const CouponTemplate& coupon_template, sc_status_t code,
+                                const std::string& field_prefix);
+
+// Fails with `code` at `<field_prefix>total_quantity` when the new total is below the
+// copies already issued, or at `<field_prefix>promo_code` when another template has the code.
+void save_coupon_template(Tx& tx, const CouponTemplate& coupon_template, sc_status_t code,
+                          const std::string& field_prefix);
+
+}  // namespace sc::steps

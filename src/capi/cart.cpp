@@ -1,4 +1,4 @@
-// The cart and the quote of its selected lines.
+// The cart.
 #include "capi/handles.hpp"
 
 using namespace sc::capi;
@@ -7,10 +7,6 @@ namespace {
 
 const sc::CartLineView* cart_line(const sc_cart* cart, size_t index) {
     return element(cart ? &cart->view.lines : nullptr, index);
-}
-
-const sc::QuoteLine* quote_line(const sc_quote* quote, size_t index) {
-    return element(quote ? &quote->quote.lines : nullptr, index);
 }
 
 }  // namespace
@@ -120,42 +116,4 @@ uint32_t sc_cart_line_problems(const sc_cart* cart, size_t index) {
     return l ? l->problems : uint32_t{SC_LINE_OK};
 }
 void sc_cart_free(sc_cart* cart) { delete cart; }
-
-sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id, sc_quote** out, sc_error** err) {
-    return guard(err, [&] {
-        require_arg(engine, "engine");
-        const std::string user = text_arg(user_id, "user_id");
-        require_arg(out, "out");
-        auto quote = std::make_unique<sc_quote>();
-        quote->quote = engine->engine->quote(user);
-        *out = quote.release();
-    });
-}
-
-const char* sc_quote_currency(const sc_quote* quote) { return quote ? quote->quote.currency.c_str() : nullptr; }
-size_t sc_quote_line_count(const sc_quote* quote) { return quote ? quote->quote.lines.size() : 0; }
-const char* sc_quote_line_sku_id(const sc_quote* quote, size_t index) {
-    const auto* l = quote_line(quote, index);
-    return l ? l->sku_id.c_str() : nullptr;
-}
-int64_t sc_quote_line_quantity(const sc_quote* quote, size_t index) {
-    const auto* l = quote_line(quote, index);
-    return l ? l->quantity : 0;
-}
-int64_t sc_quote_line_unit_price(const sc_quote* quote, size_t index) {
-    const auto* l = quote_line(quote, index);
-    return l ? l->unit_price : 0;
-}
-int64_t sc_quote_line_base(const sc_quote* quote, size_t index) {
-    const auto* l = quote_line(quote, index);
-    return l ? l->base : 0;
-}
-int64_t sc_quote_line_net(const sc_quote* quote, size_t index) {
-    const auto* l = quote_line(quote, index);
-    return l ? l->net : 0;
-}
-int64_t sc_quote_subtotal(const sc_quote* quote) { return quote ? quote->quote.subtotal : 0; }
-int64_t sc_quote_total(const sc_quote* quote) { return quote ? quote->quote.payable : 0; }
-void sc_quote_free(sc_quote* quote) { delete quote; }
-
 }  // extern "C"

@@ -20,6 +20,15 @@ const char* coupon_reason_name(CouponReason reason) noexcept {
     return "unknown";
 }
 
+const char* adjustment_kind_name(AdjustmentKind kind) noexcept {
+    switch (kind) {
+        case AdjustmentKind::item_price: return "item_price";
+        case AdjustmentKind::promotion: return "promotion";
+        case AdjustmentKind::coupon: return "coupon";
+    }
+    return "unknown";
+}
+
 Quote price_lines(const std::string& currency, const std::vector<PricingInput>& inputs) {
     PricingRequest request;
     request.currency = currency;

@@ -87,6 +87,8 @@ enum class CouponReason {
 };
 
 const char* coupon_reason_name(CouponReason reason) noexcept;
+// Stable names of adjustment kinds: "item_price", "promotion", "coupon".
+const char* adjustment_kind_name(AdjustmentKind kind) noexcept;
 
 struct CouponExplanation {
     std::string code;

@@ -66,6 +66,40 @@ void test_cart_accessors_null(void) {
     CHECK_EQ(sc_quote_line_net(NULL, 0), 0);
     CHECK_EQ(sc_quote_subtotal(NULL), 0);
     CHECK_EQ(sc_quote_total(NULL), 0);
+    CHECK_EQ(sc_quote_discount(NULL), 0);
+    CHECK_EQ(sc_quote_shipping(NULL), 0);
+    CHECK_EQ(sc_quote_saved(NULL), 0);
+    CHECK(sc_quote_line_merchant_id(NULL, 0) == NULL);
+    CHECK_EQ(sc_quote_line_adjustment_count(NULL, 0), 0);
+    CHECK(sc_quote_line_adjustment_kind(NULL, 0, 0) == NULL);
+    CHECK(sc_quote_line_adjustment_source(NULL, 0, 0) == NULL);
+    CHECK_EQ(sc_quote_line_adjustment_amount(NULL, 0, 0), 0);
+    CHECK_EQ(sc_quote_merchant_count(NULL), 0);
+    CHECK(sc_quote_merchant_id(NULL, 0) == NULL);
+    CHECK_EQ(sc_quote_merchant_subtotal(NULL, 0), 0);
+    CHECK_EQ(sc_quote_merchant_discount(NULL, 0), 0);
+    CHECK_EQ(sc_quote_merchant_shipping_fee(NULL, 0), 0);
+    CHECK_EQ(sc_quote_merchant_shipping_waived(NULL, 0), 0);
+    CHECK(sc_quote_merchant_shipping_waived_by(NULL, 0) == NULL);
+    CHECK_EQ(sc_quote_merchant_shipping(NULL, 0), 0);
+    CHECK_EQ(sc_quote_merchant_total(NULL, 0), 0);
+    CHECK_EQ(sc_quote_promotion_count(NULL), 0);
+    CHECK(sc_quote_promotion_id(NULL, 0) == NULL);
+    CHECK_EQ(sc_quote_promotion_amount(NULL, 0), 0);
+    CHECK_EQ(sc_quote_coupon_count(NULL), 0);
+    CHECK(sc_quote_coupon_code(NULL, 0) == NULL);
+    CHECK(sc_quote_coupon_template_id(NULL, 0) == NULL);
+    CHECK_EQ(sc_quote_coupon_amount(NULL, 0), 0);
+    CHECK_EQ(sc_quote_gift_count(NULL), 0);
+    CHECK(sc_quote_gift_promotion_id(NULL, 0) == NULL);
+    CHECK(sc_quote_gift_sku_id(NULL, 0) == NULL);
+    CHECK_EQ(sc_quote_gift_quantity(NULL, 0), 0);
+    CHECK_EQ(sc_quote_explanation_count(NULL), 0);
+    CHECK(sc_quote_explanation_code(NULL, 0) == NULL);
+    CHECK(sc_quote_explanation_template_id(NULL, 0) == NULL);
+    CHECK(sc_quote_explanation_reason(NULL, 0) == NULL);
+    CHECK_EQ(sc_quote_explanation_missing(NULL, 0), 0);
+    CHECK(sc_quote_explanation_conflicting(NULL, 0) == NULL);
     sc_quote_free(NULL);
 }
 
@@ -657,6 +691,34 @@ void test_quote(void) {
     }
     CHECK_EQ(sc_quote_subtotal(q), 26400);
     CHECK_EQ(sc_quote_total(q), 26400);
+    /* No rules in this program: nothing taken off, no shipping, one figure per merchant. */
+    CHECK_EQ(sc_quote_discount(q), 0);
+    CHECK_EQ(sc_quote_shipping(q), 0);
+    CHECK_EQ(sc_quote_saved(q), 0);
+    CHECK_EQ(sc_quote_line_adjustment_count(q, 0), 0);
+    CHECK(sc_quote_line_adjustment_kind(q, 0, 0) == NULL);
+    CHECK_EQ(sc_quote_promotion_count(q), 0);
+    CHECK_EQ(sc_quote_coupon_count(q), 0);
+    CHECK_EQ(sc_quote_gift_count(q), 0);
+    CHECK_EQ(sc_quote_explanation_count(q), 0);
+    {
+        size_t m, merchants = sc_quote_merchant_count(q);
+        int64_t sum = 0;
+        CHECK_EQ(merchants, 2);
+        for (m = 0; m < merchants; ++m) {
+            CHECK(sc_quote_merchant_id(q, m) != NULL);
+            CHECK_EQ(sc_quote_merchant_subtotal(q, m), sc_quote_merchant_total(q, m));
+            CHECK_EQ(sc_quote_merchant_discount(q, m), 0);
+            CHECK_EQ(sc_quote_merchant_shipping_fee(q, m), 0);
+            CHECK_EQ(sc_quote_merchant_shipping_waived(q, m), 0);
+            CHECK_STR(sc_quote_merchant_shipping_waived_by(q, m), "");
+            CHECK_EQ(sc_quote_merchant_shipping(q, m), 0);
+            sum += sc_quote_merchant_total(q, m);
+        }
+        CHECK_EQ(sum, sc_quote_total(q));
+        CHECK(sc_quote_merchant_id(q, merchants) == NULL);
+        CHECK_STR(sc_quote_line_merchant_id(q, 0), sc_quote_merchant_id(q, 0));
+    }
     CHECK(sc_quote_line_sku_id(q, 2) == NULL);
     CHECK_EQ(sc_quote_line_quantity(q, 2), 0);
     CHECK_EQ(sc_quote_line_unit_price(q, 2), 0);

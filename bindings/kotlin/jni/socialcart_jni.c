@@ -917,6 +917,59 @@ ACC_I64_AT(quoteLineBase, sc_quote_line_base, sc_quote)
 ACC_I64_AT(quoteLineNet, sc_quote_line_net, sc_quote)
 ACC_I64(quoteSubtotal, sc_quote_subtotal, sc_quote)
 ACC_I64(quoteTotal, sc_quote_total, sc_quote)
+ACC_I64(quoteDiscount, sc_quote_discount, sc_quote)
+ACC_I64(quoteShipping, sc_quote_shipping, sc_quote)
+ACC_I64(quoteSaved, sc_quote_saved, sc_quote)
+ACC_STR_AT(quoteLineMerchantId, sc_quote_line_merchant_id, sc_quote)
+
+JNIEXPORT jlong NATIVE(quoteLineAdjustmentCount)(JNIEnv* env, jclass cls, jlong h, jlong line) {
+    (void)env;
+    (void)cls;
+    return from_size(sc_quote_line_adjustment_count(PTR(const sc_quote, h), to_size(line)));
+}
+
+JNIEXPORT jstring NATIVE(quoteLineAdjustmentKind)(JNIEnv* env, jclass cls, jlong h, jlong line, jlong adjustment) {
+    (void)cls;
+    return to_jstring(env, sc_quote_line_adjustment_kind(PTR(const sc_quote, h), to_size(line), to_size(adjustment)));
+}
+
+JNIEXPORT jstring NATIVE(quoteLineAdjustmentSource)(JNIEnv* env, jclass cls, jlong h, jlong line, jlong adjustment) {
+    (void)cls;
+    return to_jstring(env, sc_quote_line_adjustment_source(PTR(const sc_quote, h), to_size(line), to_size(adjustment)));
+}
+
+JNIEXPORT jlong NATIVE(quoteLineAdjustmentAmount)(JNIEnv* env, jclass cls, jlong h, jlong line, jlong adjustment) {
+    (void)env;
+    (void)cls;
+    return (jlong)sc_quote_line_adjustment_amount(PTR(const sc_quote, h), to_size(line), to_size(adjustment));
+}
+
+ACC_SIZE(quoteMerchantCount, sc_quote_merchant_count, sc_quote)
+ACC_STR_AT(quoteMerchantId, sc_quote_merchant_id, sc_quote)
+ACC_I64_AT(quoteMerchantSubtotal, sc_quote_merchant_subtotal, sc_quote)
+ACC_I64_AT(quoteMerchantDiscount, sc_quote_merchant_discount, sc_quote)
+ACC_I64_AT(quoteMerchantShippingFee, sc_quote_merchant_shipping_fee, sc_quote)
+ACC_I64_AT(quoteMerchantShippingWaived, sc_quote_merchant_shipping_waived, sc_quote)
+ACC_STR_AT(quoteMerchantShippingWaivedBy, sc_quote_merchant_shipping_waived_by, sc_quote)
+ACC_I64_AT(quoteMerchantShipping, sc_quote_merchant_shipping, sc_quote)
+ACC_I64_AT(quoteMerchantTotal, sc_quote_merchant_total, sc_quote)
+ACC_SIZE(quotePromotionCount, sc_quote_promotion_count, sc_quote)
+ACC_STR_AT(quotePromotionId, sc_quote_promotion_id, sc_quote)
+ACC_I64_AT(quotePromotionAmount, sc_quote_promotion_amount, sc_quote)
+ACC_SIZE(quoteCouponCount, sc_quote_coupon_count, sc_quote)
+ACC_STR_AT(quoteCouponCode, sc_quote_coupon_code, sc_quote)
+ACC_STR_AT(quoteCouponTemplateId, sc_quote_coupon_template_id, sc_quote)
+ACC_I64_AT(quoteCouponAmount, sc_quote_coupon_amount, sc_quote)
+ACC_SIZE(quoteGiftCount, sc_quote_gift_count, sc_quote)
+ACC_STR_AT(quoteGiftPromotionId, sc_quote_gift_promotion_id, sc_quote)
+ACC_STR_AT(quoteGiftSkuId, sc_quote_gift_sku_id, sc_quote)
+ACC_I64_AT(quoteGiftQuantity, sc_quote_gift_quantity, sc_quote)
+ACC_SIZE(quoteExplanationCount, sc_quote_explanation_count, sc_quote)
+ACC_STR_AT(quoteExplanationCode, sc_quote_explanation_code, sc_quote)
+ACC_STR_AT(quoteExplanationTemplateId, sc_quote_explanation_template_id, sc_quote)
+ACC_STR_AT(quoteExplanationReason, sc_quote_explanation_reason, sc_quote)
+ACC_I64_AT(quoteExplanationMissing, sc_quote_explanation_missing, sc_quote)
+ACC_STR_AT(quoteExplanationConflicting, sc_quote_explanation_conflicting, sc_quote)
 FREE_FN(quoteFree, sc_quote_free, sc_quote)
 
 /* ------------------------------------------------------------------------ */

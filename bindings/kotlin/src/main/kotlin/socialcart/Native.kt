@@ -151,6 +151,40 @@ internal object Native {
     @JvmStatic external fun quoteLineNet(quote: Long, index: Long): Long
     @JvmStatic external fun quoteSubtotal(quote: Long): Long
     @JvmStatic external fun quoteTotal(quote: Long): Long
+    @JvmStatic external fun quoteDiscount(quote: Long): Long
+    @JvmStatic external fun quoteShipping(quote: Long): Long
+    @JvmStatic external fun quoteSaved(quote: Long): Long
+    @JvmStatic external fun quoteLineMerchantId(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteLineAdjustmentCount(quote: Long, line: Long): Long
+    @JvmStatic external fun quoteLineAdjustmentKind(quote: Long, line: Long, adjustment: Long): String?
+    @JvmStatic external fun quoteLineAdjustmentSource(quote: Long, line: Long, adjustment: Long): String?
+    @JvmStatic external fun quoteLineAdjustmentAmount(quote: Long, line: Long, adjustment: Long): Long
+    @JvmStatic external fun quoteMerchantCount(quote: Long): Long
+    @JvmStatic external fun quoteMerchantId(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteMerchantSubtotal(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteMerchantDiscount(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteMerchantShippingFee(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteMerchantShippingWaived(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteMerchantShippingWaivedBy(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteMerchantShipping(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteMerchantTotal(quote: Long, index: Long): Long
+    @JvmStatic external fun quotePromotionCount(quote: Long): Long
+    @JvmStatic external fun quotePromotionId(quote: Long, index: Long): String?
+    @JvmStatic external fun quotePromotionAmount(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteCouponCount(quote: Long): Long
+    @JvmStatic external fun quoteCouponCode(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteCouponTemplateId(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteCouponAmount(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteGiftCount(quote: Long): Long
+    @JvmStatic external fun quoteGiftPromotionId(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteGiftSkuId(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteGiftQuantity(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteExplanationCount(quote: Long): Long
+    @JvmStatic external fun quoteExplanationCode(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteExplanationTemplateId(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteExplanationReason(quote: Long, index: Long): String?
+    @JvmStatic external fun quoteExplanationMissing(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteExplanationConflicting(quote: Long, index: Long): String?
     @JvmStatic external fun quoteFree(quote: Long)
 
     // Orders

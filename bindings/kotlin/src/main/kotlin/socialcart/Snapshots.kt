@@ -65,11 +65,67 @@ internal object Snapshots {
                     quantity = Native.quoteLineQuantity(q, i),
                     unitPrice = Native.quoteLineUnitPrice(q, i),
                     base = Native.quoteLineBase(q, i),
-                    net = Native.quoteLineNet(q, i)
+                    net = Native.quoteLineNet(q, i),
+                    merchantId = Native.quoteLineMerchantId(q, i) ?: "",
+                    adjustments = indices(Native.quoteLineAdjustmentCount(q, i)).map { a ->
+                        val kind = Native.quoteLineAdjustmentKind(q, i, a) ?: ""
+                        Adjustment(
+                            kind = AdjustmentKind.of(kind),
+                            rawKind = kind,
+                            source = Native.quoteLineAdjustmentSource(q, i, a) ?: "",
+                            amount = Native.quoteLineAdjustmentAmount(q, i, a)
+                        )
+                    }
                 )
             },
             subtotal = Native.quoteSubtotal(q),
-            total = Native.quoteTotal(q)
+            total = Native.quoteTotal(q),
+            discount = Native.quoteDiscount(q),
+            shipping = Native.quoteShipping(q),
+            saved = Native.quoteSaved(q),
+            merchants = indices(Native.quoteMerchantCount(q)).map { i ->
+                QuoteMerchant(
+                    id = Native.quoteMerchantId(q, i) ?: "",
+                    subtotal = Native.quoteMerchantSubtotal(q, i),
+                    discount = Native.quoteMerchantDiscount(q, i),
+                    shippingFee = Native.quoteMerchantShippingFee(q, i),
+                    shippingWaived = Native.quoteMerchantShippingWaived(q, i),
+                    shippingWaivedBy = Native.quoteMerchantShippingWaivedBy(q, i)?.takeIf { it.isNotEmpty() },
+                    shipping = Native.quoteMerchantShipping(q, i),
+                    total = Native.quoteMerchantTotal(q, i)
+                )
+            },
+            promotions = indices(Native.quotePromotionCount(q)).map { i ->
+                AppliedPromotion(
+                    id = Native.quotePromotionId(q, i) ?: "",
+                    amount = Native.quotePromotionAmount(q, i)
+                )
+            },
+            coupons = indices(Native.quoteCouponCount(q)).map { i ->
+                AppliedCoupon(
+                    code = Native.quoteCouponCode(q, i) ?: "",
+                    templateId = Native.quoteCouponTemplateId(q, i) ?: "",
+                    amount = Native.quoteCouponAmount(q, i)
+                )
+            },
+            gifts = indices(Native.quoteGiftCount(q)).map { i ->
+                Gift(
+                    promotionId = Native.quoteGiftPromotionId(q, i) ?: "",
+                    skuId = Native.quoteGiftSkuId(q, i) ?: "",
+                    quantity = Native.quoteGiftQuantity(q, i)
+                )
+            },
+            explanations = indices(Native.quoteExplanationCount(q)).map { i ->
+                val reason = Native.quoteExplanationReason(q, i) ?: ""
+                CouponExplanation(
+                    code = Native.quoteExplanationCode(q, i) ?: "",
+                    templateId = Native.quoteExplanationTemplateId(q, i) ?: "",
+                    reason = ExplanationReason.of(reason),
+                    rawReason = reason,
+                    missing = Native.quoteExplanationMissing(q, i),
+                    conflictingCode = Native.quoteExplanationConflicting(q, i)?.takeIf { it.isNotEmpty() }
+                )
+            }
         )
     }
 

@@ -124,7 +124,7 @@ data class Cart(
     fun line(skuId: String): CartLine? = lines.firstOrNull { it.skuId == skuId }
 }
 
-/** One priced line of a [Quote]. */
+/** One priced line of a [Quote]. Money is in minor units of [Quote.currency]. */
 data class QuoteLine(
     val skuId: String,
     val quantity: Long,
@@ -132,16 +132,157 @@ data class QuoteLine(
     /** Unit price times quantity. */
     val base: Long,
     /** What the line costs after every adjustment. */
-    val net: Long
+    val net: Long,
+    /** The merchant that sells the line's SKU. */
+    val merchantId: String = "",
+    /** What was taken off the line, in the order it was applied; the amounts sum to base - net. */
+    val adjustments: List<Adjustment> = emptyList()
 )
 
-/** What checkout would charge for the selected lines now. */
+/** What kind of rule made an [Adjustment] (the library's names in [wireName]). */
+enum class AdjustmentKind(val wireName: String) {
+    /** A flash-sale, member or group price. */
+    ITEM_PRICE("item_price"),
+    /** An automatic promotion. */
+    PROMOTION("promotion"),
+    /** A coupon. */
+    COUPON("coupon"),
+    /** A kind this binding does not know (a newer library): see [Adjustment.rawKind]. */
+    UNKNOWN("");
+
+    companion object {
+        /** The kind named name; [UNKNOWN] for a name this binding does not know. */
+        @JvmStatic
+        fun of(name: String): AdjustmentKind = values().firstOrNull { it.wireName == name && it != UNKNOWN } ?: UNKNOWN
+    }
+}
+
+/** One adjustment of a [QuoteLine]: an item price, a promotion or a coupon. */
+data class Adjustment(
+    val kind: AdjustmentKind,
+    /** The library's name of the kind, e.g. "item_price" (kept for an [AdjustmentKind.UNKNOWN] one). */
+    val rawKind: String,
+    /** Where it came from: the offer's source, a promotion id or a coupon code. */
+    val source: String,
+    /** What it took off the line (> 0). */
+    val amount: Long
+)
+
+/** One merchant's share of a [Quote]. */
+data class QuoteMerchant(
+    val id: String,
+    /** Sum of the merchant's line bases. */
+    val subtotal: Long,
+    /** Sum of the adjustments of the merchant's lines. */
+    val discount: Long,
+    /** The fee the merchant's shipping rule charges for these goods, before waivers. */
+    val shippingFee: Long,
+    /** The part of the fee that a free-shipping promotion or coupon waived. */
+    val shippingWaived: Long,
+    /** The promotion id or coupon code that waived it; null when nothing did. */
+    val shippingWaivedBy: String?,
+    /** Shipping payable: shippingFee - shippingWaived. */
+    val shipping: Long,
+    /** subtotal - discount + shipping. */
+    val total: Long
+)
+
+/** An automatic promotion that applied to a [Quote]. */
+data class AppliedPromotion(
+    val id: String,
+    /** What it took off (item discount, or the shipping it waived). */
+    val amount: Long
+)
+
+/** A coupon that applied to a [Quote]. */
+data class AppliedCoupon(
+    val code: String,
+    val templateId: String,
+    /** What it took off (item discount, or the shipping it waived). */
+    val amount: Long
+)
+
+/** A gift item granted by a gift promotion. */
+data class Gift(
+    /** The promotion that grants the gift. */
+    val promotionId: String,
+    val skuId: String,
+    val quantity: Long
+)
+
+/** Why a coupon was not applied (the library's names in [wireName]). */
+enum class ExplanationReason(val wireName: String) {
+    /** Its validity has not started. */
+    NOT_YET_VALID("not_yet_valid"),
+    /** Its validity has ended. */
+    EXPIRED("expired"),
+    /** Held by another order, used or revoked. */
+    NOT_AVAILABLE("not_available"),
+    /** The goods in its scope fall short of its minimum spend (see [CouponExplanation.missing]). */
+    BELOW_MIN_SPEND("below_min_spend"),
+    /** No line of the quote is in its scope (or sold by its issuing merchant). */
+    OUT_OF_SCOPE("out_of_scope"),
+    /** It does not stack with the coupon that applied (see [CouponExplanation.conflictingCode]). */
+    NOT_STACKABLE("not_stackable"),
+    /** One coupon per issuer, and another one applied (see [CouponExplanation.conflictingCode]). */
+    ONE_PER_ISSUER("one_per_issuer"),
+    /** The best choice saves more without it. */
+    NOT_BETTER("not_better"),
+    /** The caller did not choose it (coupons by code, or none). */
+    NOT_CHOSEN("not_chosen"),
+    /** It would take nothing off (or waive no shipping). */
+    ZERO_DISCOUNT("zero_discount"),
+    /** A reason this binding does not know (a newer library): see [CouponExplanation.rawReason]. */
+    UNKNOWN("");
+
+    companion object {
+        /** The reason named name; [UNKNOWN] for a name this binding does not know. */
+        @JvmStatic
+        fun of(name: String): ExplanationReason = values().firstOrNull { it.wireName == name && it != UNKNOWN } ?: UNKNOWN
+    }
+}
+
+/** One of the shopper's coupons that was not applied to a [Quote], and why. */
+data class CouponExplanation(
+    val code: String,
+    val templateId: String,
+    val reason: ExplanationReason,
+    /** The library's name of the reason, e.g. "below_min_spend" (kept for an UNKNOWN one: show it generically). */
+    val rawReason: String,
+    /** For BELOW_MIN_SPEND: how much more the shopper must spend in its scope (0 otherwise). */
+    val missing: Long,
+    /** For NOT_STACKABLE and ONE_PER_ISSUER: the code of the coupon that applied instead; null otherwise. */
+    val conflictingCode: String?
+)
+
+/**
+ * What checkout would charge for the selected lines now. Money is in minor units of
+ * [currency]; total = subtotal - discount + shipping.
+ */
 data class Quote(
     /** The currency ("" while the catalog is empty). */
     val currency: String,
     val lines: List<QuoteLine>,
+    /** Sum of the lines' base amounts. */
     val subtotal: Long,
-    val total: Long
+    /** What the shopper would pay. */
+    val total: Long,
+    /** Sum of every line adjustment: item prices, promotions and coupons. */
+    val discount: Long = 0,
+    /** Shipping payable, summed over the merchants, after waivers. */
+    val shipping: Long = 0,
+    /** What the shopper saves: the discount plus the shipping waived. */
+    val saved: Long = 0,
+    /** One share per merchant, in the order each first appears among the lines. */
+    val merchants: List<QuoteMerchant> = emptyList(),
+    /** The automatic promotions that applied, in the order they applied. */
+    val promotions: List<AppliedPromotion> = emptyList(),
+    /** The coupons that applied, in the order they applied. */
+    val coupons: List<AppliedCoupon> = emptyList(),
+    /** Gift items granted by gift promotions. */
+    val gifts: List<Gift> = emptyList(),
+    /** The shopper's coupons that were not applied, each with its reason, in the order the shopper holds them. */
+    val explanations: List<CouponExplanation> = emptyList()
 )
 
 /** One line of an [Order], as it was at checkout. */

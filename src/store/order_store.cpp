@@ -1,24 +1,19 @@
 #include "store/order_store.hpp"
 
+#include "core/error.hpp"
+
 #include <SQLiteCpp/Statement.h>
 
 namespace sc::store {
 
 namespace {
 
-const char* adjustment_kind_name(AdjustmentKind kind) {
-    switch (kind) {
-        case AdjustmentKind::item_price: return "item_price";
-        case AdjustmentKind::promotion: return "promotion";
-        case AdjustmentKind::coupon: return "coupon";
-    }
-    return "coupon";
-}
-
+// The inverse of adjustment_kind_name (pricing/quote.hpp); a name it does not know
+// means the file was written by something else.
 AdjustmentKind parse_adjustment_kind(const std::string& s) {
-    if (s == "item_price") return AdjustmentKind::item_price;
-    if (s == "promotion") return AdjustmentKind::promotion;
-    return AdjustmentKind::coupon;
+    for (auto kind : {AdjustmentKind::item_price, AdjustmentKind::promotion, AdjustmentKind::coupon})
+        if (s == adjustment_kind_name(kind)) return kind;
+    fail(SC_ERR_INTERNAL, "unknown adjustment kind in the order snapshot");
 }
 
 // The pricing snapshot: each line's adjustments, each merchant's shipping, and the

@@ -55,6 +55,7 @@ void test_cart_problems(void);
 void test_cart_merge(void);
 void test_quote(void);
 void test_quote_overflow(void);
+void test_quote_with_rules(void);
 /* test_orders.c */
 void test_order_accessors_null(void);
 void test_checkout(void);
@@ -132,6 +133,7 @@ static const h_test_case tests[] = {
     {"cart_merge", test_cart_merge},
     {"quote", test_quote},
     {"quote_overflow", test_quote_overflow},
+    {"quote_with_rules", test_quote_with_rules},
     {"order_accessors_null", test_order_accessors_null},
     {"checkout", test_checkout},
     {"pay", test_pay},

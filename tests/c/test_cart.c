@@ -737,6 +737,83 @@ void test_quote(void) {
     fx_close(&fx);
 }
 
+/* A threshold promotion and shipping rules from the program document, read through the
+ * quote's accessors, and the order that checkout makes from the same cart. */
+void test_quote_with_rules(void) {
+    fixture fx;
+    sc_quote* q = NULL;
+    sc_order* o = NULL;
+    size_t t, c;
+    fx_open_memory(&fx);
+    fx_import(&fx,
+              "{\"format\":\"socialcart.program/1\",\"currency\":\"CNY\",\"skus\":["
+              "{\"id\":\"tea\",\"merchant_id\":\"m1\",\"title\":\"Tea\",\"list_price\":6800},"
+              "{\"id\":\"cake\",\"merchant_id\":\"m2\",\"title\":\"Cake\",\"list_price\":12800}],"
+              "\"promotions\":[{\"id\":\"spend200\",\"title\":\"20 off 200\",\"kind\":\"threshold\","
+              "\"tiers\":[{\"min_spend\":20000,\"off\":2000}]}],"
+              "\"shipping_rules\":[{\"merchant_id\":\"\",\"flat_fee\":800,\"free_over\":15000},"
+              "{\"merchant_id\":\"m2\",\"flat_fee\":1000}]}");
+    fx_track_user(&fx, "u1");
+    CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 2, &E));
+    CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cake", 1, &E));
+    CHECK_OK(sc_engine_quote(fx.engine, "u1", &q, &E));
+    /* 26400 of goods meets the 20000 threshold: 2000 off, split 13600 : 12800 by largest
+     * remainder (1030.30 and 969.70: the spare unit goes to cake). m1's goods (12570) stay
+     * under its free-shipping threshold, m2 has a flat fee of its own. */
+    CHECK_EQ(sc_quote_subtotal(q), 26400);
+    CHECK_EQ(sc_quote_discount(q), 2000);
+    CHECK_EQ(sc_quote_shipping(q), 1800);
+    CHECK_EQ(sc_quote_total(q), 26200);
+    CHECK_EQ(sc_quote_saved(q), 2000);
+    if (CHECK_EQ(sc_quote_line_count(q), 2)) {
+        t = strcmp(sc_quote_line_sku_id(q, 0), "tea") == 0 ? 0 : 1;
+        c = 1 - t;
+        CHECK_EQ(sc_quote_line_adjustment_count(q, t), 1);
+        CHECK_STR(sc_quote_line_adjustment_kind(q, t, 0), "promotion");
+        CHECK_STR(sc_quote_line_adjustment_source(q, t, 0), "spend200");
+        CHECK_EQ(sc_quote_line_adjustment_amount(q, t, 0), 1030);
+        CHECK_EQ(sc_quote_line_adjustment_amount(q, c, 0), 970);
+        CHECK_EQ(sc_quote_line_net(q, t), 12570);
+        CHECK_EQ(sc_quote_line_net(q, c), 11830);
+        CHECK(sc_quote_line_adjustment_kind(q, t, 1) == NULL);
+        CHECK_EQ(sc_quote_line_adjustment_amount(q, t, 1), 0);
+    }
+    if (CHECK_EQ(sc_quote_merchant_count(q), 2)) {
+        size_t m1 = strcmp(sc_quote_merchant_id(q, 0), "m1") == 0 ? 0 : 1;
+        CHECK_EQ(sc_quote_merchant_subtotal(q, m1), 13600);
+        CHECK_EQ(sc_quote_merchant_discount(q, m1), 1030);
+        CHECK_EQ(sc_quote_merchant_shipping_fee(q, m1), 800);
+        CHECK_EQ(sc_quote_merchant_shipping(q, m1), 800);
+        CHECK_EQ(sc_quote_merchant_total(q, m1), 13370);
+        CHECK_EQ(sc_quote_merchant_shipping_fee(q, 1 - m1), 1000);
+        CHECK_EQ(sc_quote_merchant_total(q, 1 - m1), 12830);
+    }
+    if (CHECK_EQ(sc_quote_promotion_count(q), 1)) {
+        CHECK_STR(sc_quote_promotion_id(q, 0), "spend200");
+        CHECK_EQ(sc_quote_promotion_amount(q, 0), 2000);
+    }
+    CHECK_EQ(sc_quote_coupon_count(q), 0);
+    CHECK_EQ(sc_quote_explanation_count(q), 0);
+    sc_quote_free(q);
+    q = NULL;
+
+    /* Checkout charges exactly what the quote showed. */
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k-rules", &o, &E));
+    CHECK_EQ(sc_order_total(o), 26200);
+    CHECK_EQ(sc_order_subtotal(o), 26400);
+    sc_order_free(o);
+
+    /* Below the threshold: no promotion, and m1 pays its shipping. */
+    CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 2, &E));
+    CHECK_OK(sc_engine_quote(fx.engine, "u1", &q, &E));
+    CHECK_EQ(sc_quote_discount(q), 0);
+    CHECK_EQ(sc_quote_promotion_count(q), 0);
+    CHECK_EQ(sc_quote_shipping(q), 800);
+    CHECK_EQ(sc_quote_total(q), 14400);
+    sc_quote_free(q);
+    fx_close(&fx);
+}
+
 /* Totals that do not fit in 64 bits. */
 void test_quote_overflow(void) {
     fixture fx;

@@ -1,5 +1,6 @@
 #include "store/coupon_store.hpp"
 
+#include "store/parsed_by_text.hpp"
 #include "core/error.hpp"
 #include "program/rules_json.hpp"
 
@@ -14,7 +15,10 @@ constexpr const char* kTemplateColumns =
 
 StoredTemplate template_from(SQLite::Statement& q) {
     StoredTemplate t;
-    t.terms = parse_coupon_template_json(nlohmann::json::parse(q.getColumn(0).getString()), "");
+    static ParsedByText<CouponTemplate> parsed;
+    t.terms = parsed.get(q.getColumn(0).getString(), [](const std::string& text) {
+        return parse_coupon_template_json(nlohmann::json::parse(text), "");
+    });
     t.counters = TemplateCounters{q.getColumn(1).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
                                   q.getColumn(4).getInt64()};
     return t;

@@ -1,5 +1,6 @@
 #include "store/promotion_store.hpp"
 
+#include "store/parsed_by_text.hpp"
 #include "program/rules_json.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -12,7 +13,8 @@ namespace sc::store {
 namespace {
 
 Promotion promotion_from(const std::string& text) {
-    return parse_promotion_json(nlohmann::json::parse(text), "");
+    static ParsedByText<Promotion> parsed;
+    return parsed.get(text, [](const std::string& t) { return parse_promotion_json(nlohmann::json::parse(t), ""); });
 }
 
 std::vector<Promotion> promotions_of(SQLite::Statement& q) {

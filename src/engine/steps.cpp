@@ -154,9 +154,12 @@ PricingRequest pricing_request(Connection& db, const std::string& user_id, int64
     request.currency = catalog_currency(db);
     request.now = now;
     request.choice = choice;
+    auto skus = store::skus_in_cart(db, user_id);
     for (const auto& line : store::cart_lines(db, user_id)) {
         if (!line.selected) continue;
-        Sku sku = require_sku(db, line.sku_id);
+        auto found = skus.find(line.sku_id);
+        if (found == skus.end()) fail(SC_ERR_NOT_FOUND, "no SKU " + line.sku_id, "sku_id");
+        Sku sku = std::move(found->second);
         if (check_stock) check_line_quantity(sku, line.quantity, available_stock(db, sku, now));
         request.lines.push_back(PricingInput{std::move(sku), line.quantity});
     }

@@ -77,6 +77,29 @@ std::optional<Sku> find_sku(Connection& db, const std::string& id) {
     return sku;
 }
 
+std::map<std::string, Sku> skus_in_cart(Connection& db, const std::string& user_id) {
+    std::map<std::string, Sku> out;
+    SQLite::Statement& q = db.statement(
+        "SELECT s.id, s.merchant_id, s.title, s.currency, s.list_price, s.stock_on_hand, s.max_per_order, "
+        "s.active FROM cart_lines l JOIN skus s ON s.id = l.sku_id WHERE l.user_id = ?");
+    q.bind(1, user_id);
+    while (q.executeStep()) {
+        Sku sku = sku_from_row(q);
+        std::string id = sku.id;
+        out.emplace(std::move(id), std::move(sku));
+    }
+    q.reset();
+    SQLite::Statement& c = db.statement(
+        "SELECT c.sku_id, c.category_id FROM cart_lines l JOIN sku_categories c ON c.sku_id = l.sku_id "
+        "WHERE l.user_id = ? ORDER BY c.sku_id, c.position");
+    c.bind(1, user_id);
+    while (c.executeStep())
+        if (auto it = out.find(c.getColumn(0).getString()); it != out.end())
+            it->second.categories.push_back(c.getColumn(1).getString());
+    c.reset();
+    return out;
+}
+
 std::vector<Sku> all_skus(Connection& db) {
     SQLite::Statement& q = db.statement(std::string(kSkuColumns) + "ORDER BY id");
     std::vector<Sku> out;

@@ -4,6 +4,7 @@
 
 #include "store/database.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,9 @@ void set_catalog_currency(Connection& db, const std::string& currency);
 
 void upsert_sku(Connection& db, const Sku& sku);
 std::optional<Sku> find_sku(Connection& db, const std::string& id);
+// The SKUs of the user's cart lines with their categories, by id: two queries for the
+// whole cart instead of two per line (pricing reads every line's SKU on each quote).
+std::map<std::string, Sku> skus_in_cart(Connection& db, const std::string& user_id);
 std::vector<Sku> all_skus(Connection& db);  // ordered by id
 // Up to `limit` SKUs with an id after `after_id` ("" for the first), ordered by id.
 std::vector<Sku> skus_of_merchant(Connection& db, const std::string& merchant_id, const std::string& after_id,

@@ -73,7 +73,7 @@ void add_lines(const PricingContext& c, const CartState& state, const Adjustment
         q.subtotal += line.base;  // checked in build_context
         q.lines.push_back(std::move(line));
     }
-    for (const LoggedAdjustment& a : log) q.lines[a.line].adjustments.emplace_back(a.kind, *a.source_id, a.amount);
+    for (const LoggedAdjustment& a : log) q.lines[a.line].adjustments.push_back(Adjustment{a.kind, *a.source_id, a.amount});
 }
 
 void add_merchants(const PricingContext& c, const Stages& s, Quote& q) {

@@ -7,7 +7,7 @@ namespace sc::pricing_detail {
 
 ScopeIndex::ScopeIndex(const std::vector<const Sku*>& skus, const std::vector<size_t>& line_merchants,
                        const std::vector<std::string>& merchant_ids)
-    : skus_(skus), line_merchants_(line_merchants), merchant_ids_(merchant_ids), words_((skus.size() + 63) / 64) {
+    : skus_(skus), merchant_ids_(merchant_ids), words_((skus.size() + 63) / 64) {
     all_.assign(words_, 0);
     merchant_bits_.assign(merchant_ids.size(), Bits(words_, 0));
     for (size_t line = 0; line < skus.size(); ++line) {

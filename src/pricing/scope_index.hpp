@@ -16,7 +16,7 @@ namespace sc::pricing_detail {
 class ScopeIndex {
 public:
     // skus[i] is line i's SKU, line_merchants[i] its merchant's index into merchant_ids.
-    // All three must outlive the index.
+    // skus and merchant_ids must outlive the index.
     ScopeIndex(const std::vector<const Sku*>& skus, const std::vector<size_t>& line_merchants,
                const std::vector<std::string>& merchant_ids);
 
@@ -31,7 +31,6 @@ private:
     void add_matches(const ScopeList& list, Bits& bits) const;
 
     const std::vector<const Sku*>& skus_;
-    const std::vector<size_t>& line_merchants_;
     const std::vector<std::string>& merchant_ids_;
     size_t words_ = 0;
     Bits all_;

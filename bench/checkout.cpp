@@ -77,7 +77,7 @@ public:
             const std::string key = id("k", next_);
             must(sc_engine_cart_add(engine_, user.c_str(), "tea", 1, err()), "sc_engine_cart_add");
             sc_order* order = nullptr;
-            must(sc_engine_checkout(engine_, user.c_str(), key.c_str(), &order, err()), "sc_engine_checkout");
+            must(sc_engine_checkout(engine_, user.c_str(), NULL, key.c_str(), &order, err()), "sc_engine_checkout");
             must(sc_engine_order_pay(engine_, sc_order_id(order), key.c_str(), sc_order_total(order), key.c_str(),
                                      nullptr, err()),
                  "sc_engine_order_pay");

@@ -216,7 +216,7 @@ Costs place_orders(sc_engine* engine, ManualClock& clock, std::mt19937_64& rng, 
         });
         clock.advance(1000);
         const double checkout = time_us([&] {
-            must(sc_engine_checkout(engine, user.c_str(), checkout_key.c_str(), &order, err()), "sc_engine_checkout");
+            must(sc_engine_checkout(engine, user.c_str(), NULL, checkout_key.c_str(), &order, err()), "sc_engine_checkout");
         });
         clock.advance(60'000);
         const double pay = time_us([&] {

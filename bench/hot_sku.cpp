@@ -45,7 +45,7 @@ void measure(Side& side, int64_t n, Samples& add_round, Samples& checkout_round)
             time_us([&] { must(sc_engine_cart_add(side.engine, user.c_str(), "hot", 1, err()), "sc_engine_cart_add"); });
         side.clock->advance(1000);
         const double checkout = time_us([&] {
-            must(sc_engine_checkout(side.engine, user.c_str(), key.c_str(), &order, err()), "sc_engine_checkout");
+            must(sc_engine_checkout(side.engine, user.c_str(), NULL, key.c_str(), &order, err()), "sc_engine_checkout");
         });
         side.clock->advance(1000);
         must(sc_engine_order_pay(side.engine, sc_order_id(order), key.c_str(), sc_order_total(order), key.c_str(),
@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
         const std::string key = id("h-", i);
         must(sc_engine_cart_add(held.engine, user.c_str(), "hot", 1, err()), "sc_engine_cart_add");
         sc_order* order = nullptr;
-        must(sc_engine_checkout(held.engine, user.c_str(), key.c_str(), &order, err()), "sc_engine_checkout");
+        must(sc_engine_checkout(held.engine, user.c_str(), NULL, key.c_str(), &order, err()), "sc_engine_checkout");
         sc_order_free(order);
         held_clock.advance(10);
     }

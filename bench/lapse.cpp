@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
             must(sc_engine_cart_add(engine, user.c_str(), sku_id(j).c_str(), 1, err()), "sc_engine_cart_add");
         const std::string key = id("k", i);
         sc_order* order = nullptr;
-        must(sc_engine_checkout(engine, user.c_str(), key.c_str(), &order, err()), "sc_engine_checkout");
+        must(sc_engine_checkout(engine, user.c_str(), NULL, key.c_str(), &order, err()), "sc_engine_checkout");
         unpaid.emplace_back(sc_order_id(order));
         sc_order_free(order);
         clock.advance(10);
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
         timed(kCartAdd, [&] { must(sc_engine_cart_add(engine, user.c_str(), sku.c_str(), 1, err()), "sc_engine_cart_add"); });
         timed(kQuote, [&] {
             sc_quote* quote = nullptr;
-            must(sc_engine_quote(engine, user.c_str(), &quote, err()), "sc_engine_quote");
+            must(sc_engine_quote(engine, user.c_str(), NULL, &quote, err()), "sc_engine_quote");
             sc_quote_free(quote);
         });
         timed(kOrderGet, [&] {
@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
             sc_order_free(got);
         });
         timed(kCheckout, [&] {
-            must(sc_engine_checkout(engine, user.c_str(), key.c_str(), &order, err()), "sc_engine_checkout");
+            must(sc_engine_checkout(engine, user.c_str(), NULL, key.c_str(), &order, err()), "sc_engine_checkout");
         });
         timed(kPay, [&] {
             must(sc_engine_order_pay(engine, sc_order_id(order), key.c_str(), sc_order_total(order), key.c_str(),

@@ -76,7 +76,7 @@ void write_until(sc_engine* engine, Clock::time_point deadline, WriterState& sta
         writes += 4;
         if (Clock::now() >= deadline) break;
         sc_order* order = nullptr;
-        must(sc_engine_checkout(engine, user.c_str(), key.c_str(), &order, err()), "sc_engine_checkout");
+        must(sc_engine_checkout(engine, user.c_str(), NULL, key.c_str(), &order, err()), "sc_engine_checkout");
         must(sc_engine_order_pay(engine, sc_order_id(order), key.c_str(), sc_order_total(order), key.c_str(), nullptr,
                                  err()),
              "sc_engine_order_pay");
@@ -96,7 +96,7 @@ void quote_until(sc_engine* engine, Clock::time_point deadline, uint64_t seed, i
         const auto start = Clock::now();
         if (start >= deadline) break;
         sc_quote* quote = nullptr;
-        must(sc_engine_quote(engine, user.c_str(), &quote, err()), "sc_engine_quote");
+        must(sc_engine_quote(engine, user.c_str(), NULL, &quote, err()), "sc_engine_quote");
         const size_t lines = sc_quote_line_count(quote);
         sc_quote_free(quote);
         latency.add(micros_since(start));

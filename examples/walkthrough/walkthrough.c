@@ -204,7 +204,7 @@ int main(int argc, char** argv) {
 
     printf("\n6. The quote for the ticked lines:\n");
     sc_quote* quote = NULL;
-    must(sc_engine_quote(engine, "lin", &quote, &err), &err, "quote");
+    must(sc_engine_quote(engine, "lin", NULL, &quote, &err), &err, "quote");
     for (size_t i = 0; i < sc_quote_line_count(quote); ++i)
         printf("    %lld x %-16s %12s\n", (long long)sc_quote_line_quantity(quote, i), sc_quote_line_sku_id(quote, i),
                money(sc_quote_line_net(quote, i), sc_quote_currency(quote)));
@@ -214,12 +214,12 @@ int main(int argc, char** argv) {
     printf("\n7. Checkout. The order holds the stock for the payment window.\n");
     int64_t cups_before = available(engine, "cup-celadon");
     sc_order* order = NULL;
-    must(sc_engine_checkout(engine, "lin", "lin-checkout-1", &order, &err), &err, "checkout");
+    must(sc_engine_checkout(engine, "lin", NULL, "lin-checkout-1", &order, &err), &err, "checkout");
     print_order(order);
     printf("    cups available: %lld before checkout, %lld now (held for the order)\n", (long long)cups_before,
            (long long)available(engine, "cup-celadon"));
     sc_order* retried = NULL;
-    must(sc_engine_checkout(engine, "lin", "lin-checkout-1", &retried, &err), &err, "checkout retry");
+    must(sc_engine_checkout(engine, "lin", NULL, "lin-checkout-1", &retried, &err), &err, "checkout retry");
     printf("    The app retries the checkout on a flaky network: same order %s (%s)\n", sc_order_id(retried),
            strcmp(sc_order_id(retried), sc_order_id(order)) == 0 ? "no duplicate" : "DUPLICATE");
     sc_order_free(retried);
@@ -251,7 +251,7 @@ int main(int argc, char** argv) {
     printf("\n10. Wei checks out the last cup but never pays. The hold lapses with the window.\n");
     must(sc_engine_cart_add(engine, "wei", "cup-celadon", 1, &err), &err, "cart_add");
     sc_order* unpaid = NULL;
-    must(sc_engine_checkout(engine, "wei", "wei-checkout-1", &unpaid, &err), &err, "checkout");
+    must(sc_engine_checkout(engine, "wei", NULL, "wei-checkout-1", &unpaid, &err), &err, "checkout");
     printf("    cups available while Wei's order waits: %lld\n", (long long)available(engine, "cup-celadon"));
     advance_minutes(&clock, 16);
     int64_t settled = 0;

@@ -28,16 +28,16 @@
 /** The version of this header (SemVer); sc_version() gives the library's. */
 #define SOCIALCART_VERSION_MAJOR 0
 /** Minor version of this header. */
-#define SOCIALCART_VERSION_MINOR 1
+#define SOCIALCART_VERSION_MINOR 2
 /** Patch version of this header. */
 #define SOCIALCART_VERSION_PATCH 0
 /** "MAJOR.MINOR.PATCH" of this header. */
-#define SOCIALCART_VERSION_STRING "0.1.0"
+#define SOCIALCART_VERSION_STRING "0.2.0"
 
 /**
  * The ABI generation of this header. Bindings compare it with sc_abi_version()
  * when they load; a mismatch means the header and the library disagree.
  */
-#define SOCIALCART_ABI_VERSION 1
+#define SOCIALCART_ABI_VERSION 2
 
 #endif /* SOCIALCART_COMMON_H */

@@ -9,7 +9,7 @@
 #ifndef SOCIALCART_ORDERS_H
 #define SOCIALCART_ORDERS_H
 
-#include "errors.h"
+#include "checkout.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,19 +46,26 @@ typedef enum sc_cancel_reason_t {
 SC_API const char* sc_order_state_name(sc_order_state_t state);
 
 /**
- * Turns the user's selected cart lines into an order: re-prices them, stores a
- * snapshot of every line, holds tracked stock until the payment deadline, and
- * removes the ordered lines from the cart. All in one transaction.
- * @param idempotency_key a retry with the same key returns the same order and
- *        changes nothing; the same key for another user is
- *        SC_ERR_IDEMPOTENCY_CONFLICT.
+ * Turns the user's selected cart lines into an order: prices them exactly as
+ * sc_engine_quote() with the same request would now, stores that pricing
+ * snapshot (socialcart/order_pricing.h), holds tracked stock and the coupons
+ * applied until the payment deadline, and removes the ordered lines from the
+ * cart. All in one transaction.
+ * @param request the coupon choice and shipping method; NULL for the defaults
+ *        (no coupons, delivery). Only read during the call.
+ * @param idempotency_key a retry with the same key and request returns the same
+ *        order and changes nothing; the same key for another user or another
+ *        request is SC_ERR_IDEMPOTENCY_CONFLICT.
  * @param out receives the order; free with sc_order_free().
  * @return SC_ERR_CART_EMPTY (field "user_id"), SC_ERR_SKU_INACTIVE (field
  *         "sku_id"), SC_ERR_OUT_OF_STOCK and SC_ERR_LIMIT_EXCEEDED (field
  *         "quantity"); the message names the SKU at fault. SC_ERR_OVERFLOW.
+ *         SC_ERR_INVALID_STATE (field "coupons") when a chosen coupon was taken
+ *         by another checkout of the same shopper at the same moment.
  *         Thread-safe.
  */
 SC_API sc_status_t sc_engine_checkout(sc_engine* engine, const char* user_id,
+                                    const sc_checkout_request* request,
                                     const char* idempotency_key, sc_order** out, sc_error** err);
 
 /**

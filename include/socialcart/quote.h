@@ -9,19 +9,24 @@
 #ifndef SOCIALCART_QUOTE_H
 #define SOCIALCART_QUOTE_H
 
-#include "errors.h"
+#include "checkout.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /**
- * Prices the selected lines of the user's cart. A pure function of cart,
- * catalog and clock. No selected line gives an empty quote with totals 0.
+ * Prices the selected lines of the user's cart as sc_engine_checkout() with the
+ * same request would now: item prices, automatic promotions, the coupons the
+ * request chooses, shipping per merchant (docs/pricing.md). Changes nothing.
+ * No selected line gives an empty quote with totals 0.
+ * @param request the coupon choice and shipping method; NULL for the defaults
+ *        (no coupons, delivery). Only read during the call.
  * @param out receives the quote; free with sc_quote_free().
  * @return SC_ERR_OVERFLOW when a total would not fit in 64 bits. Thread-safe.
  */
-SC_API sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id, sc_quote** out,
+SC_API sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id,
+                                 const sc_checkout_request* request, sc_quote** out,
                                  sc_error** err);
 
 /*

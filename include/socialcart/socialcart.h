@@ -77,8 +77,12 @@
 #include "catalog.h"
 #include "program.h"
 #include "cart.h"
+#include "rules.h"
+#include "coupons.h"
+#include "checkout.h"
 #include "quote.h"
 #include "orders.h"
+#include "order_pricing.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

@@ -37,6 +37,10 @@ typedef struct sc_events sc_events;
 typedef struct sc_orders sc_orders;
 /** An event callback registration; free with sc_subscription_free(). */
 typedef struct sc_subscription sc_subscription;
+typedef struct sc_checkout_request sc_checkout_request;
+typedef struct sc_coupon sc_coupon;
+typedef struct sc_coupons sc_coupons;
+typedef struct sc_coupon_report sc_coupon_report;
 
 #ifdef __cplusplus
 }

@@ -75,6 +75,16 @@ sc_status_t guard(sc_error** err, F&& body) noexcept {
     }
 }
 
+// Accessors never fail: a NULL snapshot or an index out of range reads as 0 or NULL.
+template <class T>
+int64_t number(const T* item, int64_t T::*member) noexcept {
+    return item ? item->*member : 0;
+}
+template <class T>
+const char* text(const T* item, std::string T::*member) noexcept {
+    return item ? (item->*member).c_str() : nullptr;
+}
+
 // Element `index` of a snapshot's vector, or nullptr (accessors never fail).
 template <class T>
 const T* element(const std::vector<T>* items, size_t index) noexcept {
@@ -152,6 +162,38 @@ struct sc_catalog : sc::capi::Counted {
 
 struct sc_cart : sc::capi::Counted {
     sc::CartView view;
+};
+
+struct sc_checkout_request : sc::capi::Counted {
+    sc::CheckoutRequest request;
+};
+
+namespace sc::capi {
+// The request a NULL sc_checkout_request stands for: no coupons, delivery.
+const sc::CheckoutRequest& request_or_default(const sc_checkout_request* request);
+}  // namespace sc::capi
+
+// A list lends its coupons (sc_coupons_at) without handing them out, so only coupons
+// the host owns are counted as live objects.
+struct sc_coupon {
+    sc_coupon() = default;
+    explicit sc_coupon(sc::CouponInstance c) : coupon(std::move(c)) {}
+    sc_coupon(const sc_coupon&) = default;
+    sc_coupon& operator=(const sc_coupon&) = default;
+    virtual ~sc_coupon() = default;
+    sc::CouponInstance coupon;
+};
+
+namespace sc::capi {
+struct OwnedCoupon final : sc_coupon, Counted {};
+}  // namespace sc::capi
+
+struct sc_coupons : sc::capi::Counted {
+    std::vector<sc_coupon> items;
+};
+
+struct sc_coupon_report : sc::capi::Counted {
+    std::vector<sc::CouponReportRow> rows;
 };
 
 struct sc_quote : sc::capi::Counted {

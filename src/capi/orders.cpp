@@ -36,14 +36,14 @@ const char* sc_order_state_name(sc_order_state_t state) {
     return sc::order_state_name(static_cast<sc_order_state_t>(bits));
 }
 
-sc_status_t sc_engine_checkout(sc_engine* engine, const char* user_id, const char* idempotency_key, sc_order** out,
-                             sc_error** err) {
+sc_status_t sc_engine_checkout(sc_engine* engine, const char* user_id, const sc_checkout_request* request,
+                             const char* idempotency_key, sc_order** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         const std::string user = text_arg(user_id, "user_id");
         const std::string key = text_arg(idempotency_key, "idempotency_key");
         require_arg(out, "out");
-        give_order(engine->engine->checkout(user, key), out);
+        give_order(engine->engine->checkout(user, request_or_default(request), key), out);
     });
 }
 

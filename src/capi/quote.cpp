@@ -6,16 +6,6 @@ using namespace sc::capi;
 
 namespace {
 
-// Accessors never fail: a NULL snapshot or an index out of range reads as 0 or NULL.
-template <class T>
-int64_t number(const T* item, int64_t T::*member) noexcept {
-    return item ? item->*member : 0;
-}
-template <class T>
-const char* text(const T* item, std::string T::*member) noexcept {
-    return item ? (item->*member).c_str() : nullptr;
-}
-
 const sc::Quote* of(const sc_quote* quote) noexcept { return quote ? &quote->quote : nullptr; }
 
 const sc::QuoteLine* line(const sc_quote* quote, size_t index) noexcept {
@@ -50,13 +40,14 @@ size_t count(const sc_quote* quote, std::vector<T> sc::Quote::*member) noexcept 
 
 extern "C" {
 
-sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id, sc_quote** out, sc_error** err) {
+sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id, const sc_checkout_request* request,
+                            sc_quote** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");
         const std::string user = text_arg(user_id, "user_id");
         require_arg(out, "out");
         auto quote = std::make_unique<sc_quote>();
-        quote->quote = engine->engine->quote(user);
+        quote->quote = engine->engine->quote(user, request_or_default(request));
         *out = quote.release();
     });
 }

@@ -166,11 +166,36 @@ std::vector<CouponInstance> Engine::coupons_of_user(const std::string& user_id, 
     return out;
 }
 
+CouponInstance Engine::revoke_coupon(const std::string& code) {
+    require_id(code, "code");
+    CouponInstance result;
+    write([&](Tx& tx) {
+        auto stored = store::find_coupon(tx.db, code);
+        if (!stored) fail(SC_ERR_NOT_FOUND, "no coupon with this code", "code");
+        // A hold whose payment window has passed is released before the coupon is judged.
+        steps::settle_lapsed_coupon_holders(tx, stored->coupon.owner_user_id);
+        stored = store::find_coupon(tx.db, code);
+        const CouponInstance now_seen = as_of(*stored, tx.now);
+        if (now_seen.state == CouponState::revoked) {
+            result = now_seen;
+            return;
+        }
+        transition(now_seen.state, CouponEvent::revoke);  // throws for held, used, expired
+        if (!store::mark_coupon_revoked(tx.db, code))
+            fail(SC_ERR_INVALID_STATE, "the coupon is no longer available", "code");
+        tx.emit(NewEvent{"coupon.revoked", code,
+                         {{"code", code}, {"template_id", now_seen.template_id}, {"user_id", now_seen.owner_user_id}}});
+        result = now_seen;
+        result.state = CouponState::revoked;
+    });
+    return result;
+}
+
 std::vector<CouponReportRow> Engine::coupon_report() {
     std::vector<CouponReportRow> out;
     read([&](Connection& db, int64_t now) {
         for (const auto& t : store::all_coupon_templates(db))
-            out.push_back(CouponReportRow{t.terms.id, t.counters.claimed, t.counters.used, t.counters.returned,
+            out.push_back(CouponReportRow{t.terms.id, t.terms.total_quantity, t.counters.claimed, t.counters.used, t.counters.returned,
                                           store::held_coupons(db, t.terms.id, now), t.counters.discount_given});
     });
     return out;

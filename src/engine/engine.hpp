@@ -52,12 +52,14 @@ struct EngineConfig {
 // and flash-sale contexts will join it; shipping follows the merchants' rules.
 struct CheckoutRequest {
     CouponChoice coupons;  // none, best, or these codes
+    ShippingMethod shipping = ShippingMethod::delivery;
 };
 
 // One coupon template's figures (docs/pricing.md, "Coupon report").
 struct CouponReportRow {
     std::string template_id;
-    int64_t issued = 0;    // copies issued: claimed + granted + redeemed from a code
+    std::optional<int64_t> total_quantity;  // copies the template offers; absent: unlimited
+    int64_t claimed = 0;   // copies taken: claimed + granted + redeemed from a code
     int64_t used = 0;      // times an order using one was paid
     int64_t returned = 0;  // times a full refund gave one back
     int64_t held = 0;      // now held by unpaid orders whose window has not passed
@@ -173,6 +175,10 @@ public:
     std::vector<CouponInstance> coupons_of_user(const std::string& user_id,
                                                 std::optional<CouponState> state = std::nullopt);
     std::vector<CouponReportRow> coupon_report();
+    // The operator withdraws an available coupon (e.g. issued by mistake). Revoking a
+    // revoked coupon returns it unchanged, so retries are safe; a held, used or expired
+    // one is SC_ERR_INVALID_STATE (cancel the holding order first).
+    CouponInstance revoke_coupon(const std::string& code);
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);

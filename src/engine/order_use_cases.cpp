@@ -16,8 +16,10 @@ namespace {
 
 using steps::replayed;
 
-Order order_from_quote(const Quote& quote, const std::string& user_id, int64_t now, int64_t window) {
+Order order_from_quote(const Quote& quote, const CheckoutRequest& request, const std::string& user_id, int64_t now,
+                       int64_t window) {
     Order order;
+    order.shipping_method = request.shipping;
     order.id = new_id("ord");
     order.user_id = user_id;
     order.currency = quote.currency;
@@ -49,19 +51,20 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
     Order result;
     write([&](Tx& tx) {
         // The request is part of the key's record: other coupons under the same key conflict.
-        const std::string request = "user=" + user_id + steps::coupon_choice_text(checkout_request.coupons);
+        const std::string request = "user=" + user_id + steps::checkout_request_text(checkout_request.coupons, checkout_request.shipping);
         if (auto first = replayed(tx, "checkout", idempotency_key, request)) {
             result = as_of(steps::require_order(tx.db, *first), tx.now);
             return;
         }
         // Coupons held by this shopper's lapsed orders are theirs to use again.
         steps::settle_lapsed_coupon_holders(tx, user_id);
-        const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request.coupons, true);
+        const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request.coupons,
+                                                              checkout_request.shipping, true);
         const std::vector<PricingInput>& inputs = pricing.lines;
         if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "the cart has no selected line", "user_id");
 
         // Re-price now: the quote the shopper saw may be stale.
-        Order order = order_from_quote(price(pricing), user_id, tx.now, config_.payment_window_ms);
+        Order order = order_from_quote(price(pricing), checkout_request, user_id, tx.now, config_.payment_window_ms);
         store::insert_order(tx.db, order);
         tx.emit(NewEvent{"order.created", order.id,
                          {{"user_id", user_id}, {"total", order.total}, {"currency", order.currency},

@@ -27,17 +27,6 @@ void save_shipping_rule(Tx& tx, const ShippingRule& rule) {
                      std::move(payload)});
 }
 
-void validate_one_shipping_rule(const ShippingRule& rule) {
-    try {
-        validate_shipping_rules({rule}, "");
-    } catch (const Error& e) {
-        // "[0].flat_fee" names the only rule: report it as "flat_fee".
-        std::string field = e.field();
-        if (field.rfind("[0].", 0) == 0) field = field.substr(4);
-        fail(e.code(), e.what(), field);
-    }
-}
-
 }  // namespace steps
 
 void Engine::put_promotion(const Promotion& promotion) {
@@ -52,7 +41,7 @@ std::vector<Promotion> Engine::promotions() {
 }
 
 void Engine::put_shipping_rule(const ShippingRule& rule) {
-    steps::validate_one_shipping_rule(rule);
+    validate_shipping_rule(rule, "");
     write([&](Tx& tx) { steps::save_shipping_rule(tx, rule); });
 }
 

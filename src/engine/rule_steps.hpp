@@ -10,7 +10,6 @@ namespace sc::steps {
 
 void save_promotion(Tx& tx, const Promotion& promotion);
 void save_shipping_rule(Tx& tx, const ShippingRule& rule);
-void validate_one_shipping_rule(const ShippingRule& rule);
 
 // Refuses what the engine cannot honour yet (a tier audience) with `code` naming
 // `<field_prefix>audience.kind`.

@@ -149,8 +149,9 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now) {
 std::string catalog_currency(Connection& db) { return store::catalog_currency(db).value_or(""); }
 
 PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CouponChoice& choice,
-                               bool check_stock) {
+                               ShippingMethod shipping, bool check_stock) {
     PricingRequest request;
+    request.shipping = shipping;
     request.currency = catalog_currency(db);
     request.now = now;
     request.choice = choice;
@@ -190,15 +191,17 @@ void settle_lapsed_coupon_holders(Tx& tx, const std::string& user_id) {
     }
 }
 
-std::string coupon_choice_text(const CouponChoice& choice) {
+std::string checkout_request_text(const CouponChoice& choice, ShippingMethod shipping) {
+    // Delivery adds nothing, so keys recorded before the shipping method existed still match.
+    const std::string method = shipping == ShippingMethod::pickup ? ";shipping=pickup" : "";
     switch (choice.mode) {
-        case CouponChoice::Mode::none: return "";
-        case CouponChoice::Mode::best: return ";coupons=best";
+        case CouponChoice::Mode::none: return method;
+        case CouponChoice::Mode::best: return ";coupons=best" + method;
         case CouponChoice::Mode::explicit_codes: {
             // Length-prefixed, so no code can imitate a separator.
             std::string text = ";coupons=codes";
             for (const auto& code : choice.codes) text += ":" + std::to_string(code.size()) + "=" + code;
-            return text;
+            return text + method;
         }
     }
     return "";

@@ -57,14 +57,15 @@ std::string catalog_currency(Connection& db);
 // line when `require_lines`. Checks each line's quantity against available stock when
 // `check_stock`. Reads only.
 PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CouponChoice& choice,
-                               bool check_stock);
+                               ShippingMethod shipping, bool check_stock);
 
 // For a write: cancels the orders holding a coupon of the user whose payment window has
 // passed, so those coupons are available again before the user's checkout prices.
 void settle_lapsed_coupon_holders(Tx& tx, const std::string& user_id);
 
-// The canonical text of a coupon choice, for idempotency records ("" for none).
-std::string coupon_choice_text(const CouponChoice& choice);
+// The canonical text of a checkout request, for idempotency records ("" for the default:
+// no coupons, delivery).
+std::string checkout_request_text(const CouponChoice& choice, ShippingMethod shipping);
 
 // Gives back every coupon the (fully refunded) order used that is still valid at tx.now.
 void return_order_coupons(Tx& tx, const Order& order);

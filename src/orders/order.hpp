@@ -4,6 +4,7 @@
 #include <socialcart/socialcart.h>
 
 #include "pricing/quote.hpp"
+#include "pricing/shipping.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -59,6 +60,7 @@ struct Order {
     // discount + shipping. Refunds are bounded by the lines' nets; shipping is not refunded.
     int64_t discount = 0;
     int64_t shipping = 0;
+    ShippingMethod shipping_method = ShippingMethod::delivery;
     std::vector<QuoteMerchant> merchants;
     std::vector<AppliedPromotion> promotions;
     std::vector<AppliedCoupon> coupons;

@@ -51,6 +51,7 @@ struct PricingRequest {
     std::vector<ShippingRule> shipping_rules;
     std::vector<HeldCoupon> coupons;
     CouponChoice choice;
+    ShippingMethod shipping = ShippingMethod::delivery;
 };
 
 // Prices the request. Throws Error with the field at fault for invalid input:

@@ -165,7 +165,8 @@ PricingContext build_context(const PricingRequest& r) {
         c.lines.push_back(line);
     }
     for (const std::string& merchant : c.merchant_ids)
-        c.merchant_rules.push_back(shipping_rule_for(r.shipping_rules, merchant));
+        c.merchant_rules.push_back(r.shipping == ShippingMethod::pickup ? nullptr  // nothing ships
+                                                                        : shipping_rule_for(r.shipping_rules, merchant));
     std::vector<const Sku*> skus;
     std::vector<size_t> line_merchants;
     for (const LineFacts& line : c.lines) {

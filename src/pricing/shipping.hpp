@@ -8,6 +8,10 @@
 
 namespace sc {
 
+// How the goods reach the shopper: delivered (each merchant's shipping rule charges) or
+// collected by the shopper (自提: no merchant charges shipping). Values are stored.
+enum class ShippingMethod { delivery = 0, pickup = 1 };
+
 struct ShippingRule {
     std::string merchant_id;  // "": the default for every merchant without a rule of its own
     int64_t flat_fee = 0;
@@ -16,7 +20,10 @@ struct ShippingRule {
     bool operator==(const ShippingRule&) const = default;
 };
 
-// Fees and thresholds must not be negative; at most one rule per merchant (and one
+// Fees and thresholds must not be negative. Errors name `<field_prefix><name>`.
+void validate_shipping_rule(const ShippingRule& rule, const std::string& field_prefix);
+
+// Each rule as above; at most one rule per merchant (and one
 // default). Errors name `<field_prefix>[i].<name>`, e.g. "shipping_rules[1].merchant_id".
 void validate_shipping_rules(const std::vector<ShippingRule>& rules, const std::string& field_prefix);
 

@@ -140,6 +140,36 @@ void parse_rules(const json& root, ProgramDocument& doc) {
 
 }  // namespace
 
+namespace {
+
+// An entry's text as a JSON object, or a validation error without a field.
+json entry_object(std::string_view text) {
+    if (!is_valid_utf8(text)) invalid("", "is not valid UTF-8");
+    json root = parse_strict_json(text);
+    if (!root.is_object()) invalid("", "must be a JSON object");
+    return root;
+}
+
+}  // namespace
+
+Promotion parse_promotion_entry(std::string_view text) {
+    Promotion promotion = parse_promotion_json(entry_object(text), "");
+    as_document_error([&] { validate_promotion(promotion, ""); });
+    return promotion;
+}
+
+CouponTemplate parse_coupon_template_entry(std::string_view text) {
+    CouponTemplate t = parse_coupon_template_json(entry_object(text), "");
+    as_document_error([&] { validate_coupon_template(t, ""); });
+    return t;
+}
+
+ShippingRule parse_shipping_rule_entry(std::string_view text) {
+    ShippingRule rule = parse_shipping_rule_json(entry_object(text), "");
+    as_document_error([&] { validate_shipping_rule(rule, ""); });
+    return rule;
+}
+
 ProgramDocument parse_program(std::string_view text) {
     if (!is_valid_utf8(text)) invalid("", "is not valid UTF-8");
     const json root = parse_strict_json(text);

@@ -26,6 +26,15 @@ struct ProgramDocument {
 // Throws Error(SC_ERR_VALIDATION, message, field) on any problem.
 ProgramDocument parse_program(std::string_view json);
 
+// One entry of the promotions, coupon_templates or shipping_rules section, as the API's
+// put calls take it: the same object, read as strictly and checked alone. Throws
+// Error(SC_ERR_VALIDATION, message, field) with fields named without a section prefix
+// ("min_spend"). Rules across entries (a promo code another template has) are the
+// engine's to check.
+Promotion parse_promotion_entry(std::string_view json);
+CouponTemplate parse_coupon_template_entry(std::string_view json);
+ShippingRule parse_shipping_rule_entry(std::string_view json);
+
 // Stable output: keys in a fixed order, SKUs in the order given.
 std::string serialize_program(const ProgramDocument& doc);
 

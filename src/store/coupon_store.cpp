@@ -222,4 +222,11 @@ bool mark_coupon_returned(Connection& db, const std::string& code) {
     return exec_one(q);
 }
 
+bool mark_coupon_revoked(Connection& db, const std::string& code) {
+    SQLite::Statement& q = db.statement("UPDATE coupon_instances SET state = 'revoked', capacity = 0 "
+                                        "WHERE id = ? AND state = 'available' AND reserved = 0");
+    q.bind(1, code);
+    return exec_one(q);
+}
+
 }  // namespace sc::store

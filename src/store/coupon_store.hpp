@@ -71,5 +71,7 @@ bool mark_coupon_released(Connection& db, const std::string& code);
 bool mark_coupon_used(Connection& db, const std::string& code);
 // used → available: capacity back to 1, so it can be held again.
 bool mark_coupon_returned(Connection& db, const std::string& code);
+// available → revoked: capacity 0, so nothing can hold it again.
+bool mark_coupon_revoked(Connection& db, const std::string& code);
 
 }  // namespace sc::store

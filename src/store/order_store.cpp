@@ -117,7 +117,7 @@ void load_snapshot(Connection& db, Order& o) {
 
 void insert_order(Connection& db, const Order& o) {
     SQLite::Statement& q = db.statement("INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, "
-                            "created_at, pay_deadline, discount, shipping) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "created_at, pay_deadline, discount, shipping, shipping_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, o.id);
     q.bind(2, o.user_id);
     q.bind(3, static_cast<int>(o.state));
@@ -129,6 +129,7 @@ void insert_order(Connection& db, const Order& o) {
     q.bind(9, o.pay_deadline);
     q.bind(10, o.discount);
     q.bind(11, o.shipping);
+    q.bind(12, static_cast<int>(o.shipping_method));
     q.exec();
     SQLite::Statement& line = db.statement("INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, "
                                "unit_price, base, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -172,7 +173,7 @@ void load_refund_parts(Connection& db, Order& o) {
 
 std::optional<Order> find_order(Connection& db, const std::string& id) {
     SQLite::Statement& q = db.statement("SELECT id, user_id, state, cancel_reason, currency, subtotal, total, created_at, "
-                            "pay_deadline, paid_at, payment_ref, discount, shipping FROM orders WHERE id = ?");
+                            "pay_deadline, paid_at, payment_ref, discount, shipping, shipping_method FROM orders WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     Order o;
@@ -189,6 +190,7 @@ std::optional<Order> find_order(Connection& db, const std::string& id) {
     if (!q.getColumn(10).isNull()) o.payment_ref = q.getColumn(10).getString();
     o.discount = q.getColumn(11).getInt64();
     o.shipping = q.getColumn(12).getInt64();
+    o.shipping_method = q.getColumn(13).getInt() == 1 ? ShippingMethod::pickup : ShippingMethod::delivery;
 
     SQLite::Statement& lines = db.statement("SELECT l.sku_id, l.title, l.merchant_id, l.quantity, l.unit_price, l.base, l.net, "
         "COALESCE(SUM(r.quantity), 0), COALESCE(SUM(r.amount), 0) FROM order_lines l "

@@ -227,6 +227,10 @@ CREATE TABLE order_applied (
     PRIMARY KEY (order_id, position)
 );
 )sql",
+        // 5: the shipping method the checkout request chose (0 delivery, 1 pickup).
+        R"sql(
+ALTER TABLE orders ADD COLUMN shipping_method INTEGER NOT NULL DEFAULT 0 CHECK (shipping_method IN (0, 1));
+)sql",
     };
     return steps;
 }

@@ -466,7 +466,7 @@ void test_cart_problems(void) {
         char* before = fx_fingerprint(&fx);
         sc_order* o = NULL;
         sc_error* e = NULL;
-        sc_status_t st = sc_engine_checkout(fx.engine, "u1", "k-inactive", &o, &e);
+        sc_status_t st = sc_engine_checkout(fx.engine, "u1", NULL, "k-inactive", &o, &e);
         h_expect_err(st, e, SC_ERR_SKU_INACTIVE, SC_ERR_SKU_INACTIVE, "sku_id", __FILE__,
                      __LINE__, "checkout with an inactive line");
         CHECK(strstr(sc_error_message(e), "cake") != NULL);
@@ -510,7 +510,7 @@ void test_cart_problems(void) {
         char* before = fx_fingerprint(&fx);
         sc_order* o = NULL;
         sc_error* e = NULL;
-        sc_status_t st = sc_engine_checkout(fx.engine, "u1", "k-overmax", &o, &e);
+        sc_status_t st = sc_engine_checkout(fx.engine, "u1", NULL, "k-overmax", &o, &e);
         h_expect_err(st, e, SC_ERR_LIMIT_EXCEEDED, SC_ERR_LIMIT_EXCEEDED, "quantity", __FILE__,
                      __LINE__, "checkout over the maximum");
         CHECK(strstr(sc_error_message(e), "tea") != NULL);
@@ -534,7 +534,7 @@ void test_cart_problems(void) {
         char* before = fx_fingerprint(&fx);
         sc_order* o = NULL;
         sc_error* e = NULL;
-        sc_status_t st = sc_engine_checkout(fx.engine, "u1", "k-oos", &o, &e);
+        sc_status_t st = sc_engine_checkout(fx.engine, "u1", NULL, "k-oos", &o, &e);
         h_expect_err(st, e, SC_ERR_OUT_OF_STOCK, SC_ERR_OUT_OF_STOCK, "quantity", __FILE__,
                      __LINE__, "checkout out of stock");
         CHECK(strstr(sc_error_message(e), "cup") != NULL);
@@ -547,7 +547,7 @@ void test_cart_problems(void) {
     CHECK_OK(sc_engine_cart_set_quantity(fx.engine, "u1", "cup", 1, &E));
     {
         sc_order* o = NULL;
-        CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k-oos", &o, &E));
+        CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k-oos", &o, &E));
         if (CHECK(o != NULL)) {
             CHECK_EQ(sc_order_line_count(o), 2); /* tea and cup; cake is unselected */
             CHECK(order_line_of(o, "cake") == (size_t)-1);
@@ -603,7 +603,7 @@ void test_cart_merge(void) {
     CHECK_OK(sc_engine_cart_add(fx.engine, "u8", "cup", 2, &E));
     {
         sc_order* held = NULL;
-        CHECK_OK(sc_engine_checkout(fx.engine, "u8", "k-hold", &held, &E));
+        CHECK_OK(sc_engine_checkout(fx.engine, "u8", NULL, "k-hold", &held, &E));
         CHECK(held != NULL);
         CHECK_EQ(sku_available(fx.engine, "cup"), 1);
         CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cup", 1, &E));
@@ -645,7 +645,7 @@ void test_quote(void) {
     int64_t live;
     fx_open_memory(&fx);
 
-    CHECK_OK(sc_engine_quote(fx.engine, "u1", &q, &E));
+    CHECK_OK(sc_engine_quote(fx.engine, "u1", NULL, &q, &E));
     CHECK_STR(sc_quote_currency(q), "");
     CHECK_EQ(sc_quote_line_count(q), 0);
     CHECK_EQ(sc_quote_total(q), 0);
@@ -654,7 +654,7 @@ void test_quote(void) {
 
     fx_import_standard(&fx);
     fx_track_user(&fx, "u1");
-    CHECK_OK(sc_engine_quote(fx.engine, "u1", &q, &E));
+    CHECK_OK(sc_engine_quote(fx.engine, "u1", NULL, &q, &E));
     CHECK_STR(sc_quote_currency(q), "CNY");
     CHECK_EQ(sc_quote_line_count(q), 0);
     CHECK_EQ(sc_quote_subtotal(q), 0);
@@ -669,7 +669,7 @@ void test_quote(void) {
     {
         char* before = fx_fingerprint(&fx);
         live = sc_live_object_count();
-        CHECK_OK(sc_engine_quote(fx.engine, "u1", &q, &E));
+        CHECK_OK(sc_engine_quote(fx.engine, "u1", NULL, &q, &E));
         CHECK_EQ(sc_live_object_count(), live + 1);
         fx_expect_same(&fx, before, __FILE__, __LINE__, "sc_engine_quote is pure");
     }
@@ -727,12 +727,12 @@ void test_quote(void) {
     sc_quote_free(q);
     q = NULL;
 
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_quote(NULL, "u1", &q, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "user_id", sc_engine_quote(fx.engine, NULL, &q, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "user_id", sc_engine_quote(fx.engine, "", &q, &E));
-    EXPECT_ERR(SC_ERR_INVALID_UTF8, "user_id", sc_engine_quote(fx.engine, BAD_UTF8, &q, &E));
-    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_engine_quote(fx.engine, "u1", NULL, &E));
-    CHECK_STATUS(sc_engine_quote(fx.engine, "u1", NULL, NULL), SC_ERR_INVALID_ARGUMENT);
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_quote(NULL, "u1", NULL, &q, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "user_id", sc_engine_quote(fx.engine, NULL, NULL, &q, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "user_id", sc_engine_quote(fx.engine, "", NULL, &q, &E));
+    EXPECT_ERR(SC_ERR_INVALID_UTF8, "user_id", sc_engine_quote(fx.engine, BAD_UTF8, NULL, &q, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_engine_quote(fx.engine, "u1", NULL, NULL, &E));
+    CHECK_STATUS(sc_engine_quote(fx.engine, "u1", NULL, NULL, NULL), SC_ERR_INVALID_ARGUMENT);
     CHECK(q == NULL);
     fx_close(&fx);
 }
@@ -756,7 +756,7 @@ void test_quote_with_rules(void) {
     fx_track_user(&fx, "u1");
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 2, &E));
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cake", 1, &E));
-    CHECK_OK(sc_engine_quote(fx.engine, "u1", &q, &E));
+    CHECK_OK(sc_engine_quote(fx.engine, "u1", NULL, &q, &E));
     /* 26400 of goods meets the 20000 threshold: 2000 off, split 13600 : 12800 by largest
      * remainder (1030.30 and 969.70: the spare unit goes to cake). m1's goods (12570) stay
      * under its free-shipping threshold, m2 has a flat fee of its own. */
@@ -798,14 +798,14 @@ void test_quote_with_rules(void) {
     q = NULL;
 
     /* Checkout charges exactly what the quote showed. */
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k-rules", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k-rules", &o, &E));
     CHECK_EQ(sc_order_total(o), 26200);
     CHECK_EQ(sc_order_subtotal(o), 26400);
     sc_order_free(o);
 
     /* Below the threshold: no promotion, and m1 pays its shipping. */
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 2, &E));
-    CHECK_OK(sc_engine_quote(fx.engine, "u1", &q, &E));
+    CHECK_OK(sc_engine_quote(fx.engine, "u1", NULL, &q, &E));
     CHECK_EQ(sc_quote_discount(q), 0);
     CHECK_EQ(sc_quote_promotion_count(q), 0);
     CHECK_EQ(sc_quote_shipping(q), 800);
@@ -834,21 +834,21 @@ void test_quote_overflow(void) {
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "half1", 1, &E));
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "half", 1, &E));
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "two", 1, &E));
-    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_quote(fx.engine, "u1", &q, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_quote(fx.engine, "u1", NULL, &q, &E));
     CHECK(q == NULL);
-    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_checkout(fx.engine, "u1", "k-of1", &o, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_checkout(fx.engine, "u1", NULL, "k-of1", &o, &E));
     CHECK(o == NULL);
-    EXPECT_STATUS_SAME(&fx, SC_ERR_OVERFLOW, sc_engine_checkout(fx.engine, "u1", "k-of1", &o, NULL));
+    EXPECT_STATUS_SAME(&fx, SC_ERR_OVERFLOW, sc_engine_checkout(fx.engine, "u1", NULL, "k-of1", &o, NULL));
 
     /* INT64_MAX/2 bought twice fits; add a SKU priced 2 and it does not. */
     CHECK_OK(sc_engine_cart_add(fx.engine, "u2", "half", 2, &E));
-    CHECK_OK(sc_engine_quote(fx.engine, "u2", &q, &E));
+    CHECK_OK(sc_engine_quote(fx.engine, "u2", NULL, &q, &E));
     CHECK_EQ(sc_quote_total(q), half * 2);
     sc_quote_free(q);
     q = NULL;
     CHECK_OK(sc_engine_cart_add(fx.engine, "u2", "two", 1, &E));
-    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_quote(fx.engine, "u2", &q, &E));
-    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_checkout(fx.engine, "u2", "k-of2", &o, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_quote(fx.engine, "u2", NULL, &q, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_checkout(fx.engine, "u2", NULL, "k-of2", &o, &E));
 
     /* One line whose base overflows: refused when added, or when priced. */
     {
@@ -860,9 +860,9 @@ void test_quote_overflow(void) {
             fx_expect_same(&fx, before, __FILE__, __LINE__, "sc_engine_cart_add(half1 x2)");
         } else {
             free(before);
-            EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_quote(fx.engine, "u3", &q, &E));
+            EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL, sc_engine_quote(fx.engine, "u3", NULL, &q, &E));
             EXPECT_ERR_SAME(&fx, SC_ERR_OVERFLOW, NULL,
-                            sc_engine_checkout(fx.engine, "u3", "k-of3", &o, &E));
+                            sc_engine_checkout(fx.engine, "u3", NULL, "k-of3", &o, &E));
         }
         sc_error_free(e);
     }

@@ -82,7 +82,7 @@ static void buy_loop(sc_engine* engine, const char* user, const char* key_prefix
         for (tries = 0; tries < 100; ++tries) {
             sc_error_free(e);
             e = NULL;
-            st = sc_engine_checkout(engine, user, key, &order, &e);
+            st = sc_engine_checkout(engine, user, NULL, key, &order, &e);
             if (st != SC_ERR_BUSY) {
                 break;
             }

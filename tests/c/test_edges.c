@@ -168,7 +168,7 @@ void test_zero_refund_refused(void) {
     fx_track_user(&fx, "u1");
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "gift", 1, &E));
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea2", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &order, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &order, &E));
     if (!CHECK(order != NULL)) {
         fx_close(&fx);
         return;
@@ -215,7 +215,7 @@ void test_time_never_goes_back(void) {
     fx_open_file(&fx);
     fx_import_standard(&fx);
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &order, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &order, &E));
     if (!CHECK(order != NULL)) {
         fx_close(&fx);
         return;

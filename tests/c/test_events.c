@@ -55,7 +55,7 @@ void test_events_read(void) {
     CHECK(seq0 >= 1);
 
     fx_advance(&fx, 42);
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o, &E));
     if (!CHECK(o != NULL)) {
         fx_close(&fx);
         return;
@@ -291,7 +291,7 @@ void test_subscribe(void) {
     d.self = sd; /* d ends itself on its first delivery */
 
     /* One call: one delivery to each subscriber, after commit, on this thread. */
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o, &E));
     if (!CHECK(o != NULL)) {
         sc_subscription_free(sa);
         sc_subscription_free(sb);
@@ -321,7 +321,7 @@ void test_subscribe(void) {
                sc_engine_order_pay(fx.engine, id, "psp", sc_order_total(o) + 1, "p1", NULL, &E));
     {
         sc_order* none = NULL;
-        EXPECT_ERR(SC_ERR_CART_EMPTY, "user_id", sc_engine_checkout(fx.engine, "u9", "k9", &none, &E));
+        EXPECT_ERR(SC_ERR_CART_EMPTY, "user_id", sc_engine_checkout(fx.engine, "u9", NULL, "k9", &none, &E));
         CHECK(none == NULL);
     }
     CHECK_EQ(a.calls, 1);
@@ -344,7 +344,7 @@ void test_subscribe(void) {
     other = fx_open_handle(&fx, &other_clock_freed);
     {
         sc_order* o2 = NULL;
-        CHECK_OK(sc_engine_checkout(other, "u2", "k2", &o2, &E));
+        CHECK_OK(sc_engine_checkout(other, "u2", NULL, "k2", &o2, &E));
         CHECK(o2 != NULL);
         sc_order_free(o2);
     }
@@ -444,7 +444,7 @@ void test_event_types(void) {
     expect_no_event(fx.engine, cur, __LINE__);
 
     /* Checkout, pay, refund. */
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o, &E));
     if (!CHECK(o != NULL)) {
         fx_close(&fx);
         return;
@@ -467,7 +467,7 @@ void test_event_types(void) {
     /* A checkout retry returns the order as it is now. */
     {
         sc_order* again = NULL;
-        CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &again, &E));
+        CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &again, &E));
         CHECK_STR(sc_order_id(again), id);
         CHECK_EQ(sc_order_state(again), SC_ORDER_PAID);
         sc_order_free(again);
@@ -483,7 +483,7 @@ void test_event_types(void) {
     /* Cancel: order.cancelled (requested) and the hold released. */
     CHECK_OK(sc_engine_cart_add(fx.engine, "u3", "tea", 1, &E));
     expect_event(fx.engine, &cur, "cart.line_added", "u3", NULL, __LINE__);
-    CHECK_OK(sc_engine_checkout(fx.engine, "u3", "k3", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u3", NULL, "k3", &o, &E));
     if (CHECK(o != NULL)) {
         snprintf(id, sizeof id, "%s", sc_order_id(o));
         expect_event(fx.engine, &cur, "order.created", id, NULL, __LINE__);
@@ -502,7 +502,7 @@ void test_event_types(void) {
     /* Lapse: order.cancelled (payment_lapsed) and the hold released. */
     CHECK_OK(sc_engine_cart_add(fx.engine, "u4", "tea", 1, &E));
     expect_event(fx.engine, &cur, "cart.line_added", "u4", NULL, __LINE__);
-    CHECK_OK(sc_engine_checkout(fx.engine, "u4", "k4", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u4", NULL, "k4", &o, &E));
     if (CHECK(o != NULL)) {
         snprintf(id, sizeof id, "%s", sc_order_id(o));
         expect_event(fx.engine, &cur, "order.created", id, NULL, __LINE__);

@@ -25,7 +25,7 @@ static void many_readers_large_cache(sc_options* options) {
 static void checkout_one(fixture* fx, const char* user, const char* sku, const char* key) {
     sc_order* order = NULL;
     CHECK_OK(sc_engine_cart_add(fx->engine, user, sku, 1, &E));
-    CHECK_OK(sc_engine_checkout(fx->engine, user, key, &order, &E));
+    CHECK_OK(sc_engine_checkout(fx->engine, user, NULL, key, &order, &E));
     if (order != NULL) fx_track_order(fx, sc_order_id(order));
     sc_order_free(order);
 }
@@ -40,7 +40,7 @@ void test_engine_sizing_options(void) {
         fx_open_file_with(&fx, configs[i]);
         fx_import_standard(&fx);
         CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 2, &E));
-        CHECK_OK(sc_engine_quote(fx.engine, "u1", &quote, &E));
+        CHECK_OK(sc_engine_quote(fx.engine, "u1", NULL, &quote, &E));
         CHECK_EQ(sc_quote_total(quote), 2 * 6800);
         sc_quote_free(quote);
         fx_close(&fx);
@@ -92,7 +92,7 @@ void test_compact_retention(void) {
     fx_import_standard(&fx);
     fx_track_user(&fx, "u1");
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cake", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "key", &first, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "key", &first, &E));
     if (!CHECK(first != NULL)) {
         fx_close(&fx);
         return;
@@ -122,7 +122,7 @@ void test_compact_retention(void) {
     events_check_gap_free(fx.engine);
 
     /* Inside its window the key still replays the first checkout. */
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "key", &again, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "key", &again, &E));
     CHECK_STR(sc_order_id(again), sc_order_id(first));
     sc_order_free(again);
     again = NULL;
@@ -131,7 +131,7 @@ void test_compact_retention(void) {
     fx_advance(&fx, HOUR_MS);
     CHECK_OK(sc_engine_compact(fx.engine, 100000, NULL, &keys, &more, &E));
     CHECK_EQ(keys, 1);
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "key", &again, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "key", &again, &E));
     if (CHECK(again != NULL)) CHECK(strcmp(sc_order_id(again), sc_order_id(first)) != 0);
     sc_order_free(again);
     sc_order_free(first);

@@ -90,10 +90,10 @@ void test_log_settled_deadlines(void) {
     fx_open_file_with(&fx, with_log_debug);
     fx_import_standard(&fx);
     CHECK_OK(sc_engine_cart_add(fx.engine, "shopper-1", "tea", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "shopper-1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "shopper-1", NULL, "k1", &o, &E));
     sc_order_free(o);
     CHECK_OK(sc_engine_cart_add(fx.engine, "shopper-2", "tea", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "shopper-2", "k2", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "shopper-2", NULL, "k2", &o, &E));
     sc_order_free(o);
     CHECK_EQ(sink.count[SC_LOG_INFO], 0);
 
@@ -122,7 +122,7 @@ void test_log_level_filter(void) {
     fx_open_file_with(&fx, with_log_errors_only);
     fx_import_standard(&fx);
     CHECK_OK(sc_engine_cart_add(fx.engine, "shopper-1", "tea", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "shopper-1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "shopper-1", NULL, "k1", &o, &E));
     sc_order_free(o);
     fx_advance(&fx, WINDOW_MS);
     /* This write settles the lapsed order on its way in: an info line, filtered out. */

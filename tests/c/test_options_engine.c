@@ -402,7 +402,7 @@ void test_payment_window_option(void) {
     sc_options_free(opts);
     CHECK_OK(sc_engine_program_import(engine, STANDARD_PROGRAM, &E));
     CHECK_OK(sc_engine_cart_add(engine, "u1", "cake", 1, &E));
-    CHECK_OK(sc_engine_checkout(engine, "u1", "k-window", &order, &E));
+    CHECK_OK(sc_engine_checkout(engine, "u1", NULL, "k-window", &order, &E));
     CHECK_EQ(sc_order_created_at_ms(order), T0_MS);
     CHECK_EQ(sc_order_pay_deadline_ms(order), T0_MS + 123000);
     sc_order_free(order);

@@ -8,7 +8,7 @@
 
 static sc_order* checkout(fixture* fx, const char* user, const char* key) {
     sc_order* o = NULL;
-    CHECK_OK(sc_engine_checkout(fx->engine, user, key, &o, &E));
+    CHECK_OK(sc_engine_checkout(fx->engine, user, NULL, key, &o, &E));
     if (o != NULL) {
         fx_track_order(fx, sc_order_id(o));
     }
@@ -102,7 +102,7 @@ void test_checkout(void) {
     seq0 = events_last_seq(fx.engine, NULL);
 
     live = sc_live_object_count();
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o, &E));
     CHECK_EQ(sc_live_object_count(), live + 1);
     if (!CHECK(o != NULL)) {
         fx_close(&fx);
@@ -180,7 +180,7 @@ void test_checkout(void) {
         char* before = fx_fingerprint(&fx);
         char* a = dump_order_snapshot(o);
         char* b;
-        CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o2, &E));
+        CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o2, &E));
         CHECK_STR(sc_order_id(o2), id);
         b = dump_order_snapshot(o2);
         CHECK_STR(b, a);
@@ -193,37 +193,37 @@ void test_checkout(void) {
     /* The same key for another user. */
     CHECK_OK(sc_engine_cart_add(fx.engine, "u2", "cake", 1, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_IDEMPOTENCY_CONFLICT, "idempotency_key",
-                    sc_engine_checkout(fx.engine, "u2", "k1", &o2, &E));
+                    sc_engine_checkout(fx.engine, "u2", NULL, "k1", &o2, &E));
     CHECK(o2 == NULL);
 
     /* Nothing selected. */
     EXPECT_ERR_SAME(&fx, SC_ERR_CART_EMPTY, "user_id",
-                    sc_engine_checkout(fx.engine, "u3", "k-empty", &o2, &E));
+                    sc_engine_checkout(fx.engine, "u3", NULL, "k-empty", &o2, &E));
     CHECK_OK(sc_engine_cart_select(fx.engine, "u2", "cake", false, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_CART_EMPTY, "user_id",
-                    sc_engine_checkout(fx.engine, "u2", "k-empty2", &o2, &E));
+                    sc_engine_checkout(fx.engine, "u2", NULL, "k-empty2", &o2, &E));
     EXPECT_STATUS_SAME(&fx, SC_ERR_CART_EMPTY,
-                       sc_engine_checkout(fx.engine, "u2", "k-empty2", &o2, NULL));
+                       sc_engine_checkout(fx.engine, "u2", NULL, "k-empty2", &o2, NULL));
 
     /* Bad arguments. */
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine",
-                    sc_engine_checkout(NULL, "u1", "k2", &o2, &E));
+                    sc_engine_checkout(NULL, "u1", NULL, "k2", &o2, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
-                    sc_engine_checkout(fx.engine, NULL, "k2", &o2, &E));
+                    sc_engine_checkout(fx.engine, NULL, NULL, "k2", &o2, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
-                    sc_engine_checkout(fx.engine, "", "k2", &o2, &E));
+                    sc_engine_checkout(fx.engine, "", NULL, "k2", &o2, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "user_id",
-                    sc_engine_checkout(fx.engine, BAD_UTF8, "k2", &o2, &E));
+                    sc_engine_checkout(fx.engine, BAD_UTF8, NULL, "k2", &o2, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "idempotency_key",
-                    sc_engine_checkout(fx.engine, "u1", NULL, &o2, &E));
+                    sc_engine_checkout(fx.engine, "u1", NULL, NULL, &o2, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "idempotency_key",
-                    sc_engine_checkout(fx.engine, "u1", "", &o2, &E));
+                    sc_engine_checkout(fx.engine, "u1", NULL, "", &o2, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "idempotency_key",
-                    sc_engine_checkout(fx.engine, "u1", BAD_UTF8, &o2, &E));
+                    sc_engine_checkout(fx.engine, "u1", NULL, BAD_UTF8, &o2, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "out",
-                    sc_engine_checkout(fx.engine, "u1", "k2", NULL, &E));
+                    sc_engine_checkout(fx.engine, "u1", NULL, "k2", NULL, &E));
     EXPECT_STATUS_SAME(&fx, SC_ERR_INVALID_ARGUMENT,
-                       sc_engine_checkout(fx.engine, "u1", "", &o2, NULL));
+                       sc_engine_checkout(fx.engine, "u1", NULL, "", &o2, NULL));
     CHECK(o2 == NULL);
 
     /* order_get */

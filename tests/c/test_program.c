@@ -279,7 +279,7 @@ void test_import_limits(void) {
     fx_import_standard(&fx);
     fx_track_user(&fx, "u1");
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cup", 2, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o, &E));
     if (CHECK(o != NULL)) {
         fx_track_order(&fx, sc_order_id(o));
     }

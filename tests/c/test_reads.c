@@ -82,7 +82,7 @@ static int list_has(const order_list* list, const char* id) {
 static void place_order(fixture* fx, const char* user, const char* key, char* id_out) {
     sc_order* o = NULL;
     CHECK_OK(sc_engine_cart_add(fx->engine, user, "cake", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx->engine, user, key, &o, &E));
+    CHECK_OK(sc_engine_checkout(fx->engine, user, NULL, key, &o, &E));
     copy_text(id_out, 128, sc_order_id(o));
     fx_track_order(fx, id_out);
     sc_order_free(o);
@@ -365,7 +365,7 @@ void test_catalog_pages(void) {
     fx_track_user(&fx, "u1");
     /* Hold some tea, so availability differs from stock on hand. */
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 2, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o, &E));
     fx_track_order(&fx, sc_order_id(o));
     sc_order_free(o);
 
@@ -602,7 +602,7 @@ void test_refund_records(void) {
     fx_track_user(&fx, "u1");
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 3, &E));
     CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cake", 1, &E));
-    CHECK_OK(sc_engine_checkout(fx.engine, "u1", "k1", &o, &E));
+    CHECK_OK(sc_engine_checkout(fx.engine, "u1", NULL, "k1", &o, &E));
     copy_text(id, sizeof id, sc_order_id(o));
     fx_track_order(&fx, id);
     CHECK_OK(sc_engine_order_pay(fx.engine, id, "ref", sc_order_total(o), "p1", NULL, &E));

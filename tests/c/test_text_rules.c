@@ -72,7 +72,7 @@ void test_id_rules(void) {
         EXPECT_REFUSED(&fx, "sku_id", what, sc_engine_sku_get(fx.engine, bad, &got, &E));
         EXPECT_REFUSED(&fx, "user_id", what, sc_engine_cart_add(fx.engine, bad, "tea", 1, &E));
         EXPECT_REFUSED(&fx, "sku_id", what, sc_engine_cart_add(fx.engine, "u1", bad, 1, &E));
-        EXPECT_REFUSED(&fx, "idempotency_key", what, sc_engine_checkout(fx.engine, "u1", bad, &order, &E));
+        EXPECT_REFUSED(&fx, "idempotency_key", what, sc_engine_checkout(fx.engine, "u1", NULL, bad, &order, &E));
         EXPECT_REFUSED(&fx, "order_id", what, sc_engine_order_get(fx.engine, bad, &order, &E));
     }
     CHECK(got == NULL);

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     if (sc_engine_sku_put(engine, sku, &err) != SC_OK) return fail("put", err);
     sc_sku_free(sku);
     if (sc_engine_cart_add(engine, "u1", "tea", 2, &err) != SC_OK) return fail("add", err);
-    if (sc_engine_checkout(engine, "u1", "checkout-1", &order, &err) != SC_OK) return fail("checkout", err);
+    if (sc_engine_checkout(engine, "u1", NULL, "checkout-1", &order, &err) != SC_OK) return fail("checkout", err);
     const int64_t amount = sc_order_total(order);
     if (sc_engine_order_pay(engine, sc_order_id(order), "pay-1", amount, "pay-1", NULL, &err) != SC_OK)
         return fail("pay", err);

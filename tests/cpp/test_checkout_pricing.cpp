@@ -95,7 +95,7 @@ TEST_CASE("a coupon is held at checkout, used at pay, and counted in the report"
     const auto promo = shop.engine.events_of_type("promotion.applied", 0, 10);
     CHECK(nlohmann::json::parse(promo.at(0).payload)["amount"] == 300);
     const CouponReportRow row = shop.engine.coupon_report()[0];
-    CHECK(row.issued == 1);
+    CHECK(row.claimed == 1);
     CHECK(row.used == 1);
     CHECK(row.held == 0);
     CHECK(row.discount_given == 500);

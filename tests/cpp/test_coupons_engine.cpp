@@ -20,7 +20,7 @@ TEST_CASE("coupon claim: total quantity and per-user limit are exact") {
     CHECK(shop.engine.coupons_of_user("ann").empty());
     const auto report = shop.engine.coupon_report();
     REQUIRE(report.size() == 1);
-    CHECK(report[0].issued == 3);
+    CHECK(report[0].claimed == 3);
     CHECK(count_type(shop.engine, "coupon.issued") == 3);
     // The total cannot go below what is issued.
     CHECK_SC_ERROR_FIELD(shop.engine.put_coupon_template(fixed_coupon("c10", 1000, 2, 2)), SC_ERR_INVALID_ARGUMENT,
@@ -171,7 +171,7 @@ TEST_CASE("64 threads claiming a template with 1 copy left: exactly one succeeds
     }
     const auto report = shop.engine.coupon_report();
     REQUIRE(report.size() == 20);
-    for (const auto& row : report) CHECK(row.issued == 2);
+    for (const auto& row : report) CHECK(row.claimed == 2);
     CHECK(no_drift(shop.file.path));
 }
 
@@ -200,5 +200,5 @@ TEST_CASE("two engines on one file (as two processes would be), 8 threads each, 
         CHECK(wins == 1);
         CHECK(other == 0);
     }
-    for (const auto& row : b.coupon_report()) CHECK(row.issued == 1);
+    for (const auto& row : b.coupon_report()) CHECK(row.claimed == 1);
 }

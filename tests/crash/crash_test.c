@@ -78,7 +78,7 @@ static sc_status_t run_step(sc_engine* engine, int kill_no, int step, char* orde
             return sc_engine_cart_add_once(engine, user, "tea", 1, key, NULL);
         case STEP_CHECKOUT:
             key_of(key, sizeof key, "checkout", kill_no, step / 3);
-            status = sc_engine_checkout(engine, user, key, &order, NULL);
+            status = sc_engine_checkout(engine, user, NULL, key, &order, NULL);
             if (status == SC_OK) snprintf(order_id, order_size, "%s", sc_order_id(order));
             sc_order_free(order);
             return status;

@@ -60,6 +60,7 @@ SC_API const char* sc_order_state_name(sc_order_state_t state);
  * @return SC_ERR_CART_EMPTY (field "user_id"), SC_ERR_SKU_INACTIVE (field
  *         "sku_id"), SC_ERR_OUT_OF_STOCK and SC_ERR_LIMIT_EXCEEDED (field
  *         "quantity"); the message names the SKU at fault. SC_ERR_OVERFLOW.
+ *         SC_ERR_NOT_FOUND (field "coupons") as sc_engine_quote().
  *         SC_ERR_INVALID_STATE (field "coupons") when a chosen coupon was taken
  *         by another checkout of the same shopper at the same moment.
  *         Thread-safe.

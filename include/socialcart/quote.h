@@ -23,7 +23,10 @@ extern "C" {
  * @param request the coupon choice and shipping method; NULL for the defaults
  *        (no coupons, delivery). Only read during the call.
  * @param out receives the quote; free with sc_quote_free().
- * @return SC_ERR_OVERFLOW when a total would not fit in 64 bits. Thread-safe.
+ * @return SC_ERR_NOT_FOUND (field "coupons") when a chosen code is not one of
+ *         the shopper's coupons (a coupon of theirs that cannot apply now is
+ *         explained instead, sc_quote_explanation_reason()); SC_ERR_OVERFLOW
+ *         when a total would not fit in 64 bits. Thread-safe.
  */
 SC_API sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id,
                                  const sc_checkout_request* request, sc_quote** out,

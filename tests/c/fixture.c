@@ -256,6 +256,34 @@ char* dump_order(sc_engine* engine, const char* order_id) {
     return s;
 }
 
+/* A shopper's coupons, each with its state and holding order. */
+static void sb_coupons(sbuf* sb, sc_engine* engine, const char* user) {
+    sc_coupons* list = NULL;
+    size_t i;
+    CHECK_OK(sc_engine_coupon_list_by_user(engine, user, SC_COUPON_STATE_ANY, &list, &E));
+    for (i = 0; i < sc_coupons_count(list); ++i) {
+        const sc_coupon* c = sc_coupons_at(list, i);
+        sb_printf(sb, "coupon %s %s %s %s order=%s\n", nn(sc_coupon_owner_id(c)), nn(sc_coupon_code(c)),
+                  nn(sc_coupon_template_id(c)), sc_coupon_state_name(sc_coupon_state(c)), nn(sc_coupon_order_id(c)));
+    }
+    sc_coupons_free(list);
+}
+
+/* Every template's counters. */
+static void sb_coupon_report(sbuf* sb, sc_engine* engine) {
+    sc_coupon_report* r = NULL;
+    size_t i;
+    CHECK_OK(sc_engine_coupon_report(engine, &r, &E));
+    for (i = 0; i < sc_coupon_report_count(r); ++i) {
+        sb_printf(sb, "template %s claimed=%" PRId64 " used=%" PRId64 " returned=%" PRId64 " held=%" PRId64
+                      " given=%" PRId64 "\n",
+                  nn(sc_coupon_report_template_id(r, i)), sc_coupon_report_claimed(r, i), sc_coupon_report_used(r, i),
+                  sc_coupon_report_returned(r, i), sc_coupon_report_held(r, i),
+                  sc_coupon_report_discount_given(r, i));
+    }
+    sc_coupon_report_free(r);
+}
+
 char* fx_fingerprint(fixture* fx) {
     sbuf sb = {NULL, 0, 0};
     char* program = NULL;
@@ -276,7 +304,9 @@ char* fx_fingerprint(fixture* fx) {
     sb_printf(&sb, "events last=%" PRId64 " count=%" PRId64 "\n", last, count);
     for (i = 0; i < fx->user_count; ++i) {
         sb_cart(&sb, fx->engine, fx->users[i]);
+        sb_coupons(&sb, fx->engine, fx->users[i]);
     }
+    sb_coupon_report(&sb, fx->engine);
     for (i = 0; i < fx->order_count; ++i) {
         sc_order* o = NULL;
         CHECK_OK(sc_engine_order_get(fx->engine, fx->orders[i], &o, &E));

@@ -56,6 +56,15 @@ void test_cart_merge(void);
 void test_quote(void);
 void test_quote_overflow(void);
 void test_quote_with_rules(void);
+/* test_coupons.c */
+void test_checkout_request_builder(void);
+void test_checkout_request_bad_calls(void);
+void test_rules_put(void);
+void test_coupon_issue(void);
+void test_coupon_accessors_null(void);
+void test_coupon_checkout_lifecycle(void);
+void test_coupon_chosen_and_pickup(void);
+void test_coupon_revoke(void);
 /* test_orders.c */
 void test_order_accessors_null(void);
 void test_checkout(void);
@@ -134,6 +143,14 @@ static const h_test_case tests[] = {
     {"quote", test_quote},
     {"quote_overflow", test_quote_overflow},
     {"quote_with_rules", test_quote_with_rules},
+    {"checkout_request_builder", test_checkout_request_builder},
+    {"checkout_request_bad_calls", test_checkout_request_bad_calls},
+    {"rules_put", test_rules_put},
+    {"coupon_issue", test_coupon_issue},
+    {"coupon_accessors_null", test_coupon_accessors_null},
+    {"coupon_checkout_lifecycle", test_coupon_checkout_lifecycle},
+    {"coupon_chosen_and_pickup", test_coupon_chosen_and_pickup},
+    {"coupon_revoke", test_coupon_revoke},
     {"order_accessors_null", test_order_accessors_null},
     {"checkout", test_checkout},
     {"pay", test_pay},

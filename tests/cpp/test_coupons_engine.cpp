@@ -175,6 +175,62 @@ TEST_CASE("64 threads claiming a template with 1 copy left: exactly one succeeds
     CHECK(no_drift(shop.file.path));
 }
 
+TEST_CASE("64 threads redeeming a promo code with 1 copy left: exactly one succeeds, 10 rounds") {
+    CouponShop shop;
+    for (int round = 0; round < 10; ++round) {
+        const std::string id = "code" + std::to_string(round);
+        CouponTemplate t = fixed_coupon(id, 100, 2, 1);
+        t.issue_mode = CouponIssueMode::promo_code;
+        t.promo_code = "RACE" + std::to_string(round);
+        shop.engine.put_coupon_template(t);
+        shop.engine.redeem_promo_code("first", t.promo_code, "first-" + id);  // one copy left
+        std::atomic<int> wins{0};
+        std::atomic<int> sold_out{0};
+        std::vector<std::thread> threads;
+        for (int n = 0; n < 64; ++n)
+            threads.emplace_back([&, n] {
+                try {
+                    shop.engine.redeem_promo_code("u" + std::to_string(n), t.promo_code,
+                                                  "k-" + id + "-" + std::to_string(n));
+                    ++wins;
+                } catch (const Error& e) {
+                    if (e.code() == SC_ERR_LIMIT_EXCEEDED) ++sold_out;
+                }
+            });
+        for (auto& th : threads) th.join();
+        CHECK(wins == 1);
+        CHECK(sold_out == 63);
+    }
+    for (const auto& row : shop.engine.coupon_report()) CHECK(row.claimed == 2);
+    CHECK(no_drift(shop.file.path));
+}
+
+TEST_CASE("16 checkouts of one shopper racing to use the same coupon: exactly one order gets it") {
+    CouponShop shop;
+    shop.engine.put_coupon_template(fixed_coupon("once", 500));
+    const std::string code = shop.engine.claim_coupon("lin", "once", "k-once").code;
+    std::atomic<int> with_coupon{0};
+    std::atomic<int> orders{0};
+    std::vector<std::thread> threads;
+    for (int n = 0; n < 16; ++n)
+        threads.emplace_back([&, n] {
+            try {
+                shop.engine.cart_add("lin", "cake", 1);
+                const Order o = shop.engine.checkout("lin", CheckoutRequest{CouponChoice::these({code})},
+                                                     "k-order-" + std::to_string(n));
+                ++orders;
+                for (const auto& c : o.coupons) with_coupon += c.code == code;
+            } catch (const Error& e) {
+                CHECK(e.code() == SC_ERR_CART_EMPTY);  // another thread's checkout took the line
+            }
+        });
+    for (auto& th : threads) th.join();
+    CHECK(orders >= 1);
+    CHECK(with_coupon == 1);
+    CHECK(count_type(shop.engine, "coupon.held") == 1);
+    CHECK(no_drift(shop.file.path));
+}
+
 TEST_CASE("two engines on one file (as two processes would be), 8 threads each, claim the last copy: one wins") {
     TempDb file;
     ManualClock clock;

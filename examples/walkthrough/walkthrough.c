@@ -1,11 +1,13 @@
 /*
  * The socialcart walkthrough: a shopper's story told through the C ABI.
  *
- *   walkthrough [program.json] [database-file]
+ *   walkthrough [program.json] [database-file] [promotions.json]
  *
  * It loads the operator's program document, then follows Lin: browsing as a guest,
  * signing in (the guest cart merges), changing quantities, checking out, paying and
- * getting one line refunded. It ends with the event log. The clock is injected and
+ * getting one line refunded; then the Mid-Autumn sale (pricing_chapter.c): promotions,
+ * coupons, the best-coupon choice and a coupon returned after a full refund. It ends
+ * with the event log. The clock is injected and
  * starts at a fixed time, so every run prints the same story.
  */
 #include <socialcart/socialcart.h>
@@ -17,70 +19,11 @@
 #ifndef SC_WALKTHROUGH_PROGRAM
 #define SC_WALKTHROUGH_PROGRAM "program.json"
 #endif
+#ifndef SC_WALKTHROUGH_PROMOTIONS
+#define SC_WALKTHROUGH_PROMOTIONS "promotions.json"
+#endif
 
-/* 2026-11-23 10:00:00 UTC */
-#define STORY_START_MS 1795428000000LL
-
-typedef struct {
-    int64_t now_ms;
-} story_clock;
-
-static int64_t story_now(void* user_data) { return ((story_clock*)user_data)->now_ms; }
-
-static void advance_minutes(story_clock* clock, int64_t minutes) { clock->now_ms += minutes * 60000; }
-
-/* Stops the story on an unexpected failure, saying what failed and why. */
-/* Takes sc_error** so that *err is read after the call has filled it. */
-static void must(sc_status_t status, sc_error** err, const char* what) {
-    if (status == SC_OK) return;
-    fprintf(stderr, "walkthrough: %s failed: %s: %s (field: %s)\n", what, sc_status_name(status),
-            sc_error_message(*err), sc_error_field(*err) ? sc_error_field(*err) : "-");
-    sc_error_free(*err);
-    exit(1);
-}
-
-/* Shows an error the story expects, as a shopper's app would. */
-static void show_refusal(sc_status_t status, sc_error** err, sc_status_t expected) {
-    if (status != expected) {
-        fprintf(stderr, "walkthrough: expected %s, got %s\n", sc_status_name(expected), sc_status_name(status));
-        exit(1);
-    }
-    printf("    refused: %s (%s)\n", sc_error_message(*err), sc_status_name(status));
-    sc_error_free(*err);
-    *err = NULL;
-}
-
-/* Money for people, e.g. "CNY 68.00". Returns a static buffer, fine for printing. */
-static const char* money(int64_t minor, const char* currency) {
-    static char slots[4][64];
-    static int next = 0;
-    char* slot = slots[next++ % 4];
-    char* text = NULL;
-    sc_error* err = NULL;
-    must(sc_money_format(minor, currency, &text, &err), &err, "sc_money_format");
-    snprintf(slot, sizeof slots[0], "%s", text);
-    sc_string_free(text);
-    return slot;
-}
-
-static char* read_file(const char* path) {
-    FILE* f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "walkthrough: cannot open %s\n", path);
-        exit(1);
-    }
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char* text = malloc((size_t)size + 1);
-    if (!text || fread(text, 1, (size_t)size, f) != (size_t)size) {
-        fprintf(stderr, "walkthrough: cannot read %s\n", path);
-        exit(1);
-    }
-    text[size] = '\0';
-    fclose(f);
-    return text;
-}
+#include "story.h"
 
 static void print_catalog(sc_engine* engine) {
     sc_catalog* catalog = NULL;
@@ -120,22 +63,6 @@ static void print_cart(sc_engine* engine, const char* user) {
     sc_cart_free(cart);
 }
 
-static void print_order(const sc_order* order) {
-    const char* currency = sc_order_currency(order);
-    printf("    order %s: %s, total %s", sc_order_id(order), sc_order_state_name(sc_order_state(order)),
-           money(sc_order_total(order), currency));
-    if (sc_order_refunded(order) > 0) printf(", refunded %s", money(sc_order_refunded(order), currency));
-    printf("\n");
-    for (size_t i = 0; i < sc_order_line_count(order); ++i) {
-        printf("      line %zu: %lld x %-34s paid %12s", i, (long long)sc_order_line_quantity(order, i),
-               sc_order_line_title(order, i), money(sc_order_line_net(order, i), currency));
-        if (sc_order_line_refunded_quantity(order, i) > 0)
-            printf("  refunded %lld unit(s), %s", (long long)sc_order_line_refunded_quantity(order, i),
-                   money(sc_order_line_refunded_amount(order, i), currency));
-        printf("\n");
-    }
-}
-
 static int64_t available(sc_engine* engine, const char* sku_id) {
     sc_sku* sku = NULL;
     sc_error* err = NULL;
@@ -148,6 +75,7 @@ static int64_t available(sc_engine* engine, const char* sku_id) {
 int main(int argc, char** argv) {
     const char* program_path = argc > 1 ? argv[1] : SC_WALKTHROUGH_PROGRAM;
     const char* db_path = argc > 2 ? argv[2] : "walkthrough.db";
+    const char* promotions_path = argc > 3 ? argv[3] : SC_WALKTHROUGH_PROMOTIONS;
     char wal[512], shm[512];
     snprintf(wal, sizeof wal, "%s-wal", db_path);
     snprintf(shm, sizeof shm, "%s-shm", db_path);
@@ -268,7 +196,9 @@ int main(int argc, char** argv) {
     sc_order_free(lapsed);
     sc_order_free(unpaid);
 
-    printf("\n11. The event log, read from the start:\n");
+    tell_pricing_chapter(engine, &clock, promotions_path);
+
+    printf("\n16. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

@@ -1,0 +1,35 @@
+/*
+ * What every chapter of the walkthrough shares: the story's clock, stopping on an
+ * unexpected failure, showing an expected refusal, money for people, and printing
+ * an order.
+ */
+#ifndef SC_WALKTHROUGH_STORY_H
+#define SC_WALKTHROUGH_STORY_H
+
+#include <socialcart/socialcart.h>
+
+/* 2026-11-23 10:00:00 UTC */
+#define STORY_START_MS 1795428000000LL
+
+typedef struct {
+    int64_t now_ms;
+} story_clock;
+
+int64_t story_now(void* user_data);
+void advance_minutes(story_clock* clock, int64_t minutes);
+
+/* Stops the story on an unexpected failure, saying what failed and why. Takes
+ * sc_error** so that *err is read after the call has filled it. */
+void must(sc_status_t status, sc_error** err, const char* what);
+/* Shows an error the story expects, as a shopper's app would. */
+void show_refusal(sc_status_t status, sc_error** err, sc_status_t expected);
+/* Money for people, e.g. "CNY 68.00". A static buffer (4 in rotation), fine for printing. */
+const char* money(int64_t minor, const char* currency);
+/* The whole file, NUL-terminated; free() it. */
+char* read_file(const char* path);
+void print_order(const sc_order* order);
+
+/* Chapter 11: the Mid-Autumn sale (pricing_chapter.c). */
+void tell_pricing_chapter(sc_engine* engine, story_clock* clock, const char* promotions_path);
+
+#endif /* SC_WALKTHROUGH_STORY_H */

@@ -127,8 +127,8 @@ void tell_pricing_chapter(sc_engine* engine, story_clock* clock, const char* pro
     sc_quote_free(quote);
 
     printf("\n13. She adds a second box: the sale applies and the bakery ships free. The engine\n"
-           "    picks the platform coupon alone: with the tea-house coupon too, her goods would\n"
-           "    fall below the 300 the platform coupon needs, and 50 off beats 10 off.\n");
+           "    picks the platform coupon: 50 off beats 10 off, and after it the tea comes to\n"
+           "    53.31, below the 60 the tea-house coupon needs, so the two do not combine.\n");
     must(sc_engine_cart_add(engine, "lin", "mooncake-box", 1, &err), &err, "cart_add");
     must(sc_engine_quote(engine, "lin", best, &quote, &err), &err, "quote");
     print_quote(quote);

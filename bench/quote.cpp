@@ -1,15 +1,17 @@
-// Benchmark `quote`: the engine's quote end to end on the busy cart of bench_pricing
-// (bench/busy_cart.hpp): the same 50 lines over 3 merchants, 20 promotions, 2 shipping
-// rules and 10 coupons, put into an engine on a temporary file; each quote reads the
-// cart, the SKUs, the rules and the shopper's coupons on a reader connection and prices
-// them in best-coupon mode. The pure pricing step is timed in alternating rounds in the
-// same run, so the ratio shows what reading the inputs adds.
+// Benchmark `quote`: sc_engine_quote end to end, through the C ABI, on the busy cart of
+// bench_pricing (bench/busy_cart.hpp): the same 50 lines over 3 merchants, 20 promotions,
+// 2 shipping rules and 10 coupons, put into an engine on a temporary file; each quote
+// (a request choosing the best coupons) reads the cart, the SKUs, the rules and the
+// shopper's coupons on a reader connection, prices them, and hands the host an sc_quote
+// it frees. The pure pricing step is timed in alternating rounds in the same run, so the
+// ratio shows what reading the inputs and crossing the ABI add.
 //
 //   bench_quote [quotes=5000]
 //
-// It calls the engine's C++ facade (it links socialcart_engine): the C ABI has no call yet
-// to choose coupons for a quote. Item price offers are left out: the engine does not yet
-// have their sources (flash sales, member prices), so both sides price without them.
+// The fixture is built through the engine's C++ facade (it links socialcart_engine, for
+// the pure pricing call too) and closed before the C ABI opens the file. Item price offers
+// are left out: the engine does not yet have their sources (flash sales, member prices),
+// so both sides price without them.
 #include "busy_cart.hpp"
 
 #include "engine/engine.hpp"
@@ -61,14 +63,27 @@ int main(int argc, char** argv) {
     constexpr int kRounds = 10;
     ManualClock clock;
     Fixture f = open_fixture(clock);
-    const sc::CheckoutRequest best{sc::CouponChoice::best_combination()};
+    f.engine.reset();  // the C ABI opens the file from here on
+    EngineSettings settings;
+    settings.clock = &clock;
+    sc_engine* engine = open_engine(f.path, settings);
+    sc_checkout_request* best = nullptr;
+    if (sc_checkout_request_new(&best, nullptr) != SC_OK ||
+        sc_checkout_request_set_coupon_choice(best, SC_COUPONS_BEST, nullptr) != SC_OK)
+        return 1;
+    const auto c_quote = [&] {
+        sc_quote* q = nullptr;
+        if (sc_engine_quote(engine, "u1", best, &q, nullptr) != SC_OK) std::abort();
+        return q;
+    };
 
     // The engine and the pure function must agree before either is timed.
-    const sc::Quote engine_quote = f.engine->quote("u1", best);
+    sc_quote* engine_quote = c_quote();
     const sc::Quote pure_quote = sc::price(f.pure);
-    if (engine_quote.payable != pure_quote.payable || engine_quote.coupons.size() != pure_quote.coupons.size()) {
+    if (sc_quote_total(engine_quote) != pure_quote.payable ||
+        sc_quote_coupon_count(engine_quote) != pure_quote.coupons.size()) {
         std::fprintf(stderr, "bench_quote: the engine's quote (%lld) differs from the pure one (%lld)\n",
-                     static_cast<long long>(engine_quote.payable), static_cast<long long>(pure_quote.payable));
+                     static_cast<long long>(sc_quote_total(engine_quote)), static_cast<long long>(pure_quote.payable));
         return 1;
     }
 
@@ -77,14 +92,14 @@ int main(int argc, char** argv) {
     const int64_t per_round = std::max<int64_t>(1, quotes / kRounds);
     for (int round = 0; round < kRounds; ++round) {
         Samples e, p;
-        for (int64_t i = 0; i < per_round; ++i) e.add(time_us([&] { (void)f.engine->quote("u1", best); }));
+        for (int64_t i = 0; i < per_round; ++i) e.add(time_us([&] { sc_quote_free(c_quote()); }));
         for (int64_t i = 0; i < per_round; ++i) p.add(time_us([&] { (void)sc::price(f.pure); }));
         ratios.push_back(e.median() / p.median());
         engine_us.merge(e);
         pure_us.merge(p);
     }
 
-    std::printf("socialcart %s · quote: Engine::quote (best coupons) on 50 lines / 3 merchants / 20 promotions / "
+    std::printf("socialcart %s · quote: sc_engine_quote (best coupons) on 50 lines / 3 merchants / 20 promotions / "
                 "10 coupons, %lld quotes in %d alternating rounds\n\n",
                 sc_version(), static_cast<long long>(per_round * kRounds), kRounds);
     std::printf("%-22s %9s %9s %9s\n", "", "p50 µs", "p99 µs", "max µs");
@@ -94,8 +109,9 @@ int main(int argc, char** argv) {
     const double target = 1000;
     std::printf("\nengine / pure (median of per-round p50 ratios): %.2f×\n", ratio);
     std::printf("payable %lld, %zu coupon(s) chosen, %zu promotions applied\n",
-                static_cast<long long>(engine_quote.payable), engine_quote.coupons.size(),
-                engine_quote.promotions.size());
+                static_cast<long long>(sc_quote_total(engine_quote)), sc_quote_coupon_count(engine_quote),
+                sc_quote_promotion_count(engine_quote));
+    sc_quote_free(engine_quote);
     std::printf("target: end-to-end quote p99 under %.0f µs: %s\n", target, yes_no(engine_us.p99() < target));
 
     Report report("quote");
@@ -106,7 +122,8 @@ int main(int argc, char** argv) {
     report.add("quote.pure.p99_us", pure_us.p99(), "us");
     report.write();
 
-    f.engine.reset();
+    sc_checkout_request_free(best);
+    sc_engine_close(engine);
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(f.path + suffix);
     return 0;
 }

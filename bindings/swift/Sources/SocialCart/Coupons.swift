@@ -171,7 +171,7 @@ extension SCEngine.Blocking {
         try requireCString(user, field: "user_id")
         let raw = try withHandle { handle in try checkOut("sc_engine_coupon_list_by_user") { out, err in
             sc_engine_coupon_list_by_user(
-                handle, user, sc_coupon_state_t(rawValue: state?.rawValue ?? SC_COUPON_STATE_ANY_RAW), out, err)
+                handle, user, sc_coupon_state_t(rawValue: state?.rawValue ?? couponStateAny), out, err)
         } }
         defer { sc_coupons_free(raw) }
         return (0..<sc_coupons_count(raw)).map { SCCoupon(copying: sc_coupons_at(raw, $0)!) }
@@ -182,7 +182,7 @@ extension SCEngine.Blocking {
         let (raw, currency) = try withHandle { handle in
             let report = try checkOut("sc_engine_coupon_report") { out, err in sc_engine_coupon_report(handle, out, err) }
             do {
-                return (report, try catalogCurrency(handle))
+                return (report, sc_coupon_report_count(report) == 0 ? "" : try catalogCurrency(handle))
             } catch {
                 sc_coupon_report_free(report)
                 throw error
@@ -224,5 +224,5 @@ extension SCEngine.Blocking {
     }
 }
 
-/// SC_COUPON_STATE_ANY is a cast macro Swift does not import.
-private let SC_COUPON_STATE_ANY_RAW: UInt32 = 0
+/// SC_COUPON_STATE_ANY, a cast macro Swift does not import.
+private let couponStateAny: UInt32 = 0

@@ -26,10 +26,17 @@ if [[ ! -e "$lib_dir/libsocialcart.so" ]]; then
 fi
 
 step "coverage: every SC_API function of the header is called in bindings/swift/Sources"
-# Comments are stripped first: a function named only in a comment does not count.
+# Comments are stripped first: a function named only in a comment does not count. The
+# functions tests/abi/binding_allowlist.txt lets the Swift binding leave unwrapped are skipped.
 code="$(cat "$here"/Sources/SocialCart/*.swift | perl -0777 -pe 's{/\*.*?\*/}{}gs; s{//[^\n]*}{}g')"
+allowlist="$repo/tests/abi/binding_allowlist.txt"
 missing=0
+allowed=0
 while read -r fn; do
+    if grep -qE "^swift ${fn}( |$)" "$allowlist"; then
+        allowed=$((allowed + 1))
+        continue
+    fi
     if ! grep -qE "(^|[^a-z0-9_])${fn}\\(" <<<"$code"; then
         echo "  not called: $fn" >&2
         missing=1
@@ -39,7 +46,7 @@ if [[ $missing -ne 0 ]]; then
     echo "error: the binding does not call every SC_API function" >&2
     exit 1
 fi
-echo "  ok ($(cat "$repo"/include/socialcart/*.h | grep -cE '^SC_API ') functions)"
+echo "  ok ($(cat "$repo"/include/socialcart/*.h | grep -cE '^SC_API ') functions, $allowed left unwrapped by tests/abi/binding_allowlist.txt)"
 
 failed=()
 # Runs a check; a failing check is recorded and the remaining ones still run.

@@ -106,12 +106,16 @@ extension SCEngine {
         try await runBlocking { try self.blocking.cart(user: user) }
     }
 
-    public func quote(user: String) async throws -> SCQuote {
-        try await runBlocking { try self.blocking.quote(user: user) }
+    public func quote(user: String, request: SCCheckoutRequest = SCCheckoutRequest()) async throws -> SCQuote {
+        try await runBlocking { try self.blocking.quote(user: user, request: request) }
     }
 
-    public func checkout(user: String, idempotencyKey: String) async throws -> SCOrder {
-        try await runBlocking { try self.blocking.checkout(user: user, idempotencyKey: idempotencyKey) }
+    public func checkout(
+        user: String, request: SCCheckoutRequest = SCCheckoutRequest(), idempotencyKey: String
+    ) async throws -> SCOrder {
+        try await runBlocking {
+            try self.blocking.checkout(user: user, request: request, idempotencyKey: idempotencyKey)
+        }
     }
 
     public func order(_ id: String) async throws -> SCOrder {
@@ -200,5 +204,48 @@ extension SCEngine {
 
     public func catalog(category: String, cursor: String? = nil, limit: Int = 50) async throws -> SCPage<SCSku> {
         try await runBlocking { try self.blocking.catalog(category: category, cursor: cursor, limit: limit) }
+    }
+
+    public func putPromotion(json: String) async throws {
+        try await runBlocking { try self.blocking.putPromotion(json: json) }
+    }
+
+    public func putCouponTemplate(json: String) async throws {
+        try await runBlocking { try self.blocking.putCouponTemplate(json: json) }
+    }
+
+    public func putShippingRule(json: String) async throws {
+        try await runBlocking { try self.blocking.putShippingRule(json: json) }
+    }
+
+    public func claimCoupon(user: String, template: String, idempotencyKey: String) async throws -> SCCoupon {
+        try await runBlocking {
+            try self.blocking.claimCoupon(user: user, template: template, idempotencyKey: idempotencyKey)
+        }
+    }
+
+    public func grantCoupon(user: String, template: String, idempotencyKey: String) async throws -> SCCoupon {
+        try await runBlocking {
+            try self.blocking.grantCoupon(user: user, template: template, idempotencyKey: idempotencyKey)
+        }
+    }
+
+    public func redeemPromoCode(user: String, code: String, idempotencyKey: String) async throws -> SCCoupon {
+        try await runBlocking {
+            try self.blocking.redeemPromoCode(user: user, code: code, idempotencyKey: idempotencyKey)
+        }
+    }
+
+    @discardableResult
+    public func revokeCoupon(code: String) async throws -> SCCoupon {
+        try await runBlocking { try self.blocking.revokeCoupon(code: code) }
+    }
+
+    public func coupons(user: String, state: SCCouponState? = nil) async throws -> [SCCoupon] {
+        try await runBlocking { try self.blocking.coupons(user: user, state: state) }
+    }
+
+    public func couponReport() async throws -> [SCCouponReportRow] {
+        try await runBlocking { try self.blocking.couponReport() }
     }
 }

@@ -76,12 +76,20 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
     public var currency: String
     /// Sum of the lines' base amounts, in minor units.
     public var subtotalMinor: Int64
-    /// What the shopper pays, in minor units.
+    /// Sum of every line adjustment (item prices, promotions, coupons), in minor units.
+    public var discountMinor: Int64
+    /// Shipping paid, after waivers, in minor units. Refunds never return it.
+    public var shippingMinor: Int64
+    /// What the shopper pays (subtotal - discount + shipping), in minor units.
     public var totalMinor: Int64
     /// Sum of all refunds so far, in minor units.
     public var refundedMinor: Int64
     /// Sum of the lines' base amounts.
     public var subtotal: SCMoney { SCMoney(minorUnits: subtotalMinor, currency: currency) }
+    /// Sum of every line adjustment.
+    public var discount: SCMoney { SCMoney(minorUnits: discountMinor, currency: currency) }
+    /// Shipping paid, after waivers.
+    public var shipping: SCMoney { SCMoney(minorUnits: shippingMinor, currency: currency) }
     /// What the shopper pays.
     public var total: SCMoney { SCMoney(minorUnits: totalMinor, currency: currency) }
     /// Sum of all refunds so far.
@@ -103,6 +111,15 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
     public var lines: [SCOrderLine]
     /// Refunds, oldest first.
     public var refunds: [SCRefund]
+    /// How the goods reach the shopper (the request's shipping method).
+    public var shippingMethod: SCShippingMethod
+    /// One entry per merchant, in the order each first appears among the lines, as the
+    /// order was priced.
+    public var merchants: [SCQuoteMerchant]
+    /// The automatic promotions that applied, in the order they applied.
+    public var promotions: [SCAppliedPromotion]
+    /// The coupons the order used (held until paid, then used), in the order they applied.
+    public var coupons: [SCAppliedCoupon]
 
     init(copying order: OpaquePointer) {
         id = copyString(sc_order_id(order))
@@ -112,6 +129,8 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
         let code = copyString(sc_order_currency(order))
         currency = code
         subtotalMinor = sc_order_subtotal(order)
+        discountMinor = sc_order_discount(order)
+        shippingMinor = sc_order_shipping(order)
         totalMinor = sc_order_total(order)
         refundedMinor = sc_order_refunded(order)
         createdAtMs = sc_order_created_at_ms(order)
@@ -130,7 +149,8 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
                 baseMinor: sc_order_line_base(order, i),
                 netMinor: sc_order_line_net(order, i),
                 refundedQuantity: sc_order_line_refunded_quantity(order, i),
-                refundedAmountMinor: sc_order_line_refunded_amount(order, i))
+                refundedAmountMinor: sc_order_line_refunded_amount(order, i),
+                adjustments: SCAdjustment.copying(order: order, line: i, currency: code))
         }
         refunds = (0..<sc_order_refund_count(order)).map { i in
             SCRefund(
@@ -145,6 +165,10 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
                         amountMinor: sc_order_refund_line_amount(order, i, p))
                 })
         }
+        shippingMethod = SCShippingMethod(raw: sc_order_shipping_method(order))
+        merchants = SCQuoteMerchant.copying(order: order, currency: code)
+        promotions = SCAppliedPromotion.copying(order: order, currency: code)
+        coupons = SCAppliedCoupon.copying(order: order, currency: code)
     }
 }
 
@@ -168,6 +192,9 @@ public struct SCOrderLine: Sendable, Hashable {
     public var refundedQuantity: Int64
     /// Amount refunded from the line so far, in minor units.
     public var refundedAmountMinor: Int64
+    /// What was taken off the line at checkout, in the order it was applied; the amounts
+    /// sum to base - net.
+    public var adjustments: [SCAdjustment]
     /// List price per unit at checkout.
     public var unitPrice: SCMoney { SCMoney(minorUnits: unitPriceMinor, currency: currency) }
     /// Unit price times quantity.
@@ -209,16 +236,30 @@ public struct SCRefundLine: Sendable, Hashable {
 }
 
 extension SCEngine.Blocking {
-    /// Turns the user's selected cart lines into an order that holds its stock until
-    /// the payment deadline. A retry with the same key returns the same order.
+    /// Turns the user's selected cart lines into an order priced exactly as
+    /// `quote(user:request:)` with the same request would now. The order keeps that pricing
+    /// (`discount`, `shipping`, `merchants`, `promotions`, `coupons`, line `adjustments`)
+    /// and holds its stock and the coupons applied until the payment deadline. A retry
+    /// with the same key and request returns the same order.
+    /// - Parameter request: the coupon choice and shipping method; by default no coupons
+    ///   and delivery.
     /// - Throws: `.cartEmpty`, `.skuInactive`, `.outOfStock`, `.limitExceeded`,
-    ///   `.overflow`, `.idempotencyConflict` (the key was used by another user).
-    public func checkout(user: String, idempotencyKey: String) throws -> SCOrder {
+    ///   `.overflow`, `.idempotencyConflict` (the key was used by another user or with
+    ///   another request), `.notFound` (field "coupons": a chosen code the shopper does not
+    ///   hold), `.invalidState` (field "coupons": a chosen coupon was taken by another
+    ///   checkout at the same moment); `.invalidArgument` / `.limitExceeded` (field "code")
+    ///   for the request's codes.
+    public func checkout(
+        user: String, request: SCCheckoutRequest = SCCheckoutRequest(), idempotencyKey: String
+    ) throws -> SCOrder {
         try requireCString(user, field: "user_id")
         try requireCString(idempotencyKey, field: "idempotency_key")
-        return try withHandle { handle in try takeOrder("sc_engine_checkout") { out, err in
-            sc_engine_checkout(handle, user, idempotencyKey, out, err)
-        } }
+        let req = try CheckoutRequestHandle(request)
+        return try withExtendedLifetime(req) {
+            try withHandle { handle in try takeOrder("sc_engine_checkout") { out, err in
+                sc_engine_checkout(handle, user, req.raw, idempotencyKey, out, err)
+            } }
+        }
     }
 
     /// Reads an order (settling its payment deadline first).

@@ -1,7 +1,7 @@
 internal import CSocialCart
 
 /// What checkout would charge for the selected lines now: every figure of the pricing,
-/// copied out of the C quote before `quote(user:)` returns (docs/pricing.md walks one
+/// copied out of the C quote before `quote(user:request:)` returns (docs/pricing.md walks one
 /// cart through them).
 public struct SCQuote: Sendable, Hashable {
     /// ("" while the catalog is empty).
@@ -134,7 +134,7 @@ public struct SCQuoteLine: Sendable, Hashable {
     public var net: SCMoney { SCMoney(minorUnits: netMinor, currency: currency) }
 }
 
-/// One adjustment of a quote line: an item price, a promotion or a coupon.
+/// One adjustment of a quote line or an order line: an item price, a promotion or a coupon.
 public struct SCAdjustment: Sendable, Hashable {
     /// What kind of rule made an adjustment. New kinds may be added: an unknown one
     /// arrives as `.unknown(name)`.
@@ -174,7 +174,7 @@ public struct SCAdjustment: Sendable, Hashable {
     public var kind: Kind
     /// Where it came from: the offer's source, a promotion id or a coupon code.
     public var source: String
-    /// The quote's currency.
+    /// The quote's (or order's) currency.
     public var currency: String
     /// What it took off the line (> 0), in minor units.
     public var amountMinor: Int64
@@ -182,11 +182,11 @@ public struct SCAdjustment: Sendable, Hashable {
     public var amount: SCMoney { SCMoney(minorUnits: amountMinor, currency: currency) }
 }
 
-/// One merchant's share of a quote.
+/// One merchant's share of a quote, or of the order placed at it (`SCOrder.merchants`).
 public struct SCQuoteMerchant: Sendable, Hashable, Identifiable {
     /// The merchant's id.
     public var id: String
-    /// The quote's currency.
+    /// The quote's (or order's) currency.
     public var currency: String
     /// Sum of the merchant's line bases, in minor units.
     public var subtotalMinor: Int64
@@ -217,11 +217,11 @@ public struct SCQuoteMerchant: Sendable, Hashable, Identifiable {
     public var total: SCMoney { SCMoney(minorUnits: totalMinor, currency: currency) }
 }
 
-/// An automatic promotion that applied to a quote.
+/// An automatic promotion that applied to a quote, or to an order (`SCOrder.promotions`).
 public struct SCAppliedPromotion: Sendable, Hashable, Identifiable {
     /// The promotion's id.
     public var id: String
-    /// The quote's currency.
+    /// The quote's (or order's) currency.
     public var currency: String
     /// What it took off (item discount, or the shipping it waived), in minor units.
     public var amountMinor: Int64
@@ -229,13 +229,13 @@ public struct SCAppliedPromotion: Sendable, Hashable, Identifiable {
     public var amount: SCMoney { SCMoney(minorUnits: amountMinor, currency: currency) }
 }
 
-/// A coupon that applied to a quote.
+/// A coupon that applied to a quote, or that an order used (`SCOrder.coupons`).
 public struct SCAppliedCoupon: Sendable, Hashable {
     /// The coupon's code.
     public var code: String
     /// The coupon's template id.
     public var templateId: String
-    /// The quote's currency.
+    /// The quote's (or order's) currency.
     public var currency: String
     /// What it took off (item discount, or the shipping it waived), in minor units.
     public var amountMinor: Int64
@@ -336,11 +336,23 @@ public struct SCCouponExplanation: Sendable, Hashable {
 }
 
 extension SCEngine.Blocking {
-    /// Prices the selected lines of the user's cart.
-    /// - Throws: `.overflow` when a total would not fit in 64 bits.
-    public func quote(user: String) throws -> SCQuote {
+    /// Prices the selected lines of the user's cart as `checkout(user:request:idempotencyKey:)`
+    /// with the same request would now: item prices, automatic promotions, the coupons the
+    /// request chooses, shipping per merchant. Changes nothing.
+    /// - Parameter request: the coupon choice and shipping method; by default no coupons
+    ///   and delivery.
+    /// - Throws: `.invalidArgument` (field "user_id"; field "code" for a bad coupon code in
+    ///   `.chosen`), `.limitExceeded` (field "code": more than 20 codes), `.notFound` (field
+    ///   "coupons": a chosen code the shopper does not hold), `.overflow` when a total would
+    ///   not fit in 64 bits.
+    public func quote(user: String, request: SCCheckoutRequest = SCCheckoutRequest()) throws -> SCQuote {
         try requireCString(user, field: "user_id")
-        let raw = try withHandle { handle in try checkOut("sc_engine_quote") { out, err in sc_engine_quote(handle, user, out, err) } }
+        let req = try CheckoutRequestHandle(request)
+        let raw = try withExtendedLifetime(req) {
+            try withHandle { handle in try checkOut("sc_engine_quote") { out, err in
+                sc_engine_quote(handle, user, req.raw, out, err)
+            } }
+        }
         defer { sc_quote_free(raw) }
         return SCQuote(copying: raw)
     }

@@ -5,19 +5,23 @@ final class LibraryTests: SocialCartTestCase {
     // sc_version, sc_abi_version
     func testVersionAndABIMatchTheHeader() throws {
         XCTAssertEqual(SCLibrary.version, SCLibrary.headerVersion)
-        XCTAssertEqual(SCLibrary.version, "0.1.0")
+        XCTAssertEqual(SCLibrary.version, "0.2.0")
         XCTAssertEqual(SCLibrary.libraryABIVersion, SCLibrary.headerABIVersion)
-        XCTAssertEqual(SCLibrary.headerABIVersion, 1)
+        XCTAssertEqual(SCLibrary.headerABIVersion, 2)
         XCTAssertNoThrow(try SCLibrary.checkABI())
     }
 
     func testABIMismatchIsAClearError() {
-        assertThrows(.abiMismatch, try SCLibrary.checkABI(library: 2, header: 1))
+        // A binding built against ABI 2 meeting a library of ABI 1 (or a newer one).
+        assertThrows(.abiMismatch, try SCLibrary.checkABI(library: 1, header: 2))
+        assertThrows(.abiMismatch, try SCLibrary.checkABI(library: 3, header: 2))
+        XCTAssertNoThrow(try SCLibrary.checkABI(library: 2, header: 2))
         do {
-            try SCLibrary.checkABI(library: 7, header: 1)
+            try SCLibrary.checkABI(library: 7, header: 2)
+            XCTFail("ABI 7 against a header of ABI 2 passed")
         } catch let error as SCError {
             XCTAssertTrue(error.message.contains("ABI 7"), error.message)
-            XCTAssertTrue(error.message.contains("ABI 1"), error.message)
+            XCTAssertTrue(error.message.contains("ABI 2"), error.message)
             XCTAssertEqual(error.code.rawValue, -1)
             XCTAssertFalse(error.isRetryable)
         } catch {

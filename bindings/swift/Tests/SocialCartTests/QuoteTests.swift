@@ -22,8 +22,8 @@ final class QuoteTests: SocialCartTestCase {
     }
 
     // The whole quote for a cart over two merchants and a program without rules: nothing
-    // taken off, no shipping, one share per merchant. (Promotions and coupons cannot be
-    // loaded from the program document yet, so richer figures are not reachable here.)
+    // taken off, no shipping, one share per merchant. (PricingTests prices a cart with
+    // promotions, coupons and shipping rules.)
     func testQuoteOverTwoMerchantsWithoutRules() throws {
         let engine = try makeEngine()
         try engine.blocking.addToCart(user: "u1", sku: "tea", quantity: 2)

@@ -179,3 +179,70 @@ extension FileHandle {
         return data
     }
 }
+
+/// Pricing rules with figures simple enough to work out by hand (PricingTests and
+/// CouponTests assert the sums they give), put one at a time as an operator console would.
+///
+/// - Shipping: m1 charges 800, free from 300.00 of goods (after discounts); m2 charges 1200.
+/// - Promotion "spend200": 20.00 off when m1's goods reach 200.00.
+/// - Coupon "welcome" (claim, 7 days, 100 copies, 1 per user): 15.00 off tea from 100.00.
+/// - Coupon "sorry" (grant by merchant m2, 30 days, unlimited, 2 per user): 5.00 off m2's goods.
+/// - Coupon "spring" (promo code "SPRING20", 7 days, 1000 copies, 1 per user): 20.00 off the
+///   cake from 100.00.
+///
+/// "welcome" and "spring" are platform coupons, so at most one of them applies; "sorry" is
+/// m2's and stacks with either.
+enum PricingRules {
+    static let shippingM1 = #"{"merchant_id":"m1","flat_fee":800,"free_over":30000}"#
+    static let shippingM2 = #"{"merchant_id":"m2","flat_fee":1200}"#
+    static let spend200 = """
+        {"id":"spend200","title":"20 off 200","kind":"threshold",
+         "tiers":[{"min_spend":20000,"off":2000}],"scope":{"include":{"merchants":["m1"]}}}
+        """
+    static let welcome = """
+        {"id":"welcome","title":"Welcome 15","kind":"fixed_amount","value":1500,"min_spend":10000,
+         "scope":{"include":{"categories":["tea"]}},"validity":{"kind":"days_from_claim","days":7},
+         "total_quantity":100,"per_user_limit":1,"issue_mode":"claim"}
+        """
+    static let sorry = """
+        {"id":"sorry","title":"Sorry 5","kind":"fixed_amount","value":500,"issuer_merchant_id":"m2",
+         "validity":{"kind":"days_from_claim","days":30},"per_user_limit":2,"issue_mode":"grant"}
+        """
+    static let spring = """
+        {"id":"spring","title":"Spring 20","kind":"threshold","value":2000,"min_spend":10000,
+         "scope":{"include":{"skus":["cake"]}},"validity":{"kind":"days_from_claim","days":7},
+         "total_quantity":1000,"per_user_limit":1,"issue_mode":"promo_code","promo_code":"SPRING20"}
+        """
+
+    static func put(_ engine: SCEngine) throws {
+        try engine.blocking.putShippingRule(json: shippingM1)
+        try engine.blocking.putShippingRule(json: shippingM2)
+        try engine.blocking.putPromotion(json: spend200)
+        try engine.blocking.putCouponTemplate(json: welcome)
+        try engine.blocking.putCouponTemplate(json: sorry)
+        try engine.blocking.putCouponTemplate(json: spring)
+    }
+}
+
+/// The coupons a shopper holds after `PricingRules.issue`.
+struct HeldCoupons {
+    var welcome: SCCoupon
+    var sorry: SCCoupon
+    var spring: SCCoupon
+}
+
+extension PricingRules {
+    /// Gives the user one coupon of each template, each by its own path.
+    static func issue(_ engine: SCEngine, user: String) throws -> HeldCoupons {
+        HeldCoupons(
+            welcome: try engine.blocking.claimCoupon(user: user, template: "welcome", idempotencyKey: "\(user)-welcome"),
+            sorry: try engine.blocking.grantCoupon(user: user, template: "sorry", idempotencyKey: "\(user)-sorry"),
+            spring: try engine.blocking.redeemPromoCode(user: user, code: "SPRING20", idempotencyKey: "\(user)-spring"))
+    }
+
+    /// 3 teas (m1, 204.00) and a cake (m2, 128.00): subtotal 332.00.
+    static func fillCart(_ engine: SCEngine, user: String) throws {
+        try engine.blocking.addToCart(user: user, sku: "tea", quantity: 3)
+        try engine.blocking.addToCart(user: user, sku: "cake", quantity: 1)
+    }
+}

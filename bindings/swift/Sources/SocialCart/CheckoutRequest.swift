@@ -1,0 +1,99 @@
+internal import CSocialCart
+
+/// Which of the shopper's coupons pricing uses (`sc_coupon_choice_t`).
+public enum SCCouponChoice: Sendable, Hashable {
+    /// No coupon (each held coupon is explained as `.notChosen`). The default.
+    case none
+    /// The combination with the lowest payable under the stacking rules.
+    case best
+    /// Exactly these coupon codes (`SCCoupon.code`), in this order, as far as the
+    /// stacking rules allow (a conflicting one is explained, not applied). At most 20
+    /// codes, each once.
+    case chosen([String])
+}
+
+/// How the goods reach the shopper (`sc_shipping_method_t`).
+public enum SCShippingMethod: Sendable, Hashable, CustomStringConvertible {
+    /// Each merchant ships, charging its shipping rule's fee. The default.
+    case delivery
+    /// The shopper collects the goods (自提): no merchant charges shipping.
+    case pickup
+
+    init(raw: sc_shipping_method_t) {
+        // The library reads every method but pickup as delivery (sc_order_shipping_method).
+        self = raw == SC_SHIPPING_PICKUP ? .pickup : .delivery
+    }
+
+    var raw: sc_shipping_method_t {
+        switch self {
+        case .delivery: return SC_SHIPPING_DELIVERY
+        case .pickup: return SC_SHIPPING_PICKUP
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .delivery: return "delivery"
+        case .pickup: return "pickup"
+        }
+    }
+}
+
+/// What a quote or a checkout is asked for beyond the selected cart lines. Pass the same
+/// request to `SCEngine.quote(user:request:)` and then to
+/// `SCEngine.checkout(user:request:idempotencyKey:)`: the order is priced exactly as the
+/// quote was, given the same cart, rules and clock.
+public struct SCCheckoutRequest: Sendable, Hashable {
+    /// Which coupons to use (default `.none`).
+    public var coupons: SCCouponChoice
+    /// How the goods reach the shopper (default `.delivery`).
+    public var shipping: SCShippingMethod
+
+    public init(coupons: SCCouponChoice = .none, shipping: SCShippingMethod = .delivery) {
+        self.coupons = coupons
+        self.shipping = shipping
+    }
+}
+
+/// An `sc_checkout_request` built from an `SCCheckoutRequest` for one call, freed with it.
+final class CheckoutRequestHandle {
+    let raw: OpaquePointer
+
+    init() throws {
+        raw = try checkOut("sc_checkout_request_new") { out, err in sc_checkout_request_new(out, err) }
+    }
+
+    /// - Throws: `.invalidArgument` (field "code": empty, a control character, a code
+    ///   named twice), `.invalidUTF8`, `.limitExceeded` (field "code": more than 20 codes).
+    convenience init(_ request: SCCheckoutRequest) throws {
+        if case .chosen(let codes) = request.coupons {
+            for code in codes { try requireCString(code, field: "code") }
+        }
+        try self.init()
+        switch request.coupons {
+        case .none:
+            try setCouponChoice(SC_COUPONS_NONE)
+        case .best:
+            try setCouponChoice(SC_COUPONS_BEST)
+        case .chosen(let codes):
+            // Chosen with no codes prices no coupon, each explained as not chosen.
+            try setCouponChoice(SC_COUPONS_CHOSEN)
+            for code in codes { try addCoupon(code) }
+        }
+        try setShipping(request.shipping.raw)
+    }
+
+    deinit { sc_checkout_request_free(raw) }
+
+    func setCouponChoice(_ choice: sc_coupon_choice_t) throws {
+        try check { sc_checkout_request_set_coupon_choice(raw, choice, $0) }
+    }
+
+    func addCoupon(_ code: String) throws {
+        try check { sc_checkout_request_add_coupon(raw, code, $0) }
+    }
+
+    func setShipping(_ method: sc_shipping_method_t) throws {
+        try check { sc_checkout_request_set_shipping(raw, method, $0) }
+    }
+}

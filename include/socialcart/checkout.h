@@ -65,7 +65,8 @@ SC_API sc_status_t sc_checkout_request_set_coupon_choice(sc_checkout_request* re
 
 /**
  * Adds a coupon code the shopper chose and sets the choice to
- * SC_COUPONS_CHOSEN. Codes are used in the order added.
+ * SC_COUPONS_CHOSEN. The order added does not matter: chosen coupons apply in
+ * the stacking order (priority, then template id; docs/pricing.md).
  * @param code a coupon instance's code (sc_coupon_code()); it is checked
  *        against the shopper's coupons when the request is priced.
  * @return SC_ERR_INVALID_ARGUMENT (field "code": NULL, empty, too long, control

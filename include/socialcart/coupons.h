@@ -150,6 +150,8 @@ SC_API sc_status_t sc_engine_coupon_report(sc_engine* engine, sc_coupon_report**
                                          sc_error** err);
 /** Number of rows (templates). */
 SC_API size_t sc_coupon_report_count(const sc_coupon_report* report);
+/** The currency of the money figures (the catalog's); "" for an empty report or catalog. */
+SC_API const char* sc_coupon_report_currency(const sc_coupon_report* report);
 /** The row's template id. */
 SC_API const char* sc_coupon_report_template_id(const sc_coupon_report* report, size_t index);
 /** Copies the template offers (its total quantity); -1 when unlimited. */

@@ -46,8 +46,8 @@ SC_API sc_status_t sc_engine_coupon_template_put(sc_engine* engine, const char* 
                                                sc_error** err);
 
 /**
- * Creates or replaces a merchant's shipping rule, or the default rule (no
- * merchant_id) (an object of "shipping_rules").
+ * Creates or replaces a merchant's shipping rule, or the default rule for
+ * every merchant without one ("merchant_id": "") (an object of "shipping_rules").
  * @return as sc_engine_promotion_put(). Thread-safe.
  */
 SC_API sc_status_t sc_engine_shipping_rule_put(sc_engine* engine, const char* json, sc_error** err);

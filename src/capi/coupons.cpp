@@ -147,6 +147,10 @@ sc_status_t sc_engine_coupon_report(sc_engine* engine, sc_coupon_report** out, s
 }
 
 size_t sc_coupon_report_count(const sc_coupon_report* report) { return report ? report->rows.size() : 0; }
+const char* sc_coupon_report_currency(const sc_coupon_report* report) {
+    if (report == nullptr) return nullptr;
+    return report->rows.empty() ? "" : report->rows.front().currency.c_str();
+}
 const char* sc_coupon_report_template_id(const sc_coupon_report* report, size_t index) {
     return text(row(report, index), &sc::CouponReportRow::template_id);
 }

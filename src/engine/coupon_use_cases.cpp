@@ -194,9 +194,11 @@ CouponInstance Engine::revoke_coupon(const std::string& code) {
 std::vector<CouponReportRow> Engine::coupon_report() {
     std::vector<CouponReportRow> out;
     read([&](Connection& db, int64_t now) {
+        const std::string currency = steps::catalog_currency(db);
         for (const auto& t : store::all_coupon_templates(db))
-            out.push_back(CouponReportRow{t.terms.id, t.terms.total_quantity, t.counters.claimed, t.counters.used, t.counters.returned,
-                                          store::held_coupons(db, t.terms.id, now), t.counters.discount_given});
+            out.push_back(CouponReportRow{t.terms.id, t.terms.total_quantity, t.counters.claimed, t.counters.used,
+                                          t.counters.returned, store::held_coupons(db, t.terms.id, now),
+                                          t.counters.discount_given, currency});
     });
     return out;
 }

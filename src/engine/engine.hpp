@@ -64,6 +64,7 @@ struct CouponReportRow {
     int64_t returned = 0;  // times a full refund gave one back
     int64_t held = 0;      // now held by unpaid orders whose window has not passed
     int64_t discount_given = 0;  // Σ amount of the coupons now in state used
+    std::string currency;        // of discount_given: the catalog's
 };
 
 // Page sizes of the paged reads.

@@ -69,7 +69,7 @@ void validate_promotion_terms(const Promotion& p, const std::string& f) {
         case PromotionKind::free_shipping: break;
         case PromotionKind::gift:
             if (p.gift_quantity < 1) invalid(f + "gift_quantity", "must be at least 1");
-            if (p.stacking.exclusive) invalid(f + "stacking.exclusive", "a gift promotion cannot be exclusive");
+            if (p.stacking.exclusive) invalid(f + "exclusive", "a gift promotion cannot be exclusive");
             break;
     }
 }

@@ -310,6 +310,7 @@ void test_coupon_accessors_null(void) {
     CHECK_EQ(sc_coupons_count(NULL), 0);
     CHECK(sc_coupons_at(NULL, 0) == NULL);
     CHECK_EQ(sc_coupon_report_count(NULL), 0);
+    CHECK(sc_coupon_report_currency(NULL) == NULL);
     CHECK(sc_coupon_report_template_id(NULL, 0) == NULL);
     CHECK_EQ(sc_coupon_report_total_quantity(NULL, 0), 0);
     CHECK_EQ(sc_coupon_report_claimed(NULL, 0), 0);
@@ -494,6 +495,7 @@ void test_coupon_checkout_lifecycle(void) {
     CHECK_EQ(coupon_state_of(&fx, "u1", tea10), SC_COUPON_USED);
     CHECK_OK(sc_engine_coupon_report(fx.engine, &report, &E));
     CHECK_EQ(sc_coupon_report_count(report), 5);
+    CHECK_STR(sc_coupon_report_currency(report), "CNY");
     for (i = 0; i < sc_coupon_report_count(report); ++i) {
         const char* id = sc_coupon_report_template_id(report, i);
         if (strcmp(id, "plat50") == 0) {

@@ -169,7 +169,7 @@ TEST_CASE("pricing: invalid input names the field at fault") {
     r.promotions = {tiered("p", {{1000, 10}, {1000, 20}})};
     CHECK_SC_ERROR_FIELD(price(r), SC_ERR_INVALID_ARGUMENT, "promotions[0].tiers[1].min_spend");
     r.promotions = {with_stacking(gift("g", 100, "mug"), true)};
-    CHECK_SC_ERROR_FIELD(price(r), SC_ERR_INVALID_ARGUMENT, "promotions[0].stacking.exclusive");
+    CHECK_SC_ERROR_FIELD(price(r), SC_ERR_INVALID_ARGUMENT, "promotions[0].exclusive");
     r.promotions = {};
     r.shipping_rules = {ShippingRule{"m1", 100, {}}, ShippingRule{"m1", 200, {}}};
     CHECK_SC_ERROR_FIELD(price(r), SC_ERR_INVALID_ARGUMENT, "shipping_rules[1].merchant_id");

@@ -179,16 +179,11 @@ extension SCEngine.Blocking {
 
     /// Reads the coupon report: one row per template, in template id order.
     public func couponReport() throws -> [SCCouponReportRow] {
-        let (raw, currency) = try withHandle { handle in
-            let report = try checkOut("sc_engine_coupon_report") { out, err in sc_engine_coupon_report(handle, out, err) }
-            do {
-                return (report, sc_coupon_report_count(report) == 0 ? "" : try catalogCurrency(handle))
-            } catch {
-                sc_coupon_report_free(report)
-                throw error
-            }
+        let raw = try withHandle { handle in
+            try checkOut("sc_engine_coupon_report") { out, err in sc_engine_coupon_report(handle, out, err) }
         }
         defer { sc_coupon_report_free(raw) }
+        let currency = copyString(sc_coupon_report_currency(raw))
         return (0..<sc_coupon_report_count(raw)).map { i in
             let total = sc_coupon_report_total_quantity(raw, i)
             return SCCouponReportRow(
@@ -201,17 +196,6 @@ extension SCEngine.Blocking {
                 currency: currency,
                 discountGivenMinor: sc_coupon_report_discount_given(raw, i))
         }
-    }
-
-    /// The report carries no currency; its amounts are in the catalog's, which a cart read
-    /// tells (any user id will do: an unknown user has an empty cart). The catalog's
-    /// currency never changes once set, so a separate read is as good as the same one.
-    private func catalogCurrency(_ handle: OpaquePointer) throws -> String {
-        let cart = try checkOut("sc_engine_cart_get") { out, err in
-            sc_engine_cart_get(handle, "socialcart.coupon-report", out, err)
-        }
-        defer { sc_cart_free(cart) }
-        return copyString(sc_cart_currency(cart))
     }
 
     private func takeCoupon(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Kotlin/JNI binding's artifacts once and tests exactly those, on the desktop JVM:
-#   1. checks that the JNI layer calls every SC_API function of include/socialcart/*.h,
+#   1. checks that the JNI layer calls every SC_API function of include/socialcart/*.h, but
+#      those tests/abi/binding_allowlist.txt lets the Kotlin binding leave unwrapped,
 #   2. checks that the Kotlin sources use no kotlinx-coroutines API that current releases
 #      removed or made an error (the list, with reasons: removed-coroutines-api.txt),
 #   3. builds build-kotlin/socialcart.jar and build-kotlin/libsocialcart_jni.so
@@ -51,9 +52,18 @@ headers=("$SOCIALCART_INCLUDE_DIR"/socialcart/*.h)
 api="$(cat "${headers[@]}" | strip_comments | tr '\n' ' ' | grep -oE 'SC_API [^;(]*\(' |
   sed -E 's/.*[ *]([a-z_0-9]+)\($/\1/' | grep '^sc_' | sort -u)"
 jni_code="$(cat "$HERE"/jni/*.c | strip_comments)"
+# "kotlin <function>  # why" lines: functions the binding may leave unwrapped (the same list
+# tests/abi/check_binding_coverage.sh reads). Absent outside the repository: none.
+ALLOWLIST="$ROOT/tests/abi/binding_allowlist.txt"
+allowed="$( [[ -f "$ALLOWLIST" ]] && sed -n -E 's/^kotlin[[:space:]]+(sc_[a-z0-9_]+).*/\1/p' "$ALLOWLIST" || true)"
 missing=0
 count=0
+unwrapped=0
 for fn in $api; do
+  if grep -qx "$fn" <<< "$allowed"; then
+    unwrapped=$((unwrapped + 1))
+    continue
+  fi
   count=$((count + 1))
   # A call: the name followed by "(" or passed to an accessor macro ", name,".
   if ! grep -qE "(\\b$fn[[:space:]]*\\(|,[[:space:]]*$fn[[:space:]]*,)" <<< "$jni_code"; then
@@ -65,7 +75,7 @@ if [[ $missing -ne 0 || $count -eq 0 ]]; then
   echo "coverage: $missing of $count SC_API functions are not called" >&2
   exit 1
 fi
-echo "  all $count SC_API functions of ${#headers[@]} header(s) are called"
+echo "  all $count SC_API functions of ${#headers[@]} header(s) are called ($unwrapped more left unwrapped by tests/abi/binding_allowlist.txt)"
 
 echo "== 2/6 coroutines: no API that current kotlinx-coroutines removed or made an error"
 BANNED="$HERE/removed-coroutines-api.txt"

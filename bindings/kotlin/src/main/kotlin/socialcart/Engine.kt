@@ -1,16 +1,10 @@
 package socialcart
 
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.channels.ClosedSendChannelException
 import kotlinx.coroutines.channels.ReceiveChannel
-import kotlinx.coroutines.channels.SendChannel
 import java.io.Closeable
 import java.util.Collections
 import java.util.IdentityHashMap
-import java.util.concurrent.CancellationException
-import kotlin.coroutines.Continuation
-import kotlin.coroutines.EmptyCoroutineContext
-import kotlin.coroutines.startCoroutine
 
 /**
  * An open socialcart database. Thread-safe: use one engine from many threads.
@@ -217,21 +211,65 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     /** The user's cart with each line's problems (an unknown user has an empty cart). */
     fun cart(userId: String): Cart = Snapshots.takeCart(state.call { Native.engineCartGet(it, utf8(userId)) })
 
+    // ----------------------------------------------------------------- rules
+
+    /**
+     * Creates or replaces an automatic promotion: one JSON object of the program document's
+     * "promotions" section (docs/program-document.md), read as strictly as the document.
+     * Rules are read back with [exportProgram].
+     * @throws SocialCartException VALIDATION (field names the place, e.g. "tiers[0].off"; none
+     *   when the text is not a JSON object), INVALID_UTF8 (field "json").
+     */
+    fun putPromotion(json: String) = state.call { Native.enginePromotionPut(it, utf8(json)) }
+
+    /**
+     * Creates or replaces a coupon template (an object of "coupon_templates"). Copies already
+     * issued keep the validity they were issued with.
+     * @throws SocialCartException as [putPromotion]; VALIDATION also when another template has
+     *   the promo code (field "promo_code") or the total is below the copies taken
+     *   (field "total_quantity").
+     */
+    fun putCouponTemplate(json: String) = state.call { Native.engineCouponTemplatePut(it, utf8(json)) }
+
+    /**
+     * Creates or replaces a merchant's shipping rule, or the default rule without
+     * "merchant_id" (an object of "shipping_rules"). @throws SocialCartException as [putPromotion].
+     */
+    fun putShippingRule(json: String) = state.call { Native.engineShippingRulePut(it, utf8(json)) }
+
     // ----------------------------------------------------------------- quote
 
-    /** What checkout would charge for the selected lines now. @throws SocialCartException OVERFLOW. */
-    fun quote(userId: String): Quote = Snapshots.takeQuote(state.call { Native.engineQuote(it, utf8(userId)) })
+    /**
+     * What checkout with the same request would charge for the selected lines now: item
+     * prices, automatic promotions, the coupons the request chooses, shipping per merchant
+     * (docs/pricing.md). Changes nothing.
+     * @throws SocialCartException OVERFLOW; NOT_FOUND (field "coupons") for a chosen code the
+     *   shopper does not hold; INVALID_ARGUMENT / LIMIT_EXCEEDED (field "code") for a chosen
+     *   code that is empty, repeated or one too many (more than 20).
+     */
+    @JvmOverloads
+    fun quote(userId: String, request: CheckoutRequest = CheckoutRequest()): Quote =
+        request.withNative { r -> Snapshots.takeQuote(state.call { Native.engineQuote(it, utf8(userId), r) }) }
 
     // ---------------------------------------------------------------- orders
 
     /**
-     * Turns the selected cart lines into an order holding stock until its
-     * payment deadline. A retry with the same key returns the same order.
+     * Turns the selected cart lines into an order, priced exactly as [quote] with the same
+     * request would now. The order holds tracked stock and the coupons it applied until its
+     * payment deadline, and keeps its pricing ([Order.discount], [Order.merchants], …). A retry
+     * with the same key and request returns the same order.
      * @throws SocialCartException CART_EMPTY, SKU_INACTIVE, OUT_OF_STOCK, LIMIT_EXCEEDED,
-     *   OVERFLOW, IDEMPOTENCY_CONFLICT.
+     *   OVERFLOW, IDEMPOTENCY_CONFLICT (the key was used by another user or with another
+     *   request), INVALID_STATE (field "coupons": a chosen coupon was taken by another checkout
+     *   at the same moment), and the request's errors as [quote].
      */
-    fun checkout(userId: String, idempotencyKey: String): Order =
-        Snapshots.takeOrder(state.call { Native.engineCheckout(it, utf8(userId), utf8(idempotencyKey)) })
+    fun checkout(userId: String, request: CheckoutRequest, idempotencyKey: String): Order =
+        request.withNative { r ->
+            Snapshots.takeOrder(state.call { Native.engineCheckout(it, utf8(userId), r, utf8(idempotencyKey)) })
+        }
+
+    /** [checkout] with the default request: no coupons, delivery. */
+    fun checkout(userId: String, idempotencyKey: String): Order = checkout(userId, CheckoutRequest(), idempotencyKey)
 
     /** Reads an order (settling its payment deadline first). @throws SocialCartException NOT_FOUND. */
     fun order(orderId: String): Order =
@@ -303,6 +341,66 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
         Snapshots.takeOrder(state.call {
             Native.engineOrderRefundAmount(it, utf8(orderId), amount, utf8(idempotencyKey), true)
         })
+
+    // --------------------------------------------------------------- coupons
+
+    /**
+     * The shopper claims a copy of a template whose issue mode is "claim". The template's
+     * total quantity and per-user limit hold exactly, also under concurrent claims. A retry
+     * with the same key returns the same coupon and issues nothing more.
+     * @throws SocialCartException NOT_FOUND (field "template_id"), INVALID_STATE (field
+     *   "template_id": issued another way; field "user_id": outside the template's audience),
+     *   EXPIRED (its fixed validity has ended), LIMIT_EXCEEDED (field "template_id": every copy
+     *   is taken; field "user_id": the per-user limit), IDEMPOTENCY_CONFLICT.
+     */
+    fun claimCoupon(userId: String, templateId: String, idempotencyKey: String): Coupon =
+        Snapshots.takeCoupon(state.call {
+            Native.engineCouponClaim(it, utf8(userId), utf8(templateId), utf8(idempotencyKey))
+        })
+
+    /**
+     * The operator grants a copy of a template whose issue mode is "grant" (e.g. an apology
+     * coupon). Limits, audience and errors as [claimCoupon].
+     */
+    fun grantCoupon(userId: String, templateId: String, idempotencyKey: String): Coupon =
+        Snapshots.takeCoupon(state.call {
+            Native.engineCouponGrant(it, utf8(userId), utf8(templateId), utf8(idempotencyKey))
+        })
+
+    /**
+     * The shopper types a public promo code such as "SPRING20" and receives a copy of the
+     * template with that code (issue mode "promo_code"); codes match exactly, case included.
+     * Errors as [claimCoupon], with NOT_FOUND (field "promo_code") for a code no template has.
+     */
+    fun redeemPromoCode(userId: String, promoCode: String, idempotencyKey: String): Coupon =
+        Snapshots.takeCoupon(state.call {
+            Native.engineCouponRedeemCode(it, utf8(userId), utf8(promoCode), utf8(idempotencyKey))
+        })
+
+    /**
+     * The operator withdraws an available coupon; it can no longer be held or used.
+     * Revoking a revoked coupon returns it unchanged, so retries are safe.
+     * @throws SocialCartException NOT_FOUND (field "code"), INVALID_STATE for a coupon that
+     *   is held (cancel its order first), used or expired.
+     */
+    fun revokeCoupon(code: String): Coupon =
+        Snapshots.takeCoupon(state.call { Native.engineCouponRevoke(it, utf8(code), true) })
+
+    /**
+     * The shopper's coupons as of now, oldest claim first: one held by an order whose payment
+     * window has passed reads as available, an available one past its validity as expired.
+     * @param state only coupons in this state; null for every state.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id" or "state").
+     */
+    @JvmOverloads
+    fun coupons(userId: String, state: CouponState? = null): List<Coupon> {
+        val stateValue = state?.value ?: 0
+        return Snapshots.takeCoupons(this.state.call { Native.engineCouponList(it, utf8(userId), stateValue) })
+    }
+
+    /** The coupon report: one row per template, in template id order (docs/pricing.md). */
+    fun couponReport(): List<CouponReportRow> =
+        Snapshots.takeCouponReport(state.call { Native.engineCouponReport(it) })
 
     // ---------------------------------------------------------------- events
 
@@ -388,177 +486,6 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
         fun onEvents(events: Long) {
             val subscription = target.get() ?: return
             subscription.deliver(events)
-        }
-    }
-}
-
-/**
- * Puts [event] into [channel] (created with `Channel.UNLIMITED`) from the listener, which is
- * not a coroutine and must not block.
- *
- * Why not the obvious calls: `offer`, the non-suspending send of kotlinx-coroutines 1.0, is
- * deprecated since 1.5 and an error since 1.6; its replacement `trySend` does
- * not exist before 1.5; `sendBlocking` went the same way (`trySendBlocking`). So no
- * non-suspending send exists in both. `runBlocking { channel.send(event) }` would compile
- * in both, but it throws InterruptedException (losing the event and clearing the flag) when
- * the calling thread's interrupt flag is set, and in current releases a nested runBlocking
- * shares the thread's event loop: called from a caller inside `runBlocking`, it would run
- * that loop's queued coroutines inside our listener (1.0 gave each runBlocking its own loop).
- *
- * What is left in both versions, neither deprecated nor experimental: [Channel.send], and
- * the standard library's `startCoroutine` (kotlin.coroutines, stable since Kotlin 1.3).
- * `send` runs at once on this thread, with no dispatcher, job or event loop; on an
- * UNLIMITED channel it never suspends (the buffer always takes the element), so the event
- * is in the channel when `startCoroutine` returns and events keep the order the listener
- * sees them in. If `send` ever did suspend, the channel would resume it later, still
- * without blocking this thread. A closed or cancelled channel makes `send` fail; that only
- * means the consumer is gone, and its invokeOnClose ends the subscription.
- */
-private fun sendNow(channel: SendChannel<Event>, event: Event) {
-    val send: suspend () -> Unit = { channel.send(event) }
-    send.startCoroutine(Continuation(EmptyCoroutineContext) { result ->
-        val failure = result.exceptionOrNull()
-        if (failure != null && failure !is ClosedSendChannelException && failure !is CancellationException) {
-            DEFAULT_LISTENER_ERROR(failure)
-        }
-    })
-}
-
-private val DEFAULT_LISTENER_ERROR: (Throwable) -> Unit = { t ->
-    System.err.println("socialcart: an event listener threw")
-    t.printStackTrace()
-}
-
-/** A subscription to an engine's events; [close] ends it (idempotent). */
-class Subscription internal constructor(
-    private val listener: (Event) -> Unit,
-    private val onError: (Throwable) -> Unit,
-    /** The engine's set that keeps this object alive; not the engine itself. */
-    private val owner: MutableSet<Subscription>
-) : Closeable {
-    @Volatile
-    private var native: EngineState.SubscriptionState? = null
-
-    internal fun attach(s: EngineState.SubscriptionState) {
-        native = s
-    }
-
-    internal fun deliver(events: Long) {
-        val batch = try {
-            Snapshots.readEvents(events)
-        } catch (t: Throwable) {
-            onError(t)
-            return
-        }
-        for (e in batch) {
-            try {
-                listener(e)
-            } catch (t: Throwable) {
-                try {
-                    onError(t)
-                } catch (ignored: Throwable) {
-                }
-            }
-        }
-    }
-
-    /** Whether the subscription has ended (closed, or its engine closed). */
-    val isClosed: Boolean
-        get() = native?.isFreed ?: true
-
-    override fun close() {
-        native?.free()
-        owner.remove(this)
-    }
-}
-
-/**
- * The engine's native state, shared by the Engine and its cleanup action. It
- * must never reference the Engine object (or the backstop could not run).
- */
-internal class EngineState(private var handle: Long) : Runnable {
-    private val lock = Object()
-    private var inFlight = 0
-    private var closing = false
-    private val subscriptions = LinkedHashSet<SubscriptionState>()
-
-    val isClosing: Boolean
-        get() = synchronized(lock) { closing }
-
-    /** Runs block with the engine handle, keeping the engine open meanwhile. */
-    fun <T> call(block: (Long) -> T): T {
-        val h = synchronized(lock) {
-            if (closing) throw SocialCartException(ErrorCode.INVALID_STATE, "the engine is closed", null, false)
-            inFlight++
-            handle
-        }
-        try {
-            return block(h)
-        } finally {
-            val finish = synchronized(lock) {
-                inFlight--
-                closing && inFlight == 0 && handle != 0L
-            }
-            if (finish) finish()
-        }
-    }
-
-    /** Close (explicit or from the backstop): the last call in flight finishes the job. */
-    override fun run() {
-        val finish = synchronized(lock) {
-            if (closing) return
-            closing = true
-            inFlight == 0
-        }
-        if (finish) finish()
-    }
-
-    private fun finish() {
-        val h: Long
-        val subs: List<SubscriptionState>
-        synchronized(lock) {
-            h = handle
-            handle = 0L
-            subs = ArrayList(subscriptions)
-            subscriptions.clear()
-        }
-        if (h == 0L) return
-        for (s in subs) s.free()
-        Native.engineClose(h)
-    }
-
-    fun addSubscription(h: Long, onEnd: (() -> Unit)?): SubscriptionState {
-        val s = SubscriptionState(h, onEnd)
-        synchronized(lock) { subscriptions.add(s) }
-        return s
-    }
-
-    /**
-     * A native subscription handle. It is reachable from the cleaner, so it
-     * must reference neither the Engine nor the Subscription (whose listener
-     * may capture the engine). onEnd only closes an event channel.
-     */
-    inner class SubscriptionState(
-        private var sub: Long,
-        private val onEnd: (() -> Unit)?
-    ) {
-        val isFreed: Boolean
-            get() = synchronized(this) { sub == 0L }
-
-        fun free() {
-            val h = synchronized(this) {
-                val h = sub
-                sub = 0L
-                h
-            }
-            if (h == 0L) return
-            synchronized(lock) { subscriptions.remove(this) }
-            Native.subscriptionFree(h)
-            try {
-                onEnd?.invoke()
-            } catch (t: Throwable) {
-                DEFAULT_LISTENER_ERROR(t)
-            }
         }
     }
 }

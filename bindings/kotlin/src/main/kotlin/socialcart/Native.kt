@@ -1,7 +1,7 @@
 package socialcart
 
 /**
- * The JNI surface (bindings/kotlin/jni/socialcart_jni.c). Internal to the
+ * The JNI surface (bindings/kotlin/jni/socialcart_jni*.c). Internal to the
  * binding: handles are raw C pointers passed as Long, strings go in as UTF-8
  * byte arrays (see [utf8]). Every function that can fail throws
  * [SocialCartException].
@@ -11,7 +11,7 @@ package socialcart
  */
 internal object Native {
     /** The ABI generation this Kotlin code was written for (SOCIALCART_ABI_VERSION). */
-    const val ABI_VERSION: Int = 1
+    const val ABI_VERSION: Int = 2
 
     init {
         loadLibraries()
@@ -140,8 +140,20 @@ internal object Native {
     @JvmStatic external fun cartLineProblems(cart: Long, index: Long): Long
     @JvmStatic external fun cartFree(cart: Long)
 
+    // Checkout request (socialcart_jni_pricing.c); 0 as a request handle means the defaults
+    @JvmStatic external fun checkoutRequestNew(): Long
+    @JvmStatic external fun checkoutRequestFree(request: Long)
+    @JvmStatic external fun checkoutRequestSetCouponChoice(request: Long, choice: Int)
+    @JvmStatic external fun checkoutRequestAddCoupon(request: Long, code: ByteArray?)
+    @JvmStatic external fun checkoutRequestSetShipping(request: Long, shipping: Int)
+
+    // Rules (socialcart_jni_pricing.c)
+    @JvmStatic external fun enginePromotionPut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineCouponTemplatePut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineShippingRulePut(engine: Long, json: ByteArray?)
+
     // Quote
-    @JvmStatic external fun engineQuote(engine: Long, userId: ByteArray?): Long
+    @JvmStatic external fun engineQuote(engine: Long, userId: ByteArray?, request: Long): Long
     @JvmStatic external fun quoteCurrency(quote: Long): String?
     @JvmStatic external fun quoteLineCount(quote: Long): Long
     @JvmStatic external fun quoteLineSkuId(quote: Long, index: Long): String?
@@ -188,7 +200,7 @@ internal object Native {
     @JvmStatic external fun quoteFree(quote: Long)
 
     // Orders
-    @JvmStatic external fun engineCheckout(engine: Long, userId: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineCheckout(engine: Long, userId: ByteArray?, request: Long, idempotencyKey: ByteArray?): Long
     @JvmStatic external fun engineOrderGet(engine: Long, orderId: ByteArray?): Long
     @JvmStatic external fun engineOrderPay(engine: Long, orderId: ByteArray?, paymentRef: ByteArray?, amount: Long, idempotencyKey: ByteArray?, wantOut: Boolean): Long
     @JvmStatic external fun engineOrderCancel(engine: Long, orderId: ByteArray?, wantOut: Boolean): Long
@@ -225,12 +237,66 @@ internal object Native {
     @JvmStatic external fun orderRefundLineQuantity(order: Long, refund: Long, part: Long): Long
     @JvmStatic external fun orderRefundLineAmount(order: Long, refund: Long, part: Long): Long
     @JvmStatic external fun orderFree(order: Long)
+    // The order's pricing snapshot (socialcart_jni_pricing.c)
+    @JvmStatic external fun orderDiscount(order: Long): Long
+    @JvmStatic external fun orderShipping(order: Long): Long
+    @JvmStatic external fun orderShippingMethod(order: Long): Long
+    @JvmStatic external fun orderLineAdjustmentCount(order: Long, line: Long): Long
+    @JvmStatic external fun orderLineAdjustmentKind(order: Long, line: Long, adjustment: Long): String?
+    @JvmStatic external fun orderLineAdjustmentSource(order: Long, line: Long, adjustment: Long): String?
+    @JvmStatic external fun orderLineAdjustmentAmount(order: Long, line: Long, adjustment: Long): Long
+    @JvmStatic external fun orderMerchantCount(order: Long): Long
+    @JvmStatic external fun orderMerchantId(order: Long, index: Long): String?
+    @JvmStatic external fun orderMerchantSubtotal(order: Long, index: Long): Long
+    @JvmStatic external fun orderMerchantDiscount(order: Long, index: Long): Long
+    @JvmStatic external fun orderMerchantShippingFee(order: Long, index: Long): Long
+    @JvmStatic external fun orderMerchantShippingWaived(order: Long, index: Long): Long
+    @JvmStatic external fun orderMerchantShippingWaivedBy(order: Long, index: Long): String?
+    @JvmStatic external fun orderMerchantShipping(order: Long, index: Long): Long
+    @JvmStatic external fun orderMerchantTotal(order: Long, index: Long): Long
+    @JvmStatic external fun orderPromotionCount(order: Long): Long
+    @JvmStatic external fun orderPromotionId(order: Long, index: Long): String?
+    @JvmStatic external fun orderPromotionAmount(order: Long, index: Long): Long
+    @JvmStatic external fun orderCouponCount(order: Long): Long
+    @JvmStatic external fun orderCouponCode(order: Long, index: Long): String?
+    @JvmStatic external fun orderCouponTemplateId(order: Long, index: Long): String?
+    @JvmStatic external fun orderCouponAmount(order: Long, index: Long): Long
     @JvmStatic external fun engineOrderByCheckoutKey(engine: Long, userId: ByteArray?, idempotencyKey: ByteArray?): Long
     @JvmStatic external fun engineOrdersOfUser(engine: Long, userId: ByteArray?, state: Int, fromMs: Long, toMs: Long, cursor: ByteArray?, limit: Long): Long
     @JvmStatic external fun ordersCount(orders: Long): Long
     @JvmStatic external fun ordersAt(orders: Long, index: Long): Long
     @JvmStatic external fun ordersNextCursor(orders: Long): String?
     @JvmStatic external fun ordersFree(orders: Long)
+
+    // Coupons (socialcart_jni_coupons.c)
+    @JvmStatic external fun couponStateName(state: Int): String
+    @JvmStatic external fun engineCouponClaim(engine: Long, userId: ByteArray?, templateId: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineCouponGrant(engine: Long, userId: ByteArray?, templateId: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineCouponRedeemCode(engine: Long, userId: ByteArray?, promoCode: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineCouponRevoke(engine: Long, code: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineCouponList(engine: Long, userId: ByteArray?, state: Int): Long
+    @JvmStatic external fun couponCode(coupon: Long): String?
+    @JvmStatic external fun couponTemplateId(coupon: Long): String?
+    @JvmStatic external fun couponOwnerId(coupon: Long): String?
+    @JvmStatic external fun couponState(coupon: Long): Long
+    @JvmStatic external fun couponValidFromMs(coupon: Long): Long
+    @JvmStatic external fun couponValidUntilMs(coupon: Long): Long
+    @JvmStatic external fun couponClaimedAtMs(coupon: Long): Long
+    @JvmStatic external fun couponOrderId(coupon: Long): String?
+    @JvmStatic external fun couponFree(coupon: Long)
+    @JvmStatic external fun couponsCount(coupons: Long): Long
+    @JvmStatic external fun couponsAt(coupons: Long, index: Long): Long
+    @JvmStatic external fun couponsFree(coupons: Long)
+    @JvmStatic external fun engineCouponReport(engine: Long): Long
+    @JvmStatic external fun couponReportCount(report: Long): Long
+    @JvmStatic external fun couponReportTemplateId(report: Long, index: Long): String?
+    @JvmStatic external fun couponReportTotalQuantity(report: Long, index: Long): Long
+    @JvmStatic external fun couponReportClaimed(report: Long, index: Long): Long
+    @JvmStatic external fun couponReportUsed(report: Long, index: Long): Long
+    @JvmStatic external fun couponReportReturned(report: Long, index: Long): Long
+    @JvmStatic external fun couponReportHeld(report: Long, index: Long): Long
+    @JvmStatic external fun couponReportDiscountGiven(report: Long, index: Long): Long
+    @JvmStatic external fun couponReportFree(report: Long)
 
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long

@@ -16,6 +16,13 @@ internal object Snapshots {
 
     private fun indices(count: Long): LongRange = 0L until count
 
+    private fun adjustment(kind: String?, source: String?, amount: Long): Adjustment = Adjustment(
+        kind = AdjustmentKind.of(kind ?: ""),
+        rawKind = kind ?: "",
+        source = source ?: "",
+        amount = amount
+    )
+
     fun readSku(h: Long): Sku = Sku(
         id = Native.skuId(h) ?: "",
         merchantId = Native.skuMerchantId(h) ?: "",
@@ -68,12 +75,10 @@ internal object Snapshots {
                     net = Native.quoteLineNet(q, i),
                     merchantId = Native.quoteLineMerchantId(q, i) ?: "",
                     adjustments = indices(Native.quoteLineAdjustmentCount(q, i)).map { a ->
-                        val kind = Native.quoteLineAdjustmentKind(q, i, a) ?: ""
-                        Adjustment(
-                            kind = AdjustmentKind.of(kind),
-                            rawKind = kind,
-                            source = Native.quoteLineAdjustmentSource(q, i, a) ?: "",
-                            amount = Native.quoteLineAdjustmentAmount(q, i, a)
+                        adjustment(
+                            Native.quoteLineAdjustmentKind(q, i, a),
+                            Native.quoteLineAdjustmentSource(q, i, a),
+                            Native.quoteLineAdjustmentAmount(q, i, a)
                         )
                     }
                 )
@@ -171,7 +176,14 @@ internal object Snapshots {
                     base = Native.orderLineBase(o, i),
                     net = Native.orderLineNet(o, i),
                     refundedQuantity = Native.orderLineRefundedQuantity(o, i),
-                    refundedAmount = Native.orderLineRefundedAmount(o, i)
+                    refundedAmount = Native.orderLineRefundedAmount(o, i),
+                    adjustments = indices(Native.orderLineAdjustmentCount(o, i)).map { a ->
+                        adjustment(
+                            Native.orderLineAdjustmentKind(o, i, a),
+                            Native.orderLineAdjustmentSource(o, i, a),
+                            Native.orderLineAdjustmentAmount(o, i, a)
+                        )
+                    }
                 )
             },
             refunds = indices(Native.orderRefundCount(o)).map { i ->
@@ -187,8 +199,69 @@ internal object Snapshots {
                         )
                     }
                 )
+            },
+            discount = Native.orderDiscount(o),
+            shipping = Native.orderShipping(o),
+            shippingMethod = ShippingMethod.of(Native.orderShippingMethod(o).toInt()),
+            merchants = indices(Native.orderMerchantCount(o)).map { i ->
+                QuoteMerchant(
+                    id = Native.orderMerchantId(o, i) ?: "",
+                    subtotal = Native.orderMerchantSubtotal(o, i),
+                    discount = Native.orderMerchantDiscount(o, i),
+                    shippingFee = Native.orderMerchantShippingFee(o, i),
+                    shippingWaived = Native.orderMerchantShippingWaived(o, i),
+                    shippingWaivedBy = Native.orderMerchantShippingWaivedBy(o, i)?.takeIf { it.isNotEmpty() },
+                    shipping = Native.orderMerchantShipping(o, i),
+                    total = Native.orderMerchantTotal(o, i)
+                )
+            },
+            promotions = indices(Native.orderPromotionCount(o)).map { i ->
+                AppliedPromotion(
+                    id = Native.orderPromotionId(o, i) ?: "",
+                    amount = Native.orderPromotionAmount(o, i)
+                )
+            },
+            coupons = indices(Native.orderCouponCount(o)).map { i ->
+                AppliedCoupon(
+                    code = Native.orderCouponCode(o, i) ?: "",
+                    templateId = Native.orderCouponTemplateId(o, i) ?: "",
+                    amount = Native.orderCouponAmount(o, i)
+                )
             }
         )
+    }
+
+    /** Reads a coupon (borrowed: from a list, or one [takeCoupon] frees). */
+    fun readCoupon(c: Long): Coupon = Coupon(
+        code = Native.couponCode(c) ?: "",
+        templateId = Native.couponTemplateId(c) ?: "",
+        ownerId = Native.couponOwnerId(c) ?: "",
+        state = CouponState.of(Native.couponState(c).toInt()),
+        validFromMs = Native.couponValidFromMs(c),
+        validUntilMs = Native.couponValidUntilMs(c),
+        claimedAtMs = Native.couponClaimedAtMs(c),
+        orderId = Native.couponOrderId(c)?.takeIf { it.isNotEmpty() }
+    )
+
+    fun takeCoupon(h: Long): Coupon = taking(h, { Native.couponFree(it) }) { readCoupon(it) }
+
+    fun takeCoupons(h: Long): List<Coupon> = taking(h, { Native.couponsFree(it) }) { list ->
+        indices(Native.couponsCount(list)).map { readCoupon(Native.couponsAt(list, it)) }
+    }
+
+    fun takeCouponReport(h: Long): List<CouponReportRow> = taking(h, { Native.couponReportFree(it) }) { r ->
+        indices(Native.couponReportCount(r)).map { i ->
+            val total = Native.couponReportTotalQuantity(r, i)
+            CouponReportRow(
+                templateId = Native.couponReportTemplateId(r, i) ?: "",
+                totalQuantity = if (total < 0) null else total,
+                claimed = Native.couponReportClaimed(r, i),
+                used = Native.couponReportUsed(r, i),
+                returned = Native.couponReportReturned(r, i),
+                held = Native.couponReportHeld(r, i),
+                discountGiven = Native.couponReportDiscountGiven(r, i)
+            )
+        }
     }
 
     /** Reads a batch (borrowed: the callback's batch is freed by the library). */

@@ -51,4 +51,8 @@ object SocialCart {
     /** The library's stable name of an order state, e.g. "paid". */
     @JvmStatic
     fun orderStateName(state: OrderState): String = Native.orderStateName(state.value)
+
+    /** The library's stable name of a coupon state, e.g. "held"; "unknown" for [CouponState.UNKNOWN]. */
+    @JvmStatic
+    fun couponStateName(state: CouponState): String = Native.couponStateName(state.value)
 }

@@ -37,8 +37,15 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         withContext(Dispatchers.IO) { engine.mergeCart(userId, guestId) }
     suspend fun cart(userId: String): Cart = withContext(Dispatchers.IO) { engine.cart(userId) }
 
-    suspend fun quote(userId: String): Quote = withContext(Dispatchers.IO) { engine.quote(userId) }
+    suspend fun putPromotion(json: String) = withContext(Dispatchers.IO) { engine.putPromotion(json) }
+    suspend fun putCouponTemplate(json: String) = withContext(Dispatchers.IO) { engine.putCouponTemplate(json) }
+    suspend fun putShippingRule(json: String) = withContext(Dispatchers.IO) { engine.putShippingRule(json) }
 
+    suspend fun quote(userId: String, request: CheckoutRequest = CheckoutRequest()): Quote =
+        withContext(Dispatchers.IO) { engine.quote(userId, request) }
+
+    suspend fun checkout(userId: String, request: CheckoutRequest, idempotencyKey: String): Order =
+        withContext(Dispatchers.IO) { engine.checkout(userId, request, idempotencyKey) }
     suspend fun checkout(userId: String, idempotencyKey: String): Order =
         withContext(Dispatchers.IO) { engine.checkout(userId, idempotencyKey) }
     suspend fun order(orderId: String): Order = withContext(Dispatchers.IO) { engine.order(orderId) }
@@ -61,6 +68,17 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         withContext(Dispatchers.IO) { engine.refundLine(orderId, lineIndex, quantity, idempotencyKey) }
     suspend fun refundAmount(orderId: String, amount: Long, idempotencyKey: String): Order =
         withContext(Dispatchers.IO) { engine.refundAmount(orderId, amount, idempotencyKey) }
+
+    suspend fun claimCoupon(userId: String, templateId: String, idempotencyKey: String): Coupon =
+        withContext(Dispatchers.IO) { engine.claimCoupon(userId, templateId, idempotencyKey) }
+    suspend fun grantCoupon(userId: String, templateId: String, idempotencyKey: String): Coupon =
+        withContext(Dispatchers.IO) { engine.grantCoupon(userId, templateId, idempotencyKey) }
+    suspend fun redeemPromoCode(userId: String, promoCode: String, idempotencyKey: String): Coupon =
+        withContext(Dispatchers.IO) { engine.redeemPromoCode(userId, promoCode, idempotencyKey) }
+    suspend fun revokeCoupon(code: String): Coupon = withContext(Dispatchers.IO) { engine.revokeCoupon(code) }
+    suspend fun coupons(userId: String, state: CouponState? = null): List<Coupon> =
+        withContext(Dispatchers.IO) { engine.coupons(userId, state) }
+    suspend fun couponReport(): List<CouponReportRow> = withContext(Dispatchers.IO) { engine.couponReport() }
 
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }

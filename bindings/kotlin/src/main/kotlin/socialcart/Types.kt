@@ -157,7 +157,7 @@ enum class AdjustmentKind(val wireName: String) {
     }
 }
 
-/** One adjustment of a [QuoteLine]: an item price, a promotion or a coupon. */
+/** One adjustment of a [QuoteLine] or an [OrderLine]: an item price, a promotion or a coupon. */
 data class Adjustment(
     val kind: AdjustmentKind,
     /** The library's name of the kind, e.g. "item_price" (kept for an [AdjustmentKind.UNKNOWN] one). */
@@ -168,7 +168,7 @@ data class Adjustment(
     val amount: Long
 )
 
-/** One merchant's share of a [Quote]. */
+/** One merchant's share of a [Quote], or of an [Order] as it was priced at checkout. */
 data class QuoteMerchant(
     val id: String,
     /** Sum of the merchant's line bases. */
@@ -187,14 +187,14 @@ data class QuoteMerchant(
     val total: Long
 )
 
-/** An automatic promotion that applied to a [Quote]. */
+/** An automatic promotion that applied to a [Quote] or an [Order]. */
 data class AppliedPromotion(
     val id: String,
     /** What it took off (item discount, or the shipping it waived). */
     val amount: Long
 )
 
-/** A coupon that applied to a [Quote]. */
+/** A coupon that applied to a [Quote] or an [Order]. */
 data class AppliedCoupon(
     val code: String,
     val templateId: String,
@@ -296,7 +296,9 @@ data class OrderLine(
     /** What the line paid (refunds of the line are bounded by it). */
     val net: Long,
     val refundedQuantity: Long,
-    val refundedAmount: Long
+    val refundedAmount: Long,
+    /** What was taken off the line at checkout, in the order applied; the amounts sum to base - net. */
+    val adjustments: List<Adjustment> = emptyList()
 )
 
 /** One refund of an [Order]. */
@@ -341,7 +343,10 @@ enum class LogLevel(val value: Int) {
     }
 }
 
-/** An order snapshot. */
+/**
+ * An order snapshot, with the pricing it was placed at: total = subtotal - discount + shipping,
+ * the same figures as the quote made with the same [CheckoutRequest] at checkout.
+ */
 data class Order(
     val id: String,
     val userId: String,
@@ -361,7 +366,19 @@ data class Order(
     val paymentRef: String?,
     val lines: List<OrderLine>,
     /** Refunds, oldest first. */
-    val refunds: List<Refund>
+    val refunds: List<Refund>,
+    /** Sum of every line adjustment (item prices, promotions, coupons). */
+    val discount: Long = 0,
+    /** Shipping paid, after waivers. Refunds never return it. */
+    val shipping: Long = 0,
+    /** How the goods reach the shopper (the request's [CheckoutRequest.shipping]). */
+    val shippingMethod: ShippingMethod = ShippingMethod.DELIVERY,
+    /** One share per merchant, in the order each first appears among the lines. */
+    val merchants: List<QuoteMerchant> = emptyList(),
+    /** The automatic promotions that applied. */
+    val promotions: List<AppliedPromotion> = emptyList(),
+    /** The coupons the order used (held until paid, then used). */
+    val coupons: List<AppliedCoupon> = emptyList()
 )
 
 /** What one [Engine.sweep] call did. */

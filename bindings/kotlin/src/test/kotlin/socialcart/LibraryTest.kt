@@ -8,20 +8,21 @@ import org.junit.Test
 class LibraryTest : EngineTestBase() {
     @Test
     fun versionIsTheHeaderVersion() {
-        assertEquals("0.1.0", SocialCart.version)
+        assertEquals("0.2.0", SocialCart.version)
     }
 
     @Test
     fun abiVersionMatches() {
-        assertEquals(1, SocialCart.ABI_VERSION)
+        assertEquals(2, SocialCart.ABI_VERSION)
         assertEquals(SocialCart.ABI_VERSION, SocialCart.libraryAbiVersion)
         assertEquals(SocialCart.ABI_VERSION, Native.headerAbiVersion())
     }
 
     @Test
     fun abiMismatchFailsClearly() {
-        Native.checkAbi(1, 1)
-        for ((lib, jni) in listOf(2 to 1, 1 to 2, 0 to 0)) {
+        Native.checkAbi(2, 2)
+        // A generation-1 library or JNI layer (0.1, whose quote and checkout took no request) is refused.
+        for ((lib, jni) in listOf(1 to 2, 2 to 1, 1 to 1, 3 to 2, 0 to 0)) {
             try {
                 Native.checkAbi(lib, jni)
                 fail("no error for $lib/$jni")
@@ -140,9 +141,34 @@ class LibraryTest : EngineTestBase() {
         assertEquals(0L, Native.eventsCount(0)); assertEquals(0L, Native.eventsSeq(0, 0))
         assertEquals(null, Native.eventsType(0, 0)); assertEquals(null, Native.eventsSubjectId(0, 0))
         assertEquals(0L, Native.eventsTimeMs(0, 0)); assertEquals(null, Native.eventsPayload(0, 0))
+        // The order's pricing snapshot.
+        assertEquals(0L, Native.orderDiscount(0)); assertEquals(0L, Native.orderShipping(0))
+        assertEquals(ShippingMethod.DELIVERY.value.toLong(), Native.orderShippingMethod(0))
+        assertEquals(0L, Native.orderLineAdjustmentCount(0, 0)); assertEquals(null, Native.orderLineAdjustmentKind(0, 0, 0))
+        assertEquals(null, Native.orderLineAdjustmentSource(0, 0, 0)); assertEquals(0L, Native.orderLineAdjustmentAmount(0, 0, 0))
+        assertEquals(0L, Native.orderMerchantCount(0)); assertEquals(null, Native.orderMerchantId(0, 0))
+        assertEquals(0L, Native.orderMerchantSubtotal(0, 0)); assertEquals(0L, Native.orderMerchantDiscount(0, 0))
+        assertEquals(0L, Native.orderMerchantShippingFee(0, 0)); assertEquals(0L, Native.orderMerchantShippingWaived(0, 0))
+        assertEquals(null, Native.orderMerchantShippingWaivedBy(0, 0)); assertEquals(0L, Native.orderMerchantShipping(0, 0))
+        assertEquals(0L, Native.orderMerchantTotal(0, 0))
+        assertEquals(0L, Native.orderPromotionCount(0)); assertEquals(null, Native.orderPromotionId(0, 0))
+        assertEquals(0L, Native.orderPromotionAmount(0, 0))
+        assertEquals(0L, Native.orderCouponCount(0)); assertEquals(null, Native.orderCouponCode(0, 0))
+        assertEquals(null, Native.orderCouponTemplateId(0, 0)); assertEquals(0L, Native.orderCouponAmount(0, 0))
+        // Coupons, their lists and the report.
+        assertEquals(null, Native.couponCode(0)); assertEquals(null, Native.couponTemplateId(0))
+        assertEquals(null, Native.couponOwnerId(0)); assertEquals(0L, Native.couponState(0))
+        assertEquals(0L, Native.couponValidFromMs(0)); assertEquals(0L, Native.couponValidUntilMs(0))
+        assertEquals(0L, Native.couponClaimedAtMs(0)); assertEquals(null, Native.couponOrderId(0))
+        assertEquals(0L, Native.couponsCount(0)); assertEquals(0L, Native.couponsAt(0, 0))
+        assertEquals(0L, Native.couponReportCount(0)); assertEquals(null, Native.couponReportTemplateId(0, 0))
+        assertEquals(0L, Native.couponReportTotalQuantity(0, 0)); assertEquals(0L, Native.couponReportClaimed(0, 0))
+        assertEquals(0L, Native.couponReportUsed(0, 0)); assertEquals(0L, Native.couponReportReturned(0, 0))
+        assertEquals(0L, Native.couponReportHeld(0, 0)); assertEquals(0L, Native.couponReportDiscountGiven(0, 0))
         // Every free function accepts NULL.
         Native.optionsFree(0); Native.engineClose(0); Native.skuFree(0); Native.catalogFree(0)
         Native.cartFree(0); Native.quoteFree(0); Native.orderFree(0); Native.eventsFree(0)
-        Native.subscriptionFree(0)
+        Native.subscriptionFree(0); Native.checkoutRequestFree(0); Native.couponFree(0)
+        Native.couponsFree(0); Native.couponReportFree(0)
     }
 }

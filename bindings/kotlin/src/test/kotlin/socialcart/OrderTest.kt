@@ -58,7 +58,7 @@ class OrderTest : EngineTestBase() {
         e.addToCart("u1", "tea", 5)
         e.putSku(SkuSpec("tea", "m-tea", "Oolong tea", "CNY", 6800, stock = 12, maxPerOrder = 2))
         expectError(ErrorCode.LIMIT_EXCEEDED) { e.checkout("u1", "k4") }
-        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCheckout(0, utf8("u1"), utf8("k")) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineCheckout(0, utf8("u1"), 0, utf8("k")) }
         // Nothing was ordered.
         assertEquals(12L, e.sku("tea").stockAvailable)
     }

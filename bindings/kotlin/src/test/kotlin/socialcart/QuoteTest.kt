@@ -26,8 +26,7 @@ class QuoteTest : EngineTestBase() {
 
     /**
      * The whole quote for a cart over two merchants and a program without rules: nothing taken
-     * off, no shipping, one share per merchant. (Promotions and coupons cannot be loaded from
-     * the program document yet, so richer figures are not reachable through the engine here.)
+     * off, no shipping, one share per merchant. (PricingTest has the figures with rules.)
      */
     @Test
     fun quoteOverTwoMerchantsWithoutRules() {
@@ -100,6 +99,6 @@ class QuoteTest : EngineTestBase() {
             e.quote("u2")
         }
         expectError(ErrorCode.INVALID_ARGUMENT) { e.quote("") }
-        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineQuote(0, utf8("u1")) }
+        expectError(ErrorCode.INVALID_ARGUMENT) { Native.engineQuote(0, utf8("u1"), 0) }
     }
 }

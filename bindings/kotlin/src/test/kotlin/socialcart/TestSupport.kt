@@ -90,9 +90,50 @@ abstract class EngineTestBase {
     }
 
     /** A checked-out order of 2 tea + 1 mooncake for user u1. */
-    fun placeOrder(e: Engine, user: String = "u1", key: String = "co-$user"): Order {
+    fun placeOrder(
+        e: Engine,
+        user: String = "u1",
+        key: String = "co-$user",
+        request: CheckoutRequest = CheckoutRequest()
+    ): Order {
         e.addToCart(user, "tea", 2)
         e.addToCart(user, "mooncake", 1)
-        return e.checkout(user, key)
+        return e.checkout(user, request, key)
     }
+}
+
+const val DAY_MS = 86_400_000L
+
+/** 20.00 off from 200.00 of goods, on every line. */
+const val SPEND200 =
+    """{"id":"spend200","title":"20 off 200","kind":"threshold","tiers":[{"min_spend":20000,"off":2000}]}"""
+
+/** Every merchant 8.00, free from 150.00 of goods after discounts; the bakery 10.00 always. */
+const val SHIPPING_DEFAULT = """{"merchant_id":"","flat_fee":800,"free_over":15000}"""
+const val SHIPPING_BAKERY = """{"merchant_id":"m-bakery","flat_fee":1000}"""
+
+/** A platform coupon a shopper claims: 15.00 off from 100.00, 7 days, 2 copies, 1 per user. */
+const val WELCOME =
+    """{"id":"welcome","title":"Welcome 15","kind":"fixed_amount","value":1500,"min_spend":10000,""" +
+        """"validity":{"kind":"days_from_claim","days":7},"total_quantity":2,"per_user_limit":1,"issue_mode":"claim"}"""
+
+/** The bakery's coupon behind the promo code SPRING20: 20.00 off its goods from 100.00, unlimited. */
+const val SPRING =
+    """{"id":"spring","title":"Bakery spring 20","kind":"fixed_amount","value":2000,"min_spend":10000,""" +
+        """"issuer_merchant_id":"m-bakery","validity":{"kind":"days_from_claim","days":30},""" +
+        """"issue_mode":"promo_code","promo_code":"SPRING20"}"""
+
+/** An apology coupon the operator grants: 5.00 off, no minimum, 2 per user. */
+const val SORRY =
+    """{"id":"sorry","title":"Sorry 5","kind":"fixed_amount","value":500,""" +
+        """"validity":{"kind":"days_from_claim","days":7},"per_user_limit":2,"issue_mode":"grant"}"""
+
+/** [PROGRAM] with the pricing rules above, each put one at a time. */
+fun putPricingRules(e: Engine) {
+    e.putPromotion(SPEND200)
+    e.putShippingRule(SHIPPING_DEFAULT)
+    e.putShippingRule(SHIPPING_BAKERY)
+    e.putCouponTemplate(WELCOME)
+    e.putCouponTemplate(SPRING)
+    e.putCouponTemplate(SORRY)
 }

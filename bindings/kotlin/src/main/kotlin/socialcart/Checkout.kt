@@ -1,0 +1,82 @@
+package socialcart
+
+/**
+ * Which of the shopper's coupons pricing uses (`sc_coupon_choice_t`, with the codes of
+ * `sc_checkout_request_add_coupon`).
+ */
+sealed class CouponChoice {
+    /** No coupon (the default): each coupon the shopper holds is explained as not chosen. */
+    object None : CouponChoice() {
+        override fun toString(): String = "None"
+    }
+
+    /** The combination with the lowest payable under the stacking rules (docs/pricing.md). */
+    object Best : CouponChoice() {
+        override fun toString(): String = "Best"
+    }
+
+    /**
+     * Exactly these coupon codes ([Coupon.code]), used in this order, as far as the stacking
+     * rules allow (one that conflicts is explained, not applied). At most 20 codes, each once.
+     */
+    data class Chosen(val codes: List<String>) : CouponChoice()
+}
+
+/** How the goods reach the shopper (`sc_shipping_method_t`). */
+enum class ShippingMethod(val value: Int) {
+    /** Each merchant ships, charging its shipping rule's fee (the default). */
+    DELIVERY(0),
+    /** The shopper collects the goods (自提): no merchant charges shipping. */
+    PICKUP(1),
+    /**
+     * A method this binding does not know (a newer library), as read from an [Order];
+     * a request with it fails with INVALID_ARGUMENT (field "shipping").
+     */
+    UNKNOWN(-1);
+
+    companion object {
+        @JvmStatic
+        fun of(value: Int): ShippingMethod = values().firstOrNull { it.value == value && it != UNKNOWN } ?: UNKNOWN
+    }
+}
+
+/**
+ * What a quote or a checkout is asked for beyond the selected cart lines. Pass the same
+ * request to [Engine.quote] and then to [Engine.checkout]: the order is priced exactly as
+ * the quote was, given the same cart, rules and clock. The default asks for no coupons and
+ * delivery, what `quote(userId)` and `checkout(userId, idempotencyKey)` use.
+ */
+data class CheckoutRequest @JvmOverloads constructor(
+    val coupons: CouponChoice = CouponChoice.None,
+    val shipping: ShippingMethod = ShippingMethod.DELIVERY
+)
+
+/** sc_coupon_choice_t values. */
+private const val COUPONS_NONE = 0
+private const val COUPONS_BEST = 1
+private const val COUPONS_CHOSEN = 2
+
+/**
+ * Runs block with a native `sc_checkout_request` holding this request, freed afterwards.
+ * @throws SocialCartException INVALID_ARGUMENT (field "code": an empty, repeated or
+ *   malformed code; field "shipping": [ShippingMethod.UNKNOWN]), INVALID_UTF8,
+ *   LIMIT_EXCEEDED (field "code": more than 20 codes).
+ */
+internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
+    val h = Native.checkoutRequestNew()
+    try {
+        when (val choice = coupons) {
+            CouponChoice.None -> Native.checkoutRequestSetCouponChoice(h, COUPONS_NONE)
+            CouponChoice.Best -> Native.checkoutRequestSetCouponChoice(h, COUPONS_BEST)
+            is CouponChoice.Chosen -> {
+                // Chosen with no codes still means "exactly these": none.
+                Native.checkoutRequestSetCouponChoice(h, COUPONS_CHOSEN)
+                for (code in choice.codes) Native.checkoutRequestAddCoupon(h, utf8(code))
+            }
+        }
+        Native.checkoutRequestSetShipping(h, shipping.value)
+        return block(h)
+    } finally {
+        Native.checkoutRequestFree(h)
+    }
+}

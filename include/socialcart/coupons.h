@@ -82,7 +82,8 @@ SC_API sc_status_t sc_engine_coupon_redeem_code(sc_engine* engine, const char* u
                                               sc_coupon** out, sc_error** err);
 
 /**
- * Reads a shopper's coupons as of now, oldest claim first: a coupon held by an
+ * Reads a shopper's coupons as of now, in the order they were issued (oldest
+ * first, also within one millisecond): a coupon held by an
  * order whose payment window has passed reads as available, an available one
  * past its validity as expired.
  * @param state one sc_coupon_state_t, or SC_COUPON_STATE_ANY.

@@ -151,7 +151,7 @@ std::optional<StoredCoupon> find_coupon(Connection& db, const std::string& code)
 }
 
 std::vector<StoredCoupon> coupons_of_user(Connection& db, const std::string& user_id) {
-    SQLite::Statement& q = db.statement(std::string(kCouponColumns) + "WHERE owner_user_id = ? ORDER BY claimed_at, id");
+    SQLite::Statement& q = db.statement(std::string(kCouponColumns) + "WHERE owner_user_id = ? ORDER BY claimed_at, rowid");
     q.bind(1, user_id);
     return coupons_of(q);
 }
@@ -159,7 +159,7 @@ std::vector<StoredCoupon> coupons_of_user(Connection& db, const std::string& use
 std::vector<StoredCoupon> usable_coupons_of_user(Connection& db, const std::string& user_id, int64_t now) {
     SQLite::Statement& q = db.statement(std::string(kCouponColumns) +
                                         "WHERE owner_user_id = ? AND state IN ('available', 'held') AND "
-                                        "valid_until > ? ORDER BY claimed_at, id");
+                                        "valid_until > ? ORDER BY claimed_at, rowid");
     q.bind(1, user_id);
     q.bind(2, now);
     return coupons_of(q);

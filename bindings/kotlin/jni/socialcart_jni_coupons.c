@@ -135,6 +135,7 @@ JNIEXPORT jlong NATIVE(engineCouponReport)(JNIEnv* env, jclass cls, jlong h) {
 }
 
 ACC_SIZE(couponReportCount, sc_coupon_report_count, sc_coupon_report)
+ACC_STR(couponReportCurrency, sc_coupon_report_currency, sc_coupon_report)
 ACC_STR_AT(couponReportTemplateId, sc_coupon_report_template_id, sc_coupon_report)
 ACC_I64_AT(couponReportTotalQuantity, sc_coupon_report_total_quantity, sc_coupon_report)
 ACC_I64_AT(couponReportClaimed, sc_coupon_report_claimed, sc_coupon_report)

@@ -56,6 +56,8 @@ data class CouponReportRow(
     val returned: Long,
     /** Copies now held by unpaid orders whose payment window has not passed. */
     val held: Long,
-    /** The discount its coupons now in state used gave (minor units). */
-    val discountGiven: Long
+    /** The discount its coupons now in state used gave (minor units of [currency]). */
+    val discountGiven: Long,
+    /** The catalog's currency, that of [discountGiven] ("" while the catalog is empty). */
+    val currency: String = ""
 )

@@ -289,6 +289,7 @@ internal object Native {
     @JvmStatic external fun couponsFree(coupons: Long)
     @JvmStatic external fun engineCouponReport(engine: Long): Long
     @JvmStatic external fun couponReportCount(report: Long): Long
+    @JvmStatic external fun couponReportCurrency(report: Long): String?
     @JvmStatic external fun couponReportTemplateId(report: Long, index: Long): String?
     @JvmStatic external fun couponReportTotalQuantity(report: Long, index: Long): Long
     @JvmStatic external fun couponReportClaimed(report: Long, index: Long): Long

@@ -250,6 +250,7 @@ internal object Snapshots {
     }
 
     fun takeCouponReport(h: Long): List<CouponReportRow> = taking(h, { Native.couponReportFree(it) }) { r ->
+        val currency = Native.couponReportCurrency(r) ?: ""
         indices(Native.couponReportCount(r)).map { i ->
             val total = Native.couponReportTotalQuantity(r, i)
             CouponReportRow(
@@ -259,7 +260,8 @@ internal object Snapshots {
                 used = Native.couponReportUsed(r, i),
                 returned = Native.couponReportReturned(r, i),
                 held = Native.couponReportHeld(r, i),
-                discountGiven = Native.couponReportDiscountGiven(r, i)
+                discountGiven = Native.couponReportDiscountGiven(r, i),
+                currency = currency
             )
         }
     }

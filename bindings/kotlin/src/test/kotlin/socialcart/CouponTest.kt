@@ -145,9 +145,9 @@ class CouponTest : EngineTestBase() {
         val e = pricedShop()
         assertEquals(
             listOf(
-                CouponReportRow("sorry", null, 0, 0, 0, 0, 0),
-                CouponReportRow("spring", null, 0, 0, 0, 0, 0),
-                CouponReportRow("welcome", 2, 0, 0, 0, 0, 0)
+                CouponReportRow("sorry", null, 0, 0, 0, 0, 0, "CNY"),
+                CouponReportRow("spring", null, 0, 0, 0, 0, 0, "CNY"),
+                CouponReportRow("welcome", 2, 0, 0, 0, 0, 0, "CNY")
             ),
             e.couponReport()
         )
@@ -162,9 +162,9 @@ class CouponTest : EngineTestBase() {
         assertEquals(22700L, order.total)
         assertEquals(
             listOf(
-                CouponReportRow("sorry", null, 0, 0, 0, 0, 0),
-                CouponReportRow("spring", null, 1, 0, 0, 1, 0),
-                CouponReportRow("welcome", 2, 2, 0, 0, 1, 0)
+                CouponReportRow("sorry", null, 0, 0, 0, 0, 0, "CNY"),
+                CouponReportRow("spring", null, 1, 0, 0, 1, 0, "CNY"),
+                CouponReportRow("welcome", 2, 2, 0, 0, 1, 0, "CNY")
             ),
             e.couponReport()
         )
@@ -174,9 +174,9 @@ class CouponTest : EngineTestBase() {
         assertNull(e.coupons("u1").first().orderId)
         assertEquals(
             listOf(
-                CouponReportRow("sorry", null, 0, 0, 0, 0, 0),
-                CouponReportRow("spring", null, 1, 1, 0, 0, 2000),
-                CouponReportRow("welcome", 2, 2, 1, 0, 0, 1500)
+                CouponReportRow("sorry", null, 0, 0, 0, 0, 0, "CNY"),
+                CouponReportRow("spring", null, 1, 1, 0, 0, 2000, "CNY"),
+                CouponReportRow("welcome", 2, 2, 1, 0, 0, 1500, "CNY")
             ),
             e.couponReport()
         )
@@ -188,9 +188,9 @@ class CouponTest : EngineTestBase() {
         assertEquals(listOf(w, s), e.coupons("u1"))
         assertEquals(
             listOf(
-                CouponReportRow("sorry", null, 0, 0, 0, 0, 0),
-                CouponReportRow("spring", null, 1, 1, 1, 0, 0),
-                CouponReportRow("welcome", 2, 2, 1, 1, 0, 0)
+                CouponReportRow("sorry", null, 0, 0, 0, 0, 0, "CNY"),
+                CouponReportRow("spring", null, 1, 1, 1, 0, 0, "CNY"),
+                CouponReportRow("welcome", 2, 2, 1, 1, 0, 0, "CNY")
             ),
             e.couponReport()
         )

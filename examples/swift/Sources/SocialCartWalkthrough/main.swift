@@ -2,8 +2,9 @@ import Foundation
 import SocialCart
 import Walkthrough
 
-// Usage: socialcart-walkthrough [program.json] [database-file]
-// Defaults: ../walkthrough/program.json relative to this package, and a temporary file.
+// Usage: socialcart-walkthrough [program.json] [database-file] [promotions.json]
+// Defaults: ../walkthrough/program.json relative to this package, a temporary file, and the
+// promotions.json in the same directory as program.json.
 let packageDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let arguments = CommandLine.arguments
@@ -14,11 +15,12 @@ let programPath = arguments.count > 1
 let directory = FileManager.default.temporaryDirectory
     .appendingPathComponent("socialcart-walkthrough-\(UUID().uuidString)", isDirectory: true)
 let databasePath = arguments.count > 2 ? arguments[2] : directory.appendingPathComponent("walkthrough.db").path
+let promotionsPath = arguments.count > 3 ? arguments[3] : promotionsPathNextTo(programPath)
 
 do {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try runWalkthrough(programPath: programPath, databasePath: databasePath)
+    try runWalkthrough(programPath: programPath, databasePath: databasePath, promotionsPath: promotionsPath)
 } catch {
     FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
     exit(1)

@@ -18,20 +18,32 @@ public struct StoryError: Error, CustomStringConvertible {
     public let description: String
 }
 
+/// What the story ends with, for a test to check.
+public struct WalkthroughOutcome: Sendable {
+    /// Lin's first order (chapters 7–9): paid, one cup refunded.
+    public let order: SCOrder
+    /// The Mid-Autumn sale (chapters 11–15).
+    public let sale: SaleOutcome
+}
+
 /// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
 /// the operator loads the program document, then Lin browses as a guest, signs in (the
 /// guest cart merges), changes quantities, sees her cart's problems, checks out, pays and
-/// gets one line refunded; Wei's unpaid order lapses; the event log ends the story.
+/// gets one line refunded; Wei's unpaid order lapses; the Mid-Autumn sale
+/// (PricingChapter.swift); the event log ends the story.
 ///
 /// - Parameters:
 ///   - programPath: examples/walkthrough/program.json.
 ///   - databasePath: a database file; any old copy is deleted first.
+///   - promotionsPath: examples/walkthrough/promotions.json; nil for the promotions.json
+///     next to `programPath` (in the same directory).
 ///   - say: receives each line of output.
-/// - Returns: Lin's order at the end (paid, one cup refunded).
+/// - Returns: Lin's first order (paid, one cup refunded) and what the sale left.
 @discardableResult
 public func runWalkthrough(
-    programPath: String, databasePath: String, say: @escaping (String) -> Void = { print($0) }
-) throws -> SCOrder {
+    programPath: String, databasePath: String, promotionsPath: String? = nil,
+    say: @escaping (String) -> Void = { print($0) }
+) throws -> WalkthroughOutcome {
     for suffix in ["", "-wal", "-shm"] {  // every run tells the story from the start
         try? FileManager.default.removeItem(atPath: databasePath + suffix)
     }
@@ -123,7 +135,11 @@ public func runWalkthrough(
         try engine.blocking.pay(order: unpaid.id, paymentRef: "wxpay-late", amount: unpaid.total, idempotencyKey: "wei-pay-1")
     }
 
-    say("\n11. The event log, read from the start:")
+    let sale = try tellPricingChapter(
+        engine: engine, clock: clock, story: story,
+        promotionsPath: promotionsPath ?? promotionsPathNextTo(programPath))
+
+    say("\n16. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
         let events = try engine.blocking.readEvents(after: cursor, limit: 100)
@@ -134,10 +150,16 @@ public func runWalkthrough(
         }
         if events.count < 100 { break }
     }
-    return refunded
+    return WalkthroughOutcome(order: refunded, sale: sale)
 }
 
-private struct Story {
+/// The promotions.json in the directory of `programPath` ("promotions.json" when the
+/// program path names no directory), spelled the way `programPath` is.
+public func promotionsPathNextTo(_ programPath: String) -> String {
+    ((programPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("promotions.json")
+}
+
+struct Story {
     let engine: SCEngine
     let say: (String) -> Void
 
@@ -191,10 +213,10 @@ private struct Story {
     }
 }
 
-private func pad(_ s: String, _ width: Int) -> String {
+func pad(_ s: String, _ width: Int) -> String {
     s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
 }
 
-private func lpad(_ s: String, _ width: Int) -> String {
+func lpad(_ s: String, _ width: Int) -> String {
     s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
 }

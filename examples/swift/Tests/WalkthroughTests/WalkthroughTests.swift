@@ -15,10 +15,12 @@ final class WalkthroughTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var lines: [String] = []
-        let order = try runWalkthrough(
+        // No promotions path: the promotions.json next to program.json.
+        let outcome = try runWalkthrough(
             programPath: program, databasePath: directory.appendingPathComponent("walkthrough.db").path,
             say: { lines.append($0) })
         let text = lines.joined(separator: "\n")
+        let order = outcome.order
 
         XCTAssertEqual(order.state, .partiallyRefunded)
         XCTAssertEqual(order.paymentRef, "wxpay-20261123-0001")
@@ -43,6 +45,98 @@ final class WalkthroughTests: XCTestCase {
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }
+        try checkTheSale(outcome.sale, text: text, promotions: promotionsPathNextTo(program))
         XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
+    }
+
+    /// Chapters 11–15, the Mid-Autumn sale, against the figures of docs/pricing.md.
+    private func checkTheSale(_ sale: SaleOutcome, text: String, promotions: String) throws {
+        XCTAssertTrue(promotions.hasSuffix("/examples/walkthrough/promotions.json"), promotions)
+        XCTAssertTrue(text.contains("11. The Mid-Autumn sale. The operator loads \(promotions):"))
+
+        // Claims: the retried claim returns the same coupon.
+        XCTAssertEqual(sale.claimed.map(\.templateId), ["teahouse-10", "platform-50", "platform-50"])
+        XCTAssertEqual(sale.claimed[2].code, sale.claimed[1].code)
+        XCTAssertNotEqual(sale.claimed[0].code, sale.claimed[1].code)
+        XCTAssertEqual(sale.claimed[1].validUntilMs - sale.claimed[1].validFromMs, 7 * 86_400_000)
+        XCTAssertEqual(sale.weiCoupon.templateId, "moonfest")
+        XCTAssertEqual(sale.weiCoupon.ownerId, "wei")
+
+        // Chapter 12: one box and one tea, 196 of goods: platform-50 needs 104 more.
+        let first = sale.firstQuote
+        XCTAssertEqual(first.coupons.map(\.templateId), ["teahouse-10"])
+        XCTAssertEqual(first.totalMinor, 20_600)
+        XCTAssertEqual(first.savedMinor, 1_000)
+        XCTAssertEqual(first.shippingMinor, 2_000)
+        let missing = try XCTUnwrap(first.explanations.first { $0.templateId == "platform-50" })
+        XCTAssertEqual(missing.reason, .belowMinSpend)
+        XCTAssertEqual(missing.missingMinor, 10_400)
+        XCTAssertEqual(first.explanations.count, 1)
+
+        // Chapter 13: two boxes: 20 off, platform-50 alone, the bakery ships free.
+        let best = sale.bestQuote
+        XCTAssertEqual(best.totalMinor, 26_400)
+        XCTAssertEqual(best.savedMinor, 7_000)
+        XCTAssertEqual(best.shippingMinor, 1_000)
+        XCTAssertEqual(best.coupons.map(\.templateId), ["platform-50"])
+        XCTAssertEqual(best.coupons.first?.code, sale.claimed[1].code)
+        XCTAssertEqual(best.coupons.first?.amountMinor, 5_000)
+        XCTAssertEqual(best.promotions.map(\.id), ["mid-autumn"])
+        XCTAssertEqual(best.promotions.first?.amountMinor, 2_000)
+        XCTAssertEqual(best.lines.map(\.netMinor), [20_069, 5_331])
+        XCTAssertEqual(best.explanations.map(\.templateId), ["teahouse-10"])
+        XCTAssertEqual(best.explanations.first?.reason, .notBetter)
+        XCTAssertEqual(sale.pickupQuote.totalMinor, 25_400)
+        XCTAssertEqual(sale.pickupQuote.shippingMinor, 0)
+
+        // Chapter 14: checkout equals the quote; the coupon is held, then used.
+        XCTAssertEqual(sale.order.totalMinor, best.totalMinor)
+        XCTAssertEqual(sale.order.state, .created)
+        XCTAssertEqual(sale.order.shippingMinor, 1_000)
+        XCTAssertEqual(sale.order.lines.map(\.netMinor), best.lines.map(\.netMinor))
+        XCTAssertEqual(sale.order.coupons.map(\.templateId), ["platform-50"])
+        XCTAssertEqual(sale.order.coupons.first?.amountMinor, 5_000)
+        func state(_ coupons: [SCCoupon], _ template: String) -> SCCouponState? {
+            coupons.first { $0.templateId == template }?.state
+        }
+        XCTAssertEqual(state(sale.couponsAfterCheckout, "platform-50"), .held)
+        XCTAssertEqual(state(sale.couponsAfterCheckout, "teahouse-10"), .available)
+        XCTAssertEqual(state(sale.couponsAfterPayment, "platform-50"), .used)
+
+        // Chapter 15: the goods refunded (not the shipping); the coupon is back.
+        XCTAssertEqual(sale.refunded.state, .refunded)
+        XCTAssertEqual(sale.refunded.refundedMinor, 25_400)
+        XCTAssertEqual(sale.refunded.refundedMinor, sale.order.totalMinor - sale.order.shippingMinor)
+        XCTAssertEqual(state(sale.couponsAfterRefund, "platform-50"), .available)
+        XCTAssertEqual(state(sale.couponsAfterRefund, "teahouse-10"), .available)
+        XCTAssertEqual(sale.report.map(\.templateId), ["moonfest", "platform-50", "teahouse-10"])
+        let row = try XCTUnwrap(sale.report.first { $0.templateId == "platform-50" })
+        XCTAssertEqual(row.totalQuantity, 500)
+        XCTAssertEqual(row.claimed, 1)
+        XCTAssertEqual(row.used, 1)
+        XCTAssertEqual(row.returned, 1)
+        XCTAssertEqual(row.held, 0)
+        XCTAssertEqual(row.discountGivenMinor, 0)
+        XCTAssertEqual(row.currency, "CNY")
+
+        // The same lines as examples/walkthrough/pricing_chapter.c prints.
+        for expected in [
+            "    refused: this coupon is for new users, and the user has a paid order (SC_ERR_INVALID_STATE)",
+            "      1 x tea-oolong-250g     CNY 68.00  -CNY 10.00 coupon teahouse-10  = CNY 58.00",
+            "      not applied: platform-50: below_min_spend (spend CNY 104.00 more)",
+            "      2 x mooncake-box       CNY 256.00  -CNY 15.80 mid-autumn  -CNY 39.51 coupon platform-50  = CNY 200.69",
+            "      m-bakery     goods CNY 200.69, shipping CNY 0.00 (free)",
+            "      payable CNY 264.00, saved CNY 70.00",
+            "      not applied: teahouse-10: not_better",
+            "    Collected from the shops instead: payable CNY 254.00",
+            "    same as the quote: yes",
+            "(platform-50) takes CNY 50.00",
+            ": refunded, total CNY 264.00, refunded CNY 254.00",
+            "      platform-50       500       1    1        1    0       CNY 0.00",
+            "16. The event log, read from the start:",
+            "coupon.returned",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
     }
 }

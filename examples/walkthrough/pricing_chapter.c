@@ -1,5 +1,5 @@
 /*
- * Chapter 11 of the walkthrough: the Mid-Autumn sale. The operator loads promotions,
+ * Chapters 11-15 of the walkthrough: the Mid-Autumn sale. The operator loads promotions,
  * shipping and coupon templates; Lin claims coupons, sees what she is missing, lets the
  * engine choose the best coupons, pays, and returns the whole order: her coupons come
  * back. Wei, who never paid an order, redeems a new-user promo code that Lin cannot.
@@ -15,6 +15,7 @@ static const char* adjustment_label(const sc_quote* q, size_t line, size_t a) {
     static char label[160];
     const char* source = sc_quote_line_adjustment_source(q, line, a);
     if (strcmp(sc_quote_line_adjustment_kind(q, line, a), "coupon") != 0) return source;
+    snprintf(label, sizeof label, "coupon %s", source);  /* a code not among the quote's coupons */
     for (size_t c = 0; c < sc_quote_coupon_count(q); ++c)
         if (strcmp(sc_quote_coupon_code(q, c), source) == 0)
             snprintf(label, sizeof label, "coupon %s", sc_quote_coupon_template_id(q, c));
@@ -87,7 +88,7 @@ static void print_report(sc_engine* engine) {
         printf("      %-12s %8s %7lld %4lld %8lld %4lld %14s\n", sc_coupon_report_template_id(r, i), offered,
                (long long)sc_coupon_report_claimed(r, i), (long long)sc_coupon_report_used(r, i),
                (long long)sc_coupon_report_returned(r, i), (long long)sc_coupon_report_held(r, i),
-               money(sc_coupon_report_discount_given(r, i), "CNY"));
+               money(sc_coupon_report_discount_given(r, i), sc_coupon_report_currency(r)));
     }
     sc_coupon_report_free(r);
 }

@@ -29,7 +29,7 @@ const char* money(int64_t minor, const char* currency);
 char* read_file(const char* path);
 void print_order(const sc_order* order);
 
-/* Chapter 11: the Mid-Autumn sale (pricing_chapter.c). */
+/* Chapters 11-15: the Mid-Autumn sale (pricing_chapter.c). */
 void tell_pricing_chapter(sc_engine* engine, story_clock* clock, const char* promotions_path);
 
 #endif /* SC_WALKTHROUGH_STORY_H */

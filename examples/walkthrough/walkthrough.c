@@ -19,9 +19,6 @@
 #ifndef SC_WALKTHROUGH_PROGRAM
 #define SC_WALKTHROUGH_PROGRAM "program.json"
 #endif
-#ifndef SC_WALKTHROUGH_PROMOTIONS
-#define SC_WALKTHROUGH_PROMOTIONS "promotions.json"
-#endif
 
 #include "story.h"
 
@@ -75,7 +72,12 @@ static int64_t available(sc_engine* engine, const char* sku_id) {
 int main(int argc, char** argv) {
     const char* program_path = argc > 1 ? argv[1] : SC_WALKTHROUGH_PROGRAM;
     const char* db_path = argc > 2 ? argv[2] : "walkthrough.db";
-    const char* promotions_path = argc > 3 ? argv[3] : SC_WALKTHROUGH_PROMOTIONS;
+    /* promotions.json defaults to the one next to the program document. */
+    char promotions_default[1024];
+    const char* slash = strrchr(program_path, '/');
+    snprintf(promotions_default, sizeof promotions_default, "%.*spromotions.json",
+             slash ? (int)(slash - program_path + 1) : 0, program_path);
+    const char* promotions_path = argc > 3 ? argv[3] : promotions_default;
     char wal[512], shm[512];
     snprintf(wal, sizeof wal, "%s-wal", db_path);
     snprintf(shm, sizeof shm, "%s-shm", db_path);

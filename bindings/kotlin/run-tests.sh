@@ -7,7 +7,8 @@
 #   3. builds build-kotlin/socialcart.jar and build-kotlin/libsocialcart_jni.so
 #      (build-artifacts.sh, the same as `./dev kotlin`),
 #   4. compiles the JUnit tests against socialcart.jar and runs them,
-#   5. compiles examples/kotlin/Walkthrough.kt against socialcart.jar and runs it,
+#   5. compiles the walkthrough (examples/kotlin/*.kt) against socialcart.jar, runs it and
+#      checks its figures (and, when the C walkthrough was built, that it tells the same story),
 #   6. builds and runs tests/consumer/kotlin outside the repository against the same two files.
 #
 # Needs (Debian packages): kotlin, libkotlinx-coroutines-java, libkotlinx-atomicfu-java,
@@ -165,17 +166,96 @@ if [[ $junit_rc -ne 0 || $failed -ne 0 ]]; then
   exit 1
 fi
 
-echo "== 5/6 example: examples/kotlin/Walkthrough.kt, compiled against socialcart.jar"
+echo "== 5/6 example: examples/kotlin/*.kt (the walkthrough), compiled against socialcart.jar"
 EXAMPLE="$TEST_OUT/example"
-if [[ -f "$EXAMPLE.stamp" && "$EXAMPLE.stamp" -nt "$JAR_FILE" && "$EXAMPLE.stamp" -nt "$ROOT/examples/kotlin/Walkthrough.kt" ]]; then
+if [[ -f "$EXAMPLE.stamp" && "$EXAMPLE.stamp" -nt "$JAR_FILE" ]] &&
+   [[ -z "$(find "$ROOT/examples/kotlin" -name '*.kt' -newer "$EXAMPLE.stamp" -print -quit)" ]]; then
   echo "  up to date"
 else
   rm -rf "$EXAMPLE"
   kotlinc_quiet -jvm-target 1.8 -nowarn -cp "$JAR_FILE:$COROUTINES:$COROUTINES_COMMON" \
-    -d "$EXAMPLE" "$ROOT/examples/kotlin/Walkthrough.kt"
+    -d "$EXAMPLE" "$ROOT"/examples/kotlin/*.kt
   touch "$EXAMPLE.stamp"
 fi
-"$JAVA" "${JVM_FLAGS[@]}" -cp "$EXAMPLE:$RUNTIME_CP" WalkthroughKt "$ROOT/examples/walkthrough/program.json"
+# promotions.json is found next to program.json.
+WALKTHROUGH_OUT="$TEST_OUT/walkthrough.out"
+"$JAVA" "${JVM_FLAGS[@]}" -cp "$EXAMPLE:$RUNTIME_CP" WalkthroughKt "$ROOT/examples/walkthrough/program.json" \
+  > "$WALKTHROUGH_OUT" || { cat "$WALKTHROUGH_OUT"; echo "run-tests.sh: the walkthrough failed" >&2; exit 1; }
+cat "$WALKTHROUGH_OUT"
+# Ids are random: each becomes its kind and the order it first appears in (ord_1, cpn_2, ...),
+# so that "the same order" or "the coupon she claimed" still has to be the same id.
+number_ids() {
+  perl -pe 's{\b(ord|rfd|hold|cpn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge'
+}
+# The story's figures, each a whole line, in this order: the shopper's story (unchanged
+# since before the sale), then the sale's (chapters 11-15).
+expected_lines=(
+  "    tea-oolong-250g  Tieguanyin oolong tea, 250 g          CNY 68.00  12 left"
+  "    refused: SKU kettle-iron is not for sale (SC_ERR_SKU_INACTIVE)"
+  "      [x] 2 x Celadon tea cup                       CNY 42.00  price changed (was CNY 39.50)"
+  "    total payable CNY 288.00"
+  "    cups available: 3 before checkout, 1 now (held for the order)"
+  "    The app retries the checkout on a flaky network: same order ord_1 (no duplicate)"
+  "    refused: amount 28799 differs from the order total 28800 (SC_ERR_AMOUNT_MISMATCH)"
+  "    order ord_1: paid, total CNY 288.00"
+  "    order ord_1: partially_refunded, total CNY 288.00, refunded CNY 42.00"
+  "    refused: only 1 unit(s) of line 1 are left to refund (SC_ERR_REFUND_EXCEEDS_PAID)"
+  "    16 minutes later the sweep settled 1 order(s); Wei's order is cancelled (payment window lapsed), cups available: 1"
+  "    refused: the payment window of order ord_2 has lapsed (SC_ERR_EXPIRED)"
+  # 11: two claims, and the retried claim returns the same coupon; the new-user code.
+  "    lin claims teahouse-10: coupon cpn_1, valid for 7 days"
+  "    lin claims platform-50: coupon cpn_2, valid for 7 days"
+  "    lin claims platform-50: coupon cpn_2, valid for 7 days"
+  "    Wei has coupon cpn_3 (moonfest)"
+  "    refused: this coupon is for new users, and the user has a paid order (SC_ERR_INVALID_STATE)"
+  # 12: platform-50 misses 10400 minor units.
+  "      not applied: platform-50: below_min_spend (spend CNY 104.00 more)"
+  # 13: the best choice is platform-50 alone, payable 26400; pickup 25400.
+  "      payable CNY 264.00, saved CNY 70.00"
+  "      not applied: teahouse-10: not_better"
+  "    Collected from the shops instead: payable CNY 254.00"
+  # 14: the order charges the quote and holds Lin's platform-50 coupon, used once paid.
+  "    order ord_3: created, total CNY 264.00"
+  "    same as the quote: yes"
+  "    coupon cpn_2 (platform-50) takes CNY 50.00"
+  "      platform-50  held"
+  "      platform-50  used"
+  # 15: the goods refunded (total minus shipping), the coupon available again, the report.
+  "    order ord_3: refunded, total CNY 264.00, refunded CNY 254.00"
+  "      platform-50  available"
+  "      template      offered claimed used returned held discount given"
+  "      platform-50       500       1    1        1    0       CNY 0.00"
+  "16. The event log, read from the start:"
+  "The end: every handle freed."
+)
+missing_line="$(number_ids < "$WALKTHROUGH_OUT" | perl -e '
+  my @want = @ARGV; @ARGV = ();
+  my $i = 0;
+  while (my $line = <STDIN>) { chomp $line; $i++ if $i < @want && $line eq $want[$i]; }
+  print $want[$i] if $i < @want;' "${expected_lines[@]}")"
+if [[ -n "$missing_line" ]]; then
+  echo "run-tests.sh: the walkthrough lacks this line (or it came out of order):" >&2
+  echo "  '$missing_line'" >&2
+  exit 1
+fi
+echo "  the walkthrough printed its ${#expected_lines[@]} checked figures in order"
+# When the C walkthrough was built next to the library, the Kotlin one must tell the same story.
+C_WALKTHROUGH="${SOCIALCART_LIB_DIR:-$ROOT/build}/walkthrough"
+if [[ -x "$C_WALKTHROUGH" ]]; then
+  c_tmp="$(mktemp -d)"
+  "$C_WALKTHROUGH" "$ROOT/examples/walkthrough/program.json" "$c_tmp/walkthrough.db" \
+    "$ROOT/examples/walkthrough/promotions.json" > "$TEST_OUT/walkthrough-c.out" ||
+    { rm -rf "$c_tmp"; echo "run-tests.sh: $C_WALKTHROUGH failed" >&2; exit 1; }
+  rm -rf "$c_tmp"
+  if ! diff <(number_ids < "$TEST_OUT/walkthrough-c.out") \
+            <(number_ids < "$WALKTHROUGH_OUT" | sed '1s/ walkthrough (Kotlin)$/ walkthrough/'); then
+    echo "run-tests.sh: the Kotlin walkthrough differs from $C_WALKTHROUGH (< C, > Kotlin)" >&2
+    exit 1
+  fi
+  echo "  the same story as $C_WALKTHROUGH"
+else
+  echo "  (no C walkthrough at $C_WALKTHROUGH: not compared)"
+fi
 
 echo "== 6/6 consumer: tests/consumer/kotlin built outside the repository against the artifacts"
 "$ROOT/tests/consumer/kotlin/run.sh" "$OUT"

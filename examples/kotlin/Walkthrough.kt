@@ -2,13 +2,16 @@
 // examples/walkthrough/walkthrough.c. It loads the operator's program
 // document, then follows Lin: browsing as a guest, signing in (the guest cart
 // merges), changing quantities, seeing cart problems, checking out, paying and
-// getting one line refunded; Wei's unpaid order lapses. It ends with the event
-// log. The clock is injected and starts at a fixed time, so every run prints
-// the same story.
+// getting one line refunded; Wei's unpaid order lapses. Then the Mid-Autumn sale
+// (PricingChapter.kt): promotions, coupons, the best-coupon choice and a coupon
+// returned after a full refund. It ends with the event log. The clock is
+// injected and starts at a fixed time, so every run prints the same story.
 //
-//   Walkthrough <path/to/examples/walkthrough/program.json>
+//   Walkthrough <path/to/examples/walkthrough/program.json> [promotions.json]
 //
-// bindings/kotlin/run-tests.sh runs it, so it cannot rot.
+// promotions.json is looked for next to program.json unless given.
+// bindings/kotlin/run-tests.sh runs it and checks its figures against the C
+// walkthrough's, so it cannot rot.
 
 import socialcart.Cart
 import socialcart.CancelReason
@@ -29,21 +32,22 @@ import kotlin.system.exitProcess
 private const val STORY_START_MS = 1_795_428_000_000L
 
 /** The story's clock: advanced by the story, never by sleeping. */
-private class StoryClock(var nowMs: Long) {
+internal class StoryClock(var nowMs: Long) {
     fun advanceMinutes(minutes: Long) {
         nowMs += minutes * 60_000
     }
 }
 
 fun main(args: Array<String>) {
-    if (args.size != 1) {
-        System.err.println("usage: Walkthrough <program.json>")
+    if (args.size !in 1..2) {
+        System.err.println("usage: Walkthrough <program.json> [promotions.json]")
         exitProcess(2)
     }
     val program = File(args[0]).readText(Charsets.UTF_8)
+    val promotionsPath = if (args.size > 1) args[1] else File(File(args[0]).parentFile, "promotions.json").path
     val dir = Files.createTempDirectory("socialcart-walkthrough").toFile()
     try {
-        tell(File(dir, "walkthrough.db").path, args[0], program)
+        tell(File(dir, "walkthrough.db").path, args[0], program, promotionsPath)
     } finally {
         dir.deleteRecursively()
     }
@@ -55,7 +59,7 @@ fun main(args: Array<String>) {
 }
 
 /** Runs a call the story expects to be refused, and shows the refusal as an app would. */
-private inline fun refused(expected: ErrorCode, call: () -> Unit) {
+internal inline fun refused(expected: ErrorCode, call: () -> Unit) {
     try {
         call()
     } catch (e: SocialCartException) {
@@ -66,7 +70,7 @@ private inline fun refused(expected: ErrorCode, call: () -> Unit) {
     error("expected $expected, but the call succeeded")
 }
 
-private fun tell(dbPath: String, programPath: String, program: String) {
+private fun tell(dbPath: String, programPath: String, program: String, promotionsPath: String) {
     val clock = StoryClock(STORY_START_MS)
     val options = EngineOptions(durability = Durability.FULL, clock = { clock.nowMs })
     Engine.open(dbPath, options).use { shop ->
@@ -147,7 +151,9 @@ private fun tell(dbPath: String, programPath: String, program: String) {
             "${SocialCart.orderStateName(lapsed.state)} ($why), cups available: ${shop.sku("cup-celadon").stockAvailable}")
         refused(ErrorCode.EXPIRED) { shop.pay(unpaid.id, "wxpay-late", unpaid.total, "wei-pay-1") }
 
-        println("\n11. The event log, read from the start:")
+        tellPricingChapter(shop, clock, promotionsPath)
+
+        println("\n16. The event log, read from the start:")
         var cursor = 0L
         while (true) {
             val events = shop.readEvents(cursor, 100)
@@ -176,7 +182,7 @@ private fun printCart(cart: Cart) {
     }
 }
 
-private fun printOrder(order: Order) {
+internal fun printOrder(order: Order) {
     val money = { amount: Long -> SocialCart.formatMoney(amount, order.currency) }
     val refunded = if (order.refunded > 0) ", refunded ${money(order.refunded)}" else ""
     println("    order ${order.id}: ${SocialCart.orderStateName(order.state)}, total ${money(order.total)}$refunded")

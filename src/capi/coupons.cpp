@@ -19,7 +19,8 @@ const sc::CouponReportRow* row(const sc_coupon_report* report, size_t index) noe
     return element(report ? &report->rows : nullptr, index);
 }
 
-std::optional<sc::CouponState> state_filter(sc_coupon_state_t state) {
+// By reference: a C caller may pass any int, and loading it as the enum would be undefined.
+std::optional<sc::CouponState> state_filter(const sc_coupon_state_t& state) {
     switch (enum_bits(state)) {
         case 0: return std::nullopt;
         case SC_COUPON_AVAILABLE: return sc::CouponState::available;

@@ -37,9 +37,13 @@ typedef struct sc_events sc_events;
 typedef struct sc_orders sc_orders;
 /** An event callback registration; free with sc_subscription_free(). */
 typedef struct sc_subscription sc_subscription;
+/** What a quote or checkout is asked for (coupons, shipping); free with sc_checkout_request_free(). */
 typedef struct sc_checkout_request sc_checkout_request;
+/** A snapshot of one coupon; free with sc_coupon_free() (not those lent by sc_coupons_at()). */
 typedef struct sc_coupon sc_coupon;
+/** A shopper's coupons; free with sc_coupons_free(). */
 typedef struct sc_coupons sc_coupons;
+/** The figures per coupon template; free with sc_coupon_report_free(). */
 typedef struct sc_coupon_report sc_coupon_report;
 
 #ifdef __cplusplus

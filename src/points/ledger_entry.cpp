@@ -4,32 +4,32 @@
 
 namespace sc {
 
-const char* entry_kind_name(EntryKind kind) noexcept {
+const char* points_entry_kind_name(PointsEntryKind kind) noexcept {
     switch (kind) {
-        case EntryKind::earn: return "earn";
-        case EntryKind::spend: return "spend";
-        case EntryKind::hold: return "hold";
-        case EntryKind::release: return "release";
-        case EntryKind::commit: return "commit";
-        case EntryKind::expire: return "expire";
-        case EntryKind::reverse: return "reverse";
-        case EntryKind::return_: return "return";
-        case EntryKind::adjust: return "adjust";
+        case PointsEntryKind::earn: return "earn";
+        case PointsEntryKind::spend: return "spend";
+        case PointsEntryKind::hold: return "hold";
+        case PointsEntryKind::release: return "release";
+        case PointsEntryKind::commit: return "commit";
+        case PointsEntryKind::expire: return "expire";
+        case PointsEntryKind::reverse: return "reverse";
+        case PointsEntryKind::return_: return "return";
+        case PointsEntryKind::adjust: return "adjust";
     }
     return "unknown";
 }
 
-int64_t balance_effect(const LedgerEntry& entry) {
+int64_t balance_effect(const PointsEntry& entry) {
     switch (entry.kind) {
-        case EntryKind::earn:
-        case EntryKind::return_:
-        case EntryKind::adjust: return entry.points;
-        case EntryKind::spend:
-        case EntryKind::commit:
-        case EntryKind::expire: return -entry.points;
-        case EntryKind::reverse: return checked_sub(entry.absorbed, entry.points, "points");
-        case EntryKind::hold:
-        case EntryKind::release: return 0;
+        case PointsEntryKind::earn:
+        case PointsEntryKind::return_:
+        case PointsEntryKind::adjust: return entry.points;
+        case PointsEntryKind::spend:
+        case PointsEntryKind::commit:
+        case PointsEntryKind::expire: return -entry.points;
+        case PointsEntryKind::reverse: return checked_sub(entry.absorbed, entry.points, "points");
+        case PointsEntryKind::hold:
+        case PointsEntryKind::release: return 0;
     }
     return 0;
 }

@@ -8,7 +8,7 @@
 
 namespace sc {
 
-enum class EntryKind {
+enum class PointsEntryKind {
     earn,     // a new lot (an order, a sign-in, a reward); may be pending until vests_at
     spend,    // points taken from available lots
     hold,     // points reserved from available lots for an unpaid order
@@ -20,7 +20,7 @@ enum class EntryKind {
     adjust,   // an operator's correction, with a reason; positive or negative
 };
 
-const char* entry_kind_name(EntryKind kind) noexcept;
+const char* points_entry_kind_name(PointsEntryKind kind) noexcept;
 
 // Points of one lot that an entry moved. A lot is named by the seq of the entry that
 // created it (an earn or a positive adjust).
@@ -31,9 +31,9 @@ struct LotShare {
     bool operator==(const LotShare&) const = default;
 };
 
-struct LedgerEntry {
+struct PointsEntry {
     uint64_t seq = 0;  // 1-based position in the ledger; also the id of what it creates
-    EntryKind kind = EntryKind::earn;
+    PointsEntryKind kind = PointsEntryKind::earn;
     std::string key;        // idempotency key; "sys:expire:<seq>" for expire entries
     std::string reference;  // what it is about: "order:ord_1", "signin:2026-11-30", "lot:3"
     // The amount the entry is about, > 0; for adjust the signed correction.
@@ -56,7 +56,7 @@ struct LedgerEntry {
     std::optional<int64_t> expires_at;
     std::string reason;  // adjust
 
-    bool operator==(const LedgerEntry&) const = default;
+    bool operator==(const PointsEntry&) const = default;
 };
 
 // What the entry does to the balance (available + pending + held − debt, plus points
@@ -65,6 +65,6 @@ struct LedgerEntry {
 //   earn +points; return_ +points; adjust ±points; spend, commit, expire −points;
 //   reverse −(points − absorbed); hold and release 0 (they move points between free
 //   and held). Repaying debt changes nothing: free points and debt fall together.
-int64_t balance_effect(const LedgerEntry& entry);
+int64_t balance_effect(const PointsEntry& entry);
 
 }  // namespace sc

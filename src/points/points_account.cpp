@@ -45,13 +45,13 @@ public:
     int64_t now() const noexcept { return now_; }
     size_t lot_count() const noexcept { return base_.lots.size() + new_lots.size(); }
 
-    const Lot& peek(size_t pos) const {
+    const PointsLot& peek(size_t pos) const {
         if (pos >= base_.lots.size()) return new_lots[pos - base_.lots.size()];
         const auto it = touched.find(pos);
         return it == touched.end() ? base_.lots[pos] : it->second;
     }
 
-    Lot& lot_at(size_t pos) {
+    PointsLot& lot_at(size_t pos) {
         if (pos >= base_.lots.size()) return new_lots[pos - base_.lots.size()];
         auto it = touched.find(pos);
         if (it == touched.end()) it = touched.emplace(pos, base_.lots[pos]).first;
@@ -65,12 +65,12 @@ public:
         return std::nullopt;
     }
 
-    Lot& lot(uint64_t id) { return lot_at(*find_lot(id)); }
+    PointsLot& lot(uint64_t id) { return lot_at(*find_lot(id)); }
 
     // Appends an entry and returns its index in `entries` (references would not survive
     // the next append).
-    size_t append(EntryKind kind, std::string key, std::string reference, int64_t points) {
-        LedgerEntry entry;
+    size_t append(PointsEntryKind kind, std::string key, std::string reference, int64_t points) {
+        PointsEntry entry;
         entry.seq = next_seq_++;
         entry.kind = kind;
         entry.key = std::move(key);
@@ -83,7 +83,7 @@ public:
 
     uint64_t next_seq() const noexcept { return next_seq_; }
 
-    const Hold* find_hold(uint64_t id) const {
+    const PointsHold* find_hold(uint64_t id) const {
         if (const auto it = holds.find(id); it != holds.end()) return &it->second;
         if (const auto it = base_.holds.find(id); it != base_.holds.end()) return &it->second;
         return nullptr;
@@ -100,18 +100,18 @@ public:
     int64_t settle_expiry() {
         int64_t total = 0;
         for (size_t pos = 0; pos < lot_count(); ++pos) {
-            const Lot& seen = peek(pos);
+            const PointsLot& seen = peek(pos);
             if (seen.free > 0 && seen.expired_by(now_)) total += expire_free(pos, seen.free);
         }
         return total;
     }
 
     int64_t expire_free(size_t pos, int64_t points) {
-        Lot& l = lot_at(pos);
+        PointsLot& l = lot_at(pos);
         l.free -= points;
         l.expired += points;
         const uint64_t id = l.id;
-        const size_t index = append(EntryKind::expire, "sys:expire:" + std::to_string(next_seq_),
+        const size_t index = append(PointsEntryKind::expire, "sys:expire:" + std::to_string(next_seq_),
                                     "lot:" + std::to_string(id), points);
         entries[index].shares.push_back(LotShare{id, points});
         return points;
@@ -123,11 +123,11 @@ public:
     std::vector<size_t> draw_order(bool include_pending) const {
         std::vector<size_t> order;
         for (size_t pos = 0; pos < lot_count(); ++pos) {
-            const Lot& l = peek(pos);
+            const PointsLot& l = peek(pos);
             if (l.free > 0 && !l.expired_by(now_) && (include_pending || l.vested(now_))) order.push_back(pos);
         }
         const auto rank = [this](size_t pos) {
-            const Lot& l = peek(pos);
+            const PointsLot& l = peek(pos);
             return std::make_tuple(!l.vested(now_), !l.expires_at.has_value(), l.expires_at.value_or(0), l.id);
         };
         std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
@@ -141,11 +141,11 @@ public:
     }
 
     // Moves up to `points` free points into bucket `to`, in draw order.
-    std::vector<LotShare> draw(int64_t points, bool include_pending, int64_t Lot::*to) {
+    std::vector<LotShare> draw(int64_t points, bool include_pending, int64_t PointsLot::*to) {
         std::vector<LotShare> shares;
         for (const size_t pos : draw_order(include_pending)) {
             if (points == 0) break;
-            Lot& l = lot_at(pos);
+            PointsLot& l = lot_at(pos);
             const int64_t part = std::min(points, l.free);
             l.free -= part;
             l.*to += part;
@@ -176,7 +176,7 @@ public:
     // Repays debt from the lot's free points, as far as they go.
     std::optional<LotShare> repay(size_t pos) {
         if (debt == 0 || peek(pos).free == 0) return std::nullopt;
-        Lot& l = lot_at(pos);
+        PointsLot& l = lot_at(pos);
         const int64_t part = std::min(debt, l.free);
         l.free -= part;
         l.repaid += part;
@@ -189,11 +189,11 @@ public:
     int64_t now_;
 
     int64_t debt;
-    std::map<size_t, Lot> touched;  // position in base lots → changed copy
-    std::vector<Lot> new_lots;
-    std::map<uint64_t, Hold> holds;          // changed or new
+    std::map<size_t, PointsLot> touched;  // position in base lots → changed copy
+    std::vector<PointsLot> new_lots;
+    std::map<uint64_t, PointsHold> holds;          // changed or new
     std::map<uint64_t, SpendRecord> spends;  // changed or new
-    std::vector<LedgerEntry> entries;
+    std::vector<PointsEntry> entries;
 };
 
 const PointsReceipt* PointsAccount::replay(const std::string& key, const Request& request) const {
@@ -203,7 +203,7 @@ const PointsReceipt* PointsAccount::replay(const std::string& key, const Request
         fail(SC_ERR_IDEMPOTENCY_CONFLICT,
              "idempotency key \"" + key + "\" was used for another " +
                  (it->second.request.kind == request.kind ? "call of the same kind with other arguments"
-                                                          : std::string(entry_kind_name(it->second.request.kind))),
+                                                          : std::string(points_entry_kind_name(it->second.request.kind))),
              "key");
     return &it->second.receipt;
 }
@@ -220,7 +220,7 @@ void PointsAccount::apply(Draft& draft, const std::string& key, const Request* r
     bool key_added = false;
     try {
         for (const auto& [id, hold] : draft.holds)
-            if (state_.holds.emplace(id, Hold{}).second) new_holds.push_back(id);
+            if (state_.holds.emplace(id, PointsHold{}).second) new_holds.push_back(id);
         for (const auto& [id, spend] : draft.spends)
             if (state_.spends.emplace(id, SpendRecord{}).second) new_spends.push_back(id);
         if (request) key_added = keys_.emplace(key, KeyRecord{*request, receipt}).second;
@@ -233,15 +233,15 @@ void PointsAccount::apply(Draft& draft, const std::string& key, const Request* r
     for (auto& [id, hold] : draft.holds) state_.holds.find(id)->second = std::move(hold);
     for (auto& [id, spend] : draft.spends) state_.spends.find(id)->second = std::move(spend);
     for (const auto& [pos, lot] : draft.touched) state_.lots[pos] = lot;
-    for (const Lot& lot : draft.new_lots) state_.lots.push_back(lot);
-    for (LedgerEntry& entry : draft.entries) entries_.push_back(std::move(entry));
+    for (const PointsLot& lot : draft.new_lots) state_.lots.push_back(lot);
+    for (PointsEntry& entry : draft.entries) entries_.push_back(std::move(entry));
     state_.debt = draft.debt;
 }
 
 PointsReceipt PointsAccount::earn(const std::string& key, const std::string& reference, int64_t points,
                                   int64_t now, const ExpiryPolicy& expiry, std::optional<int64_t> vests_at) {
     check_key(key);
-    const Request request{EntryKind::earn, reference, points, 0, vests_at, expiry, {}};
+    const Request request{PointsEntryKind::earn, reference, points, 0, vests_at, expiry, {}};
     if (const PointsReceipt* first = replay(key, request)) return *first;
     check_reference(reference);
     check_positive(points);
@@ -250,12 +250,12 @@ PointsReceipt PointsAccount::earn(const std::string& key, const std::string& ref
     Draft draft(state_, entries_.size() + 1, now);
     PointsReceipt receipt;
     receipt.expired = draft.settle_expiry();
-    const size_t index = draft.append(EntryKind::earn, key, reference, points);
-    LedgerEntry& entry = draft.entries[index];
+    const size_t index = draft.append(PointsEntryKind::earn, key, reference, points);
+    PointsEntry& entry = draft.entries[index];
     entry.vests_at = std::max(now, vests_at.value_or(now));
     entry.expires_at = expires_at;
 
-    Lot lot;
+    PointsLot lot;
     lot.id = entry.seq;
     lot.from_earn = true;
     lot.earned = points;
@@ -277,12 +277,12 @@ PointsReceipt PointsAccount::earn(const std::string& key, const std::string& ref
 PointsReceipt PointsAccount::take_from_available(const std::string& key, const Request& request, int64_t now) {
     if (const PointsReceipt* first = replay(key, request)) return *first;
     check_reference(request.reference);
-    if (request.kind == EntryKind::adjust) {
+    if (request.kind == PointsEntryKind::adjust) {
         if (request.points == 0) fail(SC_ERR_INVALID_ARGUMENT, "an adjustment of 0 points changes nothing", "points");
     } else {
         check_positive(request.points);
     }
-    const int64_t points = request.kind == EntryKind::adjust ? checked_sub(0, request.points, "points") : request.points;
+    const int64_t points = request.kind == PointsEntryKind::adjust ? checked_sub(0, request.points, "points") : request.points;
 
     Draft draft(state_, entries_.size() + 1, now);
     PointsReceipt receipt;
@@ -296,18 +296,18 @@ PointsReceipt PointsAccount::take_from_available(const std::string& key, const R
         fail(SC_ERR_INVALID_ARGUMENT,
              std::to_string(points) + " points asked, " + std::to_string(available) + " available", "points");
 
-    int64_t Lot::*bucket = request.kind == EntryKind::spend  ? &Lot::spent
-                           : request.kind == EntryKind::hold ? &Lot::held
-                                                             : &Lot::taken;
+    int64_t PointsLot::*bucket = request.kind == PointsEntryKind::spend  ? &PointsLot::spent
+                           : request.kind == PointsEntryKind::hold ? &PointsLot::held
+                                                             : &PointsLot::taken;
     std::vector<LotShare> shares = draft.draw(points, false, bucket);
     const size_t index = draft.append(request.kind, key, request.reference, request.points);
-    LedgerEntry& entry = draft.entries[index];
+    PointsEntry& entry = draft.entries[index];
     entry.shares = shares;
     entry.reason = request.reason;
-    if (request.kind == EntryKind::spend)
+    if (request.kind == PointsEntryKind::spend)
         draft.spends.emplace(entry.seq, SpendRecord{entry.seq, shares, std::vector<int64_t>(shares.size(), 0)});
-    if (request.kind == EntryKind::hold)
-        draft.holds.emplace(entry.seq, Hold{entry.seq, points, shares, HoldState::held, 0});
+    if (request.kind == PointsEntryKind::hold)
+        draft.holds.emplace(entry.seq, PointsHold{entry.seq, points, shares, PointsHoldState::held, 0});
     receipt.entry = entry.seq;
     receipt.points = request.points;
     receipt.shares = std::move(shares);
@@ -318,13 +318,13 @@ PointsReceipt PointsAccount::take_from_available(const std::string& key, const R
 PointsReceipt PointsAccount::spend(const std::string& key, const std::string& reference, int64_t points,
                                    int64_t now) {
     check_key(key);
-    return take_from_available(key, Request{EntryKind::spend, reference, points, 0, {}, {}, {}}, now);
+    return take_from_available(key, Request{PointsEntryKind::spend, reference, points, 0, {}, {}, {}}, now);
 }
 
 PointsReceipt PointsAccount::hold(const std::string& key, const std::string& reference, int64_t points,
                                   int64_t now) {
     check_key(key);
-    return take_from_available(key, Request{EntryKind::hold, reference, points, 0, {}, {}, {}}, now);
+    return take_from_available(key, Request{PointsEntryKind::hold, reference, points, 0, {}, {}, {}}, now);
 }
 
 PointsReceipt PointsAccount::resolve_hold(const std::string& key, const Request& request, int64_t now) {
@@ -333,28 +333,28 @@ PointsReceipt PointsAccount::resolve_hold(const std::string& key, const Request&
     const auto it = state_.holds.find(request.target);
     if (it == state_.holds.end())
         fail(SC_ERR_NOT_FOUND, "no hold " + std::to_string(request.target), "hold_id");
-    const Hold& open = it->second;
-    if (open.state != HoldState::held)
+    const PointsHold& open = it->second;
+    if (open.state != PointsHoldState::held)
         fail(SC_ERR_INVALID_STATE,
-             "hold " + std::to_string(open.id) + " is already " + hold_state_name(open.state) + " (by entry " +
+             "hold " + std::to_string(open.id) + " is already " + points_hold_state_name(open.state) + " (by entry " +
                  std::to_string(open.resolved_by) + "); a hold resolves exactly once",
              "hold_id");
 
     Draft draft(state_, entries_.size() + 1, now);
     PointsReceipt receipt;
     receipt.expired = draft.settle_expiry();
-    const bool commit = request.kind == EntryKind::commit;
+    const bool commit = request.kind == PointsEntryKind::commit;
     const size_t index = draft.append(request.kind, key, request.reference, open.points);
     const uint64_t seq = draft.entries[index].seq;
     draft.entries[index].target = open.id;
     draft.entries[index].shares = open.shares;
     for (const LotShare& share : open.shares) {
-        Lot& l = draft.lot(share.lot);
+        PointsLot& l = draft.lot(share.lot);
         l.held -= share.points;
         (commit ? l.spent : l.free) += share.points;
     }
-    Hold resolved = open;
-    resolved.state = commit ? HoldState::committed : HoldState::released;
+    PointsHold resolved = open;
+    resolved.state = commit ? PointsHoldState::committed : PointsHoldState::released;
     resolved.resolved_by = seq;
     draft.holds.emplace(open.id, std::move(resolved));
     if (commit) {
@@ -373,19 +373,19 @@ PointsReceipt PointsAccount::resolve_hold(const std::string& key, const Request&
 PointsReceipt PointsAccount::commit_hold(const std::string& key, const std::string& reference, uint64_t hold_id,
                                          int64_t now) {
     check_key(key);
-    return resolve_hold(key, Request{EntryKind::commit, reference, 0, hold_id, {}, {}, {}}, now);
+    return resolve_hold(key, Request{PointsEntryKind::commit, reference, 0, hold_id, {}, {}, {}}, now);
 }
 
 PointsReceipt PointsAccount::release_hold(const std::string& key, const std::string& reference, uint64_t hold_id,
                                           int64_t now) {
     check_key(key);
-    return resolve_hold(key, Request{EntryKind::release, reference, 0, hold_id, {}, {}, {}}, now);
+    return resolve_hold(key, Request{PointsEntryKind::release, reference, 0, hold_id, {}, {}, {}}, now);
 }
 
 PointsReceipt PointsAccount::reverse_earn(const std::string& key, const std::string& reference, uint64_t lot_id,
                                           int64_t points, int64_t now) {
     check_key(key);
-    const Request request{EntryKind::reverse, reference, points, lot_id, {}, {}, {}};
+    const Request request{PointsEntryKind::reverse, reference, points, lot_id, {}, {}, {}};
     if (const PointsReceipt* first = replay(key, request)) return *first;
     check_reference(reference);
     check_positive(points);
@@ -402,7 +402,7 @@ PointsReceipt PointsAccount::reverse_earn(const std::string& key, const std::str
     Draft draft(state_, entries_.size() + 1, now);
     PointsReceipt receipt;
     receipt.expired = draft.settle_expiry();
-    Lot& target = draft.lot_at(*pos);
+    PointsLot& target = draft.lot_at(*pos);
     std::vector<LotShare> shares;
     const int64_t from_lot = std::min(points, target.free);
     if (from_lot > 0) {
@@ -417,14 +417,14 @@ PointsReceipt PointsAccount::reverse_earn(const std::string& key, const std::str
     // The rest was spent, held or repaid debt: the member's other free points pay first,
     // so the balance goes below zero only when there is nothing else.
     const int64_t owed = points - from_lot - absorbed;
-    for (const LotShare& share : draft.draw(owed, true, &Lot::taken)) shares.push_back(share);
+    for (const LotShare& share : draft.draw(owed, true, &PointsLot::taken)) shares.push_back(share);
     int64_t drawn = 0;
     for (const LotShare& share : shares) drawn += share.points;
     const int64_t charged = points - absorbed - drawn;
     draft.debt = checked_add(draft.debt, charged, "debt");
 
-    const size_t index = draft.append(EntryKind::reverse, key, reference, points);
-    LedgerEntry& entry = draft.entries[index];
+    const size_t index = draft.append(PointsEntryKind::reverse, key, reference, points);
+    PointsEntry& entry = draft.entries[index];
     entry.target = lot_id;
     entry.shares = shares;
     entry.absorbed = absorbed;
@@ -440,7 +440,7 @@ PointsReceipt PointsAccount::reverse_earn(const std::string& key, const std::str
 PointsReceipt PointsAccount::return_spent(const std::string& key, const std::string& reference, uint64_t spend_id,
                                           int64_t points, int64_t now) {
     check_key(key);
-    const Request request{EntryKind::return_, reference, points, spend_id, {}, {}, {}};
+    const Request request{PointsEntryKind::return_, reference, points, spend_id, {}, {}, {}};
     if (const PointsReceipt* first = replay(key, request)) return *first;
     check_reference(reference);
     check_positive(points);
@@ -469,14 +469,14 @@ PointsReceipt PointsAccount::return_spent(const std::string& key, const std::str
     std::vector<LotShare> shares;
     for (size_t i = 0; i < parts.size(); ++i) {
         if (parts[i] == 0) continue;
-        Lot& l = draft.lot(spent.shares[i].lot);
+        PointsLot& l = draft.lot(spent.shares[i].lot);
         l.spent -= parts[i];
         l.free += parts[i];
         updated.returned[i] += parts[i];
         shares.push_back(LotShare{spent.shares[i].lot, parts[i]});
     }
     draft.spends.emplace(spend_id, std::move(updated));
-    const size_t index = draft.append(EntryKind::return_, key, reference, points);
+    const size_t index = draft.append(PointsEntryKind::return_, key, reference, points);
     draft.entries[index].target = spend_id;
     draft.entries[index].shares = shares;
     receipt.expired += draft.settle_returned(shares, index);
@@ -491,7 +491,7 @@ PointsReceipt PointsAccount::return_spent(const std::string& key, const std::str
 PointsReceipt PointsAccount::adjust(const std::string& key, const std::string& reference, int64_t points,
                                     const std::string& reason, int64_t now, const ExpiryPolicy& expiry) {
     check_key(key);
-    const Request request{EntryKind::adjust, reference, points, 0, {}, expiry, reason};
+    const Request request{PointsEntryKind::adjust, reference, points, 0, {}, expiry, reason};
     if (points < 0) {
         if (!keys_.count(key) && reason.empty())
             fail(SC_ERR_INVALID_ARGUMENT, "an adjustment needs a reason", "reason");
@@ -506,12 +506,12 @@ PointsReceipt PointsAccount::adjust(const std::string& key, const std::string& r
     Draft draft(state_, entries_.size() + 1, now);
     PointsReceipt receipt;
     receipt.expired = draft.settle_expiry();
-    const size_t index = draft.append(EntryKind::adjust, key, reference, points);
-    LedgerEntry& entry = draft.entries[index];
+    const size_t index = draft.append(PointsEntryKind::adjust, key, reference, points);
+    PointsEntry& entry = draft.entries[index];
     entry.vests_at = now;
     entry.expires_at = expires_at;
     entry.reason = reason;
-    Lot lot;
+    PointsLot lot;
     lot.id = entry.seq;
     lot.earned = points;
     lot.earned_at = now;
@@ -540,7 +540,7 @@ PointsReceipt PointsAccount::expire_due(int64_t now) {
 
 PointsBalances PointsAccount::balances(int64_t now) const {
     PointsBalances b;
-    for (const Lot& lot : state_.lots) {
+    for (const PointsLot& lot : state_.lots) {
         if (lot.expired_by(now)) b.due_to_expire += lot.free;
         else if (lot.vested(now)) b.available += lot.free;
         else b.pending += lot.free;
@@ -559,7 +559,7 @@ std::optional<std::string> PointsAccount::find_inconsistency() const {
     } catch (const Error& e) {
         return std::string(e.what());
     }
-    for (const Lot& lot : state_.lots)
+    for (const PointsLot& lot : state_.lots)
         if (auto problem = lot_inconsistency(lot)) return problem;
     if (rebuilt.lots != state_.lots) {
         if (rebuilt.lots.size() != state_.lots.size()) return std::string("the entries imply another number of lots");

@@ -86,7 +86,7 @@ public:
     PointsReceipt expire_due(int64_t now);
 
     PointsBalances balances(int64_t now) const;
-    const std::vector<LedgerEntry>& entries() const noexcept { return entries_; }
+    const std::vector<PointsEntry>& entries() const noexcept { return entries_; }
     const PointsState& state() const noexcept { return state_; }
 
     // Rebuilds the state from the entries alone and compares: the first difference, or
@@ -96,7 +96,7 @@ public:
 private:
     // What a keyed call asked for, to tell a retry from a conflicting reuse of its key.
     struct Request {
-        EntryKind kind = EntryKind::earn;
+        PointsEntryKind kind = PointsEntryKind::earn;
         std::string reference;
         int64_t points = 0;
         uint64_t target = 0;
@@ -117,7 +117,7 @@ private:
     PointsReceipt resolve_hold(const std::string& key, const Request& request, int64_t now);
     void apply(Draft& draft, const std::string& key, const Request* request, const PointsReceipt& receipt);
 
-    std::vector<LedgerEntry> entries_;
+    std::vector<PointsEntry> entries_;
     PointsState state_;
     std::unordered_map<std::string, KeyRecord> keys_;
 };

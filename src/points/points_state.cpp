@@ -7,23 +7,23 @@
 
 namespace sc {
 
-const char* hold_state_name(HoldState state) noexcept {
+const char* points_hold_state_name(PointsHoldState state) noexcept {
     switch (state) {
-        case HoldState::held: return "held";
-        case HoldState::committed: return "committed";
-        case HoldState::released: return "released";
+        case PointsHoldState::held: return "held";
+        case PointsHoldState::committed: return "committed";
+        case PointsHoldState::released: return "released";
     }
     return "unknown";
 }
 
 std::optional<size_t> PointsState::find_lot(uint64_t id) const noexcept {
     const auto it = std::lower_bound(lots.begin(), lots.end(), id,
-                                     [](const Lot& lot, uint64_t wanted) { return lot.id < wanted; });
+                                     [](const PointsLot& lot, uint64_t wanted) { return lot.id < wanted; });
     if (it == lots.end() || it->id != id) return std::nullopt;
     return static_cast<size_t>(it - lots.begin());
 }
 
-std::optional<std::string> lot_inconsistency(const Lot& lot) {
+std::optional<std::string> lot_inconsistency(const PointsLot& lot) {
     const std::string name = "lot " + std::to_string(lot.id);
     if (lot.free < 0 || lot.held < 0 || lot.spent < 0 || lot.expired < 0 || lot.taken < 0 || lot.repaid < 0 ||
         lot.reversal_claimed < 0 || lot.absorbed < 0)
@@ -42,48 +42,48 @@ namespace {
 // a difference between the two states.
 class Replayer {
 public:
-    void apply(const LedgerEntry& e) {
+    void apply(const PointsEntry& e) {
         entry_ = &e;
         switch (e.kind) {
-            case EntryKind::earn: add_lot(e, true); break;
-            case EntryKind::adjust:
+            case PointsEntryKind::earn: add_lot(e, true); break;
+            case PointsEntryKind::adjust:
                 if (e.points > 0) add_lot(e, false);
-                else move_all(e.shares, &Lot::free, &Lot::taken);
+                else move_all(e.shares, &PointsLot::free, &PointsLot::taken);
                 break;
-            case EntryKind::spend:
-                move_all(e.shares, &Lot::free, &Lot::spent);
+            case PointsEntryKind::spend:
+                move_all(e.shares, &PointsLot::free, &PointsLot::spent);
                 add_spend(e.seq, e.shares);
                 break;
-            case EntryKind::hold:
-                move_all(e.shares, &Lot::free, &Lot::held);
-                if (!state_.holds.emplace(e.seq, Hold{e.seq, e.points, e.shares, HoldState::held, 0}).second)
+            case PointsEntryKind::hold:
+                move_all(e.shares, &PointsLot::free, &PointsLot::held);
+                if (!state_.holds.emplace(e.seq, PointsHold{e.seq, e.points, e.shares, PointsHoldState::held, 0}).second)
                     broken("a second hold with this id");
                 break;
-            case EntryKind::commit:
-            case EntryKind::release: {
-                Hold& hold = open_hold(e.target);
+            case PointsEntryKind::commit:
+            case PointsEntryKind::release: {
+                PointsHold& hold = open_hold(e.target);
                 if (hold.shares != e.shares) broken("shares differ from the hold's");
-                if (e.kind == EntryKind::commit) {
-                    move_all(e.shares, &Lot::held, &Lot::spent);
+                if (e.kind == PointsEntryKind::commit) {
+                    move_all(e.shares, &PointsLot::held, &PointsLot::spent);
                     add_spend(e.seq, e.shares);
-                    hold.state = HoldState::committed;
+                    hold.state = PointsHoldState::committed;
                 } else {
-                    move_all(e.shares, &Lot::held, &Lot::free);
-                    hold.state = HoldState::released;
+                    move_all(e.shares, &PointsLot::held, &PointsLot::free);
+                    hold.state = PointsHoldState::released;
                 }
                 hold.resolved_by = e.seq;
                 break;
             }
-            case EntryKind::expire: move_all(e.shares, &Lot::free, &Lot::expired); break;
-            case EntryKind::reverse: {
-                Lot& target = lot(e.target);
+            case PointsEntryKind::expire: move_all(e.shares, &PointsLot::free, &PointsLot::expired); break;
+            case PointsEntryKind::reverse: {
+                PointsLot& target = lot(e.target);
                 target.reversal_claimed += e.points;
                 target.absorbed += e.absorbed;
-                move_all(e.shares, &Lot::free, &Lot::taken);
+                move_all(e.shares, &PointsLot::free, &PointsLot::taken);
                 state_.debt = checked_add(state_.debt, e.charged, "debt");
                 break;
             }
-            case EntryKind::return_: {
+            case PointsEntryKind::return_: {
                 const auto it = state_.spends.find(e.target);
                 if (it == state_.spends.end()) broken("returns to an unknown spend");
                 for (const LotShare& share : e.shares) {
@@ -92,12 +92,12 @@ public:
                     if (pos == it->second.shares.end()) broken("returns to a lot the spend did not use");
                     it->second.returned[static_cast<size_t>(pos - it->second.shares.begin())] += share.points;
                 }
-                move_all(e.shares, &Lot::spent, &Lot::free);
+                move_all(e.shares, &PointsLot::spent, &PointsLot::free);
                 break;
             }
         }
         for (const LotShare& share : e.repaid) {
-            move(share, &Lot::free, &Lot::repaid);
+            move(share, &PointsLot::free, &PointsLot::repaid);
             state_.debt -= share.points;
         }
         if (state_.debt < 0) broken("repays more than the debt");
@@ -108,17 +108,17 @@ public:
 private:
     [[noreturn]] void broken(const std::string& what) const {
         fail(SC_ERR_INTERNAL, "points ledger entry " + std::to_string(entry_->seq) + " (" +
-                                  entry_kind_name(entry_->kind) + "): " + what);
+                                  points_entry_kind_name(entry_->kind) + "): " + what);
     }
 
-    Lot& lot(uint64_t id) {
+    PointsLot& lot(uint64_t id) {
         const auto pos = state_.find_lot(id);
         if (!pos) broken("names unknown lot " + std::to_string(id));
         return state_.lots[*pos];
     }
 
-    void add_lot(const LedgerEntry& e, bool from_earn) {
-        Lot lot;
+    void add_lot(const PointsEntry& e, bool from_earn) {
+        PointsLot lot;
         lot.id = e.seq;
         lot.from_earn = from_earn;
         lot.earned = e.points;
@@ -135,34 +135,34 @@ private:
         state_.spends.emplace(id, SpendRecord{id, shares, std::vector<int64_t>(shares.size(), 0)});
     }
 
-    Hold& open_hold(uint64_t id) {
+    PointsHold& open_hold(uint64_t id) {
         const auto it = state_.holds.find(id);
         if (it == state_.holds.end()) broken("resolves an unknown hold");
-        if (it->second.state != HoldState::held) broken("resolves a hold a second time");
+        if (it->second.state != PointsHoldState::held) broken("resolves a hold a second time");
         return it->second;
     }
 
-    void move(const LotShare& share, int64_t Lot::*from, int64_t Lot::*to) {
+    void move(const LotShare& share, int64_t PointsLot::*from, int64_t PointsLot::*to) {
         if (share.points <= 0) broken("moves a non-positive share");
-        Lot& l = lot(share.lot);
+        PointsLot& l = lot(share.lot);
         l.*from -= share.points;
         l.*to += share.points;
         if (l.*from < 0) broken("takes more than lot " + std::to_string(share.lot) + " has");
     }
 
-    void move_all(const std::vector<LotShare>& shares, int64_t Lot::*from, int64_t Lot::*to) {
+    void move_all(const std::vector<LotShare>& shares, int64_t PointsLot::*from, int64_t PointsLot::*to) {
         for (const LotShare& share : shares) move(share, from, to);
     }
 
     PointsState state_;
-    const LedgerEntry* entry_ = nullptr;
+    const PointsEntry* entry_ = nullptr;
 };
 
 }  // namespace
 
-PointsState replay_entries(const std::vector<LedgerEntry>& entries) {
+PointsState replay_entries(const std::vector<PointsEntry>& entries) {
     Replayer replayer;
-    for (const LedgerEntry& entry : entries) replayer.apply(entry);
+    for (const PointsEntry& entry : entries) replayer.apply(entry);
     return replayer.take();
 }
 

@@ -17,7 +17,7 @@ namespace sc {
 // free: spendable once vested and before expiry; held: reserved by open holds; spent:
 // by spends and commits, less what refunds returned; taken: by reversals and negative
 // adjustments; repaid: went to repay debt.
-struct Lot {
+struct PointsLot {
     uint64_t id = 0;          // the seq of the earn or adjust entry that created it
     bool from_earn = false;   // only earned lots can be reversed
     int64_t earned = 0;
@@ -38,20 +38,20 @@ struct Lot {
     bool vested(int64_t now) const noexcept { return now >= vests_at; }
     bool expired_by(int64_t now) const noexcept { return expires_at && *expires_at <= now; }
 
-    bool operator==(const Lot&) const = default;
+    bool operator==(const PointsLot&) const = default;
 };
 
-enum class HoldState { held, committed, released };
-const char* hold_state_name(HoldState state) noexcept;
+enum class PointsHoldState { held, committed, released };
+const char* points_hold_state_name(PointsHoldState state) noexcept;
 
-struct Hold {
+struct PointsHold {
     uint64_t id = 0;  // the seq of the hold entry
     int64_t points = 0;
     std::vector<LotShare> shares;
-    HoldState state = HoldState::held;
+    PointsHoldState state = PointsHoldState::held;
     uint64_t resolved_by = 0;  // the seq of the commit or release entry
 
-    bool operator==(const Hold&) const = default;
+    bool operator==(const PointsHold&) const = default;
 };
 
 // Points paid by a spend or a commit, and how much of each share refunds returned.
@@ -64,8 +64,8 @@ struct SpendRecord {
 };
 
 struct PointsState {
-    std::vector<Lot> lots;  // by id, ascending
-    std::map<uint64_t, Hold> holds;
+    std::vector<PointsLot> lots;  // by id, ascending
+    std::map<uint64_t, PointsHold> holds;
     std::map<uint64_t, SpendRecord> spends;
     int64_t debt = 0;  // points reversed after they were spent, not yet repaid
 
@@ -78,9 +78,9 @@ struct PointsState {
 // Rebuilds the state by applying what each entry records, checking as it goes that no
 // bucket goes below zero and every hold resolves once. Throws Error(SC_ERR_INTERNAL)
 // naming the entry at fault.
-PointsState replay_entries(const std::vector<LedgerEntry>& entries);
+PointsState replay_entries(const std::vector<PointsEntry>& entries);
 
 // The first way the lot breaks its bucket identity or a bucket is negative, or nullopt.
-std::optional<std::string> lot_inconsistency(const Lot& lot);
+std::optional<std::string> lot_inconsistency(const PointsLot& lot);
 
 }  // namespace sc

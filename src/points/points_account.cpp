@@ -32,6 +32,13 @@ void check_positive(int64_t points) {
     if (points <= 0) fail(SC_ERR_INVALID_ARGUMENT, "points must be positive, not " + std::to_string(points), "points");
 }
 
+// Every balance and every sum of entries is bounded by what all lots ever earned, so
+// refusing an earn that would take that past 64 bits keeps all of them exact.
+void check_room_for(const PointsState& state, int64_t points) {
+    int64_t earned = points;
+    for (const PointsLot& lot : state.lots) earned = checked_add(earned, lot.earned, "points earned in total");
+}
+
 }  // namespace
 
 // The call's working copy: lots it touched (copied on first write), lots it created,
@@ -246,6 +253,7 @@ PointsReceipt PointsAccount::earn(const std::string& key, const std::string& ref
     check_reference(reference);
     check_positive(points);
     const std::optional<int64_t> expires_at = lot_expiry(expiry, now);
+    check_room_for(state_, points);
 
     Draft draft(state_, entries_.size() + 1, now);
     PointsReceipt receipt;
@@ -502,6 +510,7 @@ PointsReceipt PointsAccount::adjust(const std::string& key, const std::string& r
     if (reason.empty()) fail(SC_ERR_INVALID_ARGUMENT, "an adjustment needs a reason", "reason");
     if (points == 0) fail(SC_ERR_INVALID_ARGUMENT, "an adjustment of 0 points changes nothing", "points");
     const std::optional<int64_t> expires_at = lot_expiry(expiry, now);
+    check_room_for(state_, points);
 
     Draft draft(state_, entries_.size() + 1, now);
     PointsReceipt receipt;

@@ -10,6 +10,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <tuple>
 
 using namespace sc;
 
@@ -17,7 +18,7 @@ namespace {
 
 constexpr int kOpsPerSeed = 1000;
 constexpr uint64_t kSeeds[] = {20261201, 20261202, 20261203, 20261204, 20261205, 20261206,
-                               20261207, 20261208, 20261209, 20261210, 20261211, 20261212};
+                               20261207, 20261208, 20261209, 20261210};
 
 struct RecordedCall {
     std::function<PointsReceipt()> call;
@@ -52,7 +53,9 @@ void check_invariants(const PointsAccount& account, int64_t now) {
     REQUIRE(held == b.held);
     REQUIRE(debt == b.debt);
     REQUIRE(b.debt >= 0);
-    for (const auto& [hold, count] : resolutions) REQUIRE_MESSAGE(count == 1, "hold " << hold << " resolved twice");
+    // Not a structured binding: clang 14 cannot capture one in doctest's lambda.
+    for (const auto& resolution : resolutions)
+        REQUIRE_MESSAGE(resolution.second == 1, "hold " << resolution.first << " resolved twice");
     // Every bucket of every lot is checked non-negative by find_inconsistency below.
     int64_t free = 0;
     for (const PointsLot& lot : account.state().lots) free += lot.free;
@@ -60,6 +63,22 @@ void check_invariants(const PointsAccount& account, int64_t now) {
     if (b.debt > 0) REQUIRE(free == 0);
     const auto problem = account.find_inconsistency();
     REQUIRE_MESSAGE(!problem, (problem ? *problem : std::string()));
+}
+
+// Spend order, checked from outside: no available lot left with free points may rank
+// before the last lot the call drew on (soonest expiry first, never last, then lot id).
+void check_drawn_soonest_first(const PointsAccount& account, const PointsReceipt& receipt, int64_t now) {
+    if (receipt.shares.empty()) return;
+    const auto rank = [](const PointsLot& lot) {
+        return std::make_tuple(!lot.expires_at.has_value(), lot.expires_at.value_or(0), lot.id);
+    };
+    const auto& lots = account.state().lots;
+    const auto last = account.state().find_lot(receipt.shares.back().lot);
+    REQUIRE(last.has_value());
+    for (const PointsLot& lot : lots) {
+        if (lot.free == 0 || !lot.vested(now) || lot.expired_by(now) || lot.id == lots[*last].id) continue;
+        REQUIRE_MESSAGE(!(rank(lot) < rank(lots[*last])), "lot " << lot.id << " should have been drawn first");
+    }
 }
 
 ExpiryPolicy random_policy(std::mt19937_64& rng) {
@@ -100,6 +119,7 @@ void run_seed(uint64_t seed, Tally& tally) {
         const int64_t available = a.balances(now).available;
         std::function<PointsReceipt()> call;
         enum { made_lot, made_hold, made_spend, other } made = other;
+        bool drawn = false;  // a spend, hold or negative adjust: check the spend order
         const uint64_t roll = rng() % 100;
         if (roll < 24) {
             const int64_t points = pick(rng, 1, 500);
@@ -112,10 +132,12 @@ void run_seed(uint64_t seed, Tally& tally) {
             const int64_t points = pick(rng, 1, available + 50);
             call = [&a, key, ref, points, now] { return a.spend(key, ref, points, now); };
             made = made_spend;
+            drawn = true;
         } else if (roll < 48) {
             const int64_t points = pick(rng, 1, available + 50);
             call = [&a, key, ref, points, now] { return a.hold(key, ref, points, now); };
             made = made_hold;
+            drawn = true;
         } else if (roll < 62) {
             const uint64_t hold = holds.empty() ? 12345 : holds[rng() % holds.size()];
             if (rng() % 2) {
@@ -136,6 +158,7 @@ void run_seed(uint64_t seed, Tally& tally) {
             const int64_t points = rng() % 2 ? pick(rng, 1, 200) : -pick(rng, 1, available + 20);
             const std::string reason = rng() % 20 == 0 ? std::string() : std::string("correction");
             call = [&a, key, ref, points, reason, now] { return a.adjust(key, ref, points, reason, now); };
+            drawn = points < 0;
         } else if (roll < 88) {
             now += pick(rng, 20, 200) * kMsPerDay;  // a clock jump, then the sweep
             const int64_t at = now;
@@ -161,6 +184,7 @@ void run_seed(uint64_t seed, Tally& tally) {
             if (made == made_hold) holds.push_back(receipt.entry);
             if (made == made_spend) spends.push_back(receipt.entry);
             if (receipt.debt_charged > 0) ++tally.into_debt;
+            if (drawn) check_drawn_soonest_first(a, receipt, now);
             if (!a.entries().empty() && a.entries().back().kind == PointsEntryKind::expire &&
                 a.entries().size() > entries_before + 1 &&
                 (a.entries()[a.entries().size() - 2].kind == PointsEntryKind::release ||
@@ -181,7 +205,7 @@ void run_seed(uint64_t seed, Tally& tally) {
 
 }  // namespace
 
-TEST_CASE("points invariant: 12,000 random operations keep every ledger invariant") {
+TEST_CASE("points invariant: 10,000 random operations keep every ledger invariant") {
     const auto started = std::chrono::steady_clock::now();
     Tally tally;
     for (const uint64_t seed : kSeeds) run_seed(seed, tally);

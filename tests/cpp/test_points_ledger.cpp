@@ -254,3 +254,16 @@ TEST_CASE("points bad input is refused with a field and changes nothing") {
     a.spend("x6", "order:ord_3", 90, T0);
     CHECK(a.balances(T0).available == 0);
 }
+
+TEST_CASE("points earnings whose total would overflow 64 bits are refused") {
+    PointsAccount a;
+    a.earn("e1", "order:ord_1", INT64_MAX - 10, T0, ExpiryPolicy::never_expires());
+    const PointsState state = a.state();
+    CHECK_SC_ERROR(a.earn("e2", "order:ord_2", 11, T0, ExpiryPolicy::never_expires()), SC_ERR_OVERFLOW);
+    CHECK_SC_ERROR(a.adjust("a1", "ticket:1", 11, "goodwill", T0), SC_ERR_OVERFLOW);
+    CHECK(a.state() == state);
+    CHECK(a.entries().size() == 1);
+    a.earn("e3", "order:ord_3", 10, T0, ExpiryPolicy::never_expires());
+    CHECK(a.balances(T0).available == INT64_MAX);
+    check_consistent(a, T0);
+}

@@ -90,6 +90,9 @@ ExpiryPolicy random_policy(std::mt19937_64& rng) {
     }
 }
 
+// An index below n (n > 0); the cast is exact because the remainder is below n.
+size_t index_in(std::mt19937_64& rng, size_t n) { return static_cast<size_t>(rng() % n); }
+
 int64_t pick(std::mt19937_64& rng, int64_t low, int64_t high) {
     return low + static_cast<int64_t>(rng() % static_cast<uint64_t>(high - low + 1));
 }
@@ -139,7 +142,7 @@ void run_seed(uint64_t seed, Tally& tally) {
             made = made_hold;
             drawn = true;
         } else if (roll < 62) {
-            const uint64_t hold = holds.empty() ? 12345 : holds[rng() % holds.size()];
+            const uint64_t hold = holds.empty() ? 12345 : holds[index_in(rng, holds.size())];
             if (rng() % 2) {
                 call = [&a, key, ref, hold, now] { return a.commit_hold(key, ref, hold, now); };
                 made = made_spend;
@@ -147,11 +150,11 @@ void run_seed(uint64_t seed, Tally& tally) {
                 call = [&a, key, ref, hold, now] { return a.release_hold(key, ref, hold, now); };
             }
         } else if (roll < 70) {
-            const uint64_t lot = lots.empty() ? 12345 : lots[rng() % lots.size()];
+            const uint64_t lot = lots.empty() ? 12345 : lots[index_in(rng, lots.size())];
             const int64_t points = pick(rng, 1, 300);
             call = [&a, key, ref, lot, points, now] { return a.reverse_earn(key, ref, lot, points, now); };
         } else if (roll < 78) {
-            const uint64_t spend = spends.empty() ? 12345 : spends[rng() % spends.size()];
+            const uint64_t spend = spends.empty() ? 12345 : spends[index_in(rng, spends.size())];
             const int64_t points = pick(rng, 1, 200);
             call = [&a, key, ref, spend, points, now] { return a.return_spent(key, ref, spend, points, now); };
         } else if (roll < 84) {
@@ -164,7 +167,7 @@ void run_seed(uint64_t seed, Tally& tally) {
             const int64_t at = now;
             call = [&a, at] { return a.expire_due(at); };
         } else if (roll < 96 && !calls.empty()) {
-            const RecordedCall& again = calls[rng() % calls.size()];
+            const RecordedCall& again = calls[index_in(rng, calls.size())];
             const size_t before = a.entries().size();
             REQUIRE(again.call() == again.receipt);
             REQUIRE(a.entries().size() == before);

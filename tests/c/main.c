@@ -58,6 +58,13 @@ void test_cart_merge(void);
 void test_quote(void);
 void test_quote_overflow(void);
 void test_quote_with_rules(void);
+/* test_pricing_rules.c */
+void test_promotion_repeating_threshold(void);
+void test_promotion_percent_scope(void);
+void test_promotion_free_shipping(void);
+void test_promotion_gift(void);
+void test_promotion_exclusive(void);
+void test_coupon_kinds(void);
 /* test_coupons.c */
 void test_checkout_request_builder(void);
 void test_checkout_request_bad_calls(void);
@@ -146,6 +153,12 @@ static const h_test_case tests[] = {
     {"quote", test_quote},
     {"quote_overflow", test_quote_overflow},
     {"quote_with_rules", test_quote_with_rules},
+    {"promotion_repeating_threshold", test_promotion_repeating_threshold},
+    {"promotion_percent_scope", test_promotion_percent_scope},
+    {"promotion_free_shipping", test_promotion_free_shipping},
+    {"promotion_gift", test_promotion_gift},
+    {"promotion_exclusive", test_promotion_exclusive},
+    {"coupon_kinds", test_coupon_kinds},
     {"checkout_request_builder", test_checkout_request_builder},
     {"checkout_request_bad_calls", test_checkout_request_bad_calls},
     {"rules_put", test_rules_put},

@@ -245,6 +245,30 @@ void PointsAccount::apply(Draft& draft, const std::string& key, const Request* r
     state_.debt = draft.debt;
 }
 
+// An earn and a positive adjustment both open a lot from their entry (its points, vesting
+// and expiry), let it repay debt first, and commit.
+PointsReceipt PointsAccount::open_lot(Draft& draft, size_t index, bool from_earn, int64_t now,
+                                      const std::string& key, const Request& request, PointsReceipt receipt) {
+    const PointsEntry& entry = draft.entries[index];
+    PointsLot lot;
+    lot.id = entry.seq;
+    lot.from_earn = from_earn;
+    lot.earned = entry.points;
+    lot.earned_at = now;
+    lot.vests_at = entry.vests_at;
+    lot.expires_at = entry.expires_at;
+    lot.free = entry.points;
+    draft.new_lots.push_back(lot);
+    if (const auto repaid = draft.repay(draft.lot_count() - 1)) {
+        draft.entries[index].repaid.push_back(*repaid);
+        receipt.debt_repaid = repaid->points;
+    }
+    receipt.entry = draft.entries[index].seq;
+    receipt.points = draft.entries[index].points;
+    apply(draft, key, &request, receipt);
+    return receipt;
+}
+
 PointsReceipt PointsAccount::earn(const std::string& key, const std::string& reference, int64_t points,
                                   int64_t now, const ExpiryPolicy& expiry, std::optional<int64_t> vests_at) {
     check_key(key);
@@ -262,24 +286,7 @@ PointsReceipt PointsAccount::earn(const std::string& key, const std::string& ref
     PointsEntry& entry = draft.entries[index];
     entry.vests_at = std::max(now, vests_at.value_or(now));
     entry.expires_at = expires_at;
-
-    PointsLot lot;
-    lot.id = entry.seq;
-    lot.from_earn = true;
-    lot.earned = points;
-    lot.earned_at = now;
-    lot.vests_at = entry.vests_at;
-    lot.expires_at = expires_at;
-    lot.free = points;
-    draft.new_lots.push_back(lot);
-    if (const auto repaid = draft.repay(draft.lot_count() - 1)) {
-        draft.entries[index].repaid.push_back(*repaid);
-        receipt.debt_repaid = repaid->points;
-    }
-    receipt.entry = draft.entries[index].seq;
-    receipt.points = points;
-    apply(draft, key, &request, receipt);
-    return receipt;
+    return open_lot(draft, index, true, now, key, request, receipt);
 }
 
 PointsReceipt PointsAccount::take_from_available(const std::string& key, const Request& request, int64_t now) {
@@ -520,22 +527,7 @@ PointsReceipt PointsAccount::adjust(const std::string& key, const std::string& r
     entry.vests_at = now;
     entry.expires_at = expires_at;
     entry.reason = reason;
-    PointsLot lot;
-    lot.id = entry.seq;
-    lot.earned = points;
-    lot.earned_at = now;
-    lot.vests_at = now;
-    lot.expires_at = expires_at;
-    lot.free = points;
-    draft.new_lots.push_back(lot);
-    if (const auto repaid = draft.repay(draft.lot_count() - 1)) {
-        draft.entries[index].repaid.push_back(*repaid);
-        receipt.debt_repaid = repaid->points;
-    }
-    receipt.entry = draft.entries[index].seq;
-    receipt.points = points;
-    apply(draft, key, &request, receipt);
-    return receipt;
+    return open_lot(draft, index, false, now, key, request, receipt);
 }
 
 PointsReceipt PointsAccount::expire_due(int64_t now) {

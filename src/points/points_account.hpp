@@ -116,6 +116,8 @@ private:
     PointsReceipt take_from_available(const std::string& key, const Request& request, int64_t now);
     PointsReceipt resolve_hold(const std::string& key, const Request& request, int64_t now);
     void apply(Draft& draft, const std::string& key, const Request* request, const PointsReceipt& receipt);
+    PointsReceipt open_lot(Draft& draft, size_t index, bool from_earn, int64_t now, const std::string& key,
+                           const Request& request, PointsReceipt receipt);
 
     std::vector<PointsEntry> entries_;
     PointsState state_;

@@ -13,19 +13,10 @@ using nlohmann::ordered_json;
 
 namespace {
 
-[[noreturn]] void invalid(const std::string& field, const std::string& why) {
-    fail(SC_ERR_VALIDATION, field + ": " + why, field);
-}
-
 std::string trim_dot(const std::string& p) { return p.empty() ? "document" : p.substr(0, p.size() - 1); }
 
 void require_object(const json& obj, const std::string& p) {
-    if (!obj.is_object()) invalid(trim_dot(p), "must be an object");
-}
-
-void only_known(const json& obj, const std::set<std::string>& known, const std::string& p) {
-    for (const auto& [key, value] : obj.items())
-        if (!known.count(key)) invalid(field_path(p, key), "unknown field");
+    if (!obj.is_object()) invalid_field(trim_dot(p), "must be an object");
 }
 
 const json* optional_field(const json& obj, const char* key) {
@@ -33,48 +24,27 @@ const json* optional_field(const json& obj, const char* key) {
     return it == obj.end() ? nullptr : &*it;
 }
 
-const json& required(const json& obj, const char* key, const std::string& p) {
-    auto it = obj.find(key);
-    if (it == obj.end()) invalid(p + key, "is required");
-    return *it;
-}
-
-std::string str(const json& v, const std::string& field) {
-    if (!v.is_string()) invalid(field, "must be a string");
-    return v.get<std::string>();
-}
-
-int64_t integer(const json& v, const std::string& field) {
-    if (v.is_number_unsigned()) {
-        const auto u = v.get<uint64_t>();
-        if (u > static_cast<uint64_t>(INT64_MAX)) invalid(field, "is larger than 64 bits allow");
-        return static_cast<int64_t>(u);
-    }
-    if (!v.is_number_integer()) invalid(field, "must be an integer (money is a count of minor units)");
-    return v.get<int64_t>();
-}
-
 int small_integer(const json& v, const std::string& field) {
-    const int64_t n = integer(v, field);
-    if (n < INT_MIN || n > INT_MAX) invalid(field, "must fit 32 bits");
+    const int64_t n = integer_field(v, field);
+    if (n < INT_MIN || n > INT_MAX) invalid_field(field, "must fit 32 bits");
     return static_cast<int>(n);
 }
 
 bool boolean(const json& v, const std::string& field) {
-    if (!v.is_boolean()) invalid(field, "must be true or false");
+    if (!v.is_boolean()) invalid_field(field, "must be true or false");
     return v.get<bool>();
 }
 
 std::vector<std::string> strings(const json& v, const std::string& field) {
-    if (!v.is_array()) invalid(field, "must be an array of strings");
+    if (!v.is_array()) invalid_field(field, "must be an array of strings");
     std::vector<std::string> out;
-    for (size_t i = 0; i < v.size(); ++i) out.push_back(str(v[i], field + "[" + std::to_string(i) + "]"));
+    for (size_t i = 0; i < v.size(); ++i) out.push_back(string_field(v[i], field + "[" + std::to_string(i) + "]"));
     return out;
 }
 
 ScopeList parse_scope_list(const json& v, const std::string& p) {
     require_object(v, p);
-    only_known(v, {"merchants", "categories", "skus"}, p);
+    only_known_keys(v, {"merchants", "categories", "skus"}, p);
     ScopeList l;
     if (auto f = optional_field(v, "merchants")) l.merchants = strings(*f, p + "merchants");
     if (auto f = optional_field(v, "categories")) l.categories = strings(*f, p + "categories");
@@ -84,7 +54,7 @@ ScopeList parse_scope_list(const json& v, const std::string& p) {
 
 Scope parse_scope(const json& v, const std::string& p) {
     require_object(v, p);
-    only_known(v, {"include", "exclude"}, p);
+    only_known_keys(v, {"include", "exclude"}, p);
     Scope s;
     if (auto f = optional_field(v, "include")) s.include = parse_scope_list(*f, p + "include.");
     if (auto f = optional_field(v, "exclude")) s.exclude = parse_scope_list(*f, p + "exclude.");
@@ -108,13 +78,13 @@ ordered_json scope_json(const Scope& s) {
 
 template <class E, size_t N>
 E parse_enum(const json& v, const std::string& field, const std::pair<const char*, E> (&names)[N]) {
-    const std::string s = str(v, field);
+    const std::string s = string_field(v, field);
     std::string allowed;
     for (const auto& [name, value] : names) {
         if (s == name) return value;
         allowed += (allowed.empty() ? "" : ", ") + std::string(name);
     }
-    invalid(field, "must be one of " + allowed);
+    invalid_field(field, "must be one of " + allowed);
 }
 
 constexpr std::pair<const char*, PromotionKind> kPromotionKinds[] = {
@@ -158,44 +128,44 @@ const char* coupon_issue_mode_name(CouponIssueMode mode) noexcept { return enum_
 
 Promotion parse_promotion_json(const json& obj, const std::string& p) {
     require_object(obj, p);
-    only_known(obj, {"id", "title", "kind", "scope", "exclusive", "priority", "starts_at", "ends_at", "tiers",
+    only_known_keys(obj, {"id", "title", "kind", "scope", "exclusive", "priority", "starts_at", "ends_at", "tiers",
                      "repeating", "bps", "max_off", "min_spend", "gift_sku_id", "gift_quantity"},
                p);
     Promotion r;
-    r.id = str(required(obj, "id", p), p + "id");
-    r.title = str(required(obj, "title", p), p + "title");
-    r.kind = parse_enum(required(obj, "kind", p), p + "kind", kPromotionKinds);
+    r.id = string_field(required_field(obj, "id", p), p + "id");
+    r.title = string_field(required_field(obj, "title", p), p + "title");
+    r.kind = parse_enum(required_field(obj, "kind", p), p + "kind", kPromotionKinds);
     if (auto f = optional_field(obj, "scope")) r.scope = parse_scope(*f, p + "scope.");
     if (auto f = optional_field(obj, "exclusive")) r.stacking.exclusive = boolean(*f, p + "exclusive");
     if (auto f = optional_field(obj, "priority")) r.stacking.priority = small_integer(*f, p + "priority");
-    if (auto f = optional_field(obj, "starts_at")) r.starts_at = integer(*f, p + "starts_at");
-    if (auto f = optional_field(obj, "ends_at"); f && !f->is_null()) r.ends_at = integer(*f, p + "ends_at");
+    if (auto f = optional_field(obj, "starts_at")) r.starts_at = integer_field(*f, p + "starts_at");
+    if (auto f = optional_field(obj, "ends_at"); f && !f->is_null()) r.ends_at = integer_field(*f, p + "ends_at");
     if (auto f = optional_field(obj, "tiers")) {
-        if (!f->is_array()) invalid(p + "tiers", "must be an array");
+        if (!f->is_array()) invalid_field(p + "tiers", "must be an array");
         for (size_t i = 0; i < f->size(); ++i) {
             const std::string tp = p + "tiers[" + std::to_string(i) + "].";
             const json& t = (*f)[i];
             require_object(t, tp);
-            only_known(t, {"min_spend", "off"}, tp);
-            r.tiers.push_back(ThresholdTier{integer(required(t, "min_spend", tp), tp + "min_spend"),
-                                            integer(required(t, "off", tp), tp + "off")});
+            only_known_keys(t, {"min_spend", "off"}, tp);
+            r.tiers.push_back(ThresholdTier{integer_field(required_field(t, "min_spend", tp), tp + "min_spend"),
+                                            integer_field(required_field(t, "off", tp), tp + "off")});
         }
     }
     if (auto f = optional_field(obj, "repeating"); f && !f->is_null()) {
         const std::string rp = p + "repeating.";
         require_object(*f, rp);
-        only_known(*f, {"every", "off", "max_off"}, rp);
+        only_known_keys(*f, {"every", "off", "max_off"}, rp);
         RepeatingThreshold rep;
-        rep.every = integer(required(*f, "every", rp), rp + "every");
-        rep.off = integer(required(*f, "off", rp), rp + "off");
-        if (auto m = optional_field(*f, "max_off"); m && !m->is_null()) rep.max_off = integer(*m, rp + "max_off");
+        rep.every = integer_field(required_field(*f, "every", rp), rp + "every");
+        rep.off = integer_field(required_field(*f, "off", rp), rp + "off");
+        if (auto m = optional_field(*f, "max_off"); m && !m->is_null()) rep.max_off = integer_field(*m, rp + "max_off");
         r.repeating = rep;
     }
-    if (auto f = optional_field(obj, "bps")) r.bps = integer(*f, p + "bps");
-    if (auto f = optional_field(obj, "max_off"); f && !f->is_null()) r.max_off = integer(*f, p + "max_off");
-    if (auto f = optional_field(obj, "min_spend")) r.min_spend = integer(*f, p + "min_spend");
-    if (auto f = optional_field(obj, "gift_sku_id")) r.gift_sku_id = str(*f, p + "gift_sku_id");
-    if (auto f = optional_field(obj, "gift_quantity")) r.gift_quantity = integer(*f, p + "gift_quantity");
+    if (auto f = optional_field(obj, "bps")) r.bps = integer_field(*f, p + "bps");
+    if (auto f = optional_field(obj, "max_off"); f && !f->is_null()) r.max_off = integer_field(*f, p + "max_off");
+    if (auto f = optional_field(obj, "min_spend")) r.min_spend = integer_field(*f, p + "min_spend");
+    if (auto f = optional_field(obj, "gift_sku_id")) r.gift_sku_id = string_field(*f, p + "gift_sku_id");
+    if (auto f = optional_field(obj, "gift_quantity")) r.gift_quantity = integer_field(*f, p + "gift_quantity");
     return r;
 }
 
@@ -228,44 +198,44 @@ ordered_json promotion_json(const Promotion& r) {
 
 CouponTemplate parse_coupon_template_json(const json& obj, const std::string& p) {
     require_object(obj, p);
-    only_known(obj, {"id", "title", "kind", "value", "max_off", "min_spend", "scope", "exclusive", "priority",
+    only_known_keys(obj, {"id", "title", "kind", "value", "max_off", "min_spend", "scope", "exclusive", "priority",
                      "issuer_merchant_id", "validity", "total_quantity", "per_user_limit", "audience", "issue_mode",
                      "promo_code", "points_cost"},
                p);
     CouponTemplate t;
-    t.id = str(required(obj, "id", p), p + "id");
-    t.title = str(required(obj, "title", p), p + "title");
-    t.kind = parse_enum(required(obj, "kind", p), p + "kind", kCouponKinds);
-    if (auto f = optional_field(obj, "value")) t.value = integer(*f, p + "value");
-    if (auto f = optional_field(obj, "max_off"); f && !f->is_null()) t.max_off = integer(*f, p + "max_off");
-    if (auto f = optional_field(obj, "min_spend")) t.min_spend = integer(*f, p + "min_spend");
+    t.id = string_field(required_field(obj, "id", p), p + "id");
+    t.title = string_field(required_field(obj, "title", p), p + "title");
+    t.kind = parse_enum(required_field(obj, "kind", p), p + "kind", kCouponKinds);
+    if (auto f = optional_field(obj, "value")) t.value = integer_field(*f, p + "value");
+    if (auto f = optional_field(obj, "max_off"); f && !f->is_null()) t.max_off = integer_field(*f, p + "max_off");
+    if (auto f = optional_field(obj, "min_spend")) t.min_spend = integer_field(*f, p + "min_spend");
     if (auto f = optional_field(obj, "scope")) t.scope = parse_scope(*f, p + "scope.");
     if (auto f = optional_field(obj, "exclusive")) t.stacking.exclusive = boolean(*f, p + "exclusive");
     if (auto f = optional_field(obj, "priority")) t.stacking.priority = small_integer(*f, p + "priority");
-    if (auto f = optional_field(obj, "issuer_merchant_id")) t.issuer_merchant_id = str(*f, p + "issuer_merchant_id");
+    if (auto f = optional_field(obj, "issuer_merchant_id")) t.issuer_merchant_id = string_field(*f, p + "issuer_merchant_id");
     {
         const std::string vp = p + "validity.";
-        const json& v = required(obj, "validity", p);
+        const json& v = required_field(obj, "validity", p);
         require_object(v, vp);
-        only_known(v, {"kind", "valid_from", "valid_until", "days"}, vp);
-        t.validity.kind = parse_enum(required(v, "kind", vp), vp + "kind", kValidityKinds);
-        if (auto f = optional_field(v, "valid_from")) t.validity.valid_from = integer(*f, vp + "valid_from");
-        if (auto f = optional_field(v, "valid_until")) t.validity.valid_until = integer(*f, vp + "valid_until");
-        if (auto f = optional_field(v, "days")) t.validity.days = integer(*f, vp + "days");
+        only_known_keys(v, {"kind", "valid_from", "valid_until", "days"}, vp);
+        t.validity.kind = parse_enum(required_field(v, "kind", vp), vp + "kind", kValidityKinds);
+        if (auto f = optional_field(v, "valid_from")) t.validity.valid_from = integer_field(*f, vp + "valid_from");
+        if (auto f = optional_field(v, "valid_until")) t.validity.valid_until = integer_field(*f, vp + "valid_until");
+        if (auto f = optional_field(v, "days")) t.validity.days = integer_field(*f, vp + "days");
     }
     if (auto f = optional_field(obj, "total_quantity"); f && !f->is_null())
-        t.total_quantity = integer(*f, p + "total_quantity");
-    if (auto f = optional_field(obj, "per_user_limit")) t.per_user_limit = integer(*f, p + "per_user_limit");
+        t.total_quantity = integer_field(*f, p + "total_quantity");
+    if (auto f = optional_field(obj, "per_user_limit")) t.per_user_limit = integer_field(*f, p + "per_user_limit");
     if (auto f = optional_field(obj, "audience")) {
         const std::string ap = p + "audience.";
         require_object(*f, ap);
-        only_known(*f, {"kind", "min_tier"}, ap);
-        t.audience.kind = parse_enum(required(*f, "kind", ap), ap + "kind", kAudienceKinds);
+        only_known_keys(*f, {"kind", "min_tier"}, ap);
+        t.audience.kind = parse_enum(required_field(*f, "kind", ap), ap + "kind", kAudienceKinds);
         if (auto m = optional_field(*f, "min_tier")) t.audience.min_tier = small_integer(*m, ap + "min_tier");
     }
     if (auto f = optional_field(obj, "issue_mode")) t.issue_mode = parse_enum(*f, p + "issue_mode", kIssueModes);
-    if (auto f = optional_field(obj, "promo_code")) t.promo_code = str(*f, p + "promo_code");
-    if (auto f = optional_field(obj, "points_cost")) t.points_cost = integer(*f, p + "points_cost");
+    if (auto f = optional_field(obj, "promo_code")) t.promo_code = string_field(*f, p + "promo_code");
+    if (auto f = optional_field(obj, "points_cost")) t.points_cost = integer_field(*f, p + "points_cost");
     return t;
 }
 
@@ -298,11 +268,11 @@ ordered_json coupon_template_json(const CouponTemplate& t) {
 
 ShippingRule parse_shipping_rule_json(const json& obj, const std::string& p) {
     require_object(obj, p);
-    only_known(obj, {"merchant_id", "flat_fee", "free_over"}, p);
+    only_known_keys(obj, {"merchant_id", "flat_fee", "free_over"}, p);
     ShippingRule r;
-    r.merchant_id = str(required(obj, "merchant_id", p), p + "merchant_id");
-    r.flat_fee = integer(required(obj, "flat_fee", p), p + "flat_fee");
-    if (auto f = optional_field(obj, "free_over"); f && !f->is_null()) r.free_over = integer(*f, p + "free_over");
+    r.merchant_id = string_field(required_field(obj, "merchant_id", p), p + "merchant_id");
+    r.flat_fee = integer_field(required_field(obj, "flat_fee", p), p + "flat_fee");
+    if (auto f = optional_field(obj, "free_over"); f && !f->is_null()) r.free_over = integer_field(*f, p + "free_over");
     return r;
 }
 

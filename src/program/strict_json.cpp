@@ -127,4 +127,34 @@ json parse_strict_json(std::string_view text) {
     return doc;
 }
 
+void invalid_field(const std::string& field, const std::string& why) {
+    fail(SC_ERR_VALIDATION, (field.empty() ? "document" : field) + ": " + why, field);
+}
+
+void only_known_keys(const nlohmann::json& obj, const std::set<std::string>& known, const std::string& prefix) {
+    for (const auto& [key, value] : obj.items())
+        if (!known.count(key)) invalid_field(field_path(prefix, key), "unknown field");
+}
+
+const nlohmann::json& required_field(const nlohmann::json& obj, const char* key, const std::string& prefix) {
+    auto it = obj.find(key);
+    if (it == obj.end()) invalid_field(prefix + key, "is required");
+    return *it;
+}
+
+std::string string_field(const nlohmann::json& value, const std::string& field) {
+    if (!value.is_string()) invalid_field(field, "must be a string");
+    return value.get<std::string>();
+}
+
+int64_t integer_field(const nlohmann::json& value, const std::string& field) {
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<uint64_t>();
+        if (u > static_cast<uint64_t>(INT64_MAX)) invalid_field(field, "is larger than 64 bits allow");
+        return static_cast<int64_t>(u);
+    }
+    if (!value.is_number_integer()) invalid_field(field, "must be an integer (money is a count of minor units)");
+    return value.get<int64_t>();
+}
+
 }  // namespace sc

@@ -6,6 +6,8 @@
 // messages name a position or a field, never the document's text.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -24,5 +26,15 @@ nlohmann::json parse_strict_json(std::string_view text);
 // plain name (ASCII letters, digits, '_' and '-', at most 64 bytes) is written "*":
 // paths go into error messages, which never repeat arbitrary document text.
 std::string field_path(const std::string& prefix, const std::string& key);
+
+// Field readers shared by the program document and its rule sections. Each throws
+// Error(SC_ERR_VALIDATION, "<field>: <rule>", field); messages name the field and the rule
+// only, never document text.
+[[noreturn]] void invalid_field(const std::string& field, const std::string& why);  // "" is the document
+void only_known_keys(const nlohmann::json& obj, const std::set<std::string>& known, const std::string& prefix);
+const nlohmann::json& required_field(const nlohmann::json& obj, const char* key, const std::string& prefix);
+std::string string_field(const nlohmann::json& value, const std::string& field);
+// Money is never a JSON fraction: 68.5 is rejected rather than rounded.
+int64_t integer_field(const nlohmann::json& value, const std::string& field);
 
 }  // namespace sc

@@ -142,7 +142,7 @@ Quote Engine::quote(const std::string& user_id, const CheckoutRequest& request) 
     require_id(user_id, "user_id");
     Quote out;
     // The same inputs checkout builds (steps::pricing_request), read as of now.
-    read([&](Connection& db, int64_t now) { out = price(steps::pricing_request(db, user_id, now, request.coupons, request.shipping, false)); });
+    read([&](Connection& db, int64_t now) { out = price(steps::pricing_request(db, user_id, now, request, false)); });
     return out;
 }
 

@@ -3,7 +3,9 @@
 #include "core/text.hpp"
 #include "engine/engine.hpp"
 #include "engine/rule_steps.hpp"
+#include "engine/points_steps.hpp"
 #include "engine/steps.hpp"
+#include "store/points_store.hpp"
 #include "program/program_document.hpp"
 #include "store/catalog_store.hpp"
 #include "store/coupon_store.hpp"
@@ -92,6 +94,7 @@ void Engine::import_program(std::string_view json) {
             steps::save_coupon_template(tx, doc.coupon_templates[i], SC_ERR_VALIDATION,
                                         "coupon_templates[" + std::to_string(i) + "].");
         for (const auto& r : doc.shipping_rules) steps::save_shipping_rule(tx, r);
+        if (doc.points) steps::save_points_program(tx, *doc.points);
         tx.emit(NewEvent{"program.imported", "program",
                          {{"skus", doc.skus.size()}, {"promotions", doc.promotions.size()},
                           {"coupon_templates", doc.coupon_templates.size()},
@@ -107,6 +110,7 @@ std::string Engine::export_program() {
         doc.promotions = store::all_promotions(db);
         for (auto& t : store::all_coupon_templates(db)) doc.coupon_templates.push_back(std::move(t.terms));
         doc.shipping_rules = store::all_shipping_rules(db);
+        if (store::points_program_text(db)) doc.points = steps::points_program(db);
     });
     return serialize_program(doc);
 }

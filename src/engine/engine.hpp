@@ -14,6 +14,9 @@
 #include "pricing/promotion.hpp"
 #include "pricing/quote.hpp"
 #include "pricing/shipping.hpp"
+#include "points/ledger_entry.hpp"
+#include "points/points_account.hpp"
+#include "points/points_program.hpp"
 #include "store/database.hpp"
 
 
@@ -48,11 +51,18 @@ struct EngineConfig {
     bool return_coupons_on_full_refund = true;
 };
 
-// What a quote or checkout is asked for beyond the selected cart lines. Points, group
-// and flash-sale contexts will join it; shipping follows the merchants' rules.
+// What a quote or checkout is asked for beyond the selected cart lines. Group and
+// flash-sale contexts will join it; shipping follows the merchants' rules.
 struct CheckoutRequest {
     CouponChoice coupons;  // none, best, or these codes
     ShippingMethod shipping = ShippingMethod::delivery;
+    PointsUse points;      // none, exactly n, or the most the cart allows
+
+    static CheckoutRequest with(CouponChoice coupons) {
+        CheckoutRequest request;
+        request.coupons = std::move(coupons);
+        return request;
+    }
 };
 
 // One coupon template's figures (docs/pricing.md, "Coupon report").
@@ -65,6 +75,44 @@ struct CouponReportRow {
     int64_t held = 0;      // now held by unpaid orders whose window has not passed
     int64_t discount_given = 0;  // Σ amount of the coupons now in state used
     std::string currency;        // of discount_given: the catalog's
+};
+
+// A lot of a member's points that still has points in it (docs/points.md).
+struct PointsLotView {
+    uint64_t id = 0;  // the seq of the earn or adjust entry that made it
+    int64_t earned = 0;
+    int64_t free = 0;   // pending until vests_at, then available until expires_at
+    int64_t held = 0;   // reserved by unpaid orders
+    int64_t earned_at = 0;
+    int64_t vests_at = 0;
+    std::optional<int64_t> expires_at;
+};
+
+// One day's sign-in: the day of the streak it is and the points it earned.
+struct SignInResult {
+    int64_t day = 0;     // days since 1970-01-01, UTC
+    int64_t streak = 0;  // 1-based; back to 1 after a missed day or a finished cycle
+    int64_t points = 0;
+    bool first = true;   // false: the member had already signed in that day
+};
+
+// The operator's figures (docs/points.md, "Report"): the liability now, over every member,
+// and what moved in [from, to).
+struct PointsReport {
+    int64_t members = 0;    // members with a ledger
+    int64_t available = 0;  // spendable now
+    int64_t pending = 0;    // earned, not yet vested
+    int64_t held = 0;       // reserved by unpaid orders
+    int64_t debt = 0;       // owed after reversals of points already spent
+    int64_t liability_points = 0;  // available + pending + held: what members may still spend
+    int64_t liability_amount = 0;  // their value at the redeem rate, rounded down
+    std::string currency;          // of liability_amount: the catalog's
+    int64_t earned = 0;    // in the period: Σ earn
+    int64_t spent = 0;     // Σ spend + commit
+    int64_t expired = 0;   // Σ expire
+    int64_t reversed = 0;  // Σ reverse
+    int64_t returned = 0;  // Σ return
+    int64_t adjusted = 0;  // Σ adjust, signed
 };
 
 // Page sizes of the paged reads.
@@ -180,6 +228,24 @@ public:
     // revoked coupon returns it unchanged, so retries are safe; a held, used or expired
     // one is SC_ERR_INVALID_STATE (cancel the holding order first).
     CouponInstance revoke_coupon(const std::string& code);
+
+    // Points (points_use_cases.cpp). Writes are idempotent per member and key.
+    void put_points_program(const PointsProgram& program);
+    PointsProgram points_program();
+    PointsBalances points_balance(const std::string& user_id);
+    // Lots with points free or held, soonest to expire first (the order spending takes).
+    std::vector<PointsLotView> points_lots(const std::string& user_id);
+    // The member's entries, newest first.
+    Page<PointsEntry> points_history(const std::string& user_id, const std::string& cursor, int64_t limit);
+    // An operator's correction, ±points with a reason. Returns its entry.
+    PointsEntry points_adjust(const std::string& user_id, int64_t points, const std::string& reason,
+                              const std::string& idempotency_key);
+    // Today's sign-in (UTC day): once per day, so a retry returns the same result.
+    SignInResult sign_in(const std::string& user_id);
+    // An activity of the points program (a share, a review) under its daily cap.
+    PointsEntry points_activity(const std::string& user_id, const std::string& activity,
+                                const std::string& reference, const std::string& idempotency_key);
+    PointsReport points_report(int64_t from_ms, int64_t to_ms);
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);

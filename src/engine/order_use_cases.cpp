@@ -4,6 +4,7 @@
 #include "core/ids.hpp"
 #include "core/text.hpp"
 #include "engine/engine.hpp"
+#include "engine/points_steps.hpp"
 #include "engine/steps.hpp"
 #include "store/cart_store.hpp"
 #include "store/coupon_store.hpp"
@@ -35,6 +36,8 @@ Order order_from_quote(const Quote& quote, const CheckoutRequest& request, const
     order.merchants = quote.merchants;
     order.promotions = quote.promotions;
     order.coupons = quote.coupons;
+    order.points_used = quote.points_used;
+    order.points_amount = quote.points_amount;
     return order;
 }
 
@@ -51,20 +54,22 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
     Order result;
     write([&](Tx& tx) {
         // The request is part of the key's record: other coupons under the same key conflict.
-        const std::string request = "user=" + user_id + steps::checkout_request_text(checkout_request.coupons, checkout_request.shipping);
+        const std::string request = "user=" + user_id + steps::checkout_request_text(checkout_request);
         if (auto first = replayed(tx, "checkout", idempotency_key, request)) {
             result = as_of(steps::require_order(tx.db, *first), tx.now);
             return;
         }
         // Coupons held by this shopper's lapsed orders are theirs to use again.
         steps::settle_lapsed_coupon_holders(tx, user_id);
-        const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request.coupons,
-                                                              checkout_request.shipping, true);
+        // So are points held by them.
+        steps::settle_lapsed_holders(tx, "points", user_id, 0);
+        const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request, true);
         const std::vector<PricingInput>& inputs = pricing.lines;
         if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "the cart has no selected line", "user_id");
 
         // Re-price now: the quote the shopper saw may be stale.
         Order order = order_from_quote(price(pricing), checkout_request, user_id, tx.now, config_.payment_window_ms);
+        steps::hold_order_points(tx, order);
         store::insert_order(tx.db, order);
         tx.emit(NewEvent{"order.created", order.id,
                          {{"user_id", user_id}, {"total", order.total}, {"currency", order.currency},
@@ -124,6 +129,7 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         order.paid_at = tx.now;
         order.payment_ref = payment_ref;
         store::save_order_state(tx.db, order);
+        steps::settle_order_points(tx, order);
         store::save_idempotency(tx.db, "pay", idempotency_key, {request, order.id}, tx.now);
         tx.emit(NewEvent{"order.paid", order.id,
                          {{"user_id", order.user_id}, {"amount", amount}, {"currency", order.currency},
@@ -177,8 +183,10 @@ Order Engine::refund(const std::string& order_id, const std::string& idempotency
         const RefundPlan plan = plan_for(order);
         const Refund refund{new_id("rfd"), tx.now, plan.amount, plan.parts};
         store::insert_refund(tx.db, order.id, refund, plan);
+        const Order before = order;
         apply_refund(order, plan, refund.id, tx.now);
         store::save_order_state(tx.db, order);
+        steps::refund_order_points(tx, before, order, refund.id);
         store::save_idempotency(tx.db, "refund", idempotency_key, {request, refund.id}, tx.now);
         nlohmann::json lines = nlohmann::json::array();
         for (const auto& part : plan.parts)

@@ -1,6 +1,7 @@
 #include "engine/steps.hpp"
 
 #include "core/error.hpp"
+#include "engine/points_steps.hpp"
 
 #include <map>
 #include "store/cart_store.hpp"
@@ -50,6 +51,7 @@ void cancel_order(Tx& tx, Order& order, sc_cancel_reason_t reason) {
                 fail(SC_ERR_INTERNAL, "a released coupon hold found its coupon not held");
             tx.emit(NewEvent{"coupon.released", hold.resource, coupon_payload(c, order.id)});
         }
+        if (hold.kind == "points") release_order_points(tx, order);
     }
     order.state = SC_ORDER_CANCELLED;
     order.cancel_reason = reason;
@@ -148,9 +150,12 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now) {
 
 std::string catalog_currency(Connection& db) { return store::catalog_currency(db).value_or(""); }
 
-PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CouponChoice& choice,
-                               ShippingMethod shipping, bool check_stock) {
+PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CheckoutRequest& checkout,
+                               bool check_stock) {
+    const CouponChoice& choice = checkout.coupons;
     PricingRequest request;
+    request.points = points_terms(db, user_id, now, checkout.points);
+    const ShippingMethod shipping = checkout.shipping;
     request.shipping = shipping;
     request.currency = catalog_currency(db);
     request.now = now;
@@ -191,9 +196,11 @@ void settle_lapsed_coupon_holders(Tx& tx, const std::string& user_id) {
     }
 }
 
-std::string checkout_request_text(const CouponChoice& choice, ShippingMethod shipping) {
-    // Delivery adds nothing, so keys recorded before the shipping method existed still match.
-    const std::string method = shipping == ShippingMethod::pickup ? ";shipping=pickup" : "";
+std::string checkout_request_text(const CheckoutRequest& request) {
+    const CouponChoice& choice = request.coupons;
+    // Delivery and no points add nothing, so keys recorded before they existed still match.
+    const std::string method =
+        (request.shipping == ShippingMethod::pickup ? ";shipping=pickup" : "") + points_use_text(request.points);
     switch (choice.mode) {
         case CouponChoice::Mode::none: return method;
         case CouponChoice::Mode::best: return ";coupons=best" + method;

@@ -49,23 +49,24 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now);
 // The catalog's currency, or "" before the first SKU.
 std::string catalog_currency(Connection& db);
 
-// Everything price() needs for the user's selected cart lines at `now`: the lines (their
+// Everything price() needs for the user's selected cart lines at `now`: the member's
+// points and the program's rates, the lines (their
 // SKUs as the catalog has them now), the promotions not yet ended, the shipping rules, and
 // the user's coupons that are available or held and still valid, with their terms; a
 // coupon held by an order whose payment window has passed is given as available (a read
 // sees it so; a write settles that order first). Fails SC_ERR_CART_EMPTY with no selected
 // line when `require_lines`. Checks each line's quantity against available stock when
 // `check_stock`. Reads only.
-PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CouponChoice& choice,
-                               ShippingMethod shipping, bool check_stock);
+PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CheckoutRequest& checkout,
+                               bool check_stock);
 
 // For a write: cancels the orders holding a coupon of the user whose payment window has
 // passed, so those coupons are available again before the user's checkout prices.
 void settle_lapsed_coupon_holders(Tx& tx, const std::string& user_id);
 
 // The canonical text of a checkout request, for idempotency records ("" for the default:
-// no coupons, delivery).
-std::string checkout_request_text(const CouponChoice& choice, ShippingMethod shipping);
+// no coupons, delivery, no points).
+std::string checkout_request_text(const CheckoutRequest& request);
 
 // Gives back every coupon the (fully refunded) order used that is still valid at tx.now.
 void return_order_coupons(Tx& tx, const Order& order);

@@ -64,6 +64,15 @@ struct Order {
     std::vector<QuoteMerchant> merchants;
     std::vector<AppliedPromotion> promotions;
     std::vector<AppliedCoupon> coupons;
+    // Points (docs/points.md): the points that paid `points_amount` of the goods, their
+    // hold in the member's ledger at checkout and the commit that spent them at payment;
+    // the points the payment earned and their lot. Ledger ids are entry seqs, 0 for none.
+    int64_t points_used = 0;
+    int64_t points_amount = 0;
+    uint64_t points_hold = 0;
+    uint64_t points_spend = 0;
+    int64_t points_earned = 0;
+    uint64_t points_lot = 0;
 
     int64_t refunded() const;
     // What the goods came to: the total less shipping, the bound of every refund.

@@ -203,6 +203,13 @@ public:
     std::vector<PointsEntry> entries;
 };
 
+PointsAccount PointsAccount::restore(std::vector<PointsEntry> entries) {
+    PointsAccount account;
+    account.state_ = replay_entries(entries);
+    account.entries_ = std::move(entries);
+    return account;
+}
+
 const PointsReceipt* PointsAccount::replay(const std::string& key, const Request& request) const {
     const auto it = keys_.find(key);
     if (it == keys_.end()) return nullptr;

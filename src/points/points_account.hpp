@@ -49,6 +49,12 @@ struct PointsReceipt {
 
 class PointsAccount {
 public:
+    PointsAccount() = default;
+    // An account rebuilt from its stored entries (replay_entries). Its idempotency keys
+    // are the store's to look up: a restored account does not know the requests behind
+    // the keys of its entries, so the engine checks a key there before calling.
+    static PointsAccount restore(std::vector<PointsEntry> entries);
+
     // Keys: non-empty, at most 200 bytes, not starting with "sys:" (the ledger's own
     // entries use that prefix). A key already used returns the first call's receipt and
     // appends nothing; with other arguments it is SC_ERR_IDEMPOTENCY_CONFLICT. `now` is

@@ -1,6 +1,7 @@
 #include "pricing/pricing.hpp"
 
 #include "core/checked.hpp"
+#include "core/allocation.hpp"
 #include "core/error.hpp"
 #include "pricing/best_coupons.hpp"
 #include "pricing/coupon_stage.hpp"
@@ -153,6 +154,50 @@ void add_explanations(const PricingContext& c, const Stages& s, CouponChoice::Mo
     }
 }
 
+const std::string kPointsSource = "points";
+
+// Stage 5: how many points pay, and their amount allocated to the lines in proportion to
+// what each still costs (largest remainder), so that refunds by line find their share.
+void apply_points(const PointsTerms& terms, int64_t goods, CartState& state,
+                  AdjustmentLog& log, Quote& q) {
+    q.points_max = max_points_usable(terms.redeem, goods, terms.available);
+    switch (terms.use.mode) {
+        case PointsUse::Mode::none: break;
+        case PointsUse::Mode::most: q.points_used = q.points_max; break;
+        case PointsUse::Mode::exactly:
+            if (terms.use.points < 0) fail(SC_ERR_INVALID_ARGUMENT, "points must not be negative", "points");
+            if (terms.use.points % terms.redeem.unit != 0)
+                fail(SC_ERR_INVALID_ARGUMENT,
+                     "points are used in whole units of " + std::to_string(terms.redeem.unit), "points");
+            if (terms.use.points > q.points_max)
+                fail(SC_ERR_INVALID_ARGUMENT,
+                     "at most " + std::to_string(q.points_max) + " points can pay for this cart", "points");
+            q.points_used = terms.use.points;
+            break;
+    }
+    q.points_amount = q.points_used > 0 ? points_value(terms.redeem, q.points_used) : 0;
+    if (q.points_amount > 0) {
+        const std::vector<int64_t> parts = allocate_largest_remainder(q.points_amount, state.nets);
+        for (size_t i = 0; i < parts.size(); ++i) {
+            if (parts[i] == 0) continue;
+            state.nets[i] -= parts[i];
+            log.push_back(LoggedAdjustment{i, AdjustmentKind::points, &kPointsSource, parts[i]});
+        }
+    }
+    q.points_to_earn = points_for_payment(terms.earn, goods - q.points_amount);
+}
+
+// Each merchant's share of the points amount, taken off its total.
+void add_points_to_merchants(const PricingContext& c, const AdjustmentLog& log, Quote& q) {
+    for (const LoggedAdjustment& a : log) {
+        if (a.kind != AdjustmentKind::points) continue;
+        QuoteMerchant& m = q.merchants[c.lines[a.line].merchant];
+        m.points_amount += a.amount;
+        m.total -= a.amount;
+    }
+    q.payable -= q.points_amount;
+}
+
 }  // namespace
 
 Quote price(const PricingRequest& request) {
@@ -182,8 +227,10 @@ Quote price(const PricingRequest& request) {
 
     Quote q;
     q.currency = request.currency;
+    apply_points(request.points, s.shipping.goods_total, state, log, q);
     add_lines(c, state, log, q);
     add_merchants(c, s, q);
+    add_points_to_merchants(c, log, q);
     add_applied(c, s, q);
     add_explanations(c, s, request.choice.mode, q);
     return q;

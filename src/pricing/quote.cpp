@@ -25,6 +25,7 @@ const char* adjustment_kind_name(AdjustmentKind kind) noexcept {
         case AdjustmentKind::item_price: return "item_price";
         case AdjustmentKind::promotion: return "promotion";
         case AdjustmentKind::coupon: return "coupon";
+        case AdjustmentKind::points: return "points";
     }
     return "unknown";
 }

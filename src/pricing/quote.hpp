@@ -10,7 +10,9 @@
 
 namespace sc {
 
-enum class AdjustmentKind { item_price, promotion, coupon };
+// points: the part of a line that points paid (a payment, not a discount: it is not in
+// the quote's discount, and the line's net is what money pays for it).
+enum class AdjustmentKind { item_price, promotion, coupon, points };
 
 // One reduction of one line, with the rule, offer or coupon code it came from.
 struct Adjustment {
@@ -44,7 +46,8 @@ struct QuoteMerchant {
     int64_t shipping_waived = 0;  // the part of the fee a promotion or coupon waived
     std::string shipping_waived_by;  // that promotion id or coupon code ("" when none)
     int64_t shipping = 0;         // payable: shipping_fee - shipping_waived
-    int64_t total = 0;            // goods_net + shipping
+    int64_t total = 0;            // goods_net - points_amount + shipping
+    int64_t points_amount = 0;    // what points pay of this merchant's goods
 
     bool operator==(const QuoteMerchant&) const = default;
 };
@@ -107,8 +110,15 @@ struct Quote {
     int64_t subtotal = 0;  // Σ base
     int64_t discount = 0;  // Σ line adjustments (item prices, promotions, coupons)
     int64_t shipping = 0;  // Σ merchant shipping payable
-    int64_t payable = 0;   // subtotal - discount + shipping
+    int64_t payable = 0;   // subtotal - discount - points_amount + shipping
     int64_t saved = 0;     // discount + Σ shipping waived
+    // Step 5, points as payment (docs/points.md): the points used and what they pay; the
+    // most this cart may use (the member's available points, whole units, the cap); and
+    // the points that paying `payable` would earn.
+    int64_t points_used = 0;
+    int64_t points_amount = 0;
+    int64_t points_max = 0;
+    int64_t points_to_earn = 0;
     std::vector<AppliedPromotion> promotions;  // in application order
     std::vector<AppliedCoupon> coupons;        // in application order
     std::vector<Gift> gifts;

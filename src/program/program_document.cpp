@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "core/utf8.hpp"
+#include "program/points_json.hpp"
 #include "program/rules_json.hpp"
 #include "program/strict_json.hpp"
 
@@ -104,6 +105,11 @@ void parse_rules(const json& root, ProgramDocument& doc) {
             doc.shipping_rules.push_back(parse_shipping_rule_json((*list)[i], at("shipping_rules", i) + "."));
         as_document_error([&] { validate_shipping_rules(doc.shipping_rules, "shipping_rules"); });
     }
+    if (auto it = root.find("points"); it != root.end()) {
+        PointsProgram program = parse_points_json(*it, "points.");
+        validate_points_program(program, "points.");
+        doc.points = std::move(program);
+    }
 }
 
 }  // namespace
@@ -138,11 +144,18 @@ ShippingRule parse_shipping_rule_entry(std::string_view text) {
     return rule;
 }
 
+PointsProgram parse_points_program_entry(std::string_view text) {
+    PointsProgram program = parse_points_json(entry_object(text), "");
+    validate_points_program(program, "");
+    return program;
+}
+
 ProgramDocument parse_program(std::string_view text) {
     if (!is_valid_utf8(text)) invalid_field("", "is not valid UTF-8");
     const json root = parse_strict_json(text);
     if (!root.is_object()) invalid_field("", "must be a JSON object");
-    only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules"}, "");
+    only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules",
+                           "points"}, "");
     if (string_field(required_field(root, "format", ""), "format") != kProgramFormat)
         invalid_field("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
@@ -200,6 +213,7 @@ std::string serialize_program(const ProgramDocument& doc) {
         root["shipping_rules"] = nlohmann::ordered_json::array();
         for (const auto& r : doc.shipping_rules) root["shipping_rules"].push_back(shipping_rule_json(r));
     }
+    if (doc.points) root["points"] = points_program_json(*doc.points);
     return root.dump(2) + "\n";
 }
 

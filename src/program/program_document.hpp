@@ -6,6 +6,9 @@
 #include "coupons/coupon_template.hpp"
 #include "pricing/promotion.hpp"
 #include "pricing/shipping.hpp"
+#include "points/points_program.hpp"
+
+#include <optional>
 
 #include <string>
 #include <string_view>
@@ -21,6 +24,7 @@ struct ProgramDocument {
     std::vector<Promotion> promotions;
     std::vector<CouponTemplate> coupon_templates;
     std::vector<ShippingRule> shipping_rules;
+    std::optional<PointsProgram> points;  // absent: the document leaves the points program as it is
 };
 
 // Throws Error(SC_ERR_VALIDATION, message, field) on any problem.
@@ -34,6 +38,7 @@ ProgramDocument parse_program(std::string_view json);
 Promotion parse_promotion_entry(std::string_view json);
 CouponTemplate parse_coupon_template_entry(std::string_view json);
 ShippingRule parse_shipping_rule_entry(std::string_view json);
+PointsProgram parse_points_program_entry(std::string_view json);
 
 // Stable output: keys in a fixed order, SKUs in the order given.
 std::string serialize_program(const ProgramDocument& doc);

@@ -22,10 +22,25 @@ constexpr CounterTable kCounterTables[] = {
     {"coupon", "coupon_instances", "capacity"},
 };
 
+// Kinds whose resource keeps its own ledger of what is held, so no counter row: a
+// member's points (resource = the user id) are held by a hold entry of the member's
+// points ledger, which decides what is available and resolves once by itself; the hold
+// row ties that entry to the order's deadline and its life.
+bool ledger_kept(const std::string& kind) { return kind == "points"; }
+
 const CounterTable& counter_table(const std::string& kind) {
     for (const auto& table : kCounterTables)
         if (kind == table.kind) return table;
     fail(SC_ERR_INTERNAL, "no counter for holds of kind " + kind);
+}
+
+int64_t held_quantity(Connection& db, const std::string& kind, const std::string& resource) {
+    SQLite::Statement& q = db.statement("SELECT COALESCE(SUM(quantity), 0) FROM holds "
+                                        "WHERE kind = ? AND resource = ? AND state = 'held'");
+    q.bind(1, kind);
+    q.bind(2, resource);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
 }
 
 // Runs a counter update that must match exactly one row.
@@ -51,10 +66,12 @@ Hold hold_from_row(SQLite::Statement& q) {
 }  // namespace
 
 bool place_hold(Connection& db, const Hold& hold) {
-    const CounterTable& t = counter_table(hold.kind);
-    const std::string reserve = std::string("UPDATE ") + t.table + " SET reserved = reserved + ?1 WHERE id = ?2 AND " +
-                                t.capacity + " - reserved >= ?1";
-    if (!update_counter(db, reserve, hold.quantity, hold.resource)) return false;
+    if (!ledger_kept(hold.kind)) {
+        const CounterTable& t = counter_table(hold.kind);
+        const std::string reserve = std::string("UPDATE ") + t.table + " SET reserved = reserved + ?1 WHERE id = ?2 AND " +
+                                    t.capacity + " - reserved >= ?1";
+        if (!update_counter(db, reserve, hold.quantity, hold.resource)) return false;
+    }
     SQLite::Statement& q = db.statement("INSERT INTO holds(id, order_id, kind, resource, quantity, state, expires_at) "
                                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, hold.id);
@@ -82,6 +99,7 @@ bool resolve_hold(Connection& db, const Hold& hold, HoldState to) {
     q.bind(1, hold_state_name(to));
     q.bind(2, hold.id);
     if (q.exec() != 1) return false;
+    if (ledger_kept(hold.kind)) return true;
     const CounterTable& t = counter_table(hold.kind);
     const std::string give_back =
         std::string("UPDATE ") + t.table + " SET reserved = reserved - ?1 WHERE id = ?2 AND reserved >= ?1";
@@ -93,6 +111,7 @@ bool resolve_hold(Connection& db, const Hold& hold, HoldState to) {
 }
 
 int64_t reserved_quantity(Connection& db, const std::string& kind, const std::string& resource) {
+    if (ledger_kept(kind)) return held_quantity(db, kind, resource);
     const CounterTable& t = counter_table(kind);
     SQLite::Statement& q = db.statement(std::string("SELECT reserved FROM ") + t.table + " WHERE id = ?");
     q.bind(1, resource);

@@ -1,10 +1,11 @@
 #pragma once
-// Holds and the counters they reserve from. Every kind of hold (stock today; coupon
-// copies, group seats, flash-sale stock and points later) reserves from a `reserved`
+// Holds and the counters they reserve from. Every kind of hold (stock and coupon copies
+// today; group seats and flash-sale stock later) reserves from a `reserved`
 // counter kept on its resource's own row. The counter changes only here, in the same
 // statement sequence as the hold itself, so callers cannot let the two drift: the holds
 // are the ledger, the counter is their checked sum, and availability costs one row read
-// however many holds a resource has.
+// however many holds a resource has. Points are the exception: a member's ledger keeps
+// its own holds (store/points_store.hpp), so a "points" hold row reserves no counter.
 #include "orders/hold.hpp"
 
 #include "store/database.hpp"

@@ -11,7 +11,8 @@ namespace {
 // The inverse of adjustment_kind_name (pricing/quote.hpp); a name it does not know
 // means the file was written by something else.
 AdjustmentKind parse_adjustment_kind(const std::string& s) {
-    for (auto kind : {AdjustmentKind::item_price, AdjustmentKind::promotion, AdjustmentKind::coupon})
+    for (auto kind : {AdjustmentKind::item_price, AdjustmentKind::promotion, AdjustmentKind::coupon,
+                      AdjustmentKind::points})
         if (s == adjustment_kind_name(kind)) return kind;
     fail(SC_ERR_INTERNAL, "unknown adjustment kind in the order snapshot");
 }
@@ -36,7 +37,7 @@ void insert_snapshot(Connection& db, const Order& o) {
     }
     SQLite::Statement& m = db.statement(
         "INSERT INTO order_merchants(order_id, position, merchant_id, subtotal, discount, goods_net, shipping_fee, "
-        "shipping_waived, shipping_waived_by, shipping, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "shipping_waived, shipping_waived_by, shipping, total, points_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; i < o.merchants.size(); ++i) {
         const QuoteMerchant& x = o.merchants[i];
         m.bind(1, o.id);
@@ -50,6 +51,7 @@ void insert_snapshot(Connection& db, const Order& o) {
         m.bind(9, x.shipping_waived_by);
         m.bind(10, x.shipping);
         m.bind(11, x.total);
+        m.bind(12, x.points_amount);
         m.exec();
         m.reset();
     }
@@ -91,14 +93,14 @@ void load_snapshot(Connection& db, Order& o) {
     adj.reset();
     SQLite::Statement& m = db.statement(
         "SELECT merchant_id, subtotal, discount, goods_net, shipping_fee, shipping_waived, shipping_waived_by, "
-        "shipping, total FROM order_merchants WHERE order_id = ? ORDER BY position");
+        "shipping, total, points_amount FROM order_merchants WHERE order_id = ? ORDER BY position");
     m.bind(1, o.id);
     while (m.executeStep())
         o.merchants.push_back(QuoteMerchant{m.getColumn(0).getString(), m.getColumn(1).getInt64(),
                                             m.getColumn(2).getInt64(), m.getColumn(3).getInt64(),
                                             m.getColumn(4).getInt64(), m.getColumn(5).getInt64(),
                                             m.getColumn(6).getString(), m.getColumn(7).getInt64(),
-                                            m.getColumn(8).getInt64()});
+                                            m.getColumn(8).getInt64(), m.getColumn(9).getInt64()});
     m.reset();
     SQLite::Statement& ap = db.statement(
         "SELECT kind, source_id, template_id, amount FROM order_applied WHERE order_id = ? ORDER BY position");
@@ -117,7 +119,8 @@ void load_snapshot(Connection& db, Order& o) {
 
 void insert_order(Connection& db, const Order& o) {
     SQLite::Statement& q = db.statement("INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, "
-                            "created_at, pay_deadline, discount, shipping, shipping_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "created_at, pay_deadline, discount, shipping, shipping_method, points_used, points_amount, points_hold) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, o.id);
     q.bind(2, o.user_id);
     q.bind(3, static_cast<int>(o.state));
@@ -130,6 +133,9 @@ void insert_order(Connection& db, const Order& o) {
     q.bind(10, o.discount);
     q.bind(11, o.shipping);
     q.bind(12, static_cast<int>(o.shipping_method));
+    q.bind(13, o.points_used);
+    q.bind(14, o.points_amount);
+    q.bind(15, static_cast<int64_t>(o.points_hold));
     q.exec();
     SQLite::Statement& line = db.statement("INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, "
                                "unit_price, base, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -173,7 +179,8 @@ void load_refund_parts(Connection& db, Order& o) {
 
 std::optional<Order> find_order(Connection& db, const std::string& id) {
     SQLite::Statement& q = db.statement("SELECT id, user_id, state, cancel_reason, currency, subtotal, total, created_at, "
-                            "pay_deadline, paid_at, payment_ref, discount, shipping, shipping_method FROM orders WHERE id = ?");
+                            "pay_deadline, paid_at, payment_ref, discount, shipping, shipping_method, points_used, points_amount, "
+                            "points_hold, points_spend, points_earned, points_lot FROM orders WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     Order o;
@@ -191,6 +198,12 @@ std::optional<Order> find_order(Connection& db, const std::string& id) {
     o.discount = q.getColumn(11).getInt64();
     o.shipping = q.getColumn(12).getInt64();
     o.shipping_method = q.getColumn(13).getInt() == 1 ? ShippingMethod::pickup : ShippingMethod::delivery;
+    o.points_used = q.getColumn(14).getInt64();
+    o.points_amount = q.getColumn(15).getInt64();
+    o.points_hold = static_cast<uint64_t>(q.getColumn(16).getInt64());
+    o.points_spend = static_cast<uint64_t>(q.getColumn(17).getInt64());
+    o.points_earned = q.getColumn(18).getInt64();
+    o.points_lot = static_cast<uint64_t>(q.getColumn(19).getInt64());
 
     SQLite::Statement& lines = db.statement("SELECT l.sku_id, l.title, l.merchant_id, l.quantity, l.unit_price, l.base, l.net, "
         "COALESCE(SUM(r.quantity), 0), COALESCE(SUM(r.amount), 0) FROM order_lines l "
@@ -229,6 +242,16 @@ void save_order_state(Connection& db, const Order& o) {
     q.bind(3, o.paid_at);
     if (o.payment_ref) q.bind(4, *o.payment_ref); else q.bind(4);
     q.bind(5, o.id);
+    q.exec();
+}
+
+void save_order_points(Connection& db, const Order& o) {
+    SQLite::Statement& q =
+        db.statement("UPDATE orders SET points_spend = ?, points_earned = ?, points_lot = ? WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(o.points_spend));
+    q.bind(2, o.points_earned);
+    q.bind(3, static_cast<int64_t>(o.points_lot));
+    q.bind(4, o.id);
     q.exec();
 }
 

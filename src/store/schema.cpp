@@ -231,6 +231,60 @@ CREATE TABLE order_applied (
         R"sql(
 ALTER TABLE orders ADD COLUMN shipping_method INTEGER NOT NULL DEFAULT 0 CHECK (shipping_method IN (0, 1));
 )sql",
+        // 6: the points ledger (append-only; `effect` is each entry's balance effect, so a
+        // member's balance is a SUM), daily sign-ins, and points paid and earned by orders.
+        // order_adjustments is rebuilt because its CHECK gains the kind 'points'.
+        R"sql(
+CREATE TABLE points_entries (
+    user_id    TEXT NOT NULL,
+    seq        INTEGER NOT NULL CHECK (seq > 0),
+    kind       TEXT NOT NULL CHECK (kind IN ('earn', 'spend', 'hold', 'release', 'commit', 'expire', 'reverse',
+                                             'return', 'adjust')),
+    key        TEXT NOT NULL,
+    reference  TEXT NOT NULL,
+    points     INTEGER NOT NULL,
+    effect     INTEGER NOT NULL,
+    at         INTEGER NOT NULL,
+    target     INTEGER NOT NULL DEFAULT 0,
+    shares     TEXT NOT NULL DEFAULT '',
+    repaid     TEXT NOT NULL DEFAULT '',
+    absorbed   INTEGER NOT NULL DEFAULT 0,
+    charged    INTEGER NOT NULL DEFAULT 0,
+    vests_at   INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER,
+    reason     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (user_id, seq),
+    UNIQUE (user_id, key)
+) WITHOUT ROWID;
+CREATE INDEX points_entries_by_time ON points_entries(at, kind);
+CREATE TABLE points_sign_ins (
+    user_id TEXT NOT NULL,
+    day     INTEGER NOT NULL,
+    streak  INTEGER NOT NULL CHECK (streak > 0),
+    points  INTEGER NOT NULL CHECK (points >= 0),
+    PRIMARY KEY (user_id, day)
+) WITHOUT ROWID;
+ALTER TABLE orders ADD COLUMN points_used INTEGER NOT NULL DEFAULT 0 CHECK (points_used >= 0);
+ALTER TABLE orders ADD COLUMN points_amount INTEGER NOT NULL DEFAULT 0 CHECK (points_amount >= 0);
+ALTER TABLE orders ADD COLUMN points_hold INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN points_spend INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN points_earned INTEGER NOT NULL DEFAULT 0 CHECK (points_earned >= 0);
+ALTER TABLE orders ADD COLUMN points_lot INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE order_merchants ADD COLUMN points_amount INTEGER NOT NULL DEFAULT 0 CHECK (points_amount >= 0);
+CREATE TABLE order_adjustments_v6 (
+    order_id   TEXT NOT NULL,
+    line_index INTEGER NOT NULL,
+    position   INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('item_price', 'promotion', 'coupon', 'points')),
+    source_id  TEXT NOT NULL,
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (order_id, line_index, position),
+    FOREIGN KEY (order_id, line_index) REFERENCES order_lines(order_id, line_index)
+);
+INSERT INTO order_adjustments_v6 SELECT order_id, line_index, position, kind, source_id, amount FROM order_adjustments;
+DROP TABLE order_adjustments;
+ALTER TABLE order_adjustments_v6 RENAME TO order_adjustments;
+)sql",
     };
     return steps;
 }

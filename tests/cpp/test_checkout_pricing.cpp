@@ -7,8 +7,8 @@ using namespace sc::test;
 
 namespace {
 
-CheckoutRequest best() { return CheckoutRequest{CouponChoice::best_combination()}; }
-CheckoutRequest these(std::vector<std::string> codes) { return CheckoutRequest{CouponChoice::these(std::move(codes))}; }
+CheckoutRequest best() { return CheckoutRequest::with(CouponChoice::best_combination()); }
+CheckoutRequest these(std::vector<std::string> codes) { return CheckoutRequest::with(CouponChoice::these(std::move(codes))); }
 
 CouponState state_of(Engine& engine, const std::string& user, const std::string& code) {
     for (const auto& c : engine.coupons_of_user(user))

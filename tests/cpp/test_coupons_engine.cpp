@@ -216,7 +216,7 @@ TEST_CASE("16 checkouts of one shopper racing to use the same coupon: exactly on
         threads.emplace_back([&, n] {
             try {
                 shop.engine.cart_add("lin", "cake", 1);
-                const Order o = shop.engine.checkout("lin", CheckoutRequest{CouponChoice::these({code})},
+                const Order o = shop.engine.checkout("lin", CheckoutRequest::with(CouponChoice::these({code})),
                                                      "k-order-" + std::to_string(n));
                 ++orders;
                 for (const auto& c : o.coupons) with_coupon += c.code == code;

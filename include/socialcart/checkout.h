@@ -41,6 +41,18 @@ typedef enum sc_shipping_method_t {
     SC_SHIPPING_PICKUP = 1
 } sc_shipping_method_t;
 
+/** How many of the member's points pay (FEATURES §3, step 5). Values are stable. */
+typedef enum sc_points_use_t {
+    /** Default: no points. */
+    SC_POINTS_NONE = 0,
+    /** Exactly the points given: whole units of the program, at most the quote's
+     *  sc_quote_points_max(); more is SC_ERR_INVALID_ARGUMENT (field "points")
+     *  from the quote and the checkout. */
+    SC_POINTS_EXACTLY = 1,
+    /** As many as the cart allows: the quote's sc_quote_points_max(). */
+    SC_POINTS_MOST = 2
+} sc_points_use_t;
+
 /** The most coupon codes one request may name. */
 #define SC_CHECKOUT_MAX_COUPONS 20
 
@@ -85,6 +97,17 @@ SC_API sc_status_t sc_checkout_request_add_coupon(sc_checkout_request* request, 
 SC_API sc_status_t sc_checkout_request_set_shipping(sc_checkout_request* request,
                                                   sc_shipping_method_t shipping, sc_error** err);
 
+/**
+ * Sets how many points pay. The program's rules (rate, unit, cap) and the
+ * member's balance are applied when the request is quoted or checked out.
+ * @param points with SC_POINTS_EXACTLY, the points (≥ 0); ignored otherwise.
+ * @return SC_ERR_INVALID_ARGUMENT (field "request", "use", or "points":
+ *         negative); the request is unchanged on error. Not thread-safe on the
+ *         same request.
+ */
+SC_API sc_status_t sc_checkout_request_set_points(sc_checkout_request* request, sc_points_use_t use,
+                                                int64_t points, sc_error** err);
+
 /** The coupon choice; SC_COUPONS_NONE for NULL. */
 SC_API sc_coupon_choice_t sc_checkout_request_coupon_choice(const sc_checkout_request* request);
 /** Number of codes added. */
@@ -93,6 +116,10 @@ SC_API size_t sc_checkout_request_coupon_count(const sc_checkout_request* reques
 SC_API const char* sc_checkout_request_coupon_code(const sc_checkout_request* request, size_t index);
 /** The shipping method; SC_SHIPPING_DELIVERY for NULL. */
 SC_API sc_shipping_method_t sc_checkout_request_shipping(const sc_checkout_request* request);
+/** How points are used; SC_POINTS_NONE for NULL. */
+SC_API sc_points_use_t sc_checkout_request_points_use(const sc_checkout_request* request);
+/** The points of SC_POINTS_EXACTLY; 0 otherwise. */
+SC_API int64_t sc_checkout_request_points(const sc_checkout_request* request);
 
 #ifdef __cplusplus
 }

@@ -28,11 +28,11 @@
 /** The version of this header (SemVer); sc_version() gives the library's. */
 #define SOCIALCART_VERSION_MAJOR 0
 /** Minor version of this header. */
-#define SOCIALCART_VERSION_MINOR 2
+#define SOCIALCART_VERSION_MINOR 3
 /** Patch version of this header. */
 #define SOCIALCART_VERSION_PATCH 0
 /** "MAJOR.MINOR.PATCH" of this header. */
-#define SOCIALCART_VERSION_STRING "0.2.0"
+#define SOCIALCART_VERSION_STRING "0.3.0"
 
 /**
  * The ABI generation of this header. Bindings compare it with sc_abi_version()

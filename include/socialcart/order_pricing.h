@@ -21,12 +21,18 @@
 extern "C" {
 #endif
 
-/** Sum of every line adjustment (item prices, promotions, coupons). */
+/** Sum of the line adjustments that are discounts (item prices, promotions, coupons; not points). */
 SC_API int64_t sc_order_discount(const sc_order* order);
 /** Shipping paid, after waivers. Refunds never return it. */
 SC_API int64_t sc_order_shipping(const sc_order* order);
 /** How the goods reach the shopper (the request's shipping method). */
 SC_API sc_shipping_method_t sc_order_shipping_method(const sc_order* order);
+/** Points that paid part of the goods (held at checkout, spent at payment). */
+SC_API int64_t sc_order_points_used(const sc_order* order);
+/** What those points paid (minor units); not in the total, not refunded as money. */
+SC_API int64_t sc_order_points_amount(const sc_order* order);
+/** Points the payment earned (0 before payment); refunds reverse them in proportion. */
+SC_API int64_t sc_order_points_earned(const sc_order* order);
 
 /** Number of adjustments of the line, in the order applied. */
 SC_API size_t sc_order_line_adjustment_count(const sc_order* order, size_t index);
@@ -58,6 +64,8 @@ SC_API const char* sc_order_merchant_shipping_waived_by(const sc_order* order, s
 SC_API int64_t sc_order_merchant_shipping(const sc_order* order, size_t index);
 /** The merchant's total: subtotal - discount + shipping. */
 SC_API int64_t sc_order_merchant_total(const sc_order* order, size_t index);
+/** What points paid of the merchant's goods (its total is net of it). */
+SC_API int64_t sc_order_merchant_points_amount(const sc_order* order, size_t index);
 
 /** Number of automatic promotions that applied. */
 SC_API size_t sc_order_promotion_count(const sc_order* order);

@@ -42,14 +42,26 @@ SC_API sc_status_t sc_engine_quote(sc_engine* engine, const char* user_id,
 SC_API const char* sc_quote_currency(const sc_quote* quote);
 /** Sum of the lines' base amounts (list price times quantity). */
 SC_API int64_t sc_quote_subtotal(const sc_quote* quote);
-/** Sum of every line adjustment: item prices, promotions and coupons. */
+/** Sum of the line adjustments that are discounts: item prices, promotions and coupons (not points). */
 SC_API int64_t sc_quote_discount(const sc_quote* quote);
 /** Shipping payable, summed over the merchants, after waivers. */
 SC_API int64_t sc_quote_shipping(const sc_quote* quote);
-/** What the shopper would pay: subtotal - discount + shipping. */
+/** What the shopper would pay: subtotal - discount - points amount + shipping. */
 SC_API int64_t sc_quote_total(const sc_quote* quote);
-/** What the shopper saves: the discount plus the shipping waived. */
+/** What the shopper saves: the discount plus the shipping waived (points are payment, not saving). */
 SC_API int64_t sc_quote_saved(const sc_quote* quote);
+/** Points that pay (step 5), as the request asked. */
+SC_API int64_t sc_quote_points_used(const sc_quote* quote);
+/** What those points pay (minor units); each line shows its part as an adjustment of kind "points". */
+SC_API int64_t sc_quote_points_amount(const sc_quote* quote);
+/**
+ * The most points this cart may use: the member's available points, in whole
+ * units, worth at most the program's cap of the goods after coupons. 0 when the
+ * program lets points pay for nothing or the member owes points.
+ */
+SC_API int64_t sc_quote_points_max(const sc_quote* quote);
+/** Points that paying this quote would earn (pending until the return window has passed). */
+SC_API int64_t sc_quote_points_to_earn(const sc_quote* quote);
 
 /** Number of priced lines. */
 SC_API size_t sc_quote_line_count(const sc_quote* quote);
@@ -98,6 +110,8 @@ SC_API const char* sc_quote_merchant_shipping_waived_by(const sc_quote* quote, s
 SC_API int64_t sc_quote_merchant_shipping(const sc_quote* quote, size_t index);
 /** The merchant's total: subtotal - discount + shipping. */
 SC_API int64_t sc_quote_merchant_total(const sc_quote* quote, size_t index);
+/** What points pay of the merchant's goods (its total is net of it). */
+SC_API int64_t sc_quote_merchant_points_amount(const sc_quote* quote, size_t index);
 
 /** Number of automatic promotions that applied, in the order they applied. */
 SC_API size_t sc_quote_promotion_count(const sc_quote* quote);

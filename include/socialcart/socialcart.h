@@ -83,6 +83,7 @@
 #include "quote.h"
 #include "orders.h"
 #include "order_pricing.h"
+#include "points.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

@@ -45,6 +45,18 @@ typedef struct sc_coupon sc_coupon;
 typedef struct sc_coupons sc_coupons;
 /** The figures per coupon template; free with sc_coupon_report_free(). */
 typedef struct sc_coupon_report sc_coupon_report;
+/** A member's points balance; free with sc_points_balance_free(). */
+typedef struct sc_points_balance sc_points_balance;
+/** A member's lots of points; free with sc_points_lots_free(). */
+typedef struct sc_points_lots sc_points_lots;
+/** One entry of a points ledger; free with sc_points_entry_free() (not those lent by sc_points_page_at()). */
+typedef struct sc_points_entry sc_points_entry;
+/** A page of a member's points history; free with sc_points_page_free(). */
+typedef struct sc_points_page sc_points_page;
+/** One day's sign-in; free with sc_sign_in_free(). */
+typedef struct sc_sign_in sc_sign_in;
+/** The points liability and the points moved in a period; free with sc_points_report_free(). */
+typedef struct sc_points_report sc_points_report;
 
 #ifdef __cplusplus
 }

@@ -76,6 +76,26 @@ sc_status_t sc_checkout_request_set_shipping(sc_checkout_request* request, sc_sh
     });
 }
 
+sc_status_t sc_checkout_request_set_points(sc_checkout_request* request, sc_points_use_t use, int64_t points,
+                                         sc_error** err) {
+    return guard(err, [&] {
+        require_arg(request, "request");
+        sc::PointsUse next;
+        switch (enum_bits(use)) {
+            case SC_POINTS_NONE: break;
+            case SC_POINTS_MOST: next.mode = sc::PointsUse::Mode::most; break;
+            case SC_POINTS_EXACTLY:
+                if (points < 0) sc::fail(SC_ERR_INVALID_ARGUMENT, "points must not be negative", "points");
+                next = sc::PointsUse{sc::PointsUse::Mode::exactly, points};
+                break;
+            default:
+                sc::fail(SC_ERR_INVALID_ARGUMENT, "use must be SC_POINTS_NONE, SC_POINTS_EXACTLY or SC_POINTS_MOST",
+                         "use");
+        }
+        request->request.points = next;
+    });
+}
+
 sc_coupon_choice_t sc_checkout_request_coupon_choice(const sc_checkout_request* request) {
     if (request == nullptr) return SC_COUPONS_NONE;
     switch (request->request.coupons.mode) {
@@ -98,6 +118,21 @@ const char* sc_checkout_request_coupon_code(const sc_checkout_request* request, 
 sc_shipping_method_t sc_checkout_request_shipping(const sc_checkout_request* request) {
     return request && request->request.shipping == sc::ShippingMethod::pickup ? SC_SHIPPING_PICKUP
                                                                              : SC_SHIPPING_DELIVERY;
+}
+
+sc_points_use_t sc_checkout_request_points_use(const sc_checkout_request* request) {
+    if (request == nullptr) return SC_POINTS_NONE;
+    switch (request->request.points.mode) {
+        case sc::PointsUse::Mode::exactly: return SC_POINTS_EXACTLY;
+        case sc::PointsUse::Mode::most: return SC_POINTS_MOST;
+        case sc::PointsUse::Mode::none: break;
+    }
+    return SC_POINTS_NONE;
+}
+
+int64_t sc_checkout_request_points(const sc_checkout_request* request) {
+    return request && request->request.points.mode == sc::PointsUse::Mode::exactly ? request->request.points.points
+                                                                                   : 0;
 }
 
 }  // extern "C"

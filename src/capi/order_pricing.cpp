@@ -30,6 +30,9 @@ extern "C" {
 
 int64_t sc_order_discount(const sc_order* order) { return number(of(order), &sc::Order::discount); }
 int64_t sc_order_shipping(const sc_order* order) { return number(of(order), &sc::Order::shipping); }
+int64_t sc_order_points_used(const sc_order* order) { return number(of(order), &sc::Order::points_used); }
+int64_t sc_order_points_amount(const sc_order* order) { return number(of(order), &sc::Order::points_amount); }
+int64_t sc_order_points_earned(const sc_order* order) { return number(of(order), &sc::Order::points_earned); }
 sc_shipping_method_t sc_order_shipping_method(const sc_order* order) {
     return order && order->order.shipping_method == sc::ShippingMethod::pickup ? SC_SHIPPING_PICKUP
                                                                                : SC_SHIPPING_DELIVERY;
@@ -74,6 +77,9 @@ int64_t sc_order_merchant_shipping(const sc_order* order, size_t index) {
 }
 int64_t sc_order_merchant_total(const sc_order* order, size_t index) {
     return number(merchant(order, index), &sc::QuoteMerchant::total);
+}
+int64_t sc_order_merchant_points_amount(const sc_order* order, size_t index) {
+    return number(merchant(order, index), &sc::QuoteMerchant::points_amount);
 }
 
 size_t sc_order_promotion_count(const sc_order* order) { return order ? order->order.promotions.size() : 0; }

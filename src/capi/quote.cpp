@@ -58,6 +58,10 @@ int64_t sc_quote_discount(const sc_quote* quote) { return number(of(quote), &sc:
 int64_t sc_quote_shipping(const sc_quote* quote) { return number(of(quote), &sc::Quote::shipping); }
 int64_t sc_quote_total(const sc_quote* quote) { return number(of(quote), &sc::Quote::payable); }
 int64_t sc_quote_saved(const sc_quote* quote) { return number(of(quote), &sc::Quote::saved); }
+int64_t sc_quote_points_used(const sc_quote* quote) { return number(of(quote), &sc::Quote::points_used); }
+int64_t sc_quote_points_amount(const sc_quote* quote) { return number(of(quote), &sc::Quote::points_amount); }
+int64_t sc_quote_points_max(const sc_quote* quote) { return number(of(quote), &sc::Quote::points_max); }
+int64_t sc_quote_points_to_earn(const sc_quote* quote) { return number(of(quote), &sc::Quote::points_to_earn); }
 
 size_t sc_quote_line_count(const sc_quote* quote) { return count(quote, &sc::Quote::lines); }
 const char* sc_quote_line_sku_id(const sc_quote* quote, size_t index) {
@@ -117,6 +121,9 @@ int64_t sc_quote_merchant_shipping(const sc_quote* quote, size_t index) {
 }
 int64_t sc_quote_merchant_total(const sc_quote* quote, size_t index) {
     return number(merchant(quote, index), &sc::QuoteMerchant::total);
+}
+int64_t sc_quote_merchant_points_amount(const sc_quote* quote, size_t index) {
+    return number(merchant(quote, index), &sc::QuoteMerchant::points_amount);
 }
 
 size_t sc_quote_promotion_count(const sc_quote* quote) { return count(quote, &sc::Quote::promotions); }

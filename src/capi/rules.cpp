@@ -57,4 +57,12 @@ sc_status_t sc_engine_shipping_rule_put(sc_engine* engine, const char* json, sc_
     });
 }
 
+sc_status_t sc_engine_points_program_put(sc_engine* engine, const char* json, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        const sc::PointsProgram program = sc::parse_points_program_entry(entry_text(json));
+        engine->engine->put_points_program(program);
+    });
+}
+
 }  // extern "C"

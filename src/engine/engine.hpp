@@ -91,6 +91,7 @@ struct PointsLotView {
 // One day's sign-in: the day of the streak it is and the points it earned.
 struct SignInResult {
     int64_t day = 0;     // days since 1970-01-01, UTC
+    std::string date;    // the same day, "YYYY-MM-DD"
     int64_t streak = 0;  // 1-based; back to 1 after a missed day or a finished cycle
     int64_t points = 0;
     bool first = true;   // false: the member had already signed in that day

@@ -147,7 +147,7 @@ SignInResult Engine::sign_in(const std::string& user_id) {
     write([&](Tx& tx) {
         const int64_t day = day_of(tx.now);
         if (auto today = store::find_sign_in(tx.db, user_id, day)) {
-            out = SignInResult{today->day, today->streak, today->points, false};
+            out = SignInResult{today->day, day_text(day), today->streak, today->points, false};
             return;
         }
         const PointsProgram program = steps::points_program(tx.db);
@@ -166,7 +166,7 @@ SignInResult Engine::sign_in(const std::string& user_id) {
         }
         tx.emit(NewEvent{"points.signed_in", user_id,
                          {{"user_id", user_id}, {"day", day_text(day)}, {"streak", streak}, {"points", points}}});
-        out = SignInResult{day, streak, points, true};
+        out = SignInResult{day, day_text(day), streak, points, true};
     });
     return out;
 }

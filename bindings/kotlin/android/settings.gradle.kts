@@ -5,7 +5,7 @@
 // An app uses it as an included build: in the app's settings.gradle.kts
 //     includeBuild("path/to/socialcart/bindings/kotlin/android")
 // and in the app module
-//     implementation("socialcart:socialcart-android:0.2.0")
+//     implementation("socialcart:socialcart-android:0.3.0")
 pluginManagement {
     repositories {
         google()

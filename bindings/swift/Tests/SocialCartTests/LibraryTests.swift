@@ -5,7 +5,7 @@ final class LibraryTests: SocialCartTestCase {
     // sc_version, sc_abi_version
     func testVersionAndABIMatchTheHeader() throws {
         XCTAssertEqual(SCLibrary.version, SCLibrary.headerVersion)
-        XCTAssertEqual(SCLibrary.version, "0.2.0")
+        XCTAssertEqual(SCLibrary.version, "0.3.0")
         XCTAssertEqual(SCLibrary.libraryABIVersion, SCLibrary.headerABIVersion)
         XCTAssertEqual(SCLibrary.headerABIVersion, 2)
         XCTAssertNoThrow(try SCLibrary.checkABI())

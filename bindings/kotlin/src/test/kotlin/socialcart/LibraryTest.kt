@@ -8,7 +8,7 @@ import org.junit.Test
 class LibraryTest : EngineTestBase() {
     @Test
     fun versionIsTheHeaderVersion() {
-        assertEquals("0.2.0", SocialCart.version)
+        assertEquals("0.3.0", SocialCart.version)
     }
 
     @Test

@@ -10,7 +10,8 @@
  * Build one request, pass it to sc_engine_quote() to show the shopper the
  * price, then pass the same request to sc_engine_checkout(): the order is
  * priced exactly as the quote was, given the same cart, rules and clock.
- * Later capabilities (points, group-buy, flash sales, bargains) add setters
+ * Points pay through sc_checkout_request_set_points(); later capabilities
+ * (group-buy, flash sales, bargains) add setters
  * here; a request that does not call them keeps today's meaning.
  */
 #ifndef SOCIALCART_CHECKOUT_H

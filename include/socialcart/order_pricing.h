@@ -10,7 +10,8 @@
  * Accessors never fail: a NULL order or an index out of range reads as 0 or
  * NULL. Strings are borrowed from the order. The figures match the
  * sc_quote_* accessors of the quote made with the same request at checkout:
- * sc_order_total() = sc_order_subtotal() - sc_order_discount() + sc_order_shipping().
+ * sc_order_total() = sc_order_subtotal() - sc_order_discount() - sc_order_points_amount()
+ * + sc_order_shipping().
  */
 #ifndef SOCIALCART_ORDER_PRICING_H
 #define SOCIALCART_ORDER_PRICING_H

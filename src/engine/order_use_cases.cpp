@@ -69,8 +69,8 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
 
         // Re-price now: the quote the shopper saw may be stale.
         Order order = order_from_quote(price(pricing), checkout_request, user_id, tx.now, config_.payment_window_ms);
-        steps::hold_order_points(tx, order);
         store::insert_order(tx.db, order);
+        steps::hold_order_points(tx, order);
         tx.emit(NewEvent{"order.created", order.id,
                          {{"user_id", user_id}, {"total", order.total}, {"currency", order.currency},
                           {"lines", order.lines.size()}, {"pay_deadline", order.pay_deadline}}});

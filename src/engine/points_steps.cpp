@@ -138,6 +138,7 @@ void hold_order_points(Tx& tx, Order& order) {
         return a.hold(ref + ":hold", ref, order.points_used, tx.now);
     });
     order.points_hold = r.entry;
+    store::save_order_points(tx.db, order);
     const Hold hold{new_id("hold"), order.id, "points", order.user_id, order.points_used, HoldState::held,
                     order.pay_deadline};
     place_hold(tx, hold, SC_ERR_INVALID_STATE);

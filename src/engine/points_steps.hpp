@@ -36,7 +36,7 @@ PointsReceipt points_write(Tx& tx, const std::string& user_id,
 PointsTerms points_terms(Connection& db, const std::string& user_id, int64_t now, const PointsUse& use);
 
 // Checkout: holds the points the order uses (ledger hold and a "points" hold row with the
-// order's deadline); sets order.points_hold. Call before the order is inserted.
+// order's deadline); sets and saves order.points_hold. Call once the order is inserted.
 void hold_order_points(Tx& tx, Order& order);
 // Payment: commits the points hold and earns the order's points (pending for the return
 // window); saves what it did on the order.

@@ -119,8 +119,8 @@ void load_snapshot(Connection& db, Order& o) {
 
 void insert_order(Connection& db, const Order& o) {
     SQLite::Statement& q = db.statement("INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, "
-                            "created_at, pay_deadline, discount, shipping, shipping_method, points_used, points_amount, points_hold) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "created_at, pay_deadline, discount, shipping, shipping_method, points_used, points_amount) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, o.id);
     q.bind(2, o.user_id);
     q.bind(3, static_cast<int>(o.state));
@@ -135,7 +135,6 @@ void insert_order(Connection& db, const Order& o) {
     q.bind(12, static_cast<int>(o.shipping_method));
     q.bind(13, o.points_used);
     q.bind(14, o.points_amount);
-    q.bind(15, static_cast<int64_t>(o.points_hold));
     q.exec();
     SQLite::Statement& line = db.statement("INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, "
                                "unit_price, base, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -247,11 +246,12 @@ void save_order_state(Connection& db, const Order& o) {
 
 void save_order_points(Connection& db, const Order& o) {
     SQLite::Statement& q =
-        db.statement("UPDATE orders SET points_spend = ?, points_earned = ?, points_lot = ? WHERE id = ?");
-    q.bind(1, static_cast<int64_t>(o.points_spend));
-    q.bind(2, o.points_earned);
-    q.bind(3, static_cast<int64_t>(o.points_lot));
-    q.bind(4, o.id);
+        db.statement("UPDATE orders SET points_hold = ?, points_spend = ?, points_earned = ?, points_lot = ? WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(o.points_hold));
+    q.bind(2, static_cast<int64_t>(o.points_spend));
+    q.bind(3, o.points_earned);
+    q.bind(4, static_cast<int64_t>(o.points_lot));
+    q.bind(5, o.id);
     q.exec();
 }
 

@@ -14,7 +14,7 @@ namespace sc::store {
 void insert_order(Connection& db, const Order& order);
 std::optional<Order> find_order(Connection& db, const std::string& id);
 void save_order_state(Connection& db, const Order& order);  // state, reason, payment
-void save_order_points(Connection& db, const Order& order);  // what payment spent and earned
+void save_order_points(Connection& db, const Order& order);  // its points hold, what payment spent and earned
 void insert_refund(Connection& db, const std::string& order_id, const Refund& refund, const RefundPlan& plan);
 // Up to `limit` unpaid orders whose payment window has passed at `now`, oldest
 // deadline first.

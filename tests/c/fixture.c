@@ -284,6 +284,32 @@ static void sb_coupon_report(sbuf* sb, sc_engine* engine) {
     sc_coupon_report_free(r);
 }
 
+/* A member's points: the balance, every lot and every ledger entry. */
+static void sb_points(sbuf* sb, sc_engine* engine, const char* user_id) {
+    sc_points_balance* b = NULL;
+    sc_points_lots* lots = NULL;
+    sc_points_page* page = NULL;
+    size_t i;
+    CHECK_OK(sc_engine_points_balance(engine, user_id, &b, &E));
+    sb_printf(sb, "points %s avail=%" PRId64 " pend=%" PRId64 " held=%" PRId64 " debt=%" PRId64 "\n", user_id,
+              sc_points_balance_available(b), sc_points_balance_pending(b), sc_points_balance_held(b),
+              sc_points_balance_debt(b));
+    sc_points_balance_free(b);
+    CHECK_OK(sc_engine_points_lots(engine, user_id, &lots, &E));
+    for (i = 0; i < sc_points_lots_count(lots); ++i)
+        sb_printf(sb, " lot %" PRId64 " free=%" PRId64 " held=%" PRId64 "\n", sc_points_lot_id(lots, i),
+                  sc_points_lot_free(lots, i), sc_points_lot_held(lots, i));
+    sc_points_lots_free(lots);
+    CHECK_OK(sc_engine_points_history(engine, user_id, NULL, 1000, &page, &E));
+    for (i = 0; i < sc_points_page_count(page); ++i) {
+        const sc_points_entry* e = sc_points_page_at(page, i);
+        sb_printf(sb, " entry %" PRId64 " %s %" PRId64 " %s\n", sc_points_entry_seq(e),
+                  sc_points_entry_kind_name(sc_points_entry_kind(e)), sc_points_entry_points(e),
+                  nn(sc_points_entry_reference(e)));
+    }
+    sc_points_page_free(page);
+}
+
 char* fx_fingerprint(fixture* fx) {
     sbuf sb = {NULL, 0, 0};
     char* program = NULL;
@@ -305,6 +331,7 @@ char* fx_fingerprint(fixture* fx) {
     for (i = 0; i < fx->user_count; ++i) {
         sb_cart(&sb, fx->engine, fx->users[i]);
         sb_coupons(&sb, fx->engine, fx->users[i]);
+        sb_points(&sb, fx->engine, fx->users[i]);
     }
     sb_coupon_report(&sb, fx->engine);
     for (i = 0; i < fx->order_count; ++i) {

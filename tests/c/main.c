@@ -74,6 +74,16 @@ void test_coupon_accessors_null(void);
 void test_coupon_checkout_lifecycle(void);
 void test_coupon_chosen_and_pickup(void);
 void test_coupon_revoke(void);
+/* test_points.c */
+void test_points_accessors_null(void);
+void test_points_request_builder(void);
+void test_points_program_and_adjust(void);
+void test_points_pay_at_checkout(void);
+void test_points_cancel_and_lapse(void);
+void test_points_debt(void);
+void test_points_sign_in(void);
+void test_points_activities(void);
+void test_points_history_and_report(void);
 /* test_orders.c */
 void test_order_accessors_null(void);
 void test_checkout(void);
@@ -167,6 +177,15 @@ static const h_test_case tests[] = {
     {"coupon_checkout_lifecycle", test_coupon_checkout_lifecycle},
     {"coupon_chosen_and_pickup", test_coupon_chosen_and_pickup},
     {"coupon_revoke", test_coupon_revoke},
+    {"points_accessors_null", test_points_accessors_null},
+    {"points_request_builder", test_points_request_builder},
+    {"points_program_and_adjust", test_points_program_and_adjust},
+    {"points_pay_at_checkout", test_points_pay_at_checkout},
+    {"points_cancel_and_lapse", test_points_cancel_and_lapse},
+    {"points_debt", test_points_debt},
+    {"points_sign_in", test_points_sign_in},
+    {"points_activities", test_points_activities},
+    {"points_history_and_report", test_points_history_and_report},
     {"order_accessors_null", test_order_accessors_null},
     {"checkout", test_checkout},
     {"pay", test_pay},

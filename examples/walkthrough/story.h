@@ -32,4 +32,7 @@ void print_order(const sc_order* order);
 /* Chapters 11-15: the Mid-Autumn sale (pricing_chapter.c). */
 void tell_pricing_chapter(sc_engine* engine, story_clock* clock, const char* promotions_path);
 
+/* Chapters 16-20: points (points_chapter.c). */
+void tell_points_chapter(sc_engine* engine, story_clock* clock, const char* points_path);
+
 #endif /* SC_WALKTHROUGH_STORY_H */

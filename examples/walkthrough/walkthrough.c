@@ -6,8 +6,10 @@
  * It loads the operator's program document, then follows Lin: browsing as a guest,
  * signing in (the guest cart merges), changing quantities, checking out, paying and
  * getting one line refunded; then the Mid-Autumn sale (pricing_chapter.c): promotions,
- * coupons, the best-coupon choice and a coupon returned after a full refund. It ends
- * with the event log. The clock is injected and
+ * coupons, the best-coupon choice and a coupon returned after a full refund; then points
+ * (points_chapter.c, points.json next to program.json): sign-in, a shared link, points
+ * earned and vesting, spent at checkout and given back by a return. It ends with the
+ * event log. The clock is injected and
  * starts at a fixed time, so every run prints the same story.
  */
 #include <socialcart/socialcart.h>
@@ -78,6 +80,10 @@ int main(int argc, char** argv) {
     snprintf(promotions_default, sizeof promotions_default, "%.*spromotions.json",
              slash ? (int)(slash - program_path + 1) : 0, program_path);
     const char* promotions_path = argc > 3 ? argv[3] : promotions_default;
+    /* points.json is always the one next to the program document. */
+    char points_path[1024];
+    snprintf(points_path, sizeof points_path, "%.*spoints.json", slash ? (int)(slash - program_path + 1) : 0,
+             program_path);
     char wal[512], shm[512];
     snprintf(wal, sizeof wal, "%s-wal", db_path);
     snprintf(shm, sizeof shm, "%s-shm", db_path);
@@ -199,8 +205,9 @@ int main(int argc, char** argv) {
     sc_order_free(unpaid);
 
     tell_pricing_chapter(engine, &clock, promotions_path);
+    tell_points_chapter(engine, &clock, points_path);
 
-    printf("\n16. The event log, read from the start:\n");
+    printf("\n21. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

@@ -10,8 +10,6 @@
 //   bench_checkout [orders=3000] [rounds=15]     orders per durability setting
 #include "support.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -26,35 +24,6 @@ struct Setting {
     sc_durability_t durability;
     const char* name;
     const char* synchronous;
-};
-
-// The floor: one row per transaction, nothing else.
-class RawFloor {
-public:
-    RawFloor(const std::string& path, const char* synchronous)
-        : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
-        db_.exec("PRAGMA journal_mode=WAL");
-        db_.exec(std::string("PRAGMA synchronous=") + synchronous);
-        db_.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
-        insert_ = std::make_unique<SQLite::Statement>(db_, "INSERT INTO t(v) VALUES (?)");
-    }
-
-    // Runs n transactions; returns the seconds they took.
-    double run(int64_t n) {
-        const auto start = Clock::now();
-        for (int64_t i = 0; i < n; ++i) {
-            db_.exec("BEGIN IMMEDIATE");
-            insert_->bind(1, "row");
-            insert_->exec();
-            insert_->reset();
-            db_.exec("COMMIT");
-        }
-        return seconds_since(start);
-    }
-
-private:
-    SQLite::Database db_;
-    std::unique_ptr<SQLite::Statement> insert_;
 };
 
 class EngineOrders {
@@ -110,7 +79,7 @@ int main(int argc, char** argv) {
         const TempDb engine_db("sc-bench-checkout-engine.db");
         const TempDb raw_db("sc-bench-checkout-raw.db");
         EngineOrders engine(engine_db.path(), s.durability);
-        RawFloor raw(raw_db.path(), s.synchronous);
+        RawInsertFloor raw(raw_db.path(), s.synchronous);
         engine.run(20);  // warm up both (statement caches, first pages)
         raw.run(60);
 

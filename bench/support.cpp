@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -230,5 +232,35 @@ void Report::write() const {
 }
 
 const char* yes_no(bool met) { return met ? "yes" : "NO"; }
+
+struct RawInsertFloor::Impl {
+    SQLite::Database db;
+    SQLite::Statement insert;
+    Impl(const std::string& path, const char* synchronous)
+        : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE), insert(prepare(db, synchronous)) {}
+    static SQLite::Statement prepare(SQLite::Database& db, const char* synchronous) {
+        db.exec("PRAGMA journal_mode=WAL");
+        db.exec(std::string("PRAGMA synchronous=") + synchronous);
+        db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+        return SQLite::Statement(db, "INSERT INTO t(v) VALUES (?)");
+    }
+};
+
+RawInsertFloor::RawInsertFloor(const std::string& path, const char* synchronous)
+    : impl_(new Impl(path, synchronous)) {}
+
+RawInsertFloor::~RawInsertFloor() { delete impl_; }
+
+double RawInsertFloor::run(int64_t n) {
+    const auto start = Clock::now();
+    for (int64_t i = 0; i < n; ++i) {
+        impl_->db.exec("BEGIN IMMEDIATE");
+        impl_->insert.bind(1, "row");
+        impl_->insert.exec();
+        impl_->insert.reset();
+        impl_->db.exec("COMMIT");
+    }
+    return seconds_since(start);
+}
 
 }  // namespace bench

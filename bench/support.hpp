@@ -125,6 +125,22 @@ sc_engine* open_engine(const std::string& path, const EngineSettings& settings);
 void put_sku(sc_engine* engine, const std::string& sku_id, const std::string& title, const std::string& merchant_id,
              int64_t list_price, int64_t stock);
 
+// The floor engine writes are compared with: one row per transaction (BEGIN IMMEDIATE;
+// INSERT; COMMIT) on the engine's SQLite settings (WAL, the same synchronous level).
+class RawInsertFloor {
+public:
+    RawInsertFloor(const std::string& path, const char* synchronous);
+    ~RawInsertFloor();
+    RawInsertFloor(const RawInsertFloor&) = delete;
+    RawInsertFloor& operator=(const RawInsertFloor&) = delete;
+    // Runs n transactions; returns the seconds they took.
+    double run(int64_t n);
+
+private:
+    struct Impl;
+    Impl* impl_;
+};
+
 // ---- Figures --------------------------------------------------------------------------
 
 // One figure of build-bench/<benchmark>.json.

@@ -1,0 +1,161 @@
+// Benchmark `points`: ledger writes per second through the C ABI beside the floor of raw
+// single-row INSERT transactions on the same SQLite settings (WAL, synchronous=NORMAL),
+// measured in alternating rounds in the same run (the machine is shared and noisy: only
+// ratios from one run compare).
+//
+//   earn  : sc_engine_points_adjust(+10): a new lot, its entry and its event, one transaction
+//   spend : sc_engine_points_adjust(-1): taken from the soonest-expiring lot
+//
+// Members are picked round-robin from `members`, so each one's ledger grows to about
+// 2 × ops / members entries. A write reads the member's whole ledger (docs/points.md,
+// "Cost"), so the last table shows one write on a member with a long ledger.
+//
+//   bench_points [ops=20000] [members=1000] [rounds=10]
+#include "support.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace bench;
+
+namespace {
+
+const char* const kProgram =
+    "{\"redeem\":{\"points\":100,\"amount\":100,\"unit\":1,\"max_share_bps\":5000},"
+    "\"expiry\":{\"mode\":\"end_of_year\",\"periods\":1}}";
+
+class Ledger {
+public:
+    Ledger(const std::string& path, int64_t members) : members_(members) {
+        EngineSettings settings;
+        settings.durability = SC_DURABILITY_NORMAL;
+        settings.clock = &clock_;
+        engine_ = open_engine(path, settings);
+        must(sc_engine_points_program_put(engine_, kProgram, err()), "sc_engine_points_program_put");
+    }
+    ~Ledger() { sc_engine_close(engine_); }
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
+
+    // n writes of `points` each (one transaction each); returns the seconds they took.
+    double run(int64_t n, int64_t points) {
+        const auto start = Clock::now();
+        for (int64_t i = 0; i < n; ++i, ++next_) {
+            const std::string user = id("member-", next_ % members_);
+            const std::string key = id("k", next_);
+            must(sc_engine_points_adjust(engine_, user.c_str(), points, "bench", key.c_str(), nullptr, err()),
+                 "sc_engine_points_adjust");
+            clock_.advance(1);
+        }
+        return seconds_since(start);
+    }
+
+    // The time of single writes on one member whose ledger already holds `entries`.
+    double one_write_us(int64_t entries, int64_t samples) {
+        const std::string user = id("long-", entries);
+        for (int64_t i = 0; i < entries; ++i) {
+            const std::string key = id("fill", ++next_);
+            must(sc_engine_points_adjust(engine_, user.c_str(), 10, "fill", key.c_str(), nullptr, err()), "fill");
+        }
+        std::vector<double> us;
+        for (int64_t i = 0; i < samples; ++i) {
+            const std::string key = id("one", ++next_);
+            us.push_back(time_us([&] {
+                must(sc_engine_points_adjust(engine_, user.c_str(), 10, "one", key.c_str(), nullptr, err()), "one");
+            }));
+        }
+        return median(us);
+    }
+
+private:
+    ManualClock clock_;
+    sc_engine* engine_ = nullptr;
+    int64_t members_;
+    int64_t next_ = 0;
+};
+
+struct Measured {
+    double ops_per_s = 0;
+    double raw_per_s = 0;
+    std::vector<double> ratios;
+};
+
+// Alternating rounds of n engine writes and n raw inserts.
+Measured measure(Ledger& ledger, RawInsertFloor& raw, int64_t per_round, int64_t rounds, int64_t points) {
+    Measured m;
+    double engine_s = 0;
+    double raw_s = 0;
+    for (int64_t r = 0; r < rounds; ++r) {
+        double e = 0;
+        double w = 0;
+        if (r % 2 == 0) {
+            e = ledger.run(per_round, points);
+            w = raw.run(per_round);
+        } else {
+            w = raw.run(per_round);
+            e = ledger.run(per_round, points);
+        }
+        engine_s += e;
+        raw_s += w;
+        m.ratios.push_back(w / e);
+    }
+    m.ops_per_s = static_cast<double>(per_round * rounds) / engine_s;
+    m.raw_per_s = static_cast<double>(per_round * rounds) / raw_s;
+    return m;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int64_t rounds = arg(argc, argv, 3, 10);
+    const int64_t members = arg(argc, argv, 2, 1000);
+    const int64_t per_round = std::max<int64_t>(1, arg(argc, argv, 1, 20000) / rounds);
+    std::printf("socialcart %s · points: %lld earns then %lld spends over %lld members, durability normal,\n"
+                "in %lld alternating rounds beside as many raw single-row INSERT transactions\n\n",
+                sc_version(), static_cast<long long>(per_round * rounds), static_cast<long long>(per_round * rounds),
+                static_cast<long long>(members), static_cast<long long>(rounds));
+    const TempDb engine_db("sc-bench-points-engine.db");
+    const TempDb raw_db("sc-bench-points-raw.db");
+    Ledger ledger(engine_db.path(), members);
+    RawInsertFloor raw(raw_db.path(), "NORMAL");
+    ledger.run(std::min<int64_t>(members, 200), 10);  // warm up both
+    raw.run(200);
+
+    Report report("points");
+    std::printf("%-28s %12s %12s %15s %8s %8s %8s\n", "operation", "engine op/s", "raw tx/s", "ratio (median)",
+                "min", "max", "target");
+    const struct {
+        const char* name;
+        int64_t points;
+    } kinds[] = {{"earn", 10}, {"spend", -1}};
+    for (const auto& kind : kinds) {
+        const Measured m = measure(ledger, raw, per_round, rounds, kind.points);
+        const double ratio = median(m.ratios);
+        const bool is_earn = kind.points > 0;
+        std::printf("%-28s %12.0f %12.0f %14.1f%% %7.1f%% %7.1f%% %8s\n",
+                    is_earn ? "earn, one per transaction" : "spend, one per transaction", m.ops_per_s, m.raw_per_s,
+                    100 * ratio, 100 * min_of(m.ratios), 100 * max_of(m.ratios), is_earn ? ">= 50%" : "-");
+        Figure& f = report.add(std::string("points.") + kind.name + ".ops_per_s", m.ops_per_s, "op/s")
+                        .with_baseline(m.raw_per_s)
+                        .with_ratio(ratio)
+                        .with("ratio_min", min_of(m.ratios))
+                        .with("ratio_max", max_of(m.ratios))
+                        .with("members", static_cast<double>(members))
+                        .with_text("ratio_is", "median over rounds of (engine op/s) / (raw insert tx/s)");
+        if (is_earn) f.with_target(0.5, ratio >= 0.5);
+        report.add(std::string("points.") + kind.name + ".raw_insert_tx_per_s", m.raw_per_s, "tx/s");
+    }
+
+    std::printf("\n%-28s %12s\n", "one write on a member with", "median us");
+    for (const int64_t entries : {100, 1000, 5000}) {
+        const double us = ledger.one_write_us(entries, 50);
+        std::printf("%-28s %12.0f\n", (std::to_string(entries) + " entries").c_str(), us);
+        report.add("points.write_us_at_" + std::to_string(entries) + "_entries", us, "us");
+    }
+    std::printf("\nratio = engine op/s / raw insert tx/s, per round; the median and the spread over rounds.\n"
+                "Batched earns (many in one transaction) have no API yet: not measured.\n");
+    report.write();
+    return 0;
+}

@@ -66,6 +66,7 @@ void Engine::log_failure(const Error& error) {
 void Engine::write(const std::function<void(Tx&)>& fn, int64_t settle_first) {
     const int64_t at = now();
     std::vector<Event> events;
+    std::map<std::string, PointsAccount> points_accounts;
     int64_t settled = 0;
     // Logged once committed and outside the writer's lock, so the host's callback never
     // runs with the file locked.
@@ -73,15 +74,21 @@ void Engine::write(const std::function<void(Tx&)>& fn, int64_t settle_first) {
         db_.write(
             [&](Connection& db) {
                 events.clear();  // a busy retry runs the whole use case again
+                points_accounts.clear();
                 // Nor before the latest event in the file: another engine or process on it
                 // may run on a clock ahead of this one.
                 const int64_t floor = store::latest_event_time(db);
                 Tx tx{db, std::max(at, floor), events};
+                tx.points_accounts = &points_accounts;
+                tx.points_cache = &points_cache_;
                 steps::settle_lapsed_orders(tx, settle_first);
                 fn(tx);
                 settled = tx.settled;
             },
-            [&] { hub_->publish(std::move(events)); });
+            [&] {
+                hub_->publish(std::move(events));
+                points_cache_.put_all(points_accounts);
+            });
     });
     if (settled > 0)
         log_(SC_LOG_INFO, "settled " + std::to_string(settled) + " lapsed order" + (settled == 1 ? "" : "s"));

@@ -17,10 +17,12 @@
 #include "points/ledger_entry.hpp"
 #include "points/points_account.hpp"
 #include "points/points_program.hpp"
+#include "engine/points_cache.hpp"
 #include "store/database.hpp"
 
 
 #include <atomic>
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -166,6 +168,10 @@ struct Tx {
     int64_t now;
     std::vector<Event>& events;
     int64_t settled = 0;  // lapsed orders settled during this transaction
+    // Points accounts this transaction works on (engine/points_steps.hpp); the engine's
+    // cache receives them once it commits.
+    std::map<std::string, PointsAccount>* points_accounts = nullptr;
+    PointsCache* points_cache = nullptr;
 
     void emit(NewEvent event);
 };
@@ -219,6 +225,10 @@ public:
                                 const std::string& idempotency_key);
     CouponInstance redeem_promo_code(const std::string& user_id, const std::string& promo_code,
                                      const std::string& idempotency_key);
+    // The member buys a copy of a template whose issue mode is points: its points_cost is
+    // spent from the member's available points in the same transaction that issues it.
+    CouponInstance exchange_points_for_coupon(const std::string& user_id, const std::string& template_id,
+                                              const std::string& idempotency_key);
     // The user's coupons as of now, oldest first, optionally only those in one state: a
     // coupon held by an order whose payment window has passed reads as available, an
     // available one past its validity as expired.
@@ -307,6 +317,7 @@ private:
     Log log_;
     Database db_;
     std::shared_ptr<EventHub> hub_;
+    PointsCache points_cache_;
 };
 
 }  // namespace sc

@@ -102,9 +102,27 @@ PointsAccount points_account_as_of(Connection& db, const std::string& user_id, i
     return account;
 }
 
+namespace {
+
+// The account a write works on: this transaction's, the engine's cached one when the file
+// has no newer entry, or the one the file's entries rebuild.
+PointsAccount& working_account(Tx& tx, const std::string& user_id) {
+    if (tx.points_accounts == nullptr) fail(SC_ERR_INTERNAL, "a points write outside an engine transaction");
+    auto it = tx.points_accounts->find(user_id);
+    if (it != tx.points_accounts->end()) return it->second;
+    std::optional<PointsAccount> cached;
+    if (tx.points_cache) cached = tx.points_cache->take(user_id, store::last_points_seq(tx.db, user_id));
+    if (!cached) cached = load_points_account(tx.db, user_id);
+    return tx.points_accounts->emplace(user_id, std::move(*cached)).first->second;
+}
+
+}  // namespace
+
 PointsReceipt points_write(Tx& tx, const std::string& user_id,
                            const std::function<PointsReceipt(PointsAccount&)>& operation) {
-    PointsAccount account = load_points_account(tx.db, user_id);
+    // A refused operation leaves the account as it was (points_account.hpp), so the working
+    // account stays right for the rest of the transaction either way.
+    PointsAccount& account = working_account(tx, user_id);
     const size_t before = account.entries().size();
     const PointsReceipt receipt = operation(account);
     const std::vector<PointsEntry> added(account.entries().begin() + static_cast<std::ptrdiff_t>(before),

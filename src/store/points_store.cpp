@@ -82,6 +82,13 @@ std::vector<PointsEntry> points_entries_of(Connection& db, const std::string& us
     return all_rows(q);
 }
 
+uint64_t last_points_seq(Connection& db, const std::string& user_id) {
+    SQLite::Statement& q = db.statement("SELECT COALESCE(MAX(seq), 0) FROM points_entries WHERE user_id = ?");
+    q.bind(1, user_id);
+    q.executeStep();
+    return static_cast<uint64_t>(q.getColumn(0).getInt64());
+}
+
 void append_points_entries(Connection& db, const std::string& user_id, const std::vector<PointsEntry>& entries) {
     SQLite::Statement& q = db.statement(
         "INSERT INTO points_entries(user_id, seq, kind, key, reference, points, effect, at, target, shares, repaid, "

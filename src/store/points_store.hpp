@@ -15,6 +15,8 @@ namespace sc::store {
 
 // Every entry of the member's ledger, by seq.
 std::vector<PointsEntry> points_entries_of(Connection& db, const std::string& user_id);
+// The seq of the member's newest entry; 0 without entries.
+uint64_t last_points_seq(Connection& db, const std::string& user_id);
 // Appends entries (their seqs continue the member's ledger).
 void append_points_entries(Connection& db, const std::string& user_id, const std::vector<PointsEntry>& entries);
 std::optional<PointsEntry> find_points_entry_by_key(Connection& db, const std::string& user_id,

@@ -82,6 +82,23 @@ SC_API sc_status_t sc_engine_coupon_redeem_code(sc_engine* engine, const char* u
                                               sc_coupon** out, sc_error** err);
 
 /**
+ * The member exchanges points for a copy of a template whose issue mode is
+ * "points": the template's points_cost is spent from the member's available
+ * points (soonest-expiring first, docs/points.md) in the same transaction that
+ * issues the coupon, so either both happen or neither. Limits, audience and
+ * idempotency as sc_engine_coupon_claim(); a retry with the same key returns
+ * the same coupon and spends nothing more.
+ * @param out receives the coupon; free with sc_coupon_free().
+ * @return the errors of sc_engine_coupon_claim(), and SC_ERR_INVALID_ARGUMENT
+ *         (field "points": fewer available points than the cost; pending and
+ *         held points do not count), SC_ERR_INVALID_STATE (field "points": the
+ *         member owes points after a refund). Thread-safe.
+ */
+SC_API sc_status_t sc_engine_coupon_exchange_points(sc_engine* engine, const char* user_id,
+                                                  const char* template_id, const char* idempotency_key,
+                                                  sc_coupon** out, sc_error** err);
+
+/**
  * Reads a shopper's coupons as of now, in the order they were issued (oldest
  * first, also within one millisecond): a coupon held by an
  * order whose payment window has passed reads as available, an available one

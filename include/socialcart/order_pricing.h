@@ -37,7 +37,7 @@ SC_API int64_t sc_order_points_earned(const sc_order* order);
 
 /** Number of adjustments of the line, in the order applied. */
 SC_API size_t sc_order_line_adjustment_count(const sc_order* order, size_t index);
-/** The adjustment's kind: "item_price", "promotion" or "coupon". */
+/** The adjustment's kind: "item_price", "promotion", "coupon" or "points" (points paying for the line). */
 SC_API const char* sc_order_line_adjustment_kind(const sc_order* order, size_t index,
                                                  size_t adjustment_index);
 /** The offer's source, the promotion id or the coupon code. */

@@ -89,6 +89,12 @@ sc_status_t sc_engine_coupon_redeem_code(sc_engine* engine, const char* user_id,
                  err);
 }
 
+sc_status_t sc_engine_coupon_exchange_points(sc_engine* engine, const char* user_id, const char* template_id,
+                                           const char* idempotency_key, sc_coupon** out, sc_error** err) {
+    return issue(engine, user_id, template_id, "template_id", idempotency_key,
+                 &sc::Engine::exchange_points_for_coupon, out, err);
+}
+
 sc_status_t sc_engine_coupon_revoke(sc_engine* engine, const char* code, sc_coupon** out, sc_error** err) {
     return guard(err, [&] {
         require_arg(engine, "engine");

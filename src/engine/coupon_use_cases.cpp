@@ -5,6 +5,7 @@
 #include "core/ids.hpp"
 #include "core/text.hpp"
 #include "engine/engine.hpp"
+#include "engine/points_steps.hpp"
 #include "engine/rule_steps.hpp"
 #include "engine/steps.hpp"
 #include "store/coupon_store.hpp"
@@ -58,6 +59,7 @@ CouponInstance as_of(const store::StoredCoupon& stored, int64_t now) {
 CouponIssueMode mode_of(const std::string& via) {
     if (via == "claim") return CouponIssueMode::claim;
     if (via == "grant") return CouponIssueMode::grant;
+    if (via == "points") return CouponIssueMode::points;
     return CouponIssueMode::promo_code;
 }
 
@@ -93,6 +95,12 @@ CouponInstance Engine::redeem_promo_code(const std::string& user_id, const std::
                                          const std::string& idempotency_key) {
     require_id(promo_code, "promo_code");
     return issue_coupon(user_id, "", promo_code, "promo_code", idempotency_key);
+}
+
+CouponInstance Engine::exchange_points_for_coupon(const std::string& user_id, const std::string& template_id,
+                                                  const std::string& idempotency_key) {
+    require_id(template_id, "template_id");
+    return issue_coupon(user_id, template_id, "", "points", idempotency_key);
 }
 
 CouponInstance Engine::issue_coupon(const std::string& user_id, const std::string& template_id,
@@ -145,6 +153,14 @@ CouponInstance Engine::issue_coupon(const std::string& user_id, const std::strin
         c.valid_until = window.valid_until;
         c.claimed_at = tx.now;
         store::insert_coupon(tx.db, c, via, issued + 1);
+        if (t.issue_mode == CouponIssueMode::points) {
+            // The coupon's price: a refusal (too few available points, or a debt) rolls the
+            // issue back with it. The ledger key follows the host's, so a retry that the
+            // idempotency record above did not answer cannot spend twice either.
+            steps::points_write(tx, user_id, [&](PointsAccount& a) {
+                return a.spend("exchange:" + idempotency_key, "coupon:" + c.code, t.points_cost, tx.now);
+            });
+        }
         store::save_idempotency(tx.db, "coupon_issue", idempotency_key, {request, c.code}, tx.now);
         tx.emit(NewEvent{"coupon.issued", c.code,
                          {{"code", c.code}, {"template_id", t.id}, {"user_id", user_id}, {"via", via},

@@ -285,6 +285,32 @@ INSERT INTO order_adjustments_v6 SELECT order_id, line_index, position, kind, so
 DROP TABLE order_adjustments;
 ALTER TABLE order_adjustments_v6 RENAME TO order_adjustments;
 )sql",
+        // 7: coupons bought with points (issue mode "points"): coupon_instances is rebuilt
+        // because its CHECK on `via` gains 'points'.
+        R"sql(
+CREATE TABLE coupon_instances_v7 (
+    id              TEXT PRIMARY KEY,
+    template_id     TEXT NOT NULL REFERENCES coupon_templates(id),
+    owner_user_id   TEXT NOT NULL,
+    ordinal         INTEGER NOT NULL CHECK (ordinal >= 1),
+    via             TEXT NOT NULL CHECK (via IN ('claim', 'grant', 'promo_code', 'points')),
+    state           TEXT NOT NULL CHECK (state IN ('available', 'held', 'used', 'expired', 'revoked')),
+    valid_from      INTEGER NOT NULL,
+    valid_until     INTEGER NOT NULL,
+    claimed_at      INTEGER NOT NULL,
+    order_id        TEXT,
+    hold_expires_at INTEGER,
+    discount        INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
+    capacity        INTEGER NOT NULL DEFAULT 1 CHECK (capacity IN (0, 1)),
+    reserved        INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= capacity),
+    UNIQUE (template_id, owner_user_id, ordinal)
+);
+INSERT INTO coupon_instances_v7 SELECT * FROM coupon_instances;
+DROP TABLE coupon_instances;
+ALTER TABLE coupon_instances_v7 RENAME TO coupon_instances;
+CREATE INDEX coupon_instances_by_owner ON coupon_instances(owner_user_id, state, valid_until);
+CREATE INDEX coupon_instances_held ON coupon_instances(template_id, state, hold_expires_at);
+)sql",
     };
     return steps;
 }

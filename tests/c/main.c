@@ -84,6 +84,7 @@ void test_points_debt(void);
 void test_points_sign_in(void);
 void test_points_activities(void);
 void test_points_history_and_report(void);
+void test_points_exchange_for_coupon(void);
 /* test_orders.c */
 void test_order_accessors_null(void);
 void test_checkout(void);
@@ -186,6 +187,7 @@ static const h_test_case tests[] = {
     {"points_sign_in", test_points_sign_in},
     {"points_activities", test_points_activities},
     {"points_history_and_report", test_points_history_and_report},
+    {"points_exchange_for_coupon", test_points_exchange_for_coupon},
     {"order_accessors_null", test_order_accessors_null},
     {"checkout", test_checkout},
     {"pay", test_pay},

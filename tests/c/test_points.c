@@ -624,3 +624,104 @@ void test_points_history_and_report(void) {
     CHECK_BALANCE(&fx, "u1", 1, 0, 0, 0);
     fx_close(&fx);
 }
+
+/* A 10.00 voucher that costs 500 points, two per member; and a claimable one that is free. */
+static const char* const VOUCHER =
+    "{\"id\":\"v10\",\"title\":\"10 off for 500 points\",\"kind\":\"fixed_amount\",\"value\":1000,"
+    "\"issue_mode\":\"points\",\"points_cost\":500,\"per_user_limit\":2,"
+    "\"validity\":{\"kind\":\"days_from_claim\",\"days\":30}}";
+static const char* const FREEBIE =
+    "{\"id\":\"free5\",\"title\":\"5 off\",\"kind\":\"fixed_amount\",\"value\":500,"
+    "\"validity\":{\"kind\":\"days_from_claim\",\"days\":30}}";
+
+void test_points_exchange_for_coupon(void) {
+    fixture fx;
+    sc_coupon* c = NULL;
+    sc_coupon* again = NULL;
+    sc_points_page* page = NULL;
+    char code[64];
+    int64_t events_before;
+    open_points(&fx);
+    CHECK_OK(sc_engine_coupon_template_put(fx.engine, VOUCHER, &E));
+    CHECK_OK(sc_engine_coupon_template_put(fx.engine, FREEBIE, &E));
+    CHECK_OK(sc_engine_points_adjust(fx.engine, "u1", 1200, "welcome", "adj-1", NULL, &E));
+
+    /* 1200 - 500: the coupon and the spend land in one transaction, with their events. */
+    events_before = events_last_seq(fx.engine, NULL);
+    CHECK_OK(sc_engine_coupon_exchange_points(fx.engine, "u1", "v10", "ex-1", &c, &E));
+    CHECK_STR(sc_coupon_template_id(c), "v10");
+    CHECK_STR(sc_coupon_owner_id(c), "u1");
+    CHECK_EQ(sc_coupon_state(c), SC_COUPON_AVAILABLE);
+    snprintf(code, sizeof code, "%s", sc_coupon_code(c));
+    CHECK_BALANCE(&fx, "u1", 700, 0, 0, 0);
+    CHECK_EQ(events_count_type(fx.engine, events_before, "coupon.issued"), 1);
+    CHECK_EQ(events_count_type(fx.engine, events_before, "points.spent"), 1);
+    /* The spend names the coupon it bought. */
+    CHECK_OK(sc_engine_points_history(fx.engine, "u1", NULL, 1, &page, &E));
+    CHECK_EQ(sc_points_page_count(page), 1);
+    CHECK_EQ(sc_points_entry_kind(sc_points_page_at(page, 0)), SC_POINTS_SPEND);
+    CHECK_EQ(sc_points_entry_points(sc_points_page_at(page, 0)), 500);
+    {
+        char reference[96];
+        snprintf(reference, sizeof reference, "coupon:%s", code);
+        CHECK_STR(sc_points_entry_reference(sc_points_page_at(page, 0)), reference);
+    }
+    sc_points_page_free(page);
+
+    /* A retry returns the same coupon and spends nothing more. */
+    events_before = events_last_seq(fx.engine, NULL);
+    CHECK_OK(sc_engine_coupon_exchange_points(fx.engine, "u1", "v10", "ex-1", &again, &E));
+    CHECK_STR(sc_coupon_code(again), code);
+    CHECK_EQ(events_last_seq(fx.engine, NULL), events_before);
+    CHECK_BALANCE(&fx, "u1", 700, 0, 0, 0);
+    sc_coupon_free(again);
+    sc_coupon_free(c);
+
+    /* The coupon pays like any other: tea 68.00 - 10.00 + 8.00 shipping. */
+    {
+        sc_checkout_request* r = NULL;
+        sc_quote* q = NULL;
+        CHECK_OK(sc_checkout_request_new(&r, &E));
+        CHECK_OK(sc_checkout_request_set_coupon_choice(r, SC_COUPONS_CHOSEN, &E));
+        CHECK_OK(sc_checkout_request_add_coupon(r, code, &E));
+        CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "tea", 1, &E));
+        CHECK_OK(sc_engine_quote(fx.engine, "u1", r, &q, &E));
+        CHECK_EQ(sc_quote_discount(q), 1000);
+        CHECK_EQ(sc_quote_total(q), 6800 - 1000 + 800);
+        sc_quote_free(q);
+        sc_checkout_request_free(r);
+    }
+
+    /*
+     * A second voucher leaves 200. Then bad calls change nothing: a third is over the limit
+     * of two, u2 has no points, a claimable template is not sold for points (nor this one
+     * claimed), an unknown template, a key reused for another member, bad arguments.
+     */
+    CHECK_OK(sc_engine_coupon_exchange_points(fx.engine, "u1", "v10", "ex-2", &c, &E));
+    sc_coupon_free(c);
+    c = NULL;
+    CHECK_BALANCE(&fx, "u1", 200, 0, 0, 0);
+    EXPECT_ERR_SAME(&fx, SC_ERR_LIMIT_EXCEEDED, "user_id",
+                    sc_engine_coupon_exchange_points(fx.engine, "u1", "v10", "ex-3", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "points",
+                    sc_engine_coupon_exchange_points(fx.engine, "u2", "v10", "ex-4", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_STATE, "template_id",
+                    sc_engine_coupon_exchange_points(fx.engine, "u1", "free5", "ex-5", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_STATE, "template_id",
+                    sc_engine_coupon_claim(fx.engine, "u1", "v10", "claim-1", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_NOT_FOUND, "template_id",
+                    sc_engine_coupon_exchange_points(fx.engine, "u1", "nope", "ex-6", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_IDEMPOTENCY_CONFLICT, "idempotency_key",
+                    sc_engine_coupon_exchange_points(fx.engine, "u2", "v10", "ex-1", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
+                    sc_engine_coupon_exchange_points(fx.engine, "", "v10", "ex-7", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "idempotency_key",
+                    sc_engine_coupon_exchange_points(fx.engine, "u1", "v10", NULL, &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_UTF8, "template_id",
+                    sc_engine_coupon_exchange_points(fx.engine, "u1", BAD_UTF8, "ex-8", &c, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "out",
+                    sc_engine_coupon_exchange_points(fx.engine, "u1", "v10", "ex-9", NULL, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine",
+                    sc_engine_coupon_exchange_points(NULL, "u1", "v10", "ex-9", &c, &E));
+    fx_close(&fx);
+}

@@ -39,6 +39,20 @@ public enum SCShippingMethod: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// How many of the member's points pay (`sc_points_use_t`). The program's rules (redeem
+/// rate, unit, cap) and the member's balance apply when the request is quoted or checked
+/// out; the quote's `pointsMax` is the most the cart may use.
+public enum SCPointsUse: Sendable, Hashable {
+    /// No points. The default.
+    case none
+    /// Exactly these points: whole units of the program, at most the quote's `pointsMax`
+    /// (more, or a part of a unit, is `.invalidArgument` with field "points" from the
+    /// quote and the checkout; a negative number from building the request).
+    case exactly(Int64)
+    /// As many as the cart allows: the quote's `pointsMax`.
+    case most
+}
+
 /// What a quote or a checkout is asked for beyond the selected cart lines. Pass the same
 /// request to `SCEngine.quote(user:request:)` and then to
 /// `SCEngine.checkout(user:request:idempotencyKey:)`: the order is priced exactly as the
@@ -48,10 +62,15 @@ public struct SCCheckoutRequest: Sendable, Hashable {
     public var coupons: SCCouponChoice
     /// How the goods reach the shopper (default `.delivery`).
     public var shipping: SCShippingMethod
+    /// How many of the member's points pay (default `.none`).
+    public var points: SCPointsUse
 
-    public init(coupons: SCCouponChoice = .none, shipping: SCShippingMethod = .delivery) {
+    public init(
+        coupons: SCCouponChoice = .none, shipping: SCShippingMethod = .delivery, points: SCPointsUse = .none
+    ) {
         self.coupons = coupons
         self.shipping = shipping
+        self.points = points
     }
 }
 
@@ -64,7 +83,8 @@ final class CheckoutRequestHandle {
     }
 
     /// - Throws: `.invalidArgument` (field "code": empty, a control character, a code
-    ///   named twice), `.invalidUTF8`, `.limitExceeded` (field "code": more than 20 codes).
+    ///   named twice; field "points": `.exactly` a negative number), `.invalidUTF8`,
+    ///   `.limitExceeded` (field "code": more than 20 codes).
     convenience init(_ request: SCCheckoutRequest) throws {
         if case .chosen(let codes) = request.coupons {
             for code in codes { try requireCString(code, field: "code") }
@@ -81,6 +101,11 @@ final class CheckoutRequestHandle {
             for code in codes { try addCoupon(code) }
         }
         try setShipping(request.shipping.raw)
+        switch request.points {
+        case .none: try setPoints(SC_POINTS_NONE, 0)
+        case .exactly(let points): try setPoints(SC_POINTS_EXACTLY, points)
+        case .most: try setPoints(SC_POINTS_MOST, 0)
+        }
     }
 
     deinit { sc_checkout_request_free(raw) }
@@ -95,5 +120,9 @@ final class CheckoutRequestHandle {
 
     func setShipping(_ method: sc_shipping_method_t) throws {
         try check { sc_checkout_request_set_shipping(raw, method, $0) }
+    }
+
+    func setPoints(_ use: sc_points_use_t, _ points: Int64) throws {
+        try check { sc_checkout_request_set_points(raw, use, points, $0) }
     }
 }

@@ -76,17 +76,19 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
     public var currency: String
     /// Sum of the lines' base amounts, in minor units.
     public var subtotalMinor: Int64
-    /// Sum of every line adjustment (item prices, promotions, coupons), in minor units.
+    /// Sum of the line adjustments that are discounts (item prices, promotions, coupons;
+    /// not points), in minor units.
     public var discountMinor: Int64
     /// Shipping paid, after waivers, in minor units. Refunds never return it.
     public var shippingMinor: Int64
-    /// What the shopper pays (subtotal - discount + shipping), in minor units.
+    /// What the shopper pays (subtotal - discount - points amount + shipping), in minor
+    /// units.
     public var totalMinor: Int64
     /// Sum of all refunds so far, in minor units.
     public var refundedMinor: Int64
     /// Sum of the lines' base amounts.
     public var subtotal: SCMoney { SCMoney(minorUnits: subtotalMinor, currency: currency) }
-    /// Sum of every line adjustment.
+    /// Sum of the line adjustments that are discounts.
     public var discount: SCMoney { SCMoney(minorUnits: discountMinor, currency: currency) }
     /// Shipping paid, after waivers.
     public var shipping: SCMoney { SCMoney(minorUnits: shippingMinor, currency: currency) }
@@ -120,6 +122,14 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
     public var promotions: [SCAppliedPromotion]
     /// The coupons the order used (held until paid, then used), in the order they applied.
     public var coupons: [SCAppliedCoupon]
+    /// Points that paid part of the goods (held at checkout, spent at payment).
+    public var pointsUsed: Int64
+    /// What those points paid, in minor units: not in the total, not refunded as money.
+    public var pointsAmountMinor: Int64
+    /// What those points paid: not in the total, not refunded as money.
+    public var pointsAmount: SCMoney { SCMoney(minorUnits: pointsAmountMinor, currency: currency) }
+    /// Points the payment earned (0 before payment); refunds reverse them in proportion.
+    public var pointsEarned: Int64
 
     init(copying order: OpaquePointer) {
         id = copyString(sc_order_id(order))
@@ -169,6 +179,9 @@ public struct SCOrder: Sendable, Hashable, Identifiable {
         merchants = SCQuoteMerchant.copying(order: order, currency: code)
         promotions = SCAppliedPromotion.copying(order: order, currency: code)
         coupons = SCAppliedCoupon.copying(order: order, currency: code)
+        pointsUsed = sc_order_points_used(order)
+        pointsAmountMinor = sc_order_points_amount(order)
+        pointsEarned = sc_order_points_earned(order)
     }
 }
 
@@ -238,17 +251,18 @@ public struct SCRefundLine: Sendable, Hashable {
 extension SCEngine.Blocking {
     /// Turns the user's selected cart lines into an order priced exactly as
     /// `quote(user:request:)` with the same request would now. The order keeps that pricing
-    /// (`discount`, `shipping`, `merchants`, `promotions`, `coupons`, line `adjustments`)
-    /// and holds its stock and the coupons applied until the payment deadline. A retry
-    /// with the same key and request returns the same order.
-    /// - Parameter request: the coupon choice and shipping method; by default no coupons
-    ///   and delivery.
+    /// (`discount`, `shipping`, `merchants`, `promotions`, `coupons`, `pointsUsed`, line
+    /// `adjustments`) and holds its stock, the coupons applied and the points used until the
+    /// payment deadline. A retry with the same key and request returns the same order.
+    /// - Parameter request: the coupon choice, shipping method and points; by default no
+    ///   coupons, delivery and no points.
     /// - Throws: `.cartEmpty`, `.skuInactive`, `.outOfStock`, `.limitExceeded`,
     ///   `.overflow`, `.idempotencyConflict` (the key was used by another user or with
     ///   another request), `.notFound` (field "coupons": a chosen code the shopper does not
     ///   hold), `.invalidState` (field "coupons": a chosen coupon was taken by another
     ///   checkout at the same moment); `.invalidArgument` / `.limitExceeded` (field "code")
-    ///   for the request's codes.
+    ///   for the request's codes; `.invalidArgument` (field "points": more points than the
+    ///   quote's `pointsMax`, or not whole units).
     public func checkout(
         user: String, request: SCCheckoutRequest = SCCheckoutRequest(), idempotencyKey: String
     ) throws -> SCOrder {
@@ -283,7 +297,8 @@ extension SCEngine.Blocking {
         } }
     }
 
-    /// Records the payment of an order (its stock leaves the warehouse).
+    /// Records the payment of an order (its stock leaves the warehouse, its points are
+    /// spent, and it earns points, pending for the program's return window).
     /// - Parameter amount: must equal the order total, in the order's currency.
     /// - Throws: `.currencyMismatch` (field "amount") when `amount` is in another
     ///   currency than the order; `.notFound`, `.amountMismatch`, `.expired` (the order
@@ -310,7 +325,7 @@ extension SCEngine.Blocking {
         } }
     }
 
-    /// Cancels an unpaid order and releases its holds (idempotent).
+    /// Cancels an unpaid order and releases its holds, points included (idempotent).
     /// - Throws: `.notFound`, `.invalidState` for a paid order.
     @discardableResult
     public func cancel(order id: String) throws -> SCOrder {
@@ -320,7 +335,8 @@ extension SCEngine.Blocking {
         } }
     }
 
-    /// Refunds units of one order line (their share of what the line paid).
+    /// Refunds units of one order line (their share of what the line paid). The points the
+    /// order earned are taken back and the points it spent given back, in proportion.
     /// - Throws: `.invalidState` (not paid), `.invalidArgument` (line index,
     ///   quantity < 1), `.refundExceedsPaid`, `.idempotencyConflict`.
     @discardableResult

@@ -30,7 +30,8 @@ extension SCQuoteMerchant {
                 shippingWaivedMinor: sc_order_merchant_shipping_waived(order, i),
                 shippingWaivedBy: waivedBy.isEmpty ? nil : waivedBy,
                 shippingMinor: sc_order_merchant_shipping(order, i),
-                totalMinor: sc_order_merchant_total(order, i))
+                totalMinor: sc_order_merchant_total(order, i),
+                pointsAmountMinor: sc_order_merchant_points_amount(order, i))
         }
     }
 }

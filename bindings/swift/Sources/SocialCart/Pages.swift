@@ -17,7 +17,7 @@ public struct SCPage<Item: Sendable & Hashable>: Sendable, Hashable {
 }
 
 /// "" from the library means "no next page".
-private func cursorOrNil(_ p: UnsafePointer<CChar>?) -> String? {
+func cursorOrNil(_ p: UnsafePointer<CChar>?) -> String? {
     let cursor = copyString(p)
     return cursor.isEmpty ? nil : cursor
 }

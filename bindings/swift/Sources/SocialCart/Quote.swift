@@ -9,14 +9,29 @@ public struct SCQuote: Sendable, Hashable {
     public var lines: [SCQuoteLine]
     /// Sum of the lines' base amounts, in minor units.
     public var subtotalMinor: Int64
-    /// Sum of every line adjustment (item prices, promotions, coupons), in minor units.
+    /// Sum of the line adjustments that are discounts (item prices, promotions, coupons;
+    /// not points), in minor units.
     public var discountMinor: Int64
     /// Shipping payable, summed over the merchants, after waivers, in minor units.
     public var shippingMinor: Int64
-    /// What the shopper would pay (subtotal - discount + shipping), in minor units.
+    /// What the shopper would pay (subtotal - discount - points amount + shipping), in
+    /// minor units.
     public var totalMinor: Int64
-    /// What the shopper saves (the discount plus the shipping waived), in minor units.
+    /// What the shopper saves (the discount plus the shipping waived; points are payment,
+    /// not saving), in minor units.
     public var savedMinor: Int64
+    /// Points that pay, as the request asked (`SCCheckoutRequest.points`).
+    public var pointsUsed: Int64
+    /// What those points pay, in minor units; each line shows its part as an adjustment of
+    /// kind `.points`.
+    public var pointsAmountMinor: Int64
+    /// The most points this cart may use: the member's available points, in whole units,
+    /// worth at most the program's cap of the goods after coupons. 0 when the program lets
+    /// points pay for nothing or the member owes points.
+    public var pointsMax: Int64
+    /// Points that paying this quote would earn (pending until the return window has
+    /// passed).
+    public var pointsToEarn: Int64
     /// One entry per merchant, in the order each first appears among the lines.
     public var merchants: [SCQuoteMerchant]
     /// The automatic promotions that applied, in the order they applied.
@@ -31,8 +46,10 @@ public struct SCQuote: Sendable, Hashable {
 
     /// Sum of the lines' base amounts.
     public var subtotal: SCMoney { SCMoney(minorUnits: subtotalMinor, currency: currency) }
-    /// Sum of every line adjustment.
+    /// Sum of the line adjustments that are discounts.
     public var discount: SCMoney { SCMoney(minorUnits: discountMinor, currency: currency) }
+    /// What the points used pay.
+    public var pointsAmount: SCMoney { SCMoney(minorUnits: pointsAmountMinor, currency: currency) }
     /// Shipping payable after waivers.
     public var shipping: SCMoney { SCMoney(minorUnits: shippingMinor, currency: currency) }
     /// What the shopper would pay.
@@ -48,6 +65,10 @@ public struct SCQuote: Sendable, Hashable {
         shippingMinor = sc_quote_shipping(quote)
         totalMinor = sc_quote_total(quote)
         savedMinor = sc_quote_saved(quote)
+        pointsUsed = sc_quote_points_used(quote)
+        pointsAmountMinor = sc_quote_points_amount(quote)
+        pointsMax = sc_quote_points_max(quote)
+        pointsToEarn = sc_quote_points_to_earn(quote)
         lines = (0..<sc_quote_line_count(quote)).map { i in
             SCQuoteLine(
                 skuId: copyString(sc_quote_line_sku_id(quote, i)),
@@ -76,7 +97,8 @@ public struct SCQuote: Sendable, Hashable {
                 shippingWaivedMinor: sc_quote_merchant_shipping_waived(quote, i),
                 shippingWaivedBy: waivedBy.isEmpty ? nil : waivedBy,
                 shippingMinor: sc_quote_merchant_shipping(quote, i),
-                totalMinor: sc_quote_merchant_total(quote, i))
+                totalMinor: sc_quote_merchant_total(quote, i),
+                pointsAmountMinor: sc_quote_merchant_points_amount(quote, i))
         }
         promotions = (0..<sc_quote_promotion_count(quote)).map { i in
             SCAppliedPromotion(
@@ -134,7 +156,8 @@ public struct SCQuoteLine: Sendable, Hashable {
     public var net: SCMoney { SCMoney(minorUnits: netMinor, currency: currency) }
 }
 
-/// One adjustment of a quote line or an order line: an item price, a promotion or a coupon.
+/// One adjustment of a quote line or an order line: an item price, a promotion, a coupon, or
+/// the line's part of what points pay.
 public struct SCAdjustment: Sendable, Hashable {
     /// What kind of rule made an adjustment. New kinds may be added: an unknown one
     /// arrives as `.unknown(name)`.
@@ -145,15 +168,18 @@ public struct SCAdjustment: Sendable, Hashable {
         case promotion
         /// A coupon.
         case coupon
+        /// The line's part of what points pay (its source is "points").
+        case points
         /// A kind this binding does not know, by the library's name.
         case unknown(String)
 
-        /// The kind for the library's name ("item_price", "promotion", "coupon").
+        /// The kind for the library's name ("item_price", "promotion", "coupon", "points").
         public init(rawValue: String) {
             switch rawValue {
             case "item_price": self = .itemPrice
             case "promotion": self = .promotion
             case "coupon": self = .coupon
+            case "points": self = .points
             default: self = .unknown(rawValue)
             }
         }
@@ -164,6 +190,7 @@ public struct SCAdjustment: Sendable, Hashable {
             case .itemPrice: return "item_price"
             case .promotion: return "promotion"
             case .coupon: return "coupon"
+            case .points: return "points"
             case .unknown(let raw): return raw
             }
         }
@@ -172,7 +199,7 @@ public struct SCAdjustment: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// Where it came from: the offer's source, a promotion id or a coupon code.
+    /// Where it came from: the offer's source, a promotion id, a coupon code, or "points".
     public var source: String
     /// The quote's (or order's) currency.
     public var currency: String
@@ -200,8 +227,11 @@ public struct SCQuoteMerchant: Sendable, Hashable, Identifiable {
     public var shippingWaivedBy: String?
     /// Shipping payable (fee - waived), in minor units.
     public var shippingMinor: Int64
-    /// The merchant's total (subtotal - discount + shipping), in minor units.
+    /// The merchant's total (subtotal - discount - points amount + shipping), in minor
+    /// units.
     public var totalMinor: Int64
+    /// What points pay of the merchant's goods, in minor units.
+    public var pointsAmountMinor: Int64
 
     /// Sum of the merchant's line bases.
     public var subtotal: SCMoney { SCMoney(minorUnits: subtotalMinor, currency: currency) }
@@ -215,6 +245,8 @@ public struct SCQuoteMerchant: Sendable, Hashable, Identifiable {
     public var shipping: SCMoney { SCMoney(minorUnits: shippingMinor, currency: currency) }
     /// The merchant's total.
     public var total: SCMoney { SCMoney(minorUnits: totalMinor, currency: currency) }
+    /// What points pay of the merchant's goods.
+    public var pointsAmount: SCMoney { SCMoney(minorUnits: pointsAmountMinor, currency: currency) }
 }
 
 /// An automatic promotion that applied to a quote, or to an order (`SCOrder.promotions`).
@@ -338,11 +370,12 @@ public struct SCCouponExplanation: Sendable, Hashable {
 extension SCEngine.Blocking {
     /// Prices the selected lines of the user's cart as `checkout(user:request:idempotencyKey:)`
     /// with the same request would now: item prices, automatic promotions, the coupons the
-    /// request chooses, shipping per merchant. Changes nothing.
-    /// - Parameter request: the coupon choice and shipping method; by default no coupons
-    ///   and delivery.
+    /// request chooses, shipping per merchant, the points the request uses. Changes nothing.
+    /// - Parameter request: the coupon choice, shipping method and points; by default no
+    ///   coupons, delivery and no points.
     /// - Throws: `.invalidArgument` (field "user_id"; field "code" for a bad coupon code in
-    ///   `.chosen`), `.limitExceeded` (field "code": more than 20 codes), `.notFound` (field
+    ///   `.chosen`; field "points": more points than `pointsMax`, or not whole units),
+    ///   `.limitExceeded` (field "code": more than 20 codes), `.notFound` (field
     ///   "coupons": a chosen code the shopper does not hold), `.overflow` when a total would
     ///   not fit in 64 bits.
     public func quote(user: String, request: SCCheckoutRequest = SCCheckoutRequest()) throws -> SCQuote {

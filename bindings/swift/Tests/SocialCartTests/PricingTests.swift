@@ -64,10 +64,10 @@ final class PricingTests: SocialCartTestCase {
         XCTAssertEqual(quote.merchants, [
             SCQuoteMerchant(id: "m1", currency: "CNY", subtotalMinor: 20400, discountMinor: 2000,
                             shippingFeeMinor: 800, shippingWaivedMinor: 0, shippingWaivedBy: nil,
-                            shippingMinor: 800, totalMinor: 19200),
+                            shippingMinor: 800, totalMinor: 19200, pointsAmountMinor: 0),
             SCQuoteMerchant(id: "m2", currency: "CNY", subtotalMinor: 12800, discountMinor: 2500,
                             shippingFeeMinor: 1200, shippingWaivedMinor: 0, shippingWaivedBy: nil,
-                            shippingMinor: 1200, totalMinor: 11500)])
+                            shippingMinor: 1200, totalMinor: 11500, pointsAmountMinor: 0)])
 
         let order = try engine.blocking.checkout(user: "u1", request: best, idempotencyKey: "co-best")
         XCTAssertEqual(order.totalMinor, quote.totalMinor)
@@ -178,7 +178,7 @@ final class PricingTests: SocialCartTestCase {
         let quote = try engine.blocking.quote(user: "u1", request: request)
         let m2 = SCQuoteMerchant(
             id: "m2", currency: "CNY", subtotalMinor: 12800, discountMinor: 500, shippingFeeMinor: 1200,
-            shippingWaivedMinor: 1200, shippingWaivedBy: "m2-ships-free", shippingMinor: 0, totalMinor: 12300)
+            shippingWaivedMinor: 1200, shippingWaivedBy: "m2-ships-free", shippingMinor: 0, totalMinor: 12300, pointsAmountMinor: 0)
         XCTAssertEqual(quote.merchants.last, m2)
         XCTAssertEqual(quote.merchants.last?.shippingWaived, money(1200))
         XCTAssertEqual(quote.shippingMinor, 800)

@@ -48,10 +48,10 @@ final class QuoteTests: SocialCartTestCase {
         XCTAssertEqual(quote.merchants.map(\.id), ["m1", "m2"])
         XCTAssertEqual(quote.merchants[0], SCQuoteMerchant(
             id: "m1", currency: "CNY", subtotalMinor: 17550, discountMinor: 0, shippingFeeMinor: 0,
-            shippingWaivedMinor: 0, shippingWaivedBy: nil, shippingMinor: 0, totalMinor: 17550))
+            shippingWaivedMinor: 0, shippingWaivedBy: nil, shippingMinor: 0, totalMinor: 17550, pointsAmountMinor: 0))
         XCTAssertEqual(quote.merchants[1], SCQuoteMerchant(
             id: "m2", currency: "CNY", subtotalMinor: 12800, discountMinor: 0, shippingFeeMinor: 0,
-            shippingWaivedMinor: 0, shippingWaivedBy: nil, shippingMinor: 0, totalMinor: 12800))
+            shippingWaivedMinor: 0, shippingWaivedBy: nil, shippingMinor: 0, totalMinor: 12800, pointsAmountMinor: 0))
         XCTAssertEqual(quote.merchants.map(\.totalMinor).reduce(0, +), quote.totalMinor)
         XCTAssertEqual(quote.merchants[1].total, SCMoney(minorUnits: 12800, currency: "CNY"))
         XCTAssertEqual(quote.merchants[1].shippingFee, SCMoney(minorUnits: 0, currency: "CNY"))

@@ -4,7 +4,8 @@ import Walkthrough
 
 // Usage: socialcart-walkthrough [program.json] [database-file] [promotions.json]
 // Defaults: ../walkthrough/program.json relative to this package, a temporary file, and the
-// promotions.json in the same directory as program.json.
+// promotions.json in the same directory as program.json. The points chapters read the
+// points.json in the same directory as program.json.
 let packageDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let arguments = CommandLine.arguments

@@ -24,13 +24,16 @@ public struct WalkthroughOutcome: Sendable {
     public let order: SCOrder
     /// The Mid-Autumn sale (chapters 11–15).
     public let sale: SaleOutcome
+    /// Points (chapters 16–20).
+    public let points: PointsOutcome
 }
 
 /// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
 /// the operator loads the program document, then Lin browses as a guest, signs in (the
 /// guest cart merges), changes quantities, sees her cart's problems, checks out, pays and
 /// gets one line refunded; Wei's unpaid order lapses; the Mid-Autumn sale
-/// (PricingChapter.swift); the event log ends the story.
+/// (PricingChapter.swift); points (PointsChapter.swift, with the points.json next to
+/// `programPath`); the event log ends the story.
 ///
 /// - Parameters:
 ///   - programPath: examples/walkthrough/program.json.
@@ -38,7 +41,8 @@ public struct WalkthroughOutcome: Sendable {
 ///   - promotionsPath: examples/walkthrough/promotions.json; nil for the promotions.json
 ///     next to `programPath` (in the same directory).
 ///   - say: receives each line of output.
-/// - Returns: Lin's first order (paid, one cup refunded) and what the sale left.
+/// - Returns: Lin's first order (paid, one cup refunded), what the sale left and what the
+///   points chapters left.
 @discardableResult
 public func runWalkthrough(
     programPath: String, databasePath: String, promotionsPath: String? = nil,
@@ -139,7 +143,10 @@ public func runWalkthrough(
         engine: engine, clock: clock, story: story,
         promotionsPath: promotionsPath ?? promotionsPathNextTo(programPath))
 
-    say("\n16. The event log, read from the start:")
+    let points = try tellPointsChapter(
+        engine: engine, clock: clock, story: story, pointsPath: pointsPathNextTo(programPath))
+
+    say("\n21. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
         let events = try engine.blocking.readEvents(after: cursor, limit: 100)
@@ -150,7 +157,7 @@ public func runWalkthrough(
         }
         if events.count < 100 { break }
     }
-    return WalkthroughOutcome(order: refunded, sale: sale)
+    return WalkthroughOutcome(order: refunded, sale: sale, points: points)
 }
 
 /// The promotions.json in the directory of `programPath` ("promotions.json" when the

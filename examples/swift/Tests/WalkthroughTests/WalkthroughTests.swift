@@ -46,6 +46,8 @@ final class WalkthroughTests: XCTestCase {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }
         try checkTheSale(outcome.sale, text: text, promotions: promotionsPathNextTo(program))
+        try checkThePoints(outcome.points, text: text)
+        XCTAssertTrue(pointsPathNextTo(program).hasSuffix("/examples/walkthrough/points.json"))
         XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
     }
 
@@ -133,8 +135,90 @@ final class WalkthroughTests: XCTestCase {
             "(platform-50) takes CNY 50.00",
             ": refunded, total CNY 264.00, refunded CNY 254.00",
             "      platform-50       500       1    1        1    0       CNY 0.00",
-            "16. The event log, read from the start:",
             "coupon.returned",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
+    /// Chapters 16–20, points, with the figures examples/walkthrough/points_chapter.c prints
+    /// (points.json: 1 point per yuan of goods paid, 100 points pay 1 yuan up to 30% of the
+    /// goods in whole hundreds, a 7-day return window, sign-in 5, 5, 10, …, shares 10 points
+    /// three times a day).
+    private func checkThePoints(_ points: PointsOutcome, text: String) throws {
+        func balance(_ available: Int64, _ pending: Int64 = 0, _ held: Int64 = 0) -> [Int64] {
+            [available, pending, held, 0, available + pending + held]
+        }
+        func figures(_ b: SCPointsBalance) -> [Int64] { [b.available, b.pending, b.held, b.debt, b.total] }
+
+        // Chapter 16: three days running, the third twice; three shares of 10.
+        XCTAssertEqual(points.signIns.map(\.date), ["2026-11-26", "2026-11-27", "2026-11-28", "2026-11-28"])
+        XCTAssertEqual(points.signIns.map(\.streak), [1, 2, 3, 3])
+        XCTAssertEqual(points.signIns.map(\.points), [5, 5, 10, 10])
+        XCTAssertEqual(points.signIns.map(\.isFirst), [true, true, true, false])
+        XCTAssertEqual(figures(points.balanceAfterSharing), balance(50))
+
+        // Chapter 17: two boxes, 236.00 paid (the bakery ships free): 236 points, pending.
+        XCTAssertEqual(points.mooncakeQuote.totalMinor, 23_600)
+        XCTAssertEqual(points.mooncakeQuote.pointsToEarn, 236)
+        XCTAssertEqual(points.mooncakeQuote.pointsUsed, 0)
+        XCTAssertEqual(points.mooncakes.state, .paid)
+        XCTAssertEqual(points.mooncakes.pointsEarned, 236)
+        XCTAssertEqual(figures(points.balanceAfterMooncakes), balance(50, 236))
+
+        // Chapter 18: vested; 30% of 68.00 caps at 2000 points, she has 286: 200 pay 2.00.
+        XCTAssertEqual(figures(points.balanceVested), balance(286))
+        let quote = points.teaQuote
+        XCTAssertEqual(quote.subtotalMinor - quote.discountMinor, 6_800)
+        XCTAssertEqual(quote.pointsMax, 200)
+        XCTAssertEqual(quote.pointsUsed, 200)
+        XCTAssertEqual(quote.pointsAmountMinor, 200)
+        XCTAssertEqual(quote.shippingMinor, 1_000)
+        XCTAssertEqual(quote.totalMinor, 7_600)
+        XCTAssertEqual(quote.pointsToEarn, 66)
+        XCTAssertEqual(quote.lines.map { $0.adjustments.map(\.kind) }, [[.points]])
+        XCTAssertEqual(quote.merchants.map(\.pointsAmountMinor), [200])
+        XCTAssertEqual(points.tea.pointsUsed, 200)
+        XCTAssertEqual(points.tea.pointsAmountMinor, 200)
+        XCTAssertEqual(points.tea.totalMinor, quote.totalMinor)
+        XCTAssertEqual(figures(points.balanceHeld), balance(86, 0, 200))
+        XCTAssertEqual(figures(points.balancePaid), balance(86, 66))
+
+        // Chapter 19: the refund gives back the 200 spent and takes back the 66 earned.
+        XCTAssertEqual(points.refunded.state, .refunded)
+        XCTAssertEqual(points.refunded.refundedMinor, 6_600)
+        XCTAssertEqual(figures(points.balanceAfterReturn), balance(286))
+        XCTAssertEqual(points.history.map(\.seq), Array((5...12).reversed()))
+        XCTAssertEqual(
+            points.history.map(\.kind), [.return, .reverse, .earn, .commit, .hold, .earn, .earn, .earn])
+        XCTAssertEqual(points.history.map(\.effect), [200, -66, 66, -200, 0, 236, 10, 10])
+        XCTAssertEqual(points.history[2].reference, "order:\(points.tea.id)")
+        XCTAssertEqual(points.history[5].reference, "order:\(points.mooncakes.id)")
+
+        // Chapter 20: the report since the programme started.
+        let r = points.report
+        XCTAssertEqual([r.members, r.available, r.pending, r.held, r.debt, r.liabilityPoints], [1, 286, 0, 0, 0, 286])
+        XCTAssertEqual(r.liabilityAmount, SCMoney(minorUnits: 286, currency: "CNY"))
+        XCTAssertEqual([r.earned, r.spent, r.expired, r.reversed, r.returned, r.adjusted], [352, 200, 0, 66, 200, 0])
+
+        // The same lines as examples/walkthrough/points_chapter.c prints.
+        for expected in [
+            "16. The shops start a points programme (points.json): 1 point per yuan paid,",
+            "    2026-11-28: day 3 of the streak, already signed in today, 10 points",
+            "    refused: the daily cap of 3 for share is reached (SC_ERR_LIMIT_EXCEEDED)",
+            "    payable CNY 236.00, points to earn 236",
+            "    paid CNY 236.00; earned 236 points",
+            "    lin's points: 50 available, 236 pending, 0 held",
+            "    goods CNY 68.00, points 200 of at most 200 pay CNY 2.00, shipping CNY 10.00: payable CNY 76.00, earns 66",
+            "    lin's points: 86 available, 0 pending, 200 held",
+            ": refunded, total CNY 76.00, refunded CNY 66.00",
+            "      #12  return     +200  \n      #11  reverse     -66  \n      #10  earn        +66  order:",
+            "      #8   hold         +0  ",
+            "      members 1; available 286, pending 0, held 0: a liability of 286 points, CNY 2.86",
+            "      since the programme started: earned 352, spent 200, reversed 66, returned 200, expired 0",
+            "\n\n21. The event log, read from the start:\n",
+            "points.signed_in",
+            "points.committed",
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }

@@ -188,7 +188,7 @@ number_ids() {
   perl -pe 's{\b(ord|rfd|hold|cpn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge'
 }
 # The story's figures, each a whole line, in this order: the shopper's story (unchanged
-# since before the sale), then the sale's (chapters 11-15).
+# since before the sale), then the sale's (chapters 11-15), then the points' (chapters 16-20).
 expected_lines=(
   "    tea-oolong-250g  Tieguanyin oolong tea, 250 g          CNY 68.00  12 left"
   "    refused: SKU kettle-iron is not for sale (SC_ERR_SKU_INACTIVE)"
@@ -225,7 +225,23 @@ expected_lines=(
   "      platform-50  available"
   "      template      offered claimed used returned held discount given"
   "      platform-50       500       1    1        1    0       CNY 0.00"
-  "16. The event log, read from the start:"
+  # 16: the streak (5, 5, 10; a second sign-in earns nothing), three shares, the fourth over the cap.
+  "    2026-11-28: day 3 of the streak, already signed in today, 10 points"
+  "    refused: the daily cap of 3 for share is reached (SC_ERR_LIMIT_EXCEEDED)"
+  "    lin's points: 50 available, 0 pending, 0 held"
+  # 17: 236.00 paid for the goods earns 236, pending.
+  "    lin's points: 50 available, 236 pending, 0 held"
+  # 18: vested; 30% of 68.00 caps at 2000 points, 286 available, whole hundreds: 200.
+  "    lin's points: 286 available, 0 pending, 0 held"
+  "    goods CNY 68.00, points 200 of at most 200 pay CNY 2.00, shipping CNY 10.00: payable CNY 76.00, earns 66"
+  "    lin's points: 86 available, 0 pending, 200 held"
+  "    lin's points: 86 available, 66 pending, 0 held"
+  # 19: the return gives back the 200 spent and takes back the 66 earned.
+  "    lin's points: 286 available, 0 pending, 0 held"
+  # 20: the report.
+  "      members 1; available 286, pending 0, held 0: a liability of 286 points, CNY 2.86"
+  "      since the programme started: earned 352, spent 200, reversed 66, returned 200, expired 0"
+  "21. The event log, read from the start:"
   "The end: every handle freed."
 )
 missing_line="$(number_ids < "$WALKTHROUGH_OUT" | perl -e '

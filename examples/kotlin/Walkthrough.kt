@@ -4,12 +4,15 @@
 // merges), changing quantities, seeing cart problems, checking out, paying and
 // getting one line refunded; Wei's unpaid order lapses. Then the Mid-Autumn sale
 // (PricingChapter.kt): promotions, coupons, the best-coupon choice and a coupon
-// returned after a full refund. It ends with the event log. The clock is
-// injected and starts at a fixed time, so every run prints the same story.
+// returned after a full refund; then points (PointsChapter.kt): sign-in, a shared
+// link, points earned and vesting, spent at checkout and given back by a return.
+// It ends with the event log. The clock is injected and starts at a fixed time,
+// so every run prints the same story.
 //
 //   Walkthrough <path/to/examples/walkthrough/program.json> [promotions.json]
 //
-// promotions.json is looked for next to program.json unless given.
+// promotions.json is looked for next to program.json unless given; points.json is
+// always the one next to program.json (as in the C walkthrough).
 // bindings/kotlin/run-tests.sh runs it and checks its figures against the C
 // walkthrough's, so it cannot rot.
 
@@ -45,9 +48,10 @@ fun main(args: Array<String>) {
     }
     val program = File(args[0]).readText(Charsets.UTF_8)
     val promotionsPath = if (args.size > 1) args[1] else File(File(args[0]).parentFile, "promotions.json").path
+    val pointsPath = File(File(args[0]).parentFile, "points.json").path
     val dir = Files.createTempDirectory("socialcart-walkthrough").toFile()
     try {
-        tell(File(dir, "walkthrough.db").path, args[0], program, promotionsPath)
+        tell(File(dir, "walkthrough.db").path, args[0], program, promotionsPath, pointsPath)
     } finally {
         dir.deleteRecursively()
     }
@@ -70,7 +74,7 @@ internal inline fun refused(expected: ErrorCode, call: () -> Unit) {
     error("expected $expected, but the call succeeded")
 }
 
-private fun tell(dbPath: String, programPath: String, program: String, promotionsPath: String) {
+private fun tell(dbPath: String, programPath: String, program: String, promotionsPath: String, pointsPath: String) {
     val clock = StoryClock(STORY_START_MS)
     val options = EngineOptions(durability = Durability.FULL, clock = { clock.nowMs })
     Engine.open(dbPath, options).use { shop ->
@@ -152,8 +156,9 @@ private fun tell(dbPath: String, programPath: String, program: String, promotion
         refused(ErrorCode.EXPIRED) { shop.pay(unpaid.id, "wxpay-late", unpaid.total, "wei-pay-1") }
 
         tellPricingChapter(shop, clock, promotionsPath)
+        tellPointsChapter(shop, clock, pointsPath)
 
-        println("\n16. The event log, read from the start:")
+        println("\n21. The event log, read from the start:")
         var cursor = 0L
         while (true) {
             val events = shop.readEvents(cursor, 100)

@@ -4,7 +4,7 @@
  * It speaks only the C ABI of include/socialcart/socialcart.h. The native
  * methods of the Kotlin object `socialcart.Native` are defined in this file and,
  * by capability, in socialcart_jni_<capability>.c (pricing: the checkout request,
- * rules and the order's pricing snapshot; coupons), which share the helpers
+ * rules and the order's pricing snapshot; coupons; points), which share the helpers
  * declared in socialcart_jni_internal.h. Every SC_API function of the headers is
  * called from one of these files, except the few tests/abi/binding_allowlist.txt
  * lets a binding leave unwrapped (run-tests.sh checks).
@@ -862,6 +862,10 @@ ACC_I64(quoteTotal, sc_quote_total, sc_quote)
 ACC_I64(quoteDiscount, sc_quote_discount, sc_quote)
 ACC_I64(quoteShipping, sc_quote_shipping, sc_quote)
 ACC_I64(quoteSaved, sc_quote_saved, sc_quote)
+ACC_I64(quotePointsUsed, sc_quote_points_used, sc_quote)
+ACC_I64(quotePointsAmount, sc_quote_points_amount, sc_quote)
+ACC_I64(quotePointsMax, sc_quote_points_max, sc_quote)
+ACC_I64(quotePointsToEarn, sc_quote_points_to_earn, sc_quote)
 ACC_STR_AT(quoteLineMerchantId, sc_quote_line_merchant_id, sc_quote)
 
 JNIEXPORT jlong NATIVE(quoteLineAdjustmentCount)(JNIEnv* env, jclass cls, jlong h, jlong line) {
@@ -895,6 +899,7 @@ ACC_I64_AT(quoteMerchantShippingWaived, sc_quote_merchant_shipping_waived, sc_qu
 ACC_STR_AT(quoteMerchantShippingWaivedBy, sc_quote_merchant_shipping_waived_by, sc_quote)
 ACC_I64_AT(quoteMerchantShipping, sc_quote_merchant_shipping, sc_quote)
 ACC_I64_AT(quoteMerchantTotal, sc_quote_merchant_total, sc_quote)
+ACC_I64_AT(quoteMerchantPointsAmount, sc_quote_merchant_points_amount, sc_quote)
 ACC_SIZE(quotePromotionCount, sc_quote_promotion_count, sc_quote)
 ACC_STR_AT(quotePromotionId, sc_quote_promotion_id, sc_quote)
 ACC_I64_AT(quotePromotionAmount, sc_quote_promotion_amount, sc_quote)

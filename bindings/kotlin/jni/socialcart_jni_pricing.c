@@ -1,8 +1,9 @@
 /*
  * socialcart_jni_pricing: the JNI layer's pricing capability (socialcart/checkout.h,
  * socialcart/rules.h, socialcart/order_pricing.h): the checkout request builder that
- * Engine.quote and Engine.checkout fill from a CheckoutRequest, the rule puts, and the
- * order's pricing snapshot. Conventions as in socialcart_jni.c.
+ * Engine.quote and Engine.checkout fill from a CheckoutRequest (coupons, shipping, points),
+ * the rule puts, and the order's pricing snapshot (with the points it used and earned).
+ * Conventions as in socialcart_jni.c.
  *
  * The request's getters (sc_checkout_request_coupon_choice and the like) are not
  * wrapped: the Kotlin value type holds what it asked for (tests/abi/binding_allowlist.txt).
@@ -55,6 +56,15 @@ JNIEXPORT void NATIVE(checkoutRequestSetShipping)(JNIEnv* env, jclass cls, jlong
     if (st != SC_OK) throw_status(env, st, err);
 }
 
+/* use: an sc_points_use_t value, passed through unchecked; points count with SC_POINTS_EXACTLY. */
+JNIEXPORT void NATIVE(checkoutRequestSetPoints)(JNIEnv* env, jclass cls, jlong h, jint use, jlong points) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status_t st = sc_checkout_request_set_points(PTR(sc_checkout_request, h), (sc_points_use_t)use,
+                                                    (int64_t)points, &err);
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Rules                                                                     */
 /* ------------------------------------------------------------------------ */
@@ -92,6 +102,9 @@ JNIEXPORT void NATIVE(engineShippingRulePut)(JNIEnv* env, jclass cls, jlong h, j
 ACC_I64(orderDiscount, sc_order_discount, sc_order)
 ACC_I64(orderShipping, sc_order_shipping, sc_order)
 ACC_I64(orderShippingMethod, sc_order_shipping_method, sc_order)
+ACC_I64(orderPointsUsed, sc_order_points_used, sc_order)
+ACC_I64(orderPointsAmount, sc_order_points_amount, sc_order)
+ACC_I64(orderPointsEarned, sc_order_points_earned, sc_order)
 ACC_SIZE_AT(orderLineAdjustmentCount, sc_order_line_adjustment_count, sc_order)
 ACC_STR_AT2(orderLineAdjustmentKind, sc_order_line_adjustment_kind, sc_order)
 ACC_STR_AT2(orderLineAdjustmentSource, sc_order_line_adjustment_source, sc_order)
@@ -105,6 +118,7 @@ ACC_I64_AT(orderMerchantShippingWaived, sc_order_merchant_shipping_waived, sc_or
 ACC_STR_AT(orderMerchantShippingWaivedBy, sc_order_merchant_shipping_waived_by, sc_order)
 ACC_I64_AT(orderMerchantShipping, sc_order_merchant_shipping, sc_order)
 ACC_I64_AT(orderMerchantTotal, sc_order_merchant_total, sc_order)
+ACC_I64_AT(orderMerchantPointsAmount, sc_order_merchant_points_amount, sc_order)
 ACC_SIZE(orderPromotionCount, sc_order_promotion_count, sc_order)
 ACC_STR_AT(orderPromotionId, sc_order_promotion_id, sc_order)
 ACC_I64_AT(orderPromotionAmount, sc_order_promotion_amount, sc_order)

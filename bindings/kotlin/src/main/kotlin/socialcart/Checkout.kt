@@ -43,12 +43,14 @@ enum class ShippingMethod(val value: Int) {
 /**
  * What a quote or a checkout is asked for beyond the selected cart lines. Pass the same
  * request to [Engine.quote] and then to [Engine.checkout]: the order is priced exactly as
- * the quote was, given the same cart, rules and clock. The default asks for no coupons and
- * delivery, what `quote(userId)` and `checkout(userId, idempotencyKey)` use.
+ * the quote was, given the same cart, rules and clock. The default asks for no coupons,
+ * delivery and no points, what `quote(userId)` and `checkout(userId, idempotencyKey)` use.
  */
 data class CheckoutRequest @JvmOverloads constructor(
     val coupons: CouponChoice = CouponChoice.None,
-    val shipping: ShippingMethod = ShippingMethod.DELIVERY
+    val shipping: ShippingMethod = ShippingMethod.DELIVERY,
+    /** How many of the member's points pay (`sc_checkout_request_set_points`). */
+    val points: PointsUse = PointsUse.None
 )
 
 /** sc_coupon_choice_t values. */
@@ -56,10 +58,16 @@ private const val COUPONS_NONE = 0
 private const val COUPONS_BEST = 1
 private const val COUPONS_CHOSEN = 2
 
+/** sc_points_use_t values. */
+private const val POINTS_NONE = 0
+private const val POINTS_EXACTLY = 1
+private const val POINTS_MOST = 2
+
 /**
  * Runs block with a native `sc_checkout_request` holding this request, freed afterwards.
  * @throws SocialCartException INVALID_ARGUMENT (field "code": an empty, repeated or
- *   malformed code; field "shipping": [ShippingMethod.UNKNOWN]), INVALID_UTF8,
+ *   malformed code; field "shipping": [ShippingMethod.UNKNOWN]; field "points": a negative
+ *   [PointsUse.Exactly]), INVALID_UTF8,
  *   LIMIT_EXCEEDED (field "code": more than 20 codes).
  */
 internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
@@ -75,6 +83,11 @@ internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
             }
         }
         Native.checkoutRequestSetShipping(h, shipping.value)
+        when (val use = points) {
+            PointsUse.None -> Native.checkoutRequestSetPoints(h, POINTS_NONE, 0)
+            is PointsUse.Exactly -> Native.checkoutRequestSetPoints(h, POINTS_EXACTLY, use.points)
+            PointsUse.Most -> Native.checkoutRequestSetPoints(h, POINTS_MOST, 0)
+        }
         return block(h)
     } finally {
         Native.checkoutRequestFree(h)

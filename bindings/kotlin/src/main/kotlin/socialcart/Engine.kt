@@ -243,9 +243,12 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * What checkout with the same request would charge for the selected lines now: item
      * prices, automatic promotions, the coupons the request chooses, shipping per merchant
      * (docs/pricing.md). Changes nothing.
+     * With [CheckoutRequest.points], the member's points pay part of the goods ([Quote.pointsUsed],
+     * [Quote.pointsAmount], within [Quote.pointsMax]); [Quote.pointsToEarn] says what paying earns.
      * @throws SocialCartException OVERFLOW; NOT_FOUND (field "coupons") for a chosen code the
      *   shopper does not hold; INVALID_ARGUMENT / LIMIT_EXCEEDED (field "code") for a chosen
-     *   code that is empty, repeated or one too many (more than 20).
+     *   code that is empty, repeated or one too many (more than 20); INVALID_ARGUMENT (field
+     *   "points") for [PointsUse.Exactly] beyond [Quote.pointsMax] or not in whole units.
      */
     @JvmOverloads
     fun quote(userId: String, request: CheckoutRequest = CheckoutRequest()): Quote =
@@ -255,9 +258,11 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
 
     /**
      * Turns the selected cart lines into an order, priced exactly as [quote] with the same
-     * request would now. The order holds tracked stock and the coupons it applied until its
-     * payment deadline, and keeps its pricing ([Order.discount], [Order.merchants], …). A retry
-     * with the same key and request returns the same order.
+     * request would now. The order holds tracked stock, the coupons it applied and the points it
+     * uses until its payment deadline (paying spends the points and earns [Order.pointsEarned];
+     * cancelling or a lapse releases them), and keeps its pricing ([Order.discount],
+     * [Order.merchants], [Order.pointsAmount], …). A retry with the same key and request returns
+     * the same order.
      * @throws SocialCartException CART_EMPTY, SKU_INACTIVE, OUT_OF_STOCK, LIMIT_EXCEEDED,
      *   OVERFLOW, IDEMPOTENCY_CONFLICT (the key was used by another user or with another
      *   request), INVALID_STATE (field "coupons": a chosen coupon was taken by another checkout
@@ -268,7 +273,7 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
             Snapshots.takeOrder(state.call { Native.engineCheckout(it, utf8(userId), r, utf8(idempotencyKey)) })
         }
 
-    /** [checkout] with the default request: no coupons, delivery. */
+    /** [checkout] with the default request: no coupons, delivery, no points. */
     fun checkout(userId: String, idempotencyKey: String): Order = checkout(userId, CheckoutRequest(), idempotencyKey)
 
     /** Reads an order (settling its payment deadline first). @throws SocialCartException NOT_FOUND. */
@@ -401,6 +406,102 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     /** The coupon report: one row per template, in template id order (docs/pricing.md). */
     fun couponReport(): List<CouponReportRow> =
         Snapshots.takeCouponReport(state.call { Native.engineCouponReport(it) })
+
+    // ---------------------------------------------------------------- points
+
+    /**
+     * Sets the points program: the "points" object of the program document (earn rate, redeem
+     * rate, unit and cap, expiry mode, return window, sign-in table, activities), read as
+     * strictly as the document. Replaces the program as a whole; a program equal to the stored
+     * one changes nothing and appends no event. It is read back with [exportProgram].
+     * @throws SocialCartException VALIDATION (field names the place, e.g. "redeem.max_share_bps"),
+     *   INVALID_UTF8 (field "json").
+     */
+    fun putPointsProgram(json: String) = state.call { Native.enginePointsProgramPut(it, utf8(json)) }
+
+    /**
+     * A member's points as of now. Points held by an unpaid order whose payment window has
+     * passed read as available; a member with no entries has a zero balance.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id"), INVALID_UTF8.
+     */
+    fun pointsBalance(userId: String): PointsBalance =
+        Snapshots.takePointsBalance(state.call { Native.enginePointsBalance(it, utf8(userId)) })
+
+    /**
+     * A member's lots that still have points free or held, soonest expiry first and
+     * never-expiring last (the order spending takes them in).
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id"), INVALID_UTF8.
+     */
+    fun pointsLots(userId: String): List<PointsLot> =
+        Snapshots.takePointsLots(state.call { Native.enginePointsLots(it, utf8(userId)) })
+
+    /**
+     * One page of a member's points ledger, newest entry first.
+     * @param cursor null for the first page, else the previous page's [Page.nextCursor] of the
+     *   same member's history.
+     * @param limit 1..1000.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id", "cursor": not one this
+     *   query returned, or "limit"), INVALID_UTF8.
+     */
+    @JvmOverloads
+    fun pointsHistory(userId: String, cursor: String? = null, limit: Int = 50): Page<PointsEntry> =
+        Snapshots.takePointsPage(state.call {
+            Native.enginePointsHistory(it, utf8(userId), utf8OrNull(cursor), limit.toLong())
+        })
+
+    /**
+     * The operator corrects a member's points, with a reason. Positive: a new lot, available at
+     * once, expiring by the program's expiry mode; it repays debt first. Negative: taken from
+     * the available points as a spend would be, never beyond them. A retry with the same key
+     * returns the same entry and changes nothing.
+     * @param points ≠ 0.
+     * @param reason required; kept on the entry ([PointsEntry.reason]).
+     * @return the adjustment's entry.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id", "reason",
+     *   "idempotency_key"; field "points": 0, or a debit beyond the available points),
+     *   INVALID_STATE (field "points": a debit while the member owes points),
+     *   IDEMPOTENCY_CONFLICT (the key was used for another correction), INVALID_UTF8, OVERFLOW.
+     */
+    fun adjustPoints(userId: String, points: Long, reason: String, idempotencyKey: String): PointsEntry =
+        Snapshots.takePointsEntry(state.call {
+            Native.enginePointsAdjust(it, utf8(userId), points, utf8(reason), utf8(idempotencyKey), true)
+        })
+
+    /**
+     * The member signs in for today (the UTC day of the engine's clock) and earns the points of
+     * the sign-in table for the day of the streak: a missed day starts the streak again at day 1,
+     * and so does the day after the table's last. Once per day: signing in again that day
+     * returns the same result with [SignIn.first] false and earns nothing.
+     * @throws SocialCartException INVALID_STATE (field "sign_in": the program has no sign-in
+     *   table), INVALID_ARGUMENT (field "user_id"), INVALID_UTF8.
+     */
+    fun signIn(userId: String): SignIn = Snapshots.takeSignIn(state.call { Native.enginePointsSignIn(it, utf8(userId)) })
+
+    /**
+     * The host reports an activity of the points program (a share, a review) and the member
+     * earns its points, at most the activity's daily cap times per UTC day. A retry with the
+     * same key returns the same entry and earns nothing more.
+     * @param activity the activity's name in the program, e.g. "share".
+     * @param reference what was shared or reviewed, e.g. a SKU id; kept on the entry.
+     * @return the earn entry.
+     * @throws SocialCartException NOT_FOUND (field "activity": not in the program),
+     *   LIMIT_EXCEEDED (field "activity": today's cap is reached), INVALID_ARGUMENT (field
+     *   "user_id", "activity", "reference" or "idempotency_key"), IDEMPOTENCY_CONFLICT (the key
+     *   was used for another activity or reference), INVALID_UTF8.
+     */
+    fun recordActivity(userId: String, activity: String, reference: String, idempotencyKey: String): PointsEntry =
+        Snapshots.takePointsEntry(state.call {
+            Native.enginePointsActivity(it, utf8(userId), utf8(activity), utf8(reference), utf8(idempotencyKey), true)
+        })
+
+    /**
+     * The points report: the liability now over every member (available, pending, held, debt;
+     * the points members may still spend and their value at the redeem rate) and the points
+     * earned, spent, expired, reversed, returned and adjusted by entries made in [fromMs, toMs).
+     * @throws SocialCartException INVALID_ARGUMENT (field "to_ms": before fromMs).
+     */
+    fun pointsReport(fromMs: Long, toMs: Long): PointsReport =
+        Snapshots.takePointsReport(state.call { Native.enginePointsReport(it, fromMs, toMs) })
 
     // ---------------------------------------------------------------- events
 

@@ -146,6 +146,7 @@ internal object Native {
     @JvmStatic external fun checkoutRequestSetCouponChoice(request: Long, choice: Int)
     @JvmStatic external fun checkoutRequestAddCoupon(request: Long, code: ByteArray?)
     @JvmStatic external fun checkoutRequestSetShipping(request: Long, shipping: Int)
+    @JvmStatic external fun checkoutRequestSetPoints(request: Long, use: Int, points: Long)
 
     // Rules (socialcart_jni_pricing.c)
     @JvmStatic external fun enginePromotionPut(engine: Long, json: ByteArray?)
@@ -166,6 +167,10 @@ internal object Native {
     @JvmStatic external fun quoteDiscount(quote: Long): Long
     @JvmStatic external fun quoteShipping(quote: Long): Long
     @JvmStatic external fun quoteSaved(quote: Long): Long
+    @JvmStatic external fun quotePointsUsed(quote: Long): Long
+    @JvmStatic external fun quotePointsAmount(quote: Long): Long
+    @JvmStatic external fun quotePointsMax(quote: Long): Long
+    @JvmStatic external fun quotePointsToEarn(quote: Long): Long
     @JvmStatic external fun quoteLineMerchantId(quote: Long, index: Long): String?
     @JvmStatic external fun quoteLineAdjustmentCount(quote: Long, line: Long): Long
     @JvmStatic external fun quoteLineAdjustmentKind(quote: Long, line: Long, adjustment: Long): String?
@@ -180,6 +185,7 @@ internal object Native {
     @JvmStatic external fun quoteMerchantShippingWaivedBy(quote: Long, index: Long): String?
     @JvmStatic external fun quoteMerchantShipping(quote: Long, index: Long): Long
     @JvmStatic external fun quoteMerchantTotal(quote: Long, index: Long): Long
+    @JvmStatic external fun quoteMerchantPointsAmount(quote: Long, index: Long): Long
     @JvmStatic external fun quotePromotionCount(quote: Long): Long
     @JvmStatic external fun quotePromotionId(quote: Long, index: Long): String?
     @JvmStatic external fun quotePromotionAmount(quote: Long, index: Long): Long
@@ -241,6 +247,9 @@ internal object Native {
     @JvmStatic external fun orderDiscount(order: Long): Long
     @JvmStatic external fun orderShipping(order: Long): Long
     @JvmStatic external fun orderShippingMethod(order: Long): Long
+    @JvmStatic external fun orderPointsUsed(order: Long): Long
+    @JvmStatic external fun orderPointsAmount(order: Long): Long
+    @JvmStatic external fun orderPointsEarned(order: Long): Long
     @JvmStatic external fun orderLineAdjustmentCount(order: Long, line: Long): Long
     @JvmStatic external fun orderLineAdjustmentKind(order: Long, line: Long, adjustment: Long): String?
     @JvmStatic external fun orderLineAdjustmentSource(order: Long, line: Long, adjustment: Long): String?
@@ -254,6 +263,7 @@ internal object Native {
     @JvmStatic external fun orderMerchantShippingWaivedBy(order: Long, index: Long): String?
     @JvmStatic external fun orderMerchantShipping(order: Long, index: Long): Long
     @JvmStatic external fun orderMerchantTotal(order: Long, index: Long): Long
+    @JvmStatic external fun orderMerchantPointsAmount(order: Long, index: Long): Long
     @JvmStatic external fun orderPromotionCount(order: Long): Long
     @JvmStatic external fun orderPromotionId(order: Long, index: Long): String?
     @JvmStatic external fun orderPromotionAmount(order: Long, index: Long): Long
@@ -298,6 +308,66 @@ internal object Native {
     @JvmStatic external fun couponReportHeld(report: Long, index: Long): Long
     @JvmStatic external fun couponReportDiscountGiven(report: Long, index: Long): Long
     @JvmStatic external fun couponReportFree(report: Long)
+
+    // Points (socialcart_jni_points.c)
+    @JvmStatic external fun pointsEntryKindName(kind: Int): String
+    @JvmStatic external fun enginePointsProgramPut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun enginePointsBalance(engine: Long, userId: ByteArray?): Long
+    @JvmStatic external fun pointsBalanceAvailable(balance: Long): Long
+    @JvmStatic external fun pointsBalancePending(balance: Long): Long
+    @JvmStatic external fun pointsBalanceHeld(balance: Long): Long
+    @JvmStatic external fun pointsBalanceDebt(balance: Long): Long
+    @JvmStatic external fun pointsBalanceTotal(balance: Long): Long
+    @JvmStatic external fun pointsBalanceFree(balance: Long)
+    @JvmStatic external fun enginePointsLots(engine: Long, userId: ByteArray?): Long
+    @JvmStatic external fun pointsLotsCount(lots: Long): Long
+    @JvmStatic external fun pointsLotId(lots: Long, index: Long): Long
+    @JvmStatic external fun pointsLotEarned(lots: Long, index: Long): Long
+    @JvmStatic external fun pointsLotFree(lots: Long, index: Long): Long
+    @JvmStatic external fun pointsLotHeld(lots: Long, index: Long): Long
+    @JvmStatic external fun pointsLotEarnedAtMs(lots: Long, index: Long): Long
+    @JvmStatic external fun pointsLotVestsAtMs(lots: Long, index: Long): Long
+    @JvmStatic external fun pointsLotExpires(lots: Long, index: Long): Boolean
+    @JvmStatic external fun pointsLotExpiresAtMs(lots: Long, index: Long): Long
+    @JvmStatic external fun pointsLotsFree(lots: Long)
+    @JvmStatic external fun enginePointsHistory(engine: Long, userId: ByteArray?, cursor: ByteArray?, limit: Long): Long
+    @JvmStatic external fun pointsPageCount(page: Long): Long
+    @JvmStatic external fun pointsPageAt(page: Long, index: Long): Long
+    @JvmStatic external fun pointsPageNextCursor(page: Long): String?
+    @JvmStatic external fun pointsPageFree(page: Long)
+    @JvmStatic external fun pointsEntrySeq(entry: Long): Long
+    @JvmStatic external fun pointsEntryKind(entry: Long): Long
+    @JvmStatic external fun pointsEntryPoints(entry: Long): Long
+    @JvmStatic external fun pointsEntryEffect(entry: Long): Long
+    @JvmStatic external fun pointsEntryReference(entry: Long): String?
+    @JvmStatic external fun pointsEntryAtMs(entry: Long): Long
+    @JvmStatic external fun pointsEntryVestsAtMs(entry: Long): Long
+    @JvmStatic external fun pointsEntryReason(entry: Long): String?
+    @JvmStatic external fun pointsEntryFree(entry: Long)
+    @JvmStatic external fun enginePointsAdjust(engine: Long, userId: ByteArray?, points: Long, reason: ByteArray?, idempotencyKey: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun enginePointsSignIn(engine: Long, userId: ByteArray?): Long
+    @JvmStatic external fun signInDate(signIn: Long): String?
+    @JvmStatic external fun signInStreak(signIn: Long): Long
+    @JvmStatic external fun signInPoints(signIn: Long): Long
+    @JvmStatic external fun signInFirst(signIn: Long): Boolean
+    @JvmStatic external fun signInFree(signIn: Long)
+    @JvmStatic external fun enginePointsActivity(engine: Long, userId: ByteArray?, activity: ByteArray?, reference: ByteArray?, idempotencyKey: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun enginePointsReport(engine: Long, fromMs: Long, toMs: Long): Long
+    @JvmStatic external fun pointsReportMembers(report: Long): Long
+    @JvmStatic external fun pointsReportAvailable(report: Long): Long
+    @JvmStatic external fun pointsReportPending(report: Long): Long
+    @JvmStatic external fun pointsReportHeld(report: Long): Long
+    @JvmStatic external fun pointsReportDebt(report: Long): Long
+    @JvmStatic external fun pointsReportLiabilityPoints(report: Long): Long
+    @JvmStatic external fun pointsReportLiabilityAmount(report: Long): Long
+    @JvmStatic external fun pointsReportCurrency(report: Long): String?
+    @JvmStatic external fun pointsReportEarned(report: Long): Long
+    @JvmStatic external fun pointsReportSpent(report: Long): Long
+    @JvmStatic external fun pointsReportExpired(report: Long): Long
+    @JvmStatic external fun pointsReportReversed(report: Long): Long
+    @JvmStatic external fun pointsReportReturned(report: Long): Long
+    @JvmStatic external fun pointsReportAdjusted(report: Long): Long
+    @JvmStatic external fun pointsReportFree(report: Long)
 
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long

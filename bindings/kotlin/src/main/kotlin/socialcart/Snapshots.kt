@@ -97,7 +97,8 @@ internal object Snapshots {
                     shippingWaived = Native.quoteMerchantShippingWaived(q, i),
                     shippingWaivedBy = Native.quoteMerchantShippingWaivedBy(q, i)?.takeIf { it.isNotEmpty() },
                     shipping = Native.quoteMerchantShipping(q, i),
-                    total = Native.quoteMerchantTotal(q, i)
+                    total = Native.quoteMerchantTotal(q, i),
+                    pointsAmount = Native.quoteMerchantPointsAmount(q, i)
                 )
             },
             promotions = indices(Native.quotePromotionCount(q)).map { i ->
@@ -130,7 +131,11 @@ internal object Snapshots {
                     missing = Native.quoteExplanationMissing(q, i),
                     conflictingCode = Native.quoteExplanationConflicting(q, i)?.takeIf { it.isNotEmpty() }
                 )
-            }
+            },
+            pointsUsed = Native.quotePointsUsed(q),
+            pointsAmount = Native.quotePointsAmount(q),
+            pointsMax = Native.quotePointsMax(q),
+            pointsToEarn = Native.quotePointsToEarn(q)
         )
     }
 
@@ -212,7 +217,8 @@ internal object Snapshots {
                     shippingWaived = Native.orderMerchantShippingWaived(o, i),
                     shippingWaivedBy = Native.orderMerchantShippingWaivedBy(o, i)?.takeIf { it.isNotEmpty() },
                     shipping = Native.orderMerchantShipping(o, i),
-                    total = Native.orderMerchantTotal(o, i)
+                    total = Native.orderMerchantTotal(o, i),
+                    pointsAmount = Native.orderMerchantPointsAmount(o, i)
                 )
             },
             promotions = indices(Native.orderPromotionCount(o)).map { i ->
@@ -227,7 +233,10 @@ internal object Snapshots {
                     templateId = Native.orderCouponTemplateId(o, i) ?: "",
                     amount = Native.orderCouponAmount(o, i)
                 )
-            }
+            },
+            pointsUsed = Native.orderPointsUsed(o),
+            pointsAmount = Native.orderPointsAmount(o),
+            pointsEarned = Native.orderPointsEarned(o)
         )
     }
 
@@ -264,6 +273,79 @@ internal object Snapshots {
                 currency = currency
             )
         }
+    }
+
+    fun takePointsBalance(h: Long): PointsBalance = taking(h, { Native.pointsBalanceFree(it) }) { b ->
+        PointsBalance(
+            available = Native.pointsBalanceAvailable(b),
+            pending = Native.pointsBalancePending(b),
+            held = Native.pointsBalanceHeld(b),
+            debt = Native.pointsBalanceDebt(b),
+            total = Native.pointsBalanceTotal(b)
+        )
+    }
+
+    fun takePointsLots(h: Long): List<PointsLot> = taking(h, { Native.pointsLotsFree(it) }) { l ->
+        indices(Native.pointsLotsCount(l)).map { i ->
+            PointsLot(
+                id = Native.pointsLotId(l, i),
+                earned = Native.pointsLotEarned(l, i),
+                free = Native.pointsLotFree(l, i),
+                held = Native.pointsLotHeld(l, i),
+                earnedAtMs = Native.pointsLotEarnedAtMs(l, i),
+                vestsAtMs = Native.pointsLotVestsAtMs(l, i),
+                expiresAtMs = if (Native.pointsLotExpires(l, i)) Native.pointsLotExpiresAtMs(l, i) else null
+            )
+        }
+    }
+
+    /** Reads a points entry (borrowed: from a page, or one [takePointsEntry] frees). */
+    fun readPointsEntry(e: Long): PointsEntry = PointsEntry(
+        seq = Native.pointsEntrySeq(e),
+        kind = PointsEntryKind.of(Native.pointsEntryKind(e).toInt()),
+        points = Native.pointsEntryPoints(e),
+        effect = Native.pointsEntryEffect(e),
+        reference = Native.pointsEntryReference(e) ?: "",
+        atMs = Native.pointsEntryAtMs(e),
+        vestsAtMs = Native.pointsEntryVestsAtMs(e),
+        reason = Native.pointsEntryReason(e) ?: ""
+    )
+
+    fun takePointsEntry(h: Long): PointsEntry = taking(h, { Native.pointsEntryFree(it) }) { readPointsEntry(it) }
+
+    fun takePointsPage(h: Long): Page<PointsEntry> = taking(h, { Native.pointsPageFree(it) }) { p ->
+        Page(
+            items = indices(Native.pointsPageCount(p)).map { readPointsEntry(Native.pointsPageAt(p, it)) },
+            nextCursor = Native.pointsPageNextCursor(p)?.takeIf { it.isNotEmpty() }
+        )
+    }
+
+    fun takeSignIn(h: Long): SignIn = taking(h, { Native.signInFree(it) }) { s ->
+        SignIn(
+            date = Native.signInDate(s) ?: "",
+            streak = Native.signInStreak(s),
+            points = Native.signInPoints(s),
+            first = Native.signInFirst(s)
+        )
+    }
+
+    fun takePointsReport(h: Long): PointsReport = taking(h, { Native.pointsReportFree(it) }) { r ->
+        PointsReport(
+            members = Native.pointsReportMembers(r),
+            available = Native.pointsReportAvailable(r),
+            pending = Native.pointsReportPending(r),
+            held = Native.pointsReportHeld(r),
+            debt = Native.pointsReportDebt(r),
+            liabilityPoints = Native.pointsReportLiabilityPoints(r),
+            liabilityAmount = Native.pointsReportLiabilityAmount(r),
+            currency = Native.pointsReportCurrency(r) ?: "",
+            earned = Native.pointsReportEarned(r),
+            spent = Native.pointsReportSpent(r),
+            expired = Native.pointsReportExpired(r),
+            reversed = Native.pointsReportReversed(r),
+            returned = Native.pointsReportReturned(r),
+            adjusted = Native.pointsReportAdjusted(r)
+        )
     }
 
     /** Reads a batch (borrowed: the callback's batch is freed by the library). */

@@ -55,4 +55,8 @@ object SocialCart {
     /** The library's stable name of a coupon state, e.g. "held"; "unknown" for [CouponState.UNKNOWN]. */
     @JvmStatic
     fun couponStateName(state: CouponState): String = Native.couponStateName(state.value)
+
+    /** The library's stable name of a points entry kind, e.g. "earn"; "unknown" for [PointsEntryKind.UNKNOWN]. */
+    @JvmStatic
+    fun pointsEntryKindName(kind: PointsEntryKind): String = Native.pointsEntryKindName(kind.value)
 }

@@ -80,6 +80,19 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         withContext(Dispatchers.IO) { engine.coupons(userId, state) }
     suspend fun couponReport(): List<CouponReportRow> = withContext(Dispatchers.IO) { engine.couponReport() }
 
+    suspend fun putPointsProgram(json: String) = withContext(Dispatchers.IO) { engine.putPointsProgram(json) }
+    suspend fun pointsBalance(userId: String): PointsBalance = withContext(Dispatchers.IO) { engine.pointsBalance(userId) }
+    suspend fun pointsLots(userId: String): List<PointsLot> = withContext(Dispatchers.IO) { engine.pointsLots(userId) }
+    suspend fun pointsHistory(userId: String, cursor: String? = null, limit: Int = 50): Page<PointsEntry> =
+        withContext(Dispatchers.IO) { engine.pointsHistory(userId, cursor, limit) }
+    suspend fun adjustPoints(userId: String, points: Long, reason: String, idempotencyKey: String): PointsEntry =
+        withContext(Dispatchers.IO) { engine.adjustPoints(userId, points, reason, idempotencyKey) }
+    suspend fun signIn(userId: String): SignIn = withContext(Dispatchers.IO) { engine.signIn(userId) }
+    suspend fun recordActivity(userId: String, activity: String, reference: String, idempotencyKey: String): PointsEntry =
+        withContext(Dispatchers.IO) { engine.recordActivity(userId, activity, reference, idempotencyKey) }
+    suspend fun pointsReport(fromMs: Long, toMs: Long): PointsReport =
+        withContext(Dispatchers.IO) { engine.pointsReport(fromMs, toMs) }
+
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
     suspend fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =

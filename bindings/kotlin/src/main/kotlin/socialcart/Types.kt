@@ -147,6 +147,8 @@ enum class AdjustmentKind(val wireName: String) {
     PROMOTION("promotion"),
     /** A coupon. */
     COUPON("coupon"),
+    /** The member's points paying part of the line (source "points"); payment, not a discount. */
+    POINTS("points"),
     /** A kind this binding does not know (a newer library): see [Adjustment.rawKind]. */
     UNKNOWN("");
 
@@ -157,12 +159,12 @@ enum class AdjustmentKind(val wireName: String) {
     }
 }
 
-/** One adjustment of a [QuoteLine] or an [OrderLine]: an item price, a promotion or a coupon. */
+/** One adjustment of a [QuoteLine] or an [OrderLine]: an item price, a promotion, a coupon or points. */
 data class Adjustment(
     val kind: AdjustmentKind,
     /** The library's name of the kind, e.g. "item_price" (kept for an [AdjustmentKind.UNKNOWN] one). */
     val rawKind: String,
-    /** Where it came from: the offer's source, a promotion id or a coupon code. */
+    /** Where it came from: the offer's source, a promotion id, a coupon code, or "points". */
     val source: String,
     /** What it took off the line (> 0). */
     val amount: Long
@@ -173,7 +175,7 @@ data class QuoteMerchant(
     val id: String,
     /** Sum of the merchant's line bases. */
     val subtotal: Long,
-    /** Sum of the adjustments of the merchant's lines. */
+    /** Sum of the discount adjustments of the merchant's lines (not points: see [pointsAmount]). */
     val discount: Long,
     /** The fee the merchant's shipping rule charges for these goods, before waivers. */
     val shippingFee: Long,
@@ -183,8 +185,10 @@ data class QuoteMerchant(
     val shippingWaivedBy: String?,
     /** Shipping payable: shippingFee - shippingWaived. */
     val shipping: Long,
-    /** subtotal - discount + shipping. */
-    val total: Long
+    /** subtotal - discount - pointsAmount + shipping. */
+    val total: Long,
+    /** What points pay of the merchant's goods (minor units; [total] is net of it). */
+    val pointsAmount: Long = 0
 )
 
 /** An automatic promotion that applied to a [Quote] or an [Order]. */
@@ -257,7 +261,7 @@ data class CouponExplanation(
 
 /**
  * What checkout would charge for the selected lines now. Money is in minor units of
- * [currency]; total = subtotal - discount + shipping.
+ * [currency]; total = subtotal - discount - pointsAmount + shipping.
  */
 data class Quote(
     /** The currency ("" while the catalog is empty). */
@@ -267,11 +271,11 @@ data class Quote(
     val subtotal: Long,
     /** What the shopper would pay. */
     val total: Long,
-    /** Sum of every line adjustment: item prices, promotions and coupons. */
+    /** Sum of the line adjustments that are discounts: item prices, promotions and coupons (not points). */
     val discount: Long = 0,
     /** Shipping payable, summed over the merchants, after waivers. */
     val shipping: Long = 0,
-    /** What the shopper saves: the discount plus the shipping waived. */
+    /** What the shopper saves: the discount plus the shipping waived (points are payment, not saving). */
     val saved: Long = 0,
     /** One share per merchant, in the order each first appears among the lines. */
     val merchants: List<QuoteMerchant> = emptyList(),
@@ -282,7 +286,19 @@ data class Quote(
     /** Gift items granted by gift promotions. */
     val gifts: List<Gift> = emptyList(),
     /** The shopper's coupons that were not applied, each with its reason, in the order the shopper holds them. */
-    val explanations: List<CouponExplanation> = emptyList()
+    val explanations: List<CouponExplanation> = emptyList(),
+    /** Points that pay, as [CheckoutRequest.points] asked. */
+    val pointsUsed: Long = 0,
+    /** What those points pay (minor units); each line shows its part as an adjustment of kind [AdjustmentKind.POINTS]. */
+    val pointsAmount: Long = 0,
+    /**
+     * The most points this cart may use: the member's available points, in whole units of the
+     * program, worth at most the program's cap of the goods after coupons. 0 when the program
+     * lets points pay for nothing or the member owes points.
+     */
+    val pointsMax: Long = 0,
+    /** Points that paying this quote would earn (pending until the return window has passed). */
+    val pointsToEarn: Long = 0
 )
 
 /** One line of an [Order], as it was at checkout. */
@@ -344,8 +360,9 @@ enum class LogLevel(val value: Int) {
 }
 
 /**
- * An order snapshot, with the pricing it was placed at: total = subtotal - discount + shipping,
- * the same figures as the quote made with the same [CheckoutRequest] at checkout.
+ * An order snapshot, with the pricing it was placed at: total = subtotal - discount -
+ * pointsAmount + shipping, the same figures as the quote made with the same [CheckoutRequest]
+ * at checkout.
  */
 data class Order(
     val id: String,
@@ -367,7 +384,7 @@ data class Order(
     val lines: List<OrderLine>,
     /** Refunds, oldest first. */
     val refunds: List<Refund>,
-    /** Sum of every line adjustment (item prices, promotions, coupons). */
+    /** Sum of the line adjustments that are discounts (item prices, promotions, coupons; not points). */
     val discount: Long = 0,
     /** Shipping paid, after waivers. Refunds never return it. */
     val shipping: Long = 0,
@@ -378,7 +395,13 @@ data class Order(
     /** The automatic promotions that applied. */
     val promotions: List<AppliedPromotion> = emptyList(),
     /** The coupons the order used (held until paid, then used). */
-    val coupons: List<AppliedCoupon> = emptyList()
+    val coupons: List<AppliedCoupon> = emptyList(),
+    /** Points that paid part of the goods (held at checkout, spent at payment). */
+    val pointsUsed: Long = 0,
+    /** What those points paid (minor units); not in [total], never refunded as money. */
+    val pointsAmount: Long = 0,
+    /** Points the payment earned (0 before payment); refunds reverse them in proportion. */
+    val pointsEarned: Long = 0
 )
 
 /** What one [Engine.sweep] call did. */

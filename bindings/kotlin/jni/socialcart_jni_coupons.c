@@ -50,6 +50,13 @@ JNIEXPORT jlong NATIVE(engineCouponGrant)(JNIEnv* env, jclass cls, jlong h, jbyt
                         idempotency_key);
 }
 
+JNIEXPORT jlong NATIVE(engineCouponExchangePoints)(JNIEnv* env, jclass cls, jlong h, jbyteArray user_id,
+                                                   jbyteArray template_id, jbyteArray idempotency_key) {
+    (void)cls;
+    return coupon_issue(env, sc_engine_coupon_exchange_points, h, user_id, template_id, "template_id",
+                        idempotency_key);
+}
+
 JNIEXPORT jlong NATIVE(engineCouponRedeemCode)(JNIEnv* env, jclass cls, jlong h, jbyteArray user_id,
                                                jbyteArray promo_code, jbyteArray idempotency_key) {
     (void)cls;

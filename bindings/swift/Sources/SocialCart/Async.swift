@@ -230,6 +230,12 @@ extension SCEngine {
         }
     }
 
+    public func exchangePoints(user: String, template: String, idempotencyKey: String) async throws -> SCCoupon {
+        try await runBlocking {
+            try self.blocking.exchangePoints(user: user, template: template, idempotencyKey: idempotencyKey)
+        }
+    }
+
     public func redeemPromoCode(user: String, code: String, idempotencyKey: String) async throws -> SCCoupon {
         try await runBlocking {
             try self.blocking.redeemPromoCode(user: user, code: code, idempotencyKey: idempotencyKey)

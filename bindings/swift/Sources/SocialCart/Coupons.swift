@@ -136,6 +136,23 @@ extension SCEngine.Blocking {
         } }
     }
 
+    /// The member exchanges points for a copy of a template whose issue mode is "points":
+    /// its `points_cost` is spent from the available points (soonest-expiring first) in the
+    /// same transaction that issues the coupon, so either both happen or neither.
+    /// - Parameter idempotencyKey: a retry with the same key returns the same coupon and
+    ///   spends nothing more.
+    /// - Throws: as `claimCoupon(user:template:idempotencyKey:)`, and `.invalidArgument`
+    ///   (field "points": fewer available points than the cost), `.invalidState` (field
+    ///   "points": the member owes points after a refund).
+    public func exchangePoints(user: String, template: String, idempotencyKey: String) throws -> SCCoupon {
+        try requireCString(user, field: "user_id")
+        try requireCString(template, field: "template_id")
+        try requireCString(idempotencyKey, field: "idempotency_key")
+        return try withHandle { handle in try takeCoupon("sc_engine_coupon_exchange_points") { out, err in
+            sc_engine_coupon_exchange_points(handle, user, template, idempotencyKey, out, err)
+        } }
+    }
+
     /// The shopper types a public promo code such as "SPRING20" and receives a copy of the
     /// template with that code (issue mode "promo_code"). Codes match exactly, case
     /// included.

@@ -187,6 +187,54 @@ final class PointsTests: SocialCartTestCase {
         XCTAssertEqual(try engine.blocking.pointsLots(user: "nobody"), [])
     }
 
+    func testExchangePointsForACoupon() async throws {
+        let engine = try pointsEngine()
+        // A 10.00 voucher for 500 points, two per member; a claimable template is not for sale.
+        try engine.blocking.putCouponTemplate(json: """
+            {"id":"v10","title":"10 off for 500 points","kind":"fixed_amount","value":1000,
+             "issue_mode":"points","points_cost":500,"per_user_limit":2,
+             "validity":{"kind":"days_from_claim","days":30}}
+            """)
+        try engine.blocking.putCouponTemplate(json: """
+            {"id":"free5","title":"5 off","kind":"fixed_amount","value":500,
+             "validity":{"kind":"days_from_claim","days":30}}
+            """)
+        try engine.blocking.adjustPoints(user: "u1", points: 1200, reason: "welcome", idempotencyKey: "adj-1")
+
+        // 1200 - 500, the spend naming the coupon it bought.
+        let coupon = try await engine.exchangePoints(user: "u1", template: "v10", idempotencyKey: "ex-1")
+        XCTAssertEqual(coupon.templateId, "v10")
+        XCTAssertEqual(coupon.ownerId, "u1")
+        XCTAssertEqual(coupon.state, .available)
+        try assertBalance(engine, "u1", available: 700)
+        let newest = try engine.blocking.pointsHistory(user: "u1", limit: 1).items
+        XCTAssertEqual(newest.map(\.kind), [.spend])
+        XCTAssertEqual(newest.map(\.points), [500])
+        XCTAssertEqual(newest.map(\.reference), ["coupon:\(coupon.code)"])
+
+        // A retry returns the same coupon and spends nothing more.
+        let again = try engine.blocking.exchangePoints(user: "u1", template: "v10", idempotencyKey: "ex-1")
+        XCTAssertEqual(again.code, coupon.code)
+        try assertBalance(engine, "u1", available: 700)
+
+        // The second leaves 200; then refusals change nothing.
+        _ = try engine.blocking.exchangePoints(user: "u1", template: "v10", idempotencyKey: "ex-2")
+        try assertBalance(engine, "u1", available: 200)
+        let before = try snapshot(engine)
+        assertThrows(.limitExceeded, field: "user_id",
+                     try engine.blocking.exchangePoints(user: "u1", template: "v10", idempotencyKey: "ex-3"))
+        assertThrows(.invalidArgument, field: "points",
+                     try engine.blocking.exchangePoints(user: "u2", template: "v10", idempotencyKey: "ex-4"))
+        assertThrows(.invalidState, field: "template_id",
+                     try engine.blocking.exchangePoints(user: "u1", template: "free5", idempotencyKey: "ex-5"))
+        assertThrows(.notFound, field: "template_id",
+                     try engine.blocking.exchangePoints(user: "u1", template: "nope", idempotencyKey: "ex-6"))
+        assertThrows(.invalidArgument, field: "user_id",
+                     try engine.blocking.exchangePoints(user: "", template: "v10", idempotencyKey: "ex-7"))
+        XCTAssertEqual(try snapshot(engine), before)
+        XCTAssertEqual(try engine.blocking.coupons(user: "u1").count, 2)
+    }
+
     func testPointsPayAtCheckout() throws {
         let engine = try pointsEngine()
         let t0 = clock.now

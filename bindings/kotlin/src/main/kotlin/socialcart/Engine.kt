@@ -373,6 +373,19 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
         })
 
     /**
+     * The member exchanges points for a copy of a template whose issue mode is "points": its
+     * `points_cost` is spent from the available points (soonest-expiring first) in the same
+     * transaction that issues the coupon, so either both happen or neither. A retry with the
+     * same key returns the same coupon and spends nothing more.
+     * @throws SocialCartException as [claimCoupon], and INVALID_ARGUMENT (field "points": fewer
+     *   available points than the cost), INVALID_STATE (field "points": the member owes points).
+     */
+    fun exchangePoints(userId: String, templateId: String, idempotencyKey: String): Coupon =
+        Snapshots.takeCoupon(state.call {
+            Native.engineCouponExchangePoints(it, utf8(userId), utf8(templateId), utf8(idempotencyKey))
+        })
+
+    /**
      * The shopper types a public promo code such as "SPRING20" and receives a copy of the
      * template with that code (issue mode "promo_code"); codes match exactly, case included.
      * Errors as [claimCoupon], with NOT_FOUND (field "promo_code") for a code no template has.

@@ -282,6 +282,7 @@ internal object Native {
     @JvmStatic external fun couponStateName(state: Int): String
     @JvmStatic external fun engineCouponClaim(engine: Long, userId: ByteArray?, templateId: ByteArray?, idempotencyKey: ByteArray?): Long
     @JvmStatic external fun engineCouponGrant(engine: Long, userId: ByteArray?, templateId: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineCouponExchangePoints(engine: Long, userId: ByteArray?, templateId: ByteArray?, idempotencyKey: ByteArray?): Long
     @JvmStatic external fun engineCouponRedeemCode(engine: Long, userId: ByteArray?, promoCode: ByteArray?, idempotencyKey: ByteArray?): Long
     @JvmStatic external fun engineCouponRevoke(engine: Long, code: ByteArray?, wantOut: Boolean): Long
     @JvmStatic external fun engineCouponList(engine: Long, userId: ByteArray?, state: Int): Long

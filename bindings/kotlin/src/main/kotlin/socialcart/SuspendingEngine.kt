@@ -73,6 +73,8 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         withContext(Dispatchers.IO) { engine.claimCoupon(userId, templateId, idempotencyKey) }
     suspend fun grantCoupon(userId: String, templateId: String, idempotencyKey: String): Coupon =
         withContext(Dispatchers.IO) { engine.grantCoupon(userId, templateId, idempotencyKey) }
+    suspend fun exchangePoints(userId: String, templateId: String, idempotencyKey: String): Coupon =
+        withContext(Dispatchers.IO) { engine.exchangePoints(userId, templateId, idempotencyKey) }
     suspend fun redeemPromoCode(userId: String, promoCode: String, idempotencyKey: String): Coupon =
         withContext(Dispatchers.IO) { engine.redeemPromoCode(userId, promoCode, idempotencyKey) }
     suspend fun revokeCoupon(code: String): Coupon = withContext(Dispatchers.IO) { engine.revokeCoupon(code) }

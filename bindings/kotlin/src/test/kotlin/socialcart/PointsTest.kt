@@ -81,6 +81,47 @@ class PointsTest : EngineTestBase() {
     }
 
     @Test
+    fun exchangingPointsForACoupon() {
+        val e = pointsShop()
+        // A 10.00 voucher for 500 points, two per member; a claimable template is not for sale.
+        e.putCouponTemplate(
+            """{"id":"v10","title":"10 off for 500 points","kind":"fixed_amount","value":1000,""" +
+                """"issue_mode":"points","points_cost":500,"per_user_limit":2,""" +
+                """"validity":{"kind":"days_from_claim","days":30}}"""
+        )
+        e.putCouponTemplate(
+            """{"id":"free5","title":"5 off","kind":"fixed_amount","value":500,""" +
+                """"validity":{"kind":"days_from_claim","days":30}}"""
+        )
+        e.adjustPoints("u1", 1200, "welcome", "adj-1")
+
+        // 1200 - 500, the spend naming the coupon it bought.
+        val coupon = e.exchangePoints("u1", "v10", "ex-1")
+        assertEquals("v10", coupon.templateId)
+        assertEquals("u1", coupon.ownerId)
+        assertEquals(CouponState.AVAILABLE, coupon.state)
+        assertEquals(balance(700, 0, 0, 0), e.pointsBalance("u1"))
+        val newest = e.pointsHistory("u1", null, 1).items.single()
+        assertEquals(PointsEntryKind.SPEND, newest.kind)
+        assertEquals(500L, newest.points)
+        assertEquals("coupon:${coupon.code}", newest.reference)
+
+        // A retry returns the same coupon and spends nothing more.
+        assertEquals(coupon.code, e.exchangePoints("u1", "v10", "ex-1").code)
+        assertEquals(balance(700, 0, 0, 0), e.pointsBalance("u1"))
+
+        // The second leaves 200; then refusals change nothing.
+        e.exchangePoints("u1", "v10", "ex-2")
+        assertEquals(balance(200, 0, 0, 0), e.pointsBalance("u1"))
+        refusedUnchanged(e, ErrorCode.LIMIT_EXCEEDED, "user_id") { e.exchangePoints("u1", "v10", "ex-3") }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "points") { e.exchangePoints("u2", "v10", "ex-4") }
+        refusedUnchanged(e, ErrorCode.INVALID_STATE, "template_id") { e.exchangePoints("u1", "free5", "ex-5") }
+        refusedUnchanged(e, ErrorCode.NOT_FOUND, "template_id") { e.exchangePoints("u1", "nope", "ex-6") }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "user_id") { e.exchangePoints("", "v10", "ex-7") }
+        assertEquals(2, e.coupons("u1").size)
+    }
+
+    @Test
     fun entryKindNames() {
         assertEquals("earn", SocialCart.pointsEntryKindName(PointsEntryKind.EARN))
         assertEquals("return", SocialCart.pointsEntryKindName(PointsEntryKind.RETURN))

@@ -135,6 +135,8 @@ public:
     RawInsertFloor& operator=(const RawInsertFloor&) = delete;
     // Runs n transactions; returns the seconds they took.
     double run(int64_t n);
+    // Inserts n rows, per_tx rows to a transaction; returns the seconds they took.
+    double run_batched(int64_t n, int64_t per_tx);
 
 private:
     struct Impl;

@@ -189,6 +189,55 @@ SC_API sc_status_t sc_engine_points_adjust(sc_engine* engine, const char* user_i
                                          const char* reason, const char* idempotency_key,
                                          sc_points_entry** out, sc_error** err);
 
+/** The most items one sc_points_batch holds. */
+#define SC_POINTS_BATCH_MAX 10000
+
+/**
+ * Creates an empty batch of corrections for sc_engine_points_adjust_batch():
+ * e.g. a campaign bonus for a list of members, applied all or none.
+ * @param out receives the batch; free with sc_points_batch_free().
+ * @return SC_ERR_INVALID_ARGUMENT (field "out"). Thread-safe; a batch itself
+ *         is not: fill it from one thread at a time.
+ */
+SC_API sc_status_t sc_points_batch_new(sc_points_batch** out, sc_error** err);
+
+/**
+ * Adds one correction, with the arguments and rules of sc_engine_points_adjust().
+ * The arguments are checked here; the ledger checks the rest when the batch is
+ * applied. Strings are copied.
+ * @return SC_ERR_INVALID_ARGUMENT (field "batch", "user_id", "points" (0),
+ *         "reason" or "idempotency_key"), SC_ERR_INVALID_UTF8,
+ *         SC_ERR_LIMIT_EXCEEDED (field "batch": SC_POINTS_BATCH_MAX items). A
+ *         refused item leaves the batch as it was.
+ */
+SC_API sc_status_t sc_points_batch_add(sc_points_batch* batch, const char* user_id, int64_t points,
+                                       const char* reason, const char* idempotency_key, sc_error** err);
+
+/** Number of items in the batch; 0 for NULL. */
+SC_API size_t sc_points_batch_count(const sc_points_batch* batch);
+
+/** Frees a batch. Accepts NULL. */
+SC_API void sc_points_batch_free(sc_points_batch* batch);
+
+/**
+ * Applies every correction of the batch in one transaction, in the order they
+ * were added: all of them or, when one is refused, none. Each item is
+ * idempotent under its key exactly as sc_engine_points_adjust() (they share
+ * keys), so retrying a batch whose outcome is unknown appends nothing more,
+ * and two items with one key and the same correction make one entry. Every
+ * entry logs its event. The writer's lock is held while the batch runs: keep
+ * batches to a few thousand items where other writes must stay quick.
+ * @param appended if not NULL, receives the entries appended (items applied
+ *        before under their keys append none).
+ * @return SC_ERR_INVALID_ARGUMENT (field "engine" or "batch"; field "items":
+ *         the batch is empty), and an item's error with the field naming the
+ *         item, e.g. "items[3].points" (a debit beyond the member's available
+ *         points) or "items[0].idempotency_key" (SC_ERR_IDEMPOTENCY_CONFLICT).
+ *         Thread-safe.
+ */
+SC_API sc_status_t sc_engine_points_adjust_batch(sc_engine* engine, const sc_points_batch* batch,
+                                                 int64_t* appended, sc_error** err);
+
 /**
  * The member signs in for today (the UTC day of the engine's clock) and earns
  * the points of the sign-in table for the day of the streak: a missed day

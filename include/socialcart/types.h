@@ -53,6 +53,8 @@ typedef struct sc_points_lots sc_points_lots;
 typedef struct sc_points_entry sc_points_entry;
 /** A page of a member's points history; free with sc_points_page_free(). */
 typedef struct sc_points_page sc_points_page;
+/** Points corrections to apply in one transaction; free with sc_points_batch_free(). */
+typedef struct sc_points_batch sc_points_batch;
 /** One day's sign-in; free with sc_sign_in_free(). */
 typedef struct sc_sign_in sc_sign_in;
 /** The points liability and the points moved in a period; free with sc_points_report_free(). */

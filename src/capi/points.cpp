@@ -1,6 +1,7 @@
 // Points: a member's balance, lots and history, adjustments, sign-in, activities and the
 // report. The program is put with the other program entries (rules.cpp).
 #include "capi/handles.hpp"
+#include "core/text.hpp"
 
 // An entry lent by a page (sc_points_page_at) is not counted; one handed to the host is.
 struct sc_points_entry {
@@ -27,6 +28,12 @@ struct sc_points_lots : sc::capi::Counted {
 struct sc_points_page : sc::capi::Counted {
     std::vector<sc_points_entry> items;
     std::string next_cursor;
+};
+
+static_assert(SC_POINTS_BATCH_MAX == sc::kMaxPointsBatch, "the header's batch limit is the engine's");
+
+struct sc_points_batch : sc::capi::Counted {
+    std::vector<sc::PointsAdjustment> items;
 };
 
 struct sc_sign_in : sc::capi::Counted {
@@ -197,6 +204,44 @@ sc_status_t sc_engine_points_adjust(sc_engine* engine, const char* user_id, int6
         const std::string why = text_arg(reason, "reason");
         const std::string key = text_arg(idempotency_key, "idempotency_key");
         give_entry(engine->engine->points_adjust(user, points, why, key), out);
+    });
+}
+
+sc_status_t sc_points_batch_new(sc_points_batch** out, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(out, "out");
+        *out = new sc_points_batch;
+    });
+}
+
+sc_status_t sc_points_batch_add(sc_points_batch* batch, const char* user_id, int64_t points, const char* reason,
+                                const char* idempotency_key, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(batch, "batch");
+        sc::PointsAdjustment item{text_arg(user_id, "user_id"), points, text_arg(reason, "reason"),
+                                  text_arg(idempotency_key, "idempotency_key")};
+        sc::require_id(item.user_id, "user_id");
+        sc::require_text(item.reason, "reason");
+        sc::require_id(item.idempotency_key, "idempotency_key");
+        if (points == 0) sc::fail(SC_ERR_INVALID_ARGUMENT, "an adjustment of 0 points changes nothing", "points");
+        if (batch->items.size() >= SC_POINTS_BATCH_MAX)
+            sc::fail(SC_ERR_LIMIT_EXCEEDED,
+                     "a batch holds at most " + std::to_string(SC_POINTS_BATCH_MAX) + " items", "batch");
+        batch->items.push_back(std::move(item));
+    });
+}
+
+size_t sc_points_batch_count(const sc_points_batch* batch) { return batch ? batch->items.size() : 0; }
+
+void sc_points_batch_free(sc_points_batch* batch) { delete batch; }
+
+sc_status_t sc_engine_points_adjust_batch(sc_engine* engine, const sc_points_batch* batch, int64_t* appended,
+                                        sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        require_arg(batch, "batch");
+        const int64_t n = engine->engine->points_adjust_batch(batch->items);
+        if (appended) *appended = n;
     });
 }
 

@@ -90,6 +90,17 @@ struct PointsLotView {
     std::optional<int64_t> expires_at;
 };
 
+// One item of Engine::points_adjust_batch.
+struct PointsAdjustment {
+    std::string user_id;
+    int64_t points = 0;
+    std::string reason;
+    std::string idempotency_key;
+};
+
+// The most items one batch takes: the batch holds the writer's lock while it runs.
+constexpr size_t kMaxPointsBatch = 10'000;
+
 // One day's sign-in: the day of the streak it is and the points it earned.
 struct SignInResult {
     int64_t day = 0;     // days since 1970-01-01, UTC
@@ -251,6 +262,12 @@ public:
     // An operator's correction, ±points with a reason. Returns its entry.
     PointsEntry points_adjust(const std::string& user_id, int64_t points, const std::string& reason,
                               const std::string& idempotency_key);
+    // Many corrections in one transaction, all or none (a campaign bonus to a list of
+    // members). Each item is idempotent under its key as points_adjust is, and shares its
+    // keys, so a retried batch appends nothing more. Returns the entries it appended (items
+    // already applied under their keys append none). A refused item refuses the batch with
+    // its error, the field naming the item ("items[3].points").
+    int64_t points_adjust_batch(const std::vector<PointsAdjustment>& items);
     // Today's sign-in (UTC day): once per day, so a retry returns the same result.
     SignInResult sign_in(const std::string& user_id);
     // An activity of the points program (a share, a review) under its daily cap.

@@ -15,7 +15,10 @@ std::optional<PointsAccount> PointsCache::take(const std::string& user_id, uint6
 void PointsCache::put_all(std::map<std::string, PointsAccount>& accounts) {
     const std::lock_guard<std::mutex> lock(mutex_);
     if (accounts_.size() + accounts.size() > kMaxMembers) accounts_.clear();
-    for (auto& [user, account] : accounts) accounts_.insert_or_assign(user, std::move(account));
+    for (auto& [user, account] : accounts) {
+        if (accounts_.size() >= kMaxMembers) break;  // a batch over more members keeps its first ones
+        accounts_.insert_or_assign(user, std::move(account));
+    }
     accounts.clear();
 }
 

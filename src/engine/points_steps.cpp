@@ -111,8 +111,9 @@ PointsAccount& working_account(Tx& tx, const std::string& user_id) {
     auto it = tx.points_accounts->find(user_id);
     if (it != tx.points_accounts->end()) return it->second;
     std::optional<PointsAccount> cached;
-    if (tx.points_cache) cached = tx.points_cache->take(user_id, store::last_points_seq(tx.db, user_id));
-    if (!cached) cached = load_points_account(tx.db, user_id);
+    const uint64_t last_seq = store::last_points_seq(tx.db, user_id);
+    if (tx.points_cache) cached = tx.points_cache->take(user_id, last_seq);
+    if (!cached) cached = last_seq == 0 ? PointsAccount{} : load_points_account(tx.db, user_id);
     return tx.points_accounts->emplace(user_id, std::move(*cached)).first->second;
 }
 

@@ -141,6 +141,48 @@ PointsEntry Engine::points_adjust(const std::string& user_id, int64_t points, co
     return out;
 }
 
+int64_t Engine::points_adjust_batch(const std::vector<PointsAdjustment>& items) {
+    if (items.empty()) fail(SC_ERR_INVALID_ARGUMENT, "the batch has no items", "items");
+    if (items.size() > kMaxPointsBatch)
+        fail(SC_ERR_LIMIT_EXCEEDED, "a batch takes at most " + std::to_string(kMaxPointsBatch) + " items", "items");
+    // Every item's arguments are checked before the transaction starts.
+    const auto item_field = [](size_t i, const std::string& field) {
+        return "items[" + std::to_string(i) + "]." + (field == "key" ? "idempotency_key" : field);
+    };
+    for (size_t i = 0; i < items.size(); ++i) {
+        try {
+            require_id(items[i].user_id, "user_id");
+            require_key(items[i].idempotency_key);
+            require_text(items[i].reason, "reason");
+            if (items[i].points == 0) fail(SC_ERR_INVALID_ARGUMENT, "an adjustment of 0 points changes nothing", "points");
+        } catch (const Error& e) {
+            throw Error(e.code(), "item " + std::to_string(i) + ": " + e.what(), item_field(i, e.field()));
+        }
+    }
+    int64_t appended = 0;
+    write([&](Tx& tx) {
+        appended = 0;
+        const ExpiryPolicy expiry = steps::points_program(tx.db).expiry;
+        for (size_t i = 0; i < items.size(); ++i) {
+            const PointsAdjustment& item = items[i];
+            try {
+                const std::string key = host_key("adjust", item.idempotency_key);
+                if (replayed_entry(tx.db, item.user_id, key, [&](const PointsEntry& e) {
+                        return e.kind == PointsEntryKind::adjust && e.points == item.points && e.reason == item.reason;
+                    }))
+                    continue;
+                steps::points_write(tx, item.user_id, [&](PointsAccount& a) {
+                    return a.adjust(key, "operator", item.points, item.reason, tx.now, expiry);
+                });
+                ++appended;
+            } catch (const Error& e) {
+                throw Error(e.code(), "item " + std::to_string(i) + ": " + e.what(), item_field(i, e.field()));
+            }
+        }
+    });
+    return appended;
+}
+
 SignInResult Engine::sign_in(const std::string& user_id) {
     require_id(user_id, "user_id");
     SignInResult out;

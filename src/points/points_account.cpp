@@ -44,6 +44,19 @@ void check_room_for(const PointsState& state, int64_t points) {
 // The call's working copy: lots it touched (copied on first write), lots it created,
 // holds and spends it changed, the debt and the entries it appends. The account's own
 // state is not touched until PointsAccount::apply.
+namespace {
+
+// Room for `more` elements, allocated before anything changes (so that running out of
+// memory leaves the account as it was), growing geometrically: reserving exactly the size
+// needed would reallocate, and copy every entry, on each operation.
+template <class T>
+void reserve_for(std::vector<T>& v, size_t more) {
+    const size_t needed = v.size() + more;
+    if (needed > v.capacity()) v.reserve(std::max(needed, 2 * v.capacity()));
+}
+
+}  // namespace
+
 class PointsAccount::Draft {
 public:
     Draft(const PointsState& base, uint64_t next_seq, int64_t now)
@@ -227,8 +240,8 @@ const PointsReceipt* PointsAccount::replay(const std::string& key, const Request
 // it was.
 void PointsAccount::apply(Draft& draft, const std::string& key, const Request* request,
                           const PointsReceipt& receipt) {
-    entries_.reserve(entries_.size() + draft.entries.size());
-    state_.lots.reserve(state_.lots.size() + draft.new_lots.size());
+    reserve_for(entries_, draft.entries.size());
+    reserve_for(state_.lots, draft.new_lots.size());
     std::vector<uint64_t> new_holds;
     std::vector<uint64_t> new_spends;
     bool key_added = false;

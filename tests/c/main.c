@@ -85,6 +85,7 @@ void test_points_sign_in(void);
 void test_points_activities(void);
 void test_points_history_and_report(void);
 void test_points_exchange_for_coupon(void);
+void test_points_adjust_batch(void);
 /* test_orders.c */
 void test_order_accessors_null(void);
 void test_checkout(void);
@@ -188,6 +189,7 @@ static const h_test_case tests[] = {
     {"points_activities", test_points_activities},
     {"points_history_and_report", test_points_history_and_report},
     {"points_exchange_for_coupon", test_points_exchange_for_coupon},
+    {"points_adjust_batch", test_points_adjust_batch},
     {"order_accessors_null", test_order_accessors_null},
     {"checkout", test_checkout},
     {"pay", test_pay},

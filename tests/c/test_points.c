@@ -725,3 +725,87 @@ void test_points_exchange_for_coupon(void) {
                     sc_engine_coupon_exchange_points(NULL, "u1", "v10", "ex-9", &c, &E));
     fx_close(&fx);
 }
+
+void test_points_adjust_batch(void) {
+    fixture fx;
+    sc_points_batch* batch = NULL;
+    sc_points_batch* bad = NULL;
+    sc_points_entry* e = NULL;
+    int64_t appended = -1;
+    int64_t events_before;
+    int i;
+    open_points(&fx);
+
+    /* Three corrections, two members, applied in one call. */
+    CHECK_OK(sc_points_batch_new(&batch, &E));
+    CHECK_OK(sc_points_batch_add(batch, "u1", 100, "anniversary", "b-1", &E));
+    CHECK_OK(sc_points_batch_add(batch, "u2", 50, "anniversary", "b-2", &E));
+    CHECK_OK(sc_points_batch_add(batch, "u1", -30, "correction", "b-3", &E));
+    CHECK_EQ(sc_points_batch_count(batch), 3);
+    events_before = events_last_seq(fx.engine, NULL);
+    CHECK_OK(sc_engine_points_adjust_batch(fx.engine, batch, &appended, &E));
+    CHECK_EQ(appended, 3);
+    CHECK_BALANCE(&fx, "u1", 70, 0, 0, 0);
+    CHECK_BALANCE(&fx, "u2", 50, 0, 0, 0);
+    CHECK_EQ(events_count_type(fx.engine, events_before, "points.adjusted"), 3);
+
+    /* Retried, it appends nothing; and it shares its keys with the single call. */
+    events_before = events_last_seq(fx.engine, NULL);
+    CHECK_OK(sc_engine_points_adjust_batch(fx.engine, batch, &appended, &E));
+    CHECK_EQ(appended, 0);
+    CHECK_OK(sc_engine_points_adjust(fx.engine, "u2", 50, "anniversary", "b-2", &e, &E));
+    CHECK_EQ(sc_points_entry_seq(e), 1);
+    sc_points_entry_free(e);
+    CHECK_EQ(events_last_seq(fx.engine, NULL), events_before);
+    CHECK_BALANCE(&fx, "u1", 70, 0, 0, 0);
+
+    /* Two items with one key and the same correction make one entry; NULL appended is fine. */
+    CHECK_OK(sc_points_batch_new(&bad, &E));
+    CHECK_OK(sc_points_batch_add(bad, "u2", 5, "twice", "b-4", &E));
+    CHECK_OK(sc_points_batch_add(bad, "u2", 5, "twice", "b-4", &E));
+    CHECK_OK(sc_engine_points_adjust_batch(fx.engine, bad, NULL, &E));
+    CHECK_BALANCE(&fx, "u2", 55, 0, 0, 0);
+    sc_points_batch_free(bad);
+
+    /* One refused item refuses the batch, and nothing of it lands: not even the items before it. */
+    CHECK_OK(sc_points_batch_new(&bad, &E));
+    CHECK_OK(sc_points_batch_add(bad, "u1", 10, "fine", "b-5", &E));
+    CHECK_OK(sc_points_batch_add(bad, "u2", -56, "too much", "b-6", &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "items[1].points",
+                    sc_engine_points_adjust_batch(fx.engine, bad, &appended, &E));
+    sc_points_batch_free(bad);
+    CHECK_OK(sc_points_batch_new(&bad, &E));
+    CHECK_OK(sc_points_batch_add(bad, "u1", 99, "anniversary", "b-1", &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_IDEMPOTENCY_CONFLICT, "items[0].idempotency_key",
+                    sc_engine_points_adjust_batch(fx.engine, bad, &appended, &E));
+    sc_points_batch_free(bad);
+    CHECK_OK(sc_points_batch_new(&bad, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "items", sc_engine_points_adjust_batch(fx.engine, bad, &appended, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "batch", sc_engine_points_adjust_batch(fx.engine, NULL, &appended, &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "engine", sc_engine_points_adjust_batch(NULL, batch, &appended, &E));
+
+    /* Bad items are refused when added, and leave the batch as it was. */
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "points", sc_points_batch_add(bad, "u1", 0, "x", "k", &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "user_id", sc_points_batch_add(bad, "", 1, "x", "k", &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "user_id", sc_points_batch_add(bad, NULL, 1, "x", "k", &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "reason", sc_points_batch_add(bad, "u1", 1, "", "k", &E));
+    EXPECT_ERR(SC_ERR_INVALID_UTF8, "reason", sc_points_batch_add(bad, "u1", 1, BAD_UTF8, "k", &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "idempotency_key", sc_points_batch_add(bad, "u1", 1, "x", NULL, &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "batch", sc_points_batch_add(NULL, "u1", 1, "x", "k", &E));
+    EXPECT_ERR(SC_ERR_INVALID_ARGUMENT, "out", sc_points_batch_new(NULL, &E));
+    CHECK_EQ(sc_points_batch_count(bad), 0);
+    CHECK_EQ(sc_points_batch_count(NULL), 0);
+    /* At most SC_POINTS_BATCH_MAX items. */
+    for (i = 0; i < SC_POINTS_BATCH_MAX; ++i) {
+        char key[32];
+        snprintf(key, sizeof key, "k-%d", i);
+        if (sc_points_batch_add(bad, "u1", 1, "x", key, NULL) != SC_OK) break;
+    }
+    CHECK_EQ(sc_points_batch_count(bad), SC_POINTS_BATCH_MAX);
+    EXPECT_ERR(SC_ERR_LIMIT_EXCEEDED, "batch", sc_points_batch_add(bad, "u1", 1, "x", "k-last", &E));
+    CHECK_EQ(sc_points_batch_count(bad), SC_POINTS_BATCH_MAX);
+    sc_points_batch_free(bad);
+    sc_points_batch_free(batch);
+    sc_points_batch_free(NULL);
+    fx_close(&fx);
+}

@@ -2,10 +2,11 @@ internal import CSocialCart
 import Foundation
 
 // Points (socialcart/points.h, docs/points.md): the program, a member's balance, lots and
-// paged history, operator adjustments, daily sign-in, activities under a daily cap and the
-// liability report. Points pay at checkout through `SCCheckoutRequest.points`; a paid order
-// earns points (`SCOrder.pointsEarned`), pending for the program's return window; refunds
-// reverse and return them in proportion. Points are whole numbers.
+// paged history, operator adjustments (one by one or in batches), daily sign-in, activities
+// under a daily cap and the liability report. Points pay at checkout through
+// `SCCheckoutRequest.points`; a paid order earns points (`SCOrder.pointsEarned`), pending for
+// the program's return window; refunds reverse and return them in proportion. Points are
+// whole numbers.
 
 /// The kind of a points ledger entry (`sc_points_entry_kind_t`).
 public enum SCPointsEntryKind: Sendable, Hashable, CustomStringConvertible {
@@ -160,6 +161,28 @@ extension SCPointsEntry {
         atMs = sc_points_entry_at_ms(entry)
         vestsAtMs = sc_points_entry_vests_at_ms(entry)
         reason = copyString(sc_points_entry_reason(entry))
+    }
+}
+
+/// One correction of a batch for `SCEngine.adjustPointsBatch(_:)`: the arguments of
+/// `SCEngine.adjustPoints(user:points:reason:idempotencyKey:)`, under the same rules.
+public struct SCPointsAdjustment: Sendable, Hashable {
+    /// The member whose points are corrected.
+    public var user: String
+    /// The signed correction, not 0: positive, a new lot; negative, taken from the
+    /// available points, never beyond them.
+    public var points: Int64
+    /// Required text, kept on the entry.
+    public var reason: String
+    /// The item's key, shared with `adjustPoints`: an item applied before under its key
+    /// appends nothing; the same key with another correction is a conflict.
+    public var idempotencyKey: String
+
+    public init(user: String, points: Int64, reason: String, idempotencyKey: String) {
+        self.user = user
+        self.points = points
+        self.reason = reason
+        self.idempotencyKey = idempotencyKey
     }
 }
 
@@ -331,6 +354,51 @@ extension SCEngine.Blocking {
         } }
     }
 
+    /// Applies a batch of corrections in one transaction, in the order of the array: all of
+    /// them or, when one is refused, none. Each item is idempotent under its key exactly as
+    /// `adjustPoints(user:points:reason:idempotencyKey:)` (they share keys), so retrying a
+    /// batch whose outcome is unknown appends nothing more, and two items with one key and
+    /// the same correction make one entry. Every entry logs its event. The writer's lock is
+    /// held while the batch runs: keep batches to a few thousand items where other writes
+    /// must stay quick.
+    /// - Parameter items: 1 ... 10 000 corrections (`SC_POINTS_BATCH_MAX`).
+    /// - Returns: the entries appended (items applied before under their keys append none).
+    /// - Throws: `.invalidArgument` (field "items": the array is empty), `.limitExceeded`
+    ///   (field "items": more than 10 000 items), and an item's error with the field naming
+    ///   the item, e.g. "items[3].points" (0, or a debit beyond the member's available
+    ///   points), "items[0].user_id", "items[0].reason", "items[0].idempotency_key"
+    ///   (`.invalidArgument`; `.idempotencyConflict`: the key was used for another
+    ///   correction), `.invalidState` (a debit while the member owes points), `.overflow`.
+    @discardableResult
+    public func adjustPointsBatch(_ items: [SCPointsAdjustment]) throws -> Int64 {
+        guard items.count <= Int(SC_POINTS_BATCH_MAX) else {
+            throw SCError(
+                code: .limitExceeded, message: "a batch takes at most \(SC_POINTS_BATCH_MAX) items", field: "items")
+        }
+        for (i, item) in items.enumerated() {
+            try requireCString(item.user, field: "items[\(i)].user_id")
+            try requireCString(item.reason, field: "items[\(i)].reason")
+            try requireCString(item.idempotencyKey, field: "items[\(i)].idempotency_key")
+        }
+        let batch = try checkOut("sc_points_batch_new") { out, err in sc_points_batch_new(out, err) }
+        defer { sc_points_batch_free(batch) }
+        for (i, item) in items.enumerated() {
+            do {
+                try check { sc_points_batch_add(batch, item.user, item.points, item.reason, item.idempotencyKey, $0) }
+            } catch let error as SCError {
+                // The C batch names the argument ("user_id"); name the item as the
+                // engine does for what it refuses when the batch is applied.
+                let field = error.field.map { $0 == "batch" ? "items" : "items[\(i)].\($0)" } ?? "items[\(i)]"
+                throw SCError(
+                    code: error.code, message: "item \(i): \(error.message)", field: field,
+                    isRetryable: error.isRetryable)
+            }
+        }
+        var appended: Int64 = 0
+        try withHandle { handle in try check { sc_engine_points_adjust_batch(handle, batch, &appended, $0) } }
+        return appended
+    }
+
     /// The member signs in for today (the UTC day of the engine's clock) and earns the
     /// points of the sign-in table for the day of the streak: a missed day starts the
     /// streak again at day 1, and so does the day after the table's last. Once per day:
@@ -430,6 +498,13 @@ extension SCEngine {
         try await runBlocking {
             try self.blocking.adjustPoints(user: user, points: points, reason: reason, idempotencyKey: idempotencyKey)
         }
+    }
+
+    /// Applies a batch of corrections, all or none. The `async` form of
+    /// `SCEngine.Blocking.adjustPointsBatch(_:)`.
+    @discardableResult
+    public func adjustPointsBatch(_ items: [SCPointsAdjustment]) async throws -> Int64 {
+        try await runBlocking { try self.blocking.adjustPointsBatch(items) }
     }
 
     /// The member signs in for today. The `async` form of `SCEngine.Blocking.signIn(user:)`.

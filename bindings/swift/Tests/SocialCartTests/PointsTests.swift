@@ -2,10 +2,11 @@ import XCTest
 @testable import SocialCart
 
 /// Points through the binding (socialcart/points.h, docs/points.md), with the figures of
-/// tests/c/test_points.c worked out by hand: the program, adjustments and their retries,
-/// points paying at checkout (held, committed, released, lapsed), points earned pending
-/// then vesting, reversal and return on refunds, debt, sign-in streaks, activities under a
-/// daily cap, history pages and the report. Every refused call is checked to change nothing.
+/// tests/c/test_points.c worked out by hand: the program, adjustments (one by one and in
+/// batches) and their retries, points paying at checkout (held, committed, released,
+/// lapsed), points earned pending then vesting, reversal and return on refunds, debt,
+/// sign-in streaks, activities under a daily cap, history pages and the report. Every
+/// refused call is checked to change nothing.
 final class PointsTests: SocialCartTestCase {
     private let day: Int64 = 86_400_000
     /// 2028-01-01T00:00:00Z: the end of the year after 2026, when 2026's lots expire.
@@ -185,6 +186,69 @@ final class PointsTests: SocialCartTestCase {
         // A member with no entries has a zero balance and no lots.
         try assertBalance(engine, "nobody", available: 0)
         XCTAssertEqual(try engine.blocking.pointsLots(user: "nobody"), [])
+    }
+
+    func testAdjustInBatches() async throws {
+        let engine = try pointsEngine()
+        // Three corrections, two members, applied in one call.
+        let batch = [
+            SCPointsAdjustment(user: "u1", points: 100, reason: "anniversary", idempotencyKey: "b-1"),
+            SCPointsAdjustment(user: "u2", points: 50, reason: "anniversary", idempotencyKey: "b-2"),
+            SCPointsAdjustment(user: "u1", points: -30, reason: "correction", idempotencyKey: "b-3"),
+        ]
+        var events = try engine.blocking.latestEventSeq()
+        let appended = try await engine.adjustPointsBatch(batch)
+        XCTAssertEqual(appended, 3)
+        try assertBalance(engine, "u1", available: 70)
+        try assertBalance(engine, "u2", available: 50)
+        XCTAssertEqual(try engine.blocking.readEvents(type: "points.adjusted", after: events).count, 3)
+        XCTAssertEqual(try engine.blocking.pointsHistory(user: "u1").items.map(\.points), [-30, 100])
+        XCTAssertEqual(try engine.blocking.pointsHistory(user: "u1").items.map(\.reason), ["correction", "anniversary"])
+
+        // Retried, it appends nothing; and it shares its keys with the single call.
+        events = try engine.blocking.latestEventSeq()
+        XCTAssertEqual(try engine.blocking.adjustPointsBatch(batch), 0)
+        let replayed = try engine.blocking.adjustPoints(user: "u2", points: 50, reason: "anniversary", idempotencyKey: "b-2")
+        XCTAssertEqual(replayed.seq, 1)
+        XCTAssertEqual(try engine.blocking.latestEventSeq(), events)
+        try assertBalance(engine, "u1", available: 70)
+
+        // Two items with one key and the same correction make one entry.
+        let twice = SCPointsAdjustment(user: "u2", points: 5, reason: "twice", idempotencyKey: "b-4")
+        XCTAssertEqual(try engine.blocking.adjustPointsBatch([twice, twice]), 1)
+        try assertBalance(engine, "u2", available: 55)
+
+        // One refused item refuses the batch, and nothing of it lands: not even the items before it.
+        let before = try snapshot(engine)
+        assertThrows(.invalidArgument, field: "items[1].points", try engine.blocking.adjustPointsBatch([
+            SCPointsAdjustment(user: "u1", points: 10, reason: "fine", idempotencyKey: "b-5"),
+            SCPointsAdjustment(user: "u2", points: -56, reason: "too much", idempotencyKey: "b-6"),
+        ]))
+        await assertThrowsAsync(.idempotencyConflict, field: "items[0].idempotency_key") {
+            try await engine.adjustPointsBatch([
+                SCPointsAdjustment(user: "u1", points: 99, reason: "anniversary", idempotencyKey: "b-1"),
+            ])
+        }
+        assertThrows(.invalidArgument, field: "items", try engine.blocking.adjustPointsBatch([]))
+        // Items the C batch refuses as they are added name the item too.
+        let fine = SCPointsAdjustment(user: "u1", points: 1, reason: "x", idempotencyKey: "k")
+        for (bad, field) in [
+            (SCPointsAdjustment(user: "u1", points: 0, reason: "x", idempotencyKey: "k"), "items[1].points"),
+            (SCPointsAdjustment(user: "", points: 1, reason: "x", idempotencyKey: "k"), "items[1].user_id"),
+            (SCPointsAdjustment(user: "u1", points: 1, reason: "", idempotencyKey: "k"), "items[1].reason"),
+            (SCPointsAdjustment(user: "u1", points: 1, reason: "x", idempotencyKey: ""), "items[1].idempotency_key"),
+            (SCPointsAdjustment(user: "u\u{0}1", points: 1, reason: "x", idempotencyKey: "k"), "items[1].user_id"),
+            (SCPointsAdjustment(user: "u1", points: 1, reason: "a\u{0}b", idempotencyKey: "k"), "items[1].reason"),
+            (SCPointsAdjustment(user: "u1", points: 1, reason: "x", idempotencyKey: "k\u{0}"), "items[1].idempotency_key"),
+        ] {
+            assertThrows(.invalidArgument, field: field, try engine.blocking.adjustPointsBatch([fine, bad]))
+        }
+        // At most SC_POINTS_BATCH_MAX (10 000) items.
+        let tooMany = (0...10_000).map {
+            SCPointsAdjustment(user: "u1", points: 1, reason: "x", idempotencyKey: "k-\($0)")
+        }
+        assertThrows(.limitExceeded, field: "items", try engine.blocking.adjustPointsBatch(tooMany))
+        XCTAssertEqual(try snapshot(engine), before)
     }
 
     func testExchangePointsForACoupon() async throws {
@@ -592,6 +656,9 @@ final class PointsTests: SocialCartTestCase {
         assertThrows(.engineClosed, try engine.blocking.pointsLots(user: "u1"))
         assertThrows(.engineClosed, try engine.blocking.pointsHistory(user: "u1"))
         assertThrows(.engineClosed, try engine.blocking.adjustPoints(user: "u1", points: 1, reason: "x", idempotencyKey: "k"))
+        assertThrows(.engineClosed, try engine.blocking.adjustPointsBatch([
+            SCPointsAdjustment(user: "u1", points: 1, reason: "x", idempotencyKey: "k"),
+        ]))
         assertThrows(.engineClosed, try engine.blocking.signIn(user: "u1"))
         assertThrows(.engineClosed, try engine.blocking.recordActivity(
             user: "u1", activity: "share", reference: "tea", idempotencyKey: "k"))

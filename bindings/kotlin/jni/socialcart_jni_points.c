@@ -1,11 +1,15 @@
 /*
  * socialcart_jni_points: the JNI layer's points capability (socialcart/points.h): the
- * program put, a member's balance, lots and paged history, adjustments, sign-in,
- * activities and the report. Points in the checkout request and the order's snapshot are
+ * program put, a member's balance, lots and paged history, adjustments (one or a batch),
+ * sign-in, activities and the report. Points in the checkout request and the order's snapshot are
  * in socialcart_jni_pricing.c, in the quote in socialcart_jni.c, beside the rest of each.
  * Conventions as in socialcart_jni.c.
  */
 #include "socialcart_jni_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 JNIEXPORT jstring NATIVE(pointsEntryKindName)(JNIEnv* env, jclass cls, jint kind) {
     (void)cls;
@@ -141,6 +145,113 @@ JNIEXPORT jlong NATIVE(enginePointsAdjust)(JNIEnv* env, jclass cls, jlong h, jby
         return 0;
     }
     return HANDLE(entry);
+}
+
+/* An item's argument: field "items[<index>].<name>" when it is refused (a NUL byte). */
+static bool item_arg_get(JNIEnv* env, jobjectArray array, jsize index, const char* name, arg_str* a) {
+    a->s = NULL;
+    jbyteArray bytes = (jbyteArray)(*env)->GetObjectArrayElement(env, array, index);
+    if ((*env)->ExceptionCheck(env)) return false;
+    char field[64];
+    snprintf(field, sizeof field, "items[%ld].%s", (long)index, name);
+    bool ok = arg_get(env, bytes, field, a);
+    if (bytes != NULL) (*env)->DeleteLocalRef(env, bytes); /* bounded: a batch may hold 10,000 items */
+    return ok;
+}
+
+/* Throws the error of sc_points_batch_add() for the item at index, its field naming the item:
+ * "user_id" becomes "items[3].user_id"; "batch" (SC_ERR_LIMIT_EXCEEDED: more than
+ * SC_POINTS_BATCH_MAX items) becomes "items", the list as a whole. Frees the error. */
+static void throw_item_status(JNIEnv* env, sc_status_t status, sc_error* err, jsize index) {
+    if (err == NULL) {
+        throw_status(env, status, NULL);
+        return;
+    }
+    const char* f = sc_error_field(err);
+    char field[96];
+    if (f == NULL || f[0] == '\0') {
+        snprintf(field, sizeof field, "items[%ld]", (long)index);
+    } else if (strcmp(f, "batch") == 0) {
+        snprintf(field, sizeof field, "items");
+    } else {
+        snprintf(field, sizeof field, "items[%ld].%s", (long)index, f);
+    }
+    throw_socialcart(env, (int)sc_error_code(err), sc_error_message(err), field, sc_error_retryable(err));
+    sc_error_free(err);
+}
+
+/*
+ * A batch of corrections as parallel arrays (item i: user_ids[i], points[i], reasons[i],
+ * idempotency_keys[i]; a null element is a NULL char*), applied all or none. Builds the C
+ * batch, applies it and frees it on every path; returns the entries appended. An item refused
+ * while it is added throws with the field naming it ("items[3].user_id"); arrays of different
+ * lengths, or a null array, are SC_ERR_INVALID_ARGUMENT (field "items").
+ */
+JNIEXPORT jlong NATIVE(enginePointsAdjustBatch)(JNIEnv* env, jclass cls, jlong h, jobjectArray user_ids,
+                                                jlongArray points, jobjectArray reasons,
+                                                jobjectArray idempotency_keys) {
+    (void)cls;
+    if (user_ids == NULL || points == NULL || reasons == NULL || idempotency_keys == NULL) {
+        throw_socialcart(env, SC_ERR_INVALID_ARGUMENT, "the items' arrays must not be null", "items", false);
+        return 0;
+    }
+    jsize n = (*env)->GetArrayLength(env, user_ids);
+    if ((*env)->GetArrayLength(env, points) != n || (*env)->GetArrayLength(env, reasons) != n ||
+        (*env)->GetArrayLength(env, idempotency_keys) != n) {
+        throw_socialcart(env, SC_ERR_INVALID_ARGUMENT, "the items' arrays differ in length", "items", false);
+        return 0;
+    }
+    jlong* pts = (jlong*)malloc(((size_t)n > 0 ? (size_t)n : 1) * sizeof *pts);
+    if (pts == NULL) {
+        throw_oom(env);
+        return 0;
+    }
+    (*env)->GetLongArrayRegion(env, points, 0, n, pts);
+    if ((*env)->ExceptionCheck(env)) {
+        free(pts);
+        return 0;
+    }
+    sc_points_batch* batch = NULL;
+    sc_error* err = NULL;
+    sc_status_t st = sc_points_batch_new(&batch, &err);
+    if (st != SC_OK) {
+        free(pts);
+        throw_status(env, st, err);
+        return 0;
+    }
+    bool added = true;
+    for (jsize i = 0; i < n && added; i++) {
+        arg_str u, r, k;
+        if (!item_arg_get(env, user_ids, i, "user_id", &u)) {
+            added = false;
+        } else if (!item_arg_get(env, reasons, i, "reason", &r)) {
+            arg_release(&u);
+            added = false;
+        } else if (!item_arg_get(env, idempotency_keys, i, "idempotency_key", &k)) {
+            arg_release(&u);
+            arg_release(&r);
+            added = false;
+        } else {
+            st = sc_points_batch_add(batch, u.s, (int64_t)pts[i], r.s, k.s, &err);
+            arg_release(&u);
+            arg_release(&r);
+            arg_release(&k);
+            if (st != SC_OK) {
+                throw_item_status(env, st, err, i);
+                added = false;
+            }
+        }
+    }
+    free(pts);
+    int64_t appended = 0;
+    if (added) st = sc_engine_points_adjust_batch(PTR(sc_engine, h), batch, &appended, &err);
+    sc_points_batch_free(batch);
+    if (!added) return 0; /* an exception is pending */
+    if (st != SC_OK) {
+        throw_status(env, st, err);
+        return 0;
+    }
+    return (jlong)appended;
 }
 
 JNIEXPORT jlong NATIVE(enginePointsSignIn)(JNIEnv* env, jclass cls, jlong h, jbyteArray user_id) {

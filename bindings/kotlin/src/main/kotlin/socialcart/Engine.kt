@@ -481,6 +481,39 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
         })
 
     /**
+     * Applies a batch of corrections in one transaction, in list order: all of them or, when one
+     * is refused, none (e.g. a campaign bonus for a list of members). Each item is idempotent
+     * under its key exactly as [adjustPoints] (they share keys), so retrying a batch whose
+     * outcome is unknown appends nothing more, and two items with one key and the same
+     * correction make one entry. Every entry logs its event. The engine's writer lock is held
+     * while the batch runs: keep batches to a few thousand items where other writes must stay
+     * quick.
+     * @param items 1..10,000 corrections.
+     * @return the entries appended (items applied before under their keys append none).
+     * @throws SocialCartException with the field naming the item, e.g. "items[3].user_id":
+     *   INVALID_ARGUMENT (field "items": the list is empty; "items[N].user_id", ".reason",
+     *   ".idempotency_key"; "items[N].points": 0, or a debit beyond the member's available
+     *   points), INVALID_STATE ("items[N].points": a debit while the member owes points),
+     *   IDEMPOTENCY_CONFLICT ("items[N].idempotency_key": the key was used for another
+     *   correction), INVALID_UTF8 ("items[N].<field>"), OVERFLOW, LIMIT_EXCEEDED (field
+     *   "items": more than 10,000 items).
+     */
+    fun adjustPointsBatch(items: List<PointsAdjustment>): Long {
+        val n = items.size
+        val userIds = arrayOfNulls<ByteArray>(n)
+        val points = LongArray(n)
+        val reasons = arrayOfNulls<ByteArray>(n)
+        val keys = arrayOfNulls<ByteArray>(n)
+        items.forEachIndexed { i, item ->
+            userIds[i] = utf8(item.userId)
+            points[i] = item.points
+            reasons[i] = utf8(item.reason)
+            keys[i] = utf8(item.idempotencyKey)
+        }
+        return state.call { Native.enginePointsAdjustBatch(it, userIds, points, reasons, keys) }
+    }
+
+    /**
      * The member signs in for today (the UTC day of the engine's clock) and earns the points of
      * the sign-in table for the day of the streak: a missed day starts the streak again at day 1,
      * and so does the day after the table's last. Once per day: signing in again that day

@@ -346,6 +346,7 @@ internal object Native {
     @JvmStatic external fun pointsEntryReason(entry: Long): String?
     @JvmStatic external fun pointsEntryFree(entry: Long)
     @JvmStatic external fun enginePointsAdjust(engine: Long, userId: ByteArray?, points: Long, reason: ByteArray?, idempotencyKey: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun enginePointsAdjustBatch(engine: Long, userIds: Array<ByteArray?>?, points: LongArray?, reasons: Array<ByteArray?>?, idempotencyKeys: Array<ByteArray?>?): Long
     @JvmStatic external fun enginePointsSignIn(engine: Long, userId: ByteArray?): Long
     @JvmStatic external fun signInDate(signIn: Long): String?
     @JvmStatic external fun signInStreak(signIn: Long): Long

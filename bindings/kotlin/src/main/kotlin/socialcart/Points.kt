@@ -116,6 +116,18 @@ data class PointsEntry(
     val reason: String
 )
 
+/**
+ * One correction of a batch ([Engine.adjustPointsBatch]), with the arguments and rules of
+ * [Engine.adjustPoints]: [points] ≠ 0 (positive: a new lot; negative: taken from the available
+ * points), a [reason] kept on the entry, and an [idempotencyKey] shared with the single call.
+ */
+data class PointsAdjustment(
+    val userId: String,
+    val points: Long,
+    val reason: String,
+    val idempotencyKey: String
+)
+
 /** What a daily sign-in earned ([Engine.signIn]). */
 data class SignIn(
     /** The day signed in, "YYYY-MM-DD" (UTC, by the engine's clock). */

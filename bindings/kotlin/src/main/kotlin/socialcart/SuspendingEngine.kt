@@ -89,6 +89,8 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         withContext(Dispatchers.IO) { engine.pointsHistory(userId, cursor, limit) }
     suspend fun adjustPoints(userId: String, points: Long, reason: String, idempotencyKey: String): PointsEntry =
         withContext(Dispatchers.IO) { engine.adjustPoints(userId, points, reason, idempotencyKey) }
+    suspend fun adjustPointsBatch(items: List<PointsAdjustment>): Long =
+        withContext(Dispatchers.IO) { engine.adjustPointsBatch(items) }
     suspend fun signIn(userId: String): SignIn = withContext(Dispatchers.IO) { engine.signIn(userId) }
     suspend fun recordActivity(userId: String, activity: String, reference: String, idempotencyKey: String): PointsEntry =
         withContext(Dispatchers.IO) { engine.recordActivity(userId, activity, reference, idempotencyKey) }

@@ -212,6 +212,83 @@ class PointsTest : EngineTestBase() {
     }
 
     @Test
+    fun adjustingPointsInABatch() {
+        val e = pointsShop()
+        // Three corrections, two members, applied in one call: u1 100 - 30 = 70, u2 50.
+        val batch = listOf(
+            PointsAdjustment("u1", 100, "anniversary", "b-1"),
+            PointsAdjustment("u2", 50, "anniversary", "b-2"),
+            PointsAdjustment("u1", -30, "correction", "b-3")
+        )
+        var eventsBefore = e.latestEventSeq()
+        assertEquals(3L, e.adjustPointsBatch(batch))
+        assertEquals(balance(70, 0, 0, 0), e.pointsBalance("u1"))
+        assertEquals(balance(50, 0, 0, 0), e.pointsBalance("u2"))
+        assertEquals(3, e.readEvents("points.adjusted", eventsBefore).size)
+        assertEquals(listOf(-30L, 100L), e.pointsHistory("u1").items.map { it.points })
+
+        // Retried, it appends nothing; and it shares its keys with the single call.
+        eventsBefore = e.latestEventSeq()
+        assertEquals(0L, e.adjustPointsBatch(batch))
+        assertEquals(1L, e.adjustPoints("u2", 50, "anniversary", "b-2").seq)
+        assertEquals(eventsBefore, e.latestEventSeq())
+        assertEquals(balance(70, 0, 0, 0), e.pointsBalance("u1"))
+
+        // Two items with one key and the same correction make one entry.
+        val twice = PointsAdjustment("u2", 5, "twice", "b-4")
+        assertEquals(1L, e.adjustPointsBatch(listOf(twice, twice)))
+        assertEquals(balance(55, 0, 0, 0), e.pointsBalance("u2"))
+
+        // One refused item refuses the batch, and nothing of it lands: not even the items before
+        // it. The field names the item.
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items[1].points") {
+            e.adjustPointsBatch(
+                listOf(PointsAdjustment("u1", 10, "fine", "b-5"), PointsAdjustment("u2", -56, "too much", "b-6"))
+            )
+        }
+        refusedUnchanged(e, ErrorCode.IDEMPOTENCY_CONFLICT, "items[0].idempotency_key") {
+            e.adjustPointsBatch(listOf(PointsAdjustment("u1", 99, "anniversary", "b-1")))
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items") { e.adjustPointsBatch(emptyList()) }
+
+        // Items refused while the batch is built: the field names the item too.
+        val fine = PointsAdjustment("u1", 10, "fine", "b-5")
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items[1].points") {
+            e.adjustPointsBatch(listOf(fine, PointsAdjustment("u1", 0, "x", "k")))
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items[2].user_id") {
+            e.adjustPointsBatch(listOf(fine, fine, PointsAdjustment("", 1, "x", "k")))
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items[0].reason") {
+            e.adjustPointsBatch(listOf(PointsAdjustment("u1", 1, "", "k"), fine))
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items[1].idempotency_key") {
+            e.adjustPointsBatch(listOf(fine, PointsAdjustment("u1", 1, "x", "k\u0000")))
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_UTF8, "items[0].reason") {
+            Native.enginePointsAdjustBatch(
+                e.handleForTests, arrayOf(utf8("u1")), longArrayOf(1), arrayOf(byteArrayOf(0xc3.toByte(), 0x28)),
+                arrayOf(utf8("k"))
+            )
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items[0].user_id") {
+            Native.enginePointsAdjustBatch(e.handleForTests, arrayOf(null), longArrayOf(1), arrayOf(utf8("x")), arrayOf(utf8("k")))
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items") {
+            Native.enginePointsAdjustBatch(e.handleForTests, arrayOf(utf8("u1")), longArrayOf(), arrayOf(utf8("x")), arrayOf(utf8("k")))
+        }
+        refusedUnchanged(e, ErrorCode.INVALID_ARGUMENT, "items") {
+            Native.enginePointsAdjustBatch(e.handleForTests, null, null, null, null)
+        }
+        // At most 10,000 items: the largest batch lands, one more is refused on the list.
+        refusedUnchanged(e, ErrorCode.LIMIT_EXCEEDED, "items", listOf("u1", "u2", "u3")) {
+            e.adjustPointsBatch((0..10_000).map { PointsAdjustment("u3", 1, "x", "k-$it") })
+        }
+        assertEquals(10_000L, e.adjustPointsBatch((0 until 10_000).map { PointsAdjustment("u3", 1, "x", "k-$it") }))
+        assertEquals(balance(10_000, 0, 0, 0), e.pointsBalance("u3"))
+    }
+
+    @Test
     fun payingWithPointsAtCheckout() {
         val e = pointsShop()
         e.adjustPoints("u1", 1000, "welcome", "adj-1")
@@ -589,11 +666,15 @@ class PointsTest : EngineTestBase() {
         assertEquals(3, s.pointsLots("u1").size)
         assertEquals(3, s.pointsHistory("u1", null, 10).items.size)
         assertEquals(310L, s.pointsReport(P0, P0 + 1).available)
+        assertEquals(1L, s.adjustPointsBatch(listOf(PointsAdjustment("u2", 40, "bonus", "b-1"))))
+        assertEquals(balance(40, 0, 0, 0), s.pointsBalance("u2"))
+        expectError(ErrorCode.INVALID_ARGUMENT, "items") { s.adjustPointsBatch(emptyList()) }
         expectError(ErrorCode.VALIDATION, "bonus") { s.putPointsProgram("""{"bonus":1}""") }
         expectError(ErrorCode.INVALID_ARGUMENT, "points") { s.adjustPoints("u1", 0, "x", "adj-2") }
         e.close()
         expectError(ErrorCode.INVALID_STATE) { e.pointsBalance("u1") }
         expectError(ErrorCode.INVALID_STATE) { s.signIn("u1") }
+        expectError(ErrorCode.INVALID_STATE) { e.adjustPointsBatch(listOf(PointsAdjustment("u1", 1, "x", "b-2"))) }
         expectError(ErrorCode.INVALID_STATE) { e.pointsReport(0, 1) }
         assertEquals("Most", PointsUse.Most.toString())
         assertEquals("None", PointsUse.None.toString())

@@ -49,6 +49,13 @@ std::optional<PointsEntry> replayed_entry(Connection& db, const std::string& use
     return first;
 }
 
+// A batch item's error, its field naming the item ("items[3].points"); the ledger's own
+// field for a key is the API's idempotency_key.
+[[noreturn]] void fail_for_item(size_t i, const Error& e) {
+    const std::string field = e.field() == "key" ? "idempotency_key" : e.field();
+    throw Error(e.code(), "item " + std::to_string(i) + ": " + e.what(), "items[" + std::to_string(i) + "]." + field);
+}
+
 PointsEntry entry_at(Connection& db, const std::string& user_id, uint64_t seq) {
     for (PointsEntry& e : store::points_history(db, user_id, seq + 1, 1))
         if (e.seq == seq) return std::move(e);
@@ -146,9 +153,6 @@ int64_t Engine::points_adjust_batch(const std::vector<PointsAdjustment>& items) 
     if (items.size() > kMaxPointsBatch)
         fail(SC_ERR_LIMIT_EXCEEDED, "a batch takes at most " + std::to_string(kMaxPointsBatch) + " items", "items");
     // Every item's arguments are checked before the transaction starts.
-    const auto item_field = [](size_t i, const std::string& field) {
-        return "items[" + std::to_string(i) + "]." + (field == "key" ? "idempotency_key" : field);
-    };
     for (size_t i = 0; i < items.size(); ++i) {
         try {
             require_id(items[i].user_id, "user_id");
@@ -156,7 +160,7 @@ int64_t Engine::points_adjust_batch(const std::vector<PointsAdjustment>& items) 
             require_text(items[i].reason, "reason");
             if (items[i].points == 0) fail(SC_ERR_INVALID_ARGUMENT, "an adjustment of 0 points changes nothing", "points");
         } catch (const Error& e) {
-            throw Error(e.code(), "item " + std::to_string(i) + ": " + e.what(), item_field(i, e.field()));
+            fail_for_item(i, e);
         }
     }
     int64_t appended = 0;
@@ -176,7 +180,7 @@ int64_t Engine::points_adjust_batch(const std::vector<PointsAdjustment>& items) 
                 });
                 ++appended;
             } catch (const Error& e) {
-                throw Error(e.code(), "item " + std::to_string(i) + ": " + e.what(), item_field(i, e.field()));
+                fail_for_item(i, e);
             }
         }
     });

@@ -116,24 +116,18 @@ extension SCEngine.Blocking {
     ///   (field "template_id": every copy is taken; field "user_id": the per-user limit),
     ///   `.idempotencyConflict` (the key was used for another user or template).
     public func claimCoupon(user: String, template: String, idempotencyKey: String) throws -> SCCoupon {
-        try requireCString(user, field: "user_id")
-        try requireCString(template, field: "template_id")
-        try requireCString(idempotencyKey, field: "idempotency_key")
-        return try withHandle { handle in try takeCoupon("sc_engine_coupon_claim") { out, err in
-            sc_engine_coupon_claim(handle, user, template, idempotencyKey, out, err)
-        } }
+        try issueCoupon("sc_engine_coupon_claim", user: user, source: template, sourceField: "template_id", idempotencyKey: idempotencyKey) {
+            sc_engine_coupon_claim($0, $1, $2, $3, $4, $5)
+        }
     }
 
     /// The operator grants a copy of a template whose issue mode is "grant" (e.g. an
     /// apology coupon).
     /// - Throws: as `claimCoupon(user:template:idempotencyKey:)`.
     public func grantCoupon(user: String, template: String, idempotencyKey: String) throws -> SCCoupon {
-        try requireCString(user, field: "user_id")
-        try requireCString(template, field: "template_id")
-        try requireCString(idempotencyKey, field: "idempotency_key")
-        return try withHandle { handle in try takeCoupon("sc_engine_coupon_grant") { out, err in
-            sc_engine_coupon_grant(handle, user, template, idempotencyKey, out, err)
-        } }
+        try issueCoupon("sc_engine_coupon_grant", user: user, source: template, sourceField: "template_id", idempotencyKey: idempotencyKey) {
+            sc_engine_coupon_grant($0, $1, $2, $3, $4, $5)
+        }
     }
 
     /// The member exchanges points for a copy of a template whose issue mode is "points":
@@ -145,12 +139,9 @@ extension SCEngine.Blocking {
     ///   (field "points": fewer available points than the cost), `.invalidState` (field
     ///   "points": the member owes points after a refund).
     public func exchangePoints(user: String, template: String, idempotencyKey: String) throws -> SCCoupon {
-        try requireCString(user, field: "user_id")
-        try requireCString(template, field: "template_id")
-        try requireCString(idempotencyKey, field: "idempotency_key")
-        return try withHandle { handle in try takeCoupon("sc_engine_coupon_exchange_points") { out, err in
-            sc_engine_coupon_exchange_points(handle, user, template, idempotencyKey, out, err)
-        } }
+        try issueCoupon("sc_engine_coupon_exchange_points", user: user, source: template, sourceField: "template_id", idempotencyKey: idempotencyKey) {
+            sc_engine_coupon_exchange_points($0, $1, $2, $3, $4, $5)
+        }
     }
 
     /// The shopper types a public promo code such as "SPRING20" and receives a copy of the
@@ -159,12 +150,9 @@ extension SCEngine.Blocking {
     /// - Throws: as `claimCoupon(user:template:idempotencyKey:)`, with `.notFound` (field
     ///   "promo_code") for a code no template has.
     public func redeemPromoCode(user: String, code: String, idempotencyKey: String) throws -> SCCoupon {
-        try requireCString(user, field: "user_id")
-        try requireCString(code, field: "promo_code")
-        try requireCString(idempotencyKey, field: "idempotency_key")
-        return try withHandle { handle in try takeCoupon("sc_engine_coupon_redeem_code") { out, err in
-            sc_engine_coupon_redeem_code(handle, user, code, idempotencyKey, out, err)
-        } }
+        try issueCoupon("sc_engine_coupon_redeem_code", user: user, source: code, sourceField: "promo_code", idempotencyKey: idempotencyKey) {
+            sc_engine_coupon_redeem_code($0, $1, $2, $3, $4, $5)
+        }
     }
 
     /// The operator withdraws an available coupon; it can no longer be held or used.
@@ -213,6 +201,23 @@ extension SCEngine.Blocking {
                 currency: currency,
                 discountGivenMinor: sc_coupon_report_discount_given(raw, i))
         }
+    }
+
+    /// Claim, grant, exchange and promo code differ only in the C call and the name of what
+    /// is issued (a template id or a promo code).
+    private func issueCoupon(
+        _ function: StaticString, user: String, source: String, sourceField: String, idempotencyKey: String,
+        _ call: (
+            OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+            UnsafeMutablePointer<OpaquePointer?>?, UnsafeMutablePointer<OpaquePointer?>?
+        ) -> sc_status_t
+    ) throws -> SCCoupon {
+        try requireCString(user, field: "user_id")
+        try requireCString(source, field: sourceField)
+        try requireCString(idempotencyKey, field: "idempotency_key")
+        return try withHandle { handle in try takeCoupon(function) { out, err in
+            call(handle, user, source, idempotencyKey, out, err)
+        } }
     }
 
     private func takeCoupon(

@@ -10,6 +10,7 @@
 #include "program/program_document.hpp"
 #include "store/hold_store.hpp"
 #include "store/order_store.hpp"
+#include "store/parsed_by_text.hpp"
 #include "store/points_store.hpp"
 
 namespace sc::steps {
@@ -78,8 +79,11 @@ std::vector<int64_t> spent_per_line(const Order& order) {
 }  // namespace
 
 PointsProgram points_program(Connection& db) {
+    // Every points write, quote and payment reads the program: parsed once per text.
+    static store::ParsedByText<PointsProgram> parsed;
     const auto text = store::points_program_text(db);
-    return text ? parse_points_program_entry(*text) : PointsProgram{};
+    if (!text) return PointsProgram{};
+    return parsed.get(*text, [](const std::string& t) { return parse_points_program_entry(t); });
 }
 
 void save_points_program(Tx& tx, const PointsProgram& program) {
@@ -138,6 +142,16 @@ PointsReceipt points_write(Tx& tx, const std::string& user_id,
         tx.emit(NewEvent{points_event_type(e.kind), user_id, std::move(payload)});
     }
     return receipt;
+}
+
+const PointsEntry& written_entry(Tx& tx, const std::string& user_id, uint64_t seq) {
+    if (tx.points_accounts != nullptr) {
+        const auto it = tx.points_accounts->find(user_id);
+        if (it != tx.points_accounts->end() && seq >= 1 && seq <= it->second.entries().size() &&
+            it->second.entries()[seq - 1].seq == seq)
+            return it->second.entries()[seq - 1];
+    }
+    fail(SC_ERR_INTERNAL, "a points entry just written is not there");
 }
 
 PointsTerms points_terms(Connection& db, const std::string& user_id, int64_t now, const PointsUse& use) {

@@ -32,6 +32,9 @@ PointsAccount points_account_as_of(Connection& db, const std::string& user_id, i
 PointsReceipt points_write(Tx& tx, const std::string& user_id,
                            const std::function<PointsReceipt(PointsAccount&)>& operation);
 
+// An entry of the member's account that this transaction wrote or loaded, by seq.
+const PointsEntry& written_entry(Tx& tx, const std::string& user_id, uint64_t seq);
+
 // Stage 5's inputs for pricing the member's cart at `now` (pricing/pricing.hpp).
 PointsTerms points_terms(Connection& db, const std::string& user_id, int64_t now, const PointsUse& use);
 

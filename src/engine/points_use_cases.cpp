@@ -57,12 +57,6 @@ std::optional<PointsEntry> replayed_entry(Connection& db, const std::string& use
     throw Error(e.code(), "item " + std::to_string(i) + ": " + e.what(), "items[" + std::to_string(i) + "]." + field);
 }
 
-PointsEntry entry_at(Connection& db, const std::string& user_id, uint64_t seq) {
-    for (PointsEntry& e : store::points_history(db, user_id, seq + 1, 1))
-        if (e.seq == seq) return std::move(e);
-    fail(SC_ERR_INTERNAL, "a points entry just written is not there");
-}
-
 }  // namespace
 
 void Engine::put_points_program(const PointsProgram& program) {
@@ -144,7 +138,7 @@ PointsEntry Engine::points_adjust(const std::string& user_id, int64_t points, co
         const PointsReceipt r = steps::points_write(tx, user_id, [&](PointsAccount& a) {
             return a.adjust(key, "operator", points, reason, tx.now, steps::points_program(tx.db).expiry);
         });
-        out = entry_at(tx.db, user_id, r.entry);
+        out = steps::written_entry(tx, user_id, r.entry);
     });
     return out;
 }
@@ -250,7 +244,7 @@ PointsEntry Engine::points_activity(const std::string& user_id, const std::strin
             return a.earn(key, ref, rule->points, tx.now, program.expiry);
         });
         steps::tier_growth(tx, user_id);
-        out = entry_at(tx.db, user_id, r.entry);
+        out = steps::written_entry(tx, user_id, r.entry);
     });
     return out;
 }

@@ -1,7 +1,9 @@
 // The points ledger through the engine, under a seeded random sequence of operations:
-// adjustments, activities, sign-ins, checkouts paying with points, payments, cancels,
-// lapsed windows, refunds by line and by amount, clock jumps across vesting and expiry,
-// and retries of earlier calls with their keys. After every step (for the member the step
+// adjustments one at a time and in batches, activities, sign-ins, coupons bought with
+// points, checkouts paying with points, payments, cancels, lapsed windows, refunds by line
+// and by amount, clock jumps across vesting, expiry and tier periods, and retries of
+// earlier calls with their keys. A tier program is set, so members move between tiers and
+// orders earn at their tier's multiplier. After every step (for the member the step
 // was about and the newest orders; for every member every 10 steps and every order every
 // 100), from the stored file:
 //   - each member's balance total equals the sum of its entries' effects;
@@ -12,11 +14,14 @@
 //   - each order's points hold is in the state its order says (held while unpaid,
 //     committed once paid, released once cancelled), and the "points" hold rows agree;
 //   - a fully refunded order has had all it earned reversed and all it spent returned,
-//     and no order more.
+//     and no order more;
+//   - a member's tier is never below the one their paid spend qualifies for.
 // The seed and step are printed on failure; put the seed first in kSeeds to replay it.
+#include "coupon_support.hpp"
 #include "points/points_account.hpp"
 #include "store/points_store.hpp"
 #include "support.hpp"
+#include "tiers/qualifying_figure.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -45,6 +50,25 @@ PointsProgram program() {
     return p;
 }
 
+// Spend over 30 days, reviewed monthly: the clock's jumps cross periods and the window.
+TierProgram tiers() {
+    TierProgram p;
+    p.basis = TierBasis::paid_spend;
+    p.window_days = 30;
+    p.period = TierPeriod::month;
+    p.tiers = {Tier{"normal", "Normal", 0, {}}, Tier{"silver", "Silver", 30000, {500, 15000, std::nullopt}},
+               Tier{"gold", "Gold", 100000, {1000, 20000, 0}}};
+    return p;
+}
+
+// A coupon bought with points.
+CouponTemplate points_coupon() {
+    CouponTemplate t = fixed_coupon("swap", 500, std::nullopt, 1000);
+    t.issue_mode = CouponIssueMode::points;
+    t.points_cost = 300;
+    return t;
+}
+
 struct Known {
     std::string order_id;
     std::string user;
@@ -56,6 +80,20 @@ int64_t scalar(Connection& db, const std::string& sql, const std::string& a = ""
     if (!b.empty()) q.bind(2, b);
     q.executeStep();
     return q.getColumn(0).getInt64();
+}
+
+// The member's paid spend over the window, from the orders and refunds themselves (not the
+// engine's spend rows): its tier is at least the one that spend qualifies for.
+void check_tier(Connection& db, Engine& engine, const std::string& user, int64_t now) {
+    const std::string from = std::to_string(now - 30 * kDay), to = std::to_string(now);
+    const int64_t paid = scalar(db, "SELECT COALESCE(SUM(total - shipping), 0) FROM orders WHERE user_id = ? AND paid_at > " +
+                                        from + " AND paid_at <= " + to, user);
+    const int64_t refunded = scalar(db, "SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN orders o ON o.id = r.order_id "
+                                        "WHERE o.user_id = ? AND r.created_at > " + from + " AND r.created_at <= " + to, user);
+    const int64_t figure = std::max<int64_t>(0, paid - refunded);
+    const TierStatusView status = engine.tier_status(user);
+    CHECK(status.progress.figure == figure);
+    CHECK(status.rank >= qualified_rank(tiers(), figure));
 }
 
 std::string hold_state_of(const PointsAccount& account, uint64_t hold) {
@@ -127,6 +165,8 @@ TEST_CASE("points through the engine: 10,000 random operations keep every ledger
         engine.put_sku(make_sku("tea", 6800, 1000000));
         engine.put_sku(make_sku("cake", 12800));
         engine.put_points_program(program());
+        engine.put_tier_program(tiers());
+        engine.put_coupon_template(points_coupon());
         Connection check(StoreSettings{file.path}, true);
         std::mt19937_64 rng(seed);
         const auto pick = [&](int64_t n) { return static_cast<int64_t>(rng() % static_cast<uint64_t>(n)); };
@@ -140,7 +180,7 @@ TEST_CASE("points through the engine: 10,000 random operations keep every ledger
             const std::string user = kUsers[pick(kUserCount)];
             const std::string key = "k" + std::to_string(++key_counter);
             try {
-                switch (pick(12)) {
+                switch (pick(14)) {
                     case 0: {  // an operator's correction, either way
                         const int64_t points = pick(4) == 0 ? -(1 + pick(300)) : 1 + pick(2000);
                         engine.points_adjust(user, points, "random", key);
@@ -194,6 +234,25 @@ TEST_CASE("points through the engine: 10,000 random operations keep every ledger
                         break;
                     }
                     case 10: engine.sweep(100); break;
+                    case 12: {  // a batch of corrections, some retried under keys already used
+                        std::vector<PointsAdjustment> batch;
+                        for (int64_t i = 0, n = 1 + pick(4); i < n; ++i) {
+                            if (!adjustments.empty() && pick(3) == 0) {
+                                const auto& [u, points, reason, k] =
+                                    adjustments[static_cast<size_t>(pick(static_cast<int64_t>(adjustments.size())))];
+                                if (points > 0) batch.push_back(PointsAdjustment{u, points, reason, k});
+                                continue;
+                            }
+                            const std::string u = kUsers[pick(kUserCount)];
+                            const std::string k = key + "-" + std::to_string(i);
+                            const int64_t points = 1 + pick(500);
+                            batch.push_back(PointsAdjustment{u, points, "batch", k});
+                            adjustments.emplace_back(u, points, "batch", k);
+                        }
+                        if (!batch.empty()) engine.points_adjust_batch(batch);
+                        break;
+                    }
+                    case 13: engine.exchange_points_for_coupon(user, "swap", key); break;
                     case 11: {  // a debit beyond what the member has: refused, nothing changes
                         engine.sweep(1000);
                         const auto before = store::points_entries_of(check, user);
@@ -220,12 +279,18 @@ TEST_CASE("points through the engine: 10,000 random operations keep every ledger
                 return it->second;
             };
             account_of(user);
+            check_tier(check, engine, user, now);
             if (step % 10 == 9)
                 for (const char* u : kUsers) account_of(u);
             const size_t from = step % 100 == 99 || orders.size() < 4 ? 0 : orders.size() - 4;
             for (size_t i = from; i < orders.size(); ++i)
                 check_order(check, engine, orders[i], account_of(orders[i].user), now);
         }
-        MESSAGE("seed ", seed, ": ", kSteps, " operations, ", refusals, " refused, ", orders.size(), " orders");
+        const size_t upgrades = engine.events_of_type("tier.upgraded", 0, 10000).size();
+        const size_t downgrades = engine.events_of_type("tier.downgraded", 0, 10000).size();
+        CHECK(upgrades > 0);  // the run moved members between tiers, so check_tier saw them move
+        CHECK(downgrades > 0);
+        MESSAGE("seed ", seed, ": ", kSteps, " operations, ", refusals, " refused, ", orders.size(), " orders, ",
+                upgrades, " tier upgrades, ", downgrades, " downgrades");
     }
 }

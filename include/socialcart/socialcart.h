@@ -84,6 +84,7 @@
 #include "orders.h"
 #include "order_pricing.h"
 #include "points.h"
+#include "tiers.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

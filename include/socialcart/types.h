@@ -59,6 +59,10 @@ typedef struct sc_points_batch sc_points_batch;
 typedef struct sc_sign_in sc_sign_in;
 /** The points liability and the points moved in a period; free with sc_points_report_free(). */
 typedef struct sc_points_report sc_points_report;
+/** A member's tier and the figures of the member page; free with sc_tier_status_free(). */
+typedef struct sc_tier_status sc_tier_status;
+/** Members, upgrades and downgrades per tier; free with sc_tier_report_free(). */
+typedef struct sc_tier_report sc_tier_report;
 
 #ifdef __cplusplus
 }

@@ -65,4 +65,12 @@ sc_status_t sc_engine_points_program_put(sc_engine* engine, const char* json, sc
     });
 }
 
+sc_status_t sc_engine_tier_program_put(sc_engine* engine, const char* json, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        const sc::TierProgram program = sc::parse_tier_program_entry(entry_text(json));
+        engine->engine->put_tier_program(program);
+    });
+}
+
 }  // extern "C"

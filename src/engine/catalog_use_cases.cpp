@@ -4,6 +4,7 @@
 #include "engine/engine.hpp"
 #include "engine/rule_steps.hpp"
 #include "engine/points_steps.hpp"
+#include "engine/tier_steps.hpp"
 #include "engine/steps.hpp"
 #include "store/points_store.hpp"
 #include "program/program_document.hpp"
@@ -90,6 +91,8 @@ void Engine::import_program(std::string_view json) {
             save_sku(tx, doc.skus[i]);
         }
         for (const auto& p : doc.promotions) steps::save_promotion(tx, p);
+        // Before the templates, whose min_tier audiences it checks.
+        if (doc.tiers) steps::save_tier_program(tx, *doc.tiers);
         for (size_t i = 0; i < doc.coupon_templates.size(); ++i)
             steps::save_coupon_template(tx, doc.coupon_templates[i], SC_ERR_VALIDATION,
                                         "coupon_templates[" + std::to_string(i) + "].");
@@ -111,6 +114,7 @@ std::string Engine::export_program() {
         for (auto& t : store::all_coupon_templates(db)) doc.coupon_templates.push_back(std::move(t.terms));
         doc.shipping_rules = store::all_shipping_rules(db);
         if (store::points_program_text(db)) doc.points = steps::points_program(db);
+        doc.tiers = steps::tier_program(db);
     });
     return serialize_program(doc);
 }

@@ -8,21 +8,19 @@
 #include "engine/points_steps.hpp"
 #include "engine/rule_steps.hpp"
 #include "engine/steps.hpp"
+#include "engine/tier_steps.hpp"
 #include "store/coupon_store.hpp"
 #include "store/idempotency_store.hpp"
+#include "tiers/tier_benefits.hpp"
 
 namespace sc {
 
 namespace steps {
 
-void require_supported_audience(const CouponTemplate& t, sc_status_t code, const std::string& p) {
-    if (t.audience.kind == CouponAudience::Kind::min_tier)
-        fail(code, p + "audience.kind: member tiers are not available yet", p + "audience.kind");
-}
-
 void save_coupon_template(Tx& tx, const CouponTemplate& t, sc_status_t code, const std::string& p) {
     const auto existing = store::find_coupon_template(tx.db, t.id);
     if (existing && existing->terms == t) return;  // nothing changes, nothing logged
+    require_audience_tier(tx.db, t, code, p);
     if (existing && t.total_quantity && *t.total_quantity < existing->counters.claimed)
         fail(code,
              p + "total_quantity: must not be lower than the " + std::to_string(existing->counters.claimed) +
@@ -67,7 +65,6 @@ CouponIssueMode mode_of(const std::string& via) {
 
 void Engine::put_coupon_template(const CouponTemplate& coupon_template) {
     validate_coupon_template(coupon_template);
-    steps::require_supported_audience(coupon_template, SC_ERR_INVALID_ARGUMENT, "");
     write([&](Tx& tx) { steps::save_coupon_template(tx, coupon_template, SC_ERR_INVALID_ARGUMENT, ""); });
 }
 
@@ -133,8 +130,15 @@ CouponInstance Engine::issue_coupon(const std::string& user_id, const std::strin
                 if (store::has_paid_order(tx.db, user_id))
                     fail(SC_ERR_INVALID_STATE, "this coupon is for new users, and the user has a paid order", "user_id");
                 break;
-            case CouponAudience::Kind::min_tier:
-                fail(SC_ERR_INVALID_STATE, "member tiers are not available yet", field);
+            case CouponAudience::Kind::min_tier: {
+                const std::optional<Tier> tier = steps::current_tier(tx, user_id);
+                if (!tier || !tier_may_claim(steps::require_tier_program(tx.db), tier->id, t.audience))
+                    fail(SC_ERR_INVALID_STATE,
+                         "coupon template " + t.id + " is for members of tier rank " +
+                             std::to_string(t.audience.min_tier) + " and above",
+                         "user_id");
+                break;
+            }
         }
         const ValidityWindow window = instance_validity(t, tx.now);
         if (tx.now >= window.valid_until) fail(SC_ERR_EXPIRED, "the coupon's validity has ended", field);

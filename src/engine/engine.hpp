@@ -17,6 +17,8 @@
 #include "points/ledger_entry.hpp"
 #include "points/points_account.hpp"
 #include "points/points_program.hpp"
+#include "tiers/tier_program.hpp"
+#include "tiers/tier_status.hpp"
 #include "engine/points_cache.hpp"
 #include "store/database.hpp"
 
@@ -129,6 +131,21 @@ struct PointsReport {
     int64_t adjusted = 0;  // Σ adjust, signed
 };
 
+// A member's tier with the member page's figures (docs/tiers.md, "The member page").
+struct TierStatusView {
+    Tier tier;      // the member's tier and its benefits
+    size_t rank = 0;
+    TierProgress progress;
+};
+
+// One tier's row of the tier report: members placed in it now, changes into it in [from, to).
+struct TierReportRow {
+    std::string tier_id;
+    int64_t members = 0;
+    int64_t upgrades = 0;
+    int64_t downgrades = 0;
+};
+
 // Page sizes of the paged reads.
 constexpr int64_t kMaxPageItems = 1000;
 
@@ -152,6 +169,7 @@ struct OrderQuery {
 // One page of housekeeping and whether another page has work.
 struct SweepResult {
     int64_t settled = 0;  // lapsed orders cancelled and their holds released
+    int64_t tiers_reviewed = 0;  // members whose period end was reviewed
     bool more = false;
 };
 
@@ -275,6 +293,14 @@ public:
                                 const std::string& reference, const std::string& idempotency_key);
     PointsReport points_report(int64_t from_ms, int64_t to_ms);
 
+    // Member tiers (tier_use_cases.cpp, docs/tiers.md). Members are placed and evaluated by
+    // the writes that move their figure (payments, refunds, points earned) and the sweep.
+    void put_tier_program(const TierProgram& program);
+    // SC_ERR_INVALID_STATE (field "tiers") before a program is set.
+    TierProgram tier_program();
+    TierStatusView tier_status(const std::string& user_id);
+    std::vector<TierReportRow> tier_report(int64_t from_ms, int64_t to_ms);
+
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);
     Order checkout(const std::string& user_id, const CheckoutRequest& request, const std::string& idempotency_key);
@@ -285,7 +311,8 @@ public:
     Order refund_line(const std::string& order_id, size_t line_index, int64_t quantity,
                       const std::string& idempotency_key);
     Order refund_amount(const std::string& order_id, int64_t amount, const std::string& idempotency_key);
-    // Settles up to `limit` lapsed orders.
+    // Settles up to `limit` lapsed orders and reviews up to `limit` members whose tier
+    // period has ended.
     SweepResult sweep(int64_t limit);
     // Removes up to `limit` events and up to `limit` idempotency records older than
     // their retention.

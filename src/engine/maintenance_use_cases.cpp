@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "engine/engine.hpp"
 #include "engine/steps.hpp"
+#include "engine/tier_steps.hpp"
 #include "store/event_store.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
@@ -25,7 +26,8 @@ SweepResult Engine::sweep(int64_t limit) {
     write(
         [&](Tx& tx) {
             result.settled = steps::settle_lapsed_orders(tx, limit);
-            result.more = !store::lapsed_order_ids(tx.db, tx.now, 1).empty();
+            result.tiers_reviewed = steps::review_due_tiers(tx, limit);
+            result.more = !store::lapsed_order_ids(tx.db, tx.now, 1).empty() || steps::tier_reviews_due(tx.db, tx.now);
         },
         0);
     return result;

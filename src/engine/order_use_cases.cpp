@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "engine/engine.hpp"
 #include "engine/points_steps.hpp"
+#include "engine/tier_steps.hpp"
 #include "engine/steps.hpp"
 #include "store/cart_store.hpp"
 #include "store/coupon_store.hpp"
@@ -129,7 +130,9 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         order.paid_at = tx.now;
         order.payment_ref = payment_ref;
         store::save_order_state(tx.db, order);
-        steps::settle_order_points(tx, order);
+        const std::optional<Tier> tier = steps::current_tier(tx, order.user_id);
+        steps::settle_order_points(tx, order, tier ? tier->benefits.points_multiplier_bps : 10000);
+        steps::tier_payment(tx, order);
         store::save_idempotency(tx.db, "pay", idempotency_key, {request, order.id}, tx.now);
         tx.emit(NewEvent{"order.paid", order.id,
                          {{"user_id", order.user_id}, {"amount", amount}, {"currency", order.currency},
@@ -186,7 +189,9 @@ Order Engine::refund(const std::string& order_id, const std::string& idempotency
         const Order before = order;
         apply_refund(order, plan, refund.id, tx.now);
         store::save_order_state(tx.db, order);
+        steps::current_tier(tx, order.user_id);
         steps::refund_order_points(tx, before, order, refund.id);
+        steps::tier_refund(tx, order, refund.amount, refund.id);
         store::save_idempotency(tx.db, "refund", idempotency_key, {request, refund.id}, tx.now);
         nlohmann::json lines = nlohmann::json::array();
         for (const auto& part : plan.parts)

@@ -166,7 +166,7 @@ void hold_order_points(Tx& tx, Order& order) {
     tx.emit(NewEvent{"hold.placed", order.id, std::move(payload)});
 }
 
-void settle_order_points(Tx& tx, Order& order) {
+void settle_order_points(Tx& tx, Order& order, int64_t multiplier_bps) {
     const std::string ref = order_reference(order);
     if (order.points_hold != 0) {
         const PointsReceipt r = points_write(tx, order.user_id, [&](PointsAccount& a) {
@@ -175,7 +175,7 @@ void settle_order_points(Tx& tx, Order& order) {
         order.points_spend = r.entry;
     }
     const PointsProgram program = points_program(tx.db);
-    const int64_t points = points_for_payment(program.earn, order.goods_total());
+    const int64_t points = points_for_payment_multiplied(program.earn, order.goods_total(), multiplier_bps);
     if (points > 0) {
         const int64_t vests_at = checked_add(tx.now, checked_mul(program.return_window_days, kDay, "return window"),
                                              "points vesting");

@@ -38,9 +38,9 @@ PointsTerms points_terms(Connection& db, const std::string& user_id, int64_t now
 // Checkout: holds the points the order uses (ledger hold and a "points" hold row with the
 // order's deadline); sets and saves order.points_hold. Call once the order is inserted.
 void hold_order_points(Tx& tx, Order& order);
-// Payment: commits the points hold and earns the order's points (pending for the return
-// window); saves what it did on the order.
-void settle_order_points(Tx& tx, Order& order);
+// Payment: commits the points hold and earns the order's points at the member tier's
+// multiplier (pending for the return window); saves what it did on the order.
+void settle_order_points(Tx& tx, Order& order, int64_t multiplier_bps);
 // Cancellation: gives the held points back (once: the ledger refuses a second release).
 void release_order_points(Tx& tx, const Order& order);
 // Refund: reverses the points the refunded part earned and returns the points spent on

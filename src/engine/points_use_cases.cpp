@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "core/wide.hpp"
 #include "engine/points_steps.hpp"
+#include "engine/tier_steps.hpp"
 #include "engine/steps.hpp"
 #include "points/civil_date.hpp"
 #include "store/meta_store.hpp"
@@ -206,9 +207,11 @@ SignInResult Engine::sign_in(const std::string& user_id) {
         store::insert_sign_in(tx.db, user_id, store::SignIn{day, streak, points});
         if (points > 0) {
             const std::string key = "signin:" + std::to_string(day);
+            steps::current_tier(tx, user_id);
             steps::points_write(tx, user_id, [&](PointsAccount& a) {
                 return a.earn(key, "signin:" + day_text(day), points, tx.now, program.expiry);
             });
+            steps::tier_growth(tx, user_id);
         }
         tx.emit(NewEvent{"points.signed_in", user_id,
                          {{"user_id", user_id}, {"day", day_text(day)}, {"streak", streak}, {"points", points}}});
@@ -242,9 +245,11 @@ PointsEntry Engine::points_activity(const std::string& user_id, const std::strin
         if (done >= rule->daily_cap)
             fail(SC_ERR_LIMIT_EXCEEDED,
                  "the daily cap of " + std::to_string(rule->daily_cap) + " for " + activity + " is reached", "activity");
+        steps::current_tier(tx, user_id);
         const PointsReceipt r = steps::points_write(tx, user_id, [&](PointsAccount& a) {
             return a.earn(key, ref, rule->points, tx.now, program.expiry);
         });
+        steps::tier_growth(tx, user_id);
         out = entry_at(tx.db, user_id, r.entry);
     });
     return out;

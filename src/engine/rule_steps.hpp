@@ -11,13 +11,9 @@ namespace sc::steps {
 void save_promotion(Tx& tx, const Promotion& promotion);
 void save_shipping_rule(Tx& tx, const ShippingRule& rule);
 
-// Refuses what the engine cannot honour yet (a tier audience) with `code` naming
-// `<field_prefix>audience.kind`.
-void require_supported_audience(const CouponTemplate& coupon_template, sc_status_t code,
-                                const std::string& field_prefix);
-
 // Fails with `code` at `<field_prefix>total_quantity` when the new total is below the
-// copies already issued, or at `<field_prefix>promo_code` when another template has the code.
+// copies already issued, at `<field_prefix>promo_code` when another template has the code,
+// or at `<field_prefix>audience.min_tier` for a rank the tier program has no tier for.
 void save_coupon_template(Tx& tx, const CouponTemplate& coupon_template, sc_status_t code,
                           const std::string& field_prefix);
 

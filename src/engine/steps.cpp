@@ -2,8 +2,7 @@
 
 #include "core/error.hpp"
 #include "engine/points_steps.hpp"
-
-#include <map>
+#include "engine/tier_steps.hpp"
 #include "store/cart_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/coupon_store.hpp"
@@ -11,6 +10,9 @@
 #include "store/hold_store.hpp"
 #include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
+#include "tiers/tier_benefits.hpp"
+
+#include <map>
 
 namespace sc::steps {
 
@@ -171,6 +173,15 @@ PricingRequest pricing_request(Connection& db, const std::string& user_id, int64
     }
     request.promotions = store::unexpired_promotions(db, now);
     request.shipping_rules = store::all_shipping_rules(db);
+    if (const std::optional<Tier> tier = member_tier(db, user_id, now)) {
+        // The member's benefits (docs/tiers.md): an offer at step 2, the multiplier on the
+        // points the order earns, and the lower of the merchant's and the tier's threshold.
+        for (const PricingInput& line : request.lines)
+            if (auto offer = member_price_offer(*tier, line.sku)) request.item_offers.push_back(std::move(*offer));
+        request.points.multiplier_bps = tier->benefits.points_multiplier_bps;
+        for (ShippingRule& rule : request.shipping_rules)
+            rule.free_over = member_free_shipping_over(rule.free_over, tier->benefits);
+    }
     std::map<std::string, CouponTemplate> terms;
     for (auto& stored : store::usable_coupons_of_user(db, user_id, now)) {
         CouponInstance coupon = std::move(stored.coupon);

@@ -75,6 +75,21 @@ int64_t points_for_payment(const PointsEarnRule& rule, int64_t paid) {
     return mul_div(paid, rule.points, rule.per_amount, "points earned").quotient;
 }
 
+int64_t points_for_payment_multiplied(const PointsEarnRule& rule, int64_t paid, int64_t multiplier_bps) {
+    if (multiplier_bps < 0 || multiplier_bps > kMaxPointsMultiplierBps)
+        fail(SC_ERR_INVALID_ARGUMENT, "points multiplier must be between 0 and 100000 basis points",
+             "points_multiplier_bps");
+    if (paid <= 0 || rule.points == 0 || multiplier_bps == 0) return 0;
+    // paid × points = q × per_amount + r and q × m = a × 10000 + b, so
+    // paid × points × m / (per_amount × 10000) = a + (b × per_amount + r × m) / (per_amount × 10000),
+    // every part non-negative, the last below 1 + m / 10000.
+    const MulDiv base = mul_div(paid, rule.points, rule.per_amount, "points earned");
+    const MulDiv scaled = mul_div(base.quotient, multiplier_bps, 10000, "points earned");
+    const int64_t rest = checked_add(checked_mul(scaled.remainder, rule.per_amount, "points earned"),
+                                     checked_mul(base.remainder, multiplier_bps, "points earned"), "points earned");
+    return checked_add(scaled.quotient, rest / checked_mul(rule.per_amount, 10000, "points earned"), "points earned");
+}
+
 int64_t points_value(const PointsRedeemRule& rule, int64_t points) {
     return mul_div(points, rule.amount, rule.points, "points value").quotient;
 }

@@ -64,6 +64,15 @@ void validate_points_program(const PointsProgram& program, const std::string& pr
 // Points an order earns for `paid` minor units (≥ 0), rounded down.
 int64_t points_for_payment(const PointsEarnRule& rule, int64_t paid);
 
+// A member tier's multiplier is in basis points (10000 is ×1, at most 100000).
+inline constexpr int64_t kMaxPointsMultiplierBps = 100000;
+// floor(paid × rule.points × multiplier_bps / (rule.per_amount × 10000)) in one step, so a
+// multiplier never rounds twice: 1 point per 1.00 at ×1.5 on 99.99 paid is
+// floor(149.985) = 149. Equals points_for_payment when multiplier_bps is 10000. For a
+// validated rule and multiplier (0..100000) no intermediate exceeds 64 bits; a result that
+// would is SC_ERR_OVERFLOW.
+int64_t points_for_payment_multiplied(const PointsEarnRule& rule, int64_t paid, int64_t multiplier_bps);
+
 // What `points` (a whole multiple of the unit) pay, in minor units: exact, because the
 // program's validation requires unit × amount to be a multiple of points.
 int64_t points_value(const PointsRedeemRule& rule, int64_t points);

@@ -184,7 +184,7 @@ void apply_points(const PointsTerms& terms, int64_t goods, CartState& state,
             log.push_back(LoggedAdjustment{i, AdjustmentKind::points, &kPointsSource, parts[i]});
         }
     }
-    q.points_to_earn = points_for_payment(terms.earn, goods - q.points_amount);
+    q.points_to_earn = points_for_payment_multiplied(terms.earn, goods - q.points_amount, terms.multiplier_bps);
 }
 
 // Each merchant's share of the points amount, taken off its total.

@@ -65,6 +65,7 @@ struct PointsTerms {
     PointsEarnRule earn;
     int64_t available = 0;  // spendable now (0 while the member owes points)
     PointsUse use;
+    int64_t multiplier_bps = 10000;  // the member tier's points multiplier (×1 without tiers)
 };
 
 struct PricingRequest {

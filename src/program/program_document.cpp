@@ -4,8 +4,10 @@
 #include "core/money.hpp"
 #include "core/utf8.hpp"
 #include "program/points_json.hpp"
+#include "program/tiers_json.hpp"
 #include "program/rules_json.hpp"
 #include "program/strict_json.hpp"
+#include "tiers/tier_benefits.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -70,6 +72,11 @@ const json* array_section(const json& root, const char* key) {
 std::string at(const char* section, size_t i) { return std::string(section) + "[" + std::to_string(i) + "]"; }
 
 void parse_rules(const json& root, ProgramDocument& doc) {
+    if (auto it = root.find("tiers"); it != root.end()) {
+        TierProgram program = parse_tiers_json(*it, "tiers.");
+        validate_tier_program(program, "tiers.");
+        doc.tiers = std::move(program);
+    }
     if (const json* list = array_section(root, "promotions")) {
         std::map<std::string, size_t> seen;
         for (size_t i = 0; i < list->size(); ++i) {
@@ -88,8 +95,8 @@ void parse_rules(const json& root, ProgramDocument& doc) {
             const std::string p = at("coupon_templates", i) + ".";
             CouponTemplate t = parse_coupon_template_json((*list)[i], p);
             as_document_error([&] { validate_coupon_template(t, p); });
-            if (t.audience.kind == CouponAudience::Kind::min_tier)
-                invalid_field(p + "audience.kind", "member tiers are not available yet");
+            // Without a tiers section the engine checks min_tier against the stored program.
+            if (doc.tiers) validate_audience_tier(*doc.tiers, t.audience, p + "audience.min_tier");
             auto [pos, fresh] = seen.emplace(t.id, i);
             if (!fresh) invalid_field(p + "id", "duplicates " + at("coupon_templates", pos->second) + ".id");
             if (!t.promo_code.empty()) {
@@ -150,12 +157,18 @@ PointsProgram parse_points_program_entry(std::string_view text) {
     return program;
 }
 
+TierProgram parse_tier_program_entry(std::string_view text) {
+    TierProgram program = parse_tiers_json(entry_object(text), "");
+    validate_tier_program(program, "");
+    return program;
+}
+
 ProgramDocument parse_program(std::string_view text) {
     if (!is_valid_utf8(text)) invalid_field("", "is not valid UTF-8");
     const json root = parse_strict_json(text);
     if (!root.is_object()) invalid_field("", "must be a JSON object");
     only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules",
-                           "points"}, "");
+                           "points", "tiers"}, "");
     if (string_field(required_field(root, "format", ""), "format") != kProgramFormat)
         invalid_field("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
@@ -214,6 +227,7 @@ std::string serialize_program(const ProgramDocument& doc) {
         for (const auto& r : doc.shipping_rules) root["shipping_rules"].push_back(shipping_rule_json(r));
     }
     if (doc.points) root["points"] = points_program_json(*doc.points);
+    if (doc.tiers) root["tiers"] = tier_program_json(*doc.tiers);
     return root.dump(2) + "\n";
 }
 

@@ -311,6 +311,42 @@ ALTER TABLE coupon_instances_v7 RENAME TO coupon_instances;
 CREATE INDEX coupon_instances_by_owner ON coupon_instances(owner_user_id, state, valid_until);
 CREATE INDEX coupon_instances_held ON coupon_instances(template_id, state, hold_expires_at);
 )sql",
+        // 8: member tiers. tier_spend is each member's dated paid spend (a payment's goods
+        // total, a refund's amount negated), kept whether or not a tier program is set, so a
+        // program put later sees the spend before it; the backfill copies what the orders
+        // and refunds already hold. tier_records is each placed member's tier,
+        // tier_changes every upgrade and downgrade (the report's source).
+        R"sql(
+CREATE TABLE tier_spend (
+    user_id   TEXT NOT NULL,
+    at        INTEGER NOT NULL,
+    amount    INTEGER NOT NULL,
+    reference TEXT NOT NULL
+);
+CREATE INDEX tier_spend_by_user ON tier_spend(user_id, at);
+INSERT INTO tier_spend(user_id, at, amount, reference)
+    SELECT user_id, paid_at, total - shipping, 'order:' || id FROM orders WHERE paid_at > 0 ORDER BY paid_at, id;
+INSERT INTO tier_spend(user_id, at, amount, reference)
+    SELECT o.user_id, r.created_at, -r.amount, 'refund:' || r.id
+    FROM refunds r JOIN orders o ON o.id = r.order_id ORDER BY r.created_at, r.id;
+CREATE TABLE tier_records (
+    user_id    TEXT PRIMARY KEY,
+    tier_id    TEXT NOT NULL,
+    since      INTEGER NOT NULL,
+    period_end INTEGER NOT NULL,
+    as_of      INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX tier_records_by_period_end ON tier_records(period_end);
+CREATE TABLE tier_changes (
+    user_id       TEXT NOT NULL,
+    at            INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('upgraded', 'downgraded')),
+    from_tier     TEXT NOT NULL,
+    to_tier       TEXT NOT NULL,
+    at_period_end INTEGER NOT NULL CHECK (at_period_end IN (0, 1))
+);
+CREATE INDEX tier_changes_by_time ON tier_changes(at);
+)sql",
     };
     return steps;
 }

@@ -24,12 +24,7 @@ int64_t member_unit_price(int64_t list_price, int64_t member_price_bps);
 // nullopt when it is not below the list price (0 bps, or a discount that rounds to 0).
 std::optional<ItemPriceOffer> member_price_offer(const Tier& tier, const Sku& sku);
 
-// floor(paid × rule.points × multiplier_bps / (rule.per_amount × 10000)) in one step, so a
-// multiplier never rounds twice: 1 point per 1.00 at ×1.5 on 99.99 paid is
-// floor(149.985) = 149. Equals points_for_payment when multiplier_bps is 10000. For a
-// validated rule and multiplier (0..100000) no intermediate exceeds 64 bits; a result that
-// would is SC_ERR_OVERFLOW.
-int64_t points_for_payment_multiplied(const PointsEarnRule& rule, int64_t paid, int64_t multiplier_bps);
+// points_for_payment_multiplied (points/points_program.hpp) with the tier's multiplier.
 
 // The tier's multiplier applied to the program's earn rule.
 int64_t tier_points_for_payment(const PointsEarnRule& rule, int64_t paid, const Tier& tier);

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "points/points_program.hpp"
 
 #include <set>
 

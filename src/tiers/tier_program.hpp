@@ -55,7 +55,6 @@ struct TierProgram {
 
 inline constexpr size_t kMaxTiers = 32;
 inline constexpr int64_t kMaxTierWindowDays = 3660;
-inline constexpr int64_t kMaxPointsMultiplierBps = 100000;
 // Thresholds and free-shipping amounts: 10^15 minor units (10^13 in a two-digit currency)
 // is beyond any real figure and keeps sums of them far from 64 bits.
 inline constexpr int64_t kMaxTierAmount = 1'000'000'000'000'000;

@@ -310,6 +310,21 @@ static void sb_points(sbuf* sb, sc_engine* engine, const char* user_id) {
     sc_points_page_free(page);
 }
 
+/* The member's tier and page; "none" before a tier program is set. */
+static void sb_tier(sbuf* sb, sc_engine* engine, const char* user_id) {
+    sc_tier_status* s = NULL;
+    sc_error* err = NULL;
+    if (sc_engine_tier_status(engine, user_id, &s, &err) != SC_OK) {
+        sb_printf(sb, "tier %s none\n", user_id);
+        sc_error_free(err);
+        return;
+    }
+    sb_printf(sb, "tier %s %s since=%" PRId64 " end=%" PRId64 " figure=%" PRId64 "\n", user_id,
+              nn(sc_tier_status_tier_id(s)), sc_tier_status_since_ms(s), sc_tier_status_period_end_ms(s),
+              sc_tier_status_figure(s));
+    sc_tier_status_free(s);
+}
+
 char* fx_fingerprint(fixture* fx) {
     sbuf sb = {NULL, 0, 0};
     char* program = NULL;
@@ -332,6 +347,7 @@ char* fx_fingerprint(fixture* fx) {
         sb_cart(&sb, fx->engine, fx->users[i]);
         sb_coupons(&sb, fx->engine, fx->users[i]);
         sb_points(&sb, fx->engine, fx->users[i]);
+        sb_tier(&sb, fx->engine, fx->users[i]);
     }
     sb_coupon_report(&sb, fx->engine);
     for (i = 0; i < fx->order_count; ++i) {

@@ -86,6 +86,12 @@ void test_points_activities(void);
 void test_points_history_and_report(void);
 void test_points_exchange_for_coupon(void);
 void test_points_adjust_batch(void);
+/* test_tiers.c */
+void test_tiers_accessors_null(void);
+void test_tiers_program_bad_input(void);
+void test_tiers_upgrade_prices_and_downgrade(void);
+void test_tiers_only_coupons(void);
+void test_tiers_growth_points(void);
 /* test_orders.c */
 void test_order_accessors_null(void);
 void test_checkout(void);
@@ -190,6 +196,11 @@ static const h_test_case tests[] = {
     {"points_history_and_report", test_points_history_and_report},
     {"points_exchange_for_coupon", test_points_exchange_for_coupon},
     {"points_adjust_batch", test_points_adjust_batch},
+    {"tiers_accessors_null", test_tiers_accessors_null},
+    {"tiers_program_bad_input", test_tiers_program_bad_input},
+    {"tiers_upgrade_prices_and_downgrade", test_tiers_upgrade_prices_and_downgrade},
+    {"tiers_only_coupons", test_tiers_only_coupons},
+    {"tiers_growth_points", test_tiers_growth_points},
     {"order_accessors_null", test_order_accessors_null},
     {"checkout", test_checkout},
     {"pay", test_pay},

@@ -73,7 +73,7 @@ TEST_CASE("issue modes: a claim template is claimed, a grant template granted, a
     CHECK_SC_ERROR_FIELD(shop.engine.put_coupon_template(same), SC_ERR_INVALID_ARGUMENT, "promo_code");
 }
 
-TEST_CASE("the new_users audience: no paid order yet; tiers are refused") {
+TEST_CASE("the new_users audience: no paid order yet; a tier audience needs a tier program") {
     CouponShop shop;
     CouponTemplate fresh = fixed_coupon("welcome", 500);
     fresh.audience.kind = CouponAudience::Kind::new_users;
@@ -86,7 +86,7 @@ TEST_CASE("the new_users audience: no paid order yet; tiers are refused") {
     CHECK(shop.engine.claim_coupon("old2", "welcome", "c2").template_id == "welcome");
     CouponTemplate tier = fixed_coupon("gold", 500);
     tier.audience = CouponAudience{CouponAudience::Kind::min_tier, 2};
-    CHECK_SC_ERROR_FIELD(shop.engine.put_coupon_template(tier), SC_ERR_INVALID_ARGUMENT, "audience.kind");
+    CHECK_SC_ERROR_FIELD(shop.engine.put_coupon_template(tier), SC_ERR_INVALID_ARGUMENT, "audience.min_tier");
 }
 
 TEST_CASE("definitions: a put that changes nothing appends no event; listings return them") {
@@ -144,7 +144,7 @@ TEST_CASE("program document: promotions, coupon templates and shipping rules rou
     CHECK_SC_ERROR_FIELD(other.import_program(head + R"("shipping_rules":[{"merchant_id":"m","flat_fee":1},{"merchant_id":"m","flat_fee":2}]})"),
                          SC_ERR_VALIDATION, "shipping_rules[1].merchant_id");
     CHECK_SC_ERROR_FIELD(other.import_program(head + R"("coupon_templates":[{"id":"t","title":"T","kind":"fixed_amount","value":1,"audience":{"kind":"min_tier","min_tier":2},"validity":{"kind":"days_from_claim","days":3}}]})"),
-                         SC_ERR_VALIDATION, "coupon_templates[0].audience.kind");
+                         SC_ERR_VALIDATION, "coupon_templates[0].audience.min_tier");
 }
 
 TEST_CASE("64 threads claiming a template with 1 copy left: exactly one succeeds, 20 rounds") {

@@ -323,22 +323,33 @@ final class TierTests: SocialCartTestCase {
         try buy(engine, "u1", [("tea", 4), ("cup", 1)], key: "o1")
         try buy(engine, "u2", [("tea", 1)], key: "u2-o1")
         XCTAssertEqual(try engine.blocking.tierStatus(user: "u1").tierId, "silver")
+        // u1's first payment crossed: placed in Normal before it, upgraded by it (docs/tiers.md,
+        // "When members move"), so the upgrade is an event and in the report.
+        XCTAssertEqual(try engine.blocking.readEvents(type: "tier.upgraded").map(\.subjectId), ["u1"])
+        XCTAssertEqual(try engine.blocking.tierReport(), [
+            SCTierReportRow(tierId: "normal", members: 1, upgrades: 0, downgrades: 0),
+            SCTierReportRow(tierId: "silver", members: 1, upgrades: 1, downgrades: 0),
+            SCTierReportRow(tierId: "gold", members: 0, upgrades: 0, downgrades: 0),
+        ])
         let coupon = try await engine.claimCoupon(user: "u1", template: "silver-10", idempotencyKey: "c1")
         XCTAssertEqual(coupon.templateId, "silver-10")
         assertThrows(.invalidState, field: "user_id", try engine.blocking.claimCoupon(
             user: "u2", template: "silver-10", idempotencyKey: "c2"))
         // A rank the program has no tier for (3 tiers: ranks 0 ... 2) is refused, and so is a
         // program that would leave the template's rank without a tier.
-        assertThrows(.validation, try engine.blocking.putCouponTemplate(json: """
+        assertThrows(.validation, field: "audience.min_tier", try engine.blocking.putCouponTemplate(json: """
             {"id":"rank-3","title":"Rank 3","kind":"fixed_amount","value":1000,
              "validity":{"kind":"days_from_claim","days":7},"audience":{"kind":"min_tier","min_tier":3},
              "issue_mode":"claim"}
             """))
-        assertThrows(.validation, try engine.blocking.putTierProgram(json: """
+        assertThrows(.validation, field: "tiers", try engine.blocking.putTierProgram(json: """
             {"basis":"paid_spend","window_days":365,"period":"quarter","tiers":[
              {"id":"normal","name":"Normal","threshold":0}]}
             """))
         XCTAssertEqual(try engine.blocking.tierReport().map(\.tierId), ["normal", "silver", "gold"])
+        // The document names the field under its section.
+        assertThrows(.validation, field: "tiers.tiers[1].threshold", try engine.blocking.importProgram(Self.document(
+            tiers: #"{"basis":"paid_spend","window_days":365,"period":"quarter","tiers":[{"id":"normal","name":"Normal","threshold":0},{"id":"s","name":"S","threshold":0}]}"#)))
     }
 
     func testRefusedInput() async throws {

@@ -29,13 +29,21 @@ QualifyingHistory history_from(Connection& db, const TierProgram& program, const
     return store::tier_spend_after(db, user_id, as_of - window_ms(program));
 }
 
-// The member's record evaluated to `now`, and its changes; a member without a record (or
-// whose tier the program no longer has) is placed by the figure at `now`.
+// The member's record evaluated to `now`, and its changes. A member without a record (or
+// whose tier the program no longer has) is placed as if evaluated from the start of the
+// millisecond `now`: by the figure before it, then each entry of that instant with the
+// figure it makes, with no event. Every later evaluation replays that instant too (it
+// starts at the record's as_of), so placing by the figure after the instant alone would
+// let a later read or write raise the member by a figure between two of its entries
+// (before a refund of the same millisecond) that placing had skipped.
 TierUpdate evaluated(Connection& db, const TierProgram& program, const std::string& user_id, int64_t now) {
     const std::optional<TierRecord> record = store::find_tier_record(db, user_id);
     if (!record || !program.find(record->tier_id)) {
         const QualifyingHistory history = history_from(db, program, user_id, now);
-        return TierUpdate{first_record(program, qualifying_figure(program, history, now), now), {}};
+        const int64_t before = std::max<int64_t>(0, qualifying_sum_before(program, history, now));
+        TierUpdate placed = evaluate(program, first_record(program, before, now), history, now);
+        placed.changes.clear();
+        return placed;
     }
     const int64_t at = std::max(now, record->as_of);
     return evaluate(program, *record, history_from(db, program, user_id, record->as_of), at);

@@ -128,3 +128,29 @@ TEST_CASE("a program that drops a member's tier places them afresh; an equal put
     CHECK(count_events(engine, "tier.upgraded") == 1);  // only silver's, before the change
     CHECK(engine.export_program().find("\"tiers\"") != std::string::npos);
 }
+
+TEST_CASE("a member placed in the millisecond of their own refund: reads, quotes and payments agree") {
+    // Found by the walkthrough: the program is put at the instant of a refund. The spend is
+    // 256.00 before the refund and 156.00 after it; silver needs 200.00. Placing counts that
+    // instant as an evaluation would (the figure before it, then each entry): silver, kept
+    // until the period end as after any refund, with no event. Reads, quotes and a payment
+    // of that same millisecond all see the same tier, and the payment logs no upgrade.
+    TempDb file;
+    ManualClock clock;
+    Engine engine(config_for(file, clock));
+    engine.put_sku(cake());
+    const Order order = buy_cakes(engine, "u", 2, "k1");
+    clock.advance_ms(kDay);
+    engine.refund_amount(order.id, 10000, "r1");
+    engine.put_tier_program(monthly_program());
+    CHECK(engine.tier_status("u").tier.id == "silver");
+    CHECK(engine.tier_status("u").progress.figure == 15600);
+    engine.cart_add("u", "cake", 1);
+    CHECK(engine.quote("u").lines[0].net == 12160);  // the member price, as the page says
+    const Order more = engine.checkout("u", "k2");
+    CHECK(more.lines[0].net == 12160);
+    engine.pay(more.id, "psp", more.total, "pay-k2");
+    CHECK(engine.tier_status("u").tier.id == "silver");
+    CHECK(engine.events_of_type("tier.upgraded", 0, 10).empty());
+    CHECK(engine.events_of_type("tier.downgraded", 0, 10).empty());
+}

@@ -44,11 +44,15 @@ SC_API void sc_engine_close(sc_engine* engine);
  * orders whose payment window lapsed are cancelled (oldest deadline first) and
  * their holds released, with their events. This is housekeeping, not needed
  * for correctness: reads already see a lapsed order as cancelled and its stock
- * as free, and each write settles the orders it touches plus a few more. Call
- * it again while *more_out is true; each call is one short transaction.
- * @param max_orders from 1 to 100000.
+ * as free, and each write settles the orders it touches plus a few more. With
+ * a tier program (socialcart/tiers.h) it also reviews up to max_orders members
+ * whose tier period has ended, logging their tier changes (reads already see
+ * the review). Call it again while *more_out is true; each call is one short
+ * transaction.
+ * @param max_orders from 1 to 100000: orders settled, and members reviewed.
  * @param settled_out if not NULL, receives how many orders were settled.
- * @param more_out if not NULL, receives whether lapsed orders remain.
+ * @param more_out if not NULL, receives whether lapsed orders or members due
+ *        for a tier review remain.
  * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or max_orders out of range.
  *         Thread-safe.
  */

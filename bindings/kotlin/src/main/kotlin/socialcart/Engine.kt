@@ -549,6 +549,41 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     fun pointsReport(fromMs: Long, toMs: Long): PointsReport =
         Snapshots.takePointsReport(state.call { Native.enginePointsReport(it, fromMs, toMs) })
 
+    // ----------------------------------------------------------------- tiers
+
+    /**
+     * Sets the tier program: the "tiers" object of the program document (basis, window_days,
+     * period, tiers with thresholds and benefits), read as strictly as the document
+     * (docs/tiers.md). Replaces the program as a whole; a program equal to the stored one
+     * changes nothing and appends no event. Members whose tier the new program no longer has
+     * are placed afresh by their figure when next touched.
+     * @throws SocialCartException VALIDATION (field names the place, e.g. "tiers[2].threshold";
+     *   also a coupon template's audience min_tier that names a rank the program has no tier
+     *   for), INVALID_ARGUMENT (field "json"), INVALID_UTF8 (field "json").
+     */
+    fun putTierProgram(json: String) = state.call { Native.engineTierProgramPut(it, utf8(json)) }
+
+    /**
+     * A member's tier as of now, with the figures of a member page (to the next tier, what the
+     * period end will review, what keeps the tier). Reading changes nothing: a period end that
+     * has passed reads as reviewed.
+     * @throws SocialCartException INVALID_STATE (field "tiers": no tier program is set),
+     *   INVALID_ARGUMENT (field "user_id"), INVALID_UTF8.
+     */
+    fun tierStatus(userId: String): TierStatus =
+        Snapshots.takeTierStatus(state.call { Native.engineTierStatus(it, utf8(userId)) })
+
+    /**
+     * The tier report: per tier of the program, in the program's order, the members placed in
+     * it now and the upgrades and downgrades into it made in [fromMs, toMs). A member is placed
+     * once the engine has touched them since the program was set (a payment, a refund, points
+     * earned, a sweep); a period end counts once [sweep] or the member's next call reviewed it.
+     * @throws SocialCartException INVALID_STATE (field "tiers": no tier program is set),
+     *   INVALID_ARGUMENT (field "to_ms": before fromMs).
+     */
+    fun tierReport(fromMs: Long, toMs: Long): List<TierReportRow> =
+        Snapshots.takeTierReport(state.call { Native.engineTierReport(it, fromMs, toMs) })
+
     // ---------------------------------------------------------------- events
 
     /**

@@ -371,6 +371,34 @@ internal object Native {
     @JvmStatic external fun pointsReportAdjusted(report: Long): Long
     @JvmStatic external fun pointsReportFree(report: Long)
 
+    // Tiers (socialcart_jni_tiers.c)
+    @JvmStatic external fun engineTierProgramPut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineTierStatus(engine: Long, userId: ByteArray?): Long
+    @JvmStatic external fun tierStatusTierId(status: Long): String?
+    @JvmStatic external fun tierStatusTierName(status: Long): String?
+    @JvmStatic external fun tierStatusRank(status: Long): Long
+    @JvmStatic external fun tierStatusSinceMs(status: Long): Long
+    @JvmStatic external fun tierStatusPeriodEndMs(status: Long): Long
+    @JvmStatic external fun tierStatusFigure(status: Long): Long
+    @JvmStatic external fun tierStatusNextTierId(status: Long): String?
+    @JvmStatic external fun tierStatusToNext(status: Long): Long
+    @JvmStatic external fun tierStatusFigureAtPeriodEnd(status: Long): Long
+    @JvmStatic external fun tierStatusTierAtPeriodEnd(status: Long): String?
+    @JvmStatic external fun tierStatusCanKeep(status: Long): Boolean
+    @JvmStatic external fun tierStatusToKeep(status: Long): Long
+    @JvmStatic external fun tierStatusMemberPriceBps(status: Long): Long
+    @JvmStatic external fun tierStatusPointsMultiplierBps(status: Long): Long
+    @JvmStatic external fun tierStatusHasFreeShippingOver(status: Long): Boolean
+    @JvmStatic external fun tierStatusFreeShippingOver(status: Long): Long
+    @JvmStatic external fun tierStatusFree(status: Long)
+    @JvmStatic external fun engineTierReport(engine: Long, fromMs: Long, toMs: Long): Long
+    @JvmStatic external fun tierReportCount(report: Long): Long
+    @JvmStatic external fun tierReportTierId(report: Long, index: Long): String?
+    @JvmStatic external fun tierReportMembers(report: Long, index: Long): Long
+    @JvmStatic external fun tierReportUpgrades(report: Long, index: Long): Long
+    @JvmStatic external fun tierReportDowngrades(report: Long, index: Long): Long
+    @JvmStatic external fun tierReportFree(report: Long)
+
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long
     @JvmStatic external fun engineEventsReadType(engine: Long, type: ByteArray?, afterSeq: Long, limit: Long): Long

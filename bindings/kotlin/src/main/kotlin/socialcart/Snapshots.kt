@@ -348,6 +348,37 @@ internal object Snapshots {
         )
     }
 
+    fun takeTierStatus(h: Long): TierStatus = taking(h, { Native.tierStatusFree(it) }) { s ->
+        val next = Native.tierStatusNextTierId(s) ?: ""
+        TierStatus(
+            tierId = Native.tierStatusTierId(s) ?: "",
+            tierName = Native.tierStatusTierName(s) ?: "",
+            rank = Native.tierStatusRank(s),
+            sinceMs = Native.tierStatusSinceMs(s),
+            periodEndMs = Native.tierStatusPeriodEndMs(s),
+            figure = Native.tierStatusFigure(s),
+            nextTierId = if (next.isEmpty()) null else next,
+            toNext = Native.tierStatusToNext(s),
+            figureAtPeriodEnd = Native.tierStatusFigureAtPeriodEnd(s),
+            tierAtPeriodEnd = Native.tierStatusTierAtPeriodEnd(s) ?: "",
+            toKeep = if (Native.tierStatusCanKeep(s)) Native.tierStatusToKeep(s) else null,
+            memberPriceBps = Native.tierStatusMemberPriceBps(s),
+            pointsMultiplierBps = Native.tierStatusPointsMultiplierBps(s),
+            freeShippingOver = if (Native.tierStatusHasFreeShippingOver(s)) Native.tierStatusFreeShippingOver(s) else null
+        )
+    }
+
+    fun takeTierReport(h: Long): List<TierReportRow> = taking(h, { Native.tierReportFree(it) }) { r ->
+        indices(Native.tierReportCount(r)).map { i ->
+            TierReportRow(
+                tierId = Native.tierReportTierId(r, i) ?: "",
+                members = Native.tierReportMembers(r, i),
+                upgrades = Native.tierReportUpgrades(r, i),
+                downgrades = Native.tierReportDowngrades(r, i)
+            )
+        }
+    }
+
     /** Reads a batch (borrowed: the callback's batch is freed by the library). */
     fun readEvents(h: Long): List<Event> = indices(Native.eventsCount(h)).map { i ->
         Event(

@@ -97,6 +97,11 @@ class SuspendingEngine internal constructor(val engine: Engine) {
     suspend fun pointsReport(fromMs: Long, toMs: Long): PointsReport =
         withContext(Dispatchers.IO) { engine.pointsReport(fromMs, toMs) }
 
+    suspend fun putTierProgram(json: String) = withContext(Dispatchers.IO) { engine.putTierProgram(json) }
+    suspend fun tierStatus(userId: String): TierStatus = withContext(Dispatchers.IO) { engine.tierStatus(userId) }
+    suspend fun tierReport(fromMs: Long, toMs: Long): List<TierReportRow> =
+        withContext(Dispatchers.IO) { engine.tierReport(fromMs, toMs) }
+
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
     suspend fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =

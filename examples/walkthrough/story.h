@@ -35,4 +35,7 @@ void tell_pricing_chapter(sc_engine* engine, story_clock* clock, const char* pro
 /* Chapters 16-20: points (points_chapter.c). */
 void tell_points_chapter(sc_engine* engine, story_clock* clock, const char* points_path);
 
+/* Chapters 21-26: member tiers (tiers_chapter.c). */
+void tell_tiers_chapter(sc_engine* engine, story_clock* clock, const char* tiers_path);
+
 #endif /* SC_WALKTHROUGH_STORY_H */

@@ -8,9 +8,12 @@
  * getting one line refunded; then the Mid-Autumn sale (pricing_chapter.c): promotions,
  * coupons, the best-coupon choice and a coupon returned after a full refund; then points
  * (points_chapter.c, points.json next to program.json): sign-in, a shared link, points
- * earned and vesting, spent at checkout and given back by a return. It ends with the
- * event log. The clock is injected and
- * starts at a fixed time, so every run prints the same story.
+ * earned and vesting, spent at checkout and given back by a return; then member tiers
+ * (tiers_chapter.c, tiers.json next to program.json): the payment that crosses the
+ * Silver threshold upgrades Lin at once and the same cart gets the member price, a
+ * return leaves her Silver until the quarter's review, which downgrades her. It ends
+ * with the event log. The clock is injected and starts at a fixed time, so every run
+ * prints the same story.
  */
 #include <socialcart/socialcart.h>
 
@@ -80,9 +83,11 @@ int main(int argc, char** argv) {
     snprintf(promotions_default, sizeof promotions_default, "%.*spromotions.json",
              slash ? (int)(slash - program_path + 1) : 0, program_path);
     const char* promotions_path = argc > 3 ? argv[3] : promotions_default;
-    /* points.json is always the one next to the program document. */
-    char points_path[1024];
+    /* points.json and tiers.json are always the ones next to the program document. */
+    char points_path[1024], tiers_path[1024];
     snprintf(points_path, sizeof points_path, "%.*spoints.json", slash ? (int)(slash - program_path + 1) : 0,
+             program_path);
+    snprintf(tiers_path, sizeof tiers_path, "%.*stiers.json", slash ? (int)(slash - program_path + 1) : 0,
              program_path);
     char wal[512], shm[512];
     snprintf(wal, sizeof wal, "%s-wal", db_path);
@@ -206,8 +211,9 @@ int main(int argc, char** argv) {
 
     tell_pricing_chapter(engine, &clock, promotions_path);
     tell_points_chapter(engine, &clock, points_path);
+    tell_tiers_chapter(engine, &clock, tiers_path);
 
-    printf("\n21. The event log, read from the start:\n");
+    printf("\n27. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

@@ -85,14 +85,20 @@ run_example() {
         echo "error: the walkthrough did not reach 'paid' and the end" >&2
         return 1
     fi
-    # The sale (chapters 11-15) ran, with the promotions.json next to program.json, and the
-    # points (chapters 16-20), with the points.json next to it.
-    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^21\. The event log" <<<"$output"; then
+    # The sale (chapters 11-15) ran, with the promotions.json next to program.json, the
+    # points (chapters 16-20), with the points.json next to it, and the member tiers
+    # (chapters 21-26), with the tiers.json next to it; the event log is chapter 27.
+    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^27\. The event log" <<<"$output"; then
         echo "error: the walkthrough did not tell the Mid-Autumn sale" >&2
         return 1
     fi
     if ! grep -q "^20\. The operator's points report:" <<<"$output"; then
         echo "error: the walkthrough did not tell the points chapters" >&2
+        return 1
+    fi
+    if ! grep -q "^26\. The operator's tier report" <<<"$output" \
+        || ! grep -q "^    event tier\.upgraded " <<<"$output"; then
+        echo "error: the walkthrough did not tell the tier chapters" >&2
         return 1
     fi
     # When the C walkthrough was built too, the Swift one must tell the same story.

@@ -26,6 +26,8 @@ public struct WalkthroughOutcome: Sendable {
     public let sale: SaleOutcome
     /// Points (chapters 16–20).
     public let points: PointsOutcome
+    /// Member tiers (chapters 21–26).
+    public let tiers: TiersOutcome
 }
 
 /// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
@@ -33,6 +35,7 @@ public struct WalkthroughOutcome: Sendable {
 /// guest cart merges), changes quantities, sees her cart's problems, checks out, pays and
 /// gets one line refunded; Wei's unpaid order lapses; the Mid-Autumn sale
 /// (PricingChapter.swift); points (PointsChapter.swift, with the points.json next to
+/// `programPath`); member tiers (TiersChapter.swift, with the tiers.json next to
 /// `programPath`); the event log ends the story.
 ///
 /// - Parameters:
@@ -41,8 +44,8 @@ public struct WalkthroughOutcome: Sendable {
 ///   - promotionsPath: examples/walkthrough/promotions.json; nil for the promotions.json
 ///     next to `programPath` (in the same directory).
 ///   - say: receives each line of output.
-/// - Returns: Lin's first order (paid, one cup refunded), what the sale left and what the
-///   points chapters left.
+/// - Returns: Lin's first order (paid, one cup refunded), what the sale left, what the
+///   points chapters left and what the tier chapters left.
 @discardableResult
 public func runWalkthrough(
     programPath: String, databasePath: String, promotionsPath: String? = nil,
@@ -146,7 +149,10 @@ public func runWalkthrough(
     let points = try tellPointsChapter(
         engine: engine, clock: clock, story: story, pointsPath: pointsPathNextTo(programPath))
 
-    say("\n21. The event log, read from the start:")
+    let tiers = try tellTiersChapter(
+        engine: engine, clock: clock, story: story, tiersPath: tiersPathNextTo(programPath))
+
+    say("\n27. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
         let events = try engine.blocking.readEvents(after: cursor, limit: 100)
@@ -157,7 +163,7 @@ public func runWalkthrough(
         }
         if events.count < 100 { break }
     }
-    return WalkthroughOutcome(order: refunded, sale: sale, points: points)
+    return WalkthroughOutcome(order: refunded, sale: sale, points: points, tiers: tiers)
 }
 
 /// The promotions.json in the directory of `programPath` ("promotions.json" when the

@@ -48,6 +48,8 @@ final class WalkthroughTests: XCTestCase {
         try checkTheSale(outcome.sale, text: text, promotions: promotionsPathNextTo(program))
         try checkThePoints(outcome.points, text: text)
         XCTAssertTrue(pointsPathNextTo(program).hasSuffix("/examples/walkthrough/points.json"))
+        try checkTheTiers(outcome.tiers, text: text)
+        XCTAssertTrue(tiersPathNextTo(program).hasSuffix("/examples/walkthrough/tiers.json"))
         XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
     }
 
@@ -216,9 +218,86 @@ final class WalkthroughTests: XCTestCase {
             "      #8   hold         +0  ",
             "      members 1; available 286, pending 0, held 0: a liability of 286 points, CNY 2.86",
             "      since the programme started: earned 352, spent 200, reversed 66, returned 200, expired 0",
-            "\n\n21. The event log, read from the start:\n",
             "points.signed_in",
             "points.committed",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
+    /// Chapters 21–26, member tiers, with the figures examples/walkthrough/tiers_chapter.c
+    /// prints (tiers.json: goods paid over 365 days, reviewed each quarter; Silver from
+    /// 500.00 with 5% off, points x1.5 and free shipping from 50.00; Gold from 2000.00).
+    private func checkTheTiers(_ tiers: TiersOutcome, text: String) throws {
+        let newYear: Int64 = 1_798_761_600_000  // 2027-01-01 00:00 UTC, the quarter's review
+        func page(_ s: SCTierStatus) -> [String] {
+            [s.tierId, String(s.figure), s.nextTierId ?? "-", String(s.toNext), String(s.figureAtPeriodEnd),
+             s.tierAtPeriodEnd, s.toKeep.map(String.init) ?? "-"]
+        }
+
+        // Chapter 21: what she paid so far (482.00) counts; 18.00 short of Silver.
+        XCTAssertEqual(page(tiers.pageAtStart), ["normal", "48200", "silver", "1800", "48200", "normal", "0"])
+        XCTAssertEqual(tiers.pageAtStart.periodEndMs, newYear)
+
+        // Chapter 22: the tea, quoted and paid as Normal, crosses Silver at once.
+        XCTAssertEqual(tiers.normalQuote.totalMinor, 7_800)
+        XCTAssertEqual(tiers.normalQuote.shippingMinor, 1_000)
+        XCTAssertEqual(tiers.normalQuote.pointsToEarn, 68)
+        XCTAssertEqual(tiers.normalQuote.lines.map(\.adjustments), [[]])
+        XCTAssertEqual(tiers.paid.state, .paid)
+        XCTAssertEqual(tiers.paid.totalMinor, 7_800)
+        XCTAssertEqual(tiers.paid.pointsEarned, 68)
+        XCTAssertEqual(tiers.upgrades.map(\.type), ["tier.upgraded"])
+        XCTAssertEqual(page(tiers.pageAfterPayment), ["silver", "55000", "gold", "145000", "55000", "silver", "0"])
+        XCTAssertEqual(tiers.pageAfterPayment.memberPriceBps, 500)
+        XCTAssertEqual(tiers.pageAfterPayment.pointsMultiplierBps, 15_000)
+        XCTAssertEqual(tiers.pageAfterPayment.freeShippingOver, 5_000)
+
+        // Chapter 23: the same cart as Silver: 3.40 member price, ships free, 96 points.
+        let silver = tiers.silverQuote
+        XCTAssertEqual(silver.lines.map { $0.adjustments.map(\.kind) }, [[.itemPrice]])
+        XCTAssertEqual(silver.lines.first?.adjustments.first?.source, "silver")
+        XCTAssertEqual(silver.lines.first?.adjustments.first?.amountMinor, 340)
+        XCTAssertEqual(silver.lines.map(\.netMinor), [6_460])
+        XCTAssertEqual(silver.shippingMinor, 0)
+        XCTAssertEqual(silver.totalMinor, 6_460)
+        XCTAssertEqual(silver.pointsToEarn, 96)
+
+        // Chapter 24: the return leaves her Silver until the review; 18.00 paid would keep it.
+        XCTAssertEqual(tiers.refunded.state, .refunded)
+        XCTAssertEqual(tiers.refunded.refundedMinor, 6_800)
+        XCTAssertEqual(page(tiers.pageAfterReturn), ["silver", "48200", "gold", "151800", "48200", "normal", "1800"])
+
+        // Chapter 25: New Year's morning reads as reviewed; the sweep records the downgrade.
+        XCTAssertEqual(page(tiers.pageAfterReview), ["normal", "48200", "silver", "1800", "48200", "normal", "0"])
+        XCTAssertEqual(tiers.pageAfterReview.sinceMs, newYear)
+        XCTAssertEqual(tiers.downgrades.map(\.type), ["tier.downgraded"])
+        XCTAssertEqual(tiers.quoteAfterReview.totalMinor, 7_800)
+        XCTAssertEqual(tiers.quoteAfterReview.pointsToEarn, 68)
+        XCTAssertEqual(tiers.quoteAfterReview.lines.map(\.adjustments), [[]])
+
+        // Chapter 26: one upgrade into Silver, one downgrade into Normal.
+        XCTAssertEqual(tiers.report.map(\.tierId), ["normal", "silver", "gold"])
+        XCTAssertEqual(tiers.report.map(\.members), [1, 0, 0])
+        XCTAssertEqual(tiers.report.map(\.upgrades), [0, 1, 0])
+        XCTAssertEqual(tiers.report.map(\.downgrades), [1, 0, 0])
+
+        // The same lines as examples/walkthrough/tiers_chapter.c prints.
+        for expected in [
+            "21. The next day the shops start member tiers (tiers.json) on goods paid over 365",
+            "    lin's page: Normal since 2026-12-07; spend in the last 365 days CNY 482.00, CNY 18.00 more to silver",
+            "      review on 2027-01-01: spend CNY 482.00 gives normal (kept)",
+            "    as Normal  1 x tea-oolong-250g  CNY 68.00  = CNY 68.00",
+            "    paid CNY 78.00; earned 68 points (at the tier she paid as)",
+            "    event tier.upgraded {\"at\":",
+            "    as Silver  1 x tea-oolong-250g  CNY 68.00  -CNY 3.40 item_price silver  = CNY 64.60",
+            "               shipping CNY 0.00, payable CNY 64.60, points to earn 96",
+            "      review on 2027-01-01: spend CNY 482.00 gives normal; CNY 18.00 paid now keeps silver",
+            "    lin's page: Normal since 2027-01-01; spend in the last 365 days CNY 482.00, CNY 18.00 more to silver",
+            "    event tier.downgraded {\"at\":1798761600000,\"at_period_end\":true,",
+            "      tier     members upgrades downgrades\n      normal         1        0          1",
+            "\n\n27. The event log, read from the start:\n",
+            "tier.upgraded",
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }

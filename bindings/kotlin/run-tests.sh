@@ -188,7 +188,8 @@ number_ids() {
   perl -pe 's{\b(ord|rfd|hold|cpn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge'
 }
 # The story's figures, each a whole line, in this order: the shopper's story (unchanged
-# since before the sale), then the sale's (chapters 11-15), then the points' (chapters 16-20).
+# since before the sale), then the sale's (chapters 11-15), then the points' (chapters 16-20),
+# then the tiers' (chapters 21-26).
 expected_lines=(
   "    tea-oolong-250g  Tieguanyin oolong tea, 250 g          CNY 68.00  12 left"
   "    refused: SKU kettle-iron is not for sale (SC_ERR_SKU_INACTIVE)"
@@ -241,7 +242,25 @@ expected_lines=(
   # 20: the report.
   "      members 1; available 286, pending 0, held 0: a liability of 286 points, CNY 2.86"
   "      since the programme started: earned 352, spent 200, reversed 66, returned 200, expired 0"
-  "21. The event log, read from the start:"
+  # 21: what Lin paid before the programme counts: 482.00, 18.00 short of Silver.
+  "    lin's page: Normal since 2026-12-07; spend in the last 365 days CNY 482.00, CNY 18.00 more to silver"
+  # 22: the payment that crosses 500.00 upgrades her at once.
+  '    event tier.upgraded {"at":1796643180000,"at_period_end":false,"from":"normal","to":"silver","user_id":"lin"}'
+  "    lin's page: Silver since 2026-12-07; spend in the last 365 days CNY 550.00, CNY 1450.00 more to gold"
+  # 23: the same cart as Silver: 5% off, free shipping from 50.00, points x1.5.
+  "    as Silver  1 x tea-oolong-250g  CNY 68.00  -CNY 3.40 item_price silver  = CNY 64.60"
+  "               shipping CNY 0.00, payable CNY 64.60, points to earn 96"
+  # 24: the return leaves her Silver until the review; 18.00 paid now would keep it.
+  "      review on 2027-01-01: spend CNY 482.00 gives normal; CNY 18.00 paid now keeps silver"
+  # 25: New Year's review: Normal, the sweep records the downgrade, the list price again.
+  "    lin's page: Normal since 2027-01-01; spend in the last 365 days CNY 482.00, CNY 18.00 more to silver"
+  '    event tier.downgraded {"at":1798761600000,"at_period_end":true,"from":"silver","to":"normal","user_id":"lin"}'
+  "    as Normal  1 x tea-oolong-250g  CNY 68.00  = CNY 68.00"
+  "               shipping CNY 10.00, payable CNY 78.00, points to earn 68"
+  # 26: the report.
+  "      normal         1        0          1"
+  "      silver         0        1          0"
+  "27. The event log, read from the start:"
   "The end: every handle freed."
 )
 missing_line="$(number_ids < "$WALKTHROUGH_OUT" | perl -e '

@@ -5,14 +5,16 @@
 // getting one line refunded; Wei's unpaid order lapses. Then the Mid-Autumn sale
 // (PricingChapter.kt): promotions, coupons, the best-coupon choice and a coupon
 // returned after a full refund; then points (PointsChapter.kt): sign-in, a shared
-// link, points earned and vesting, spent at checkout and given back by a return.
-// It ends with the event log. The clock is injected and starts at a fixed time,
+// link, points earned and vesting, spent at checkout and given back by a return; then
+// member tiers (TiersChapter.kt): the payment that crosses the Silver threshold
+// upgrades Lin at once and the same cart gets the member price, a return leaves her
+// Silver until the quarter's review, which downgrades her. It ends with the event log. The clock is injected and starts at a fixed time,
 // so every run prints the same story.
 //
 //   Walkthrough <path/to/examples/walkthrough/program.json> [promotions.json]
 //
-// promotions.json is looked for next to program.json unless given; points.json is
-// always the one next to program.json (as in the C walkthrough).
+// promotions.json is looked for next to program.json unless given; points.json and
+// tiers.json are always the ones next to program.json (as in the C walkthrough).
 // bindings/kotlin/run-tests.sh runs it and checks its figures against the C
 // walkthrough's, so it cannot rot.
 
@@ -49,9 +51,10 @@ fun main(args: Array<String>) {
     val program = File(args[0]).readText(Charsets.UTF_8)
     val promotionsPath = if (args.size > 1) args[1] else File(File(args[0]).parentFile, "promotions.json").path
     val pointsPath = File(File(args[0]).parentFile, "points.json").path
+    val tiersPath = File(File(args[0]).parentFile, "tiers.json").path
     val dir = Files.createTempDirectory("socialcart-walkthrough").toFile()
     try {
-        tell(File(dir, "walkthrough.db").path, args[0], program, promotionsPath, pointsPath)
+        tell(File(dir, "walkthrough.db").path, args[0], program, promotionsPath, pointsPath, tiersPath)
     } finally {
         dir.deleteRecursively()
     }
@@ -74,7 +77,14 @@ internal inline fun refused(expected: ErrorCode, call: () -> Unit) {
     error("expected $expected, but the call succeeded")
 }
 
-private fun tell(dbPath: String, programPath: String, program: String, promotionsPath: String, pointsPath: String) {
+private fun tell(
+    dbPath: String,
+    programPath: String,
+    program: String,
+    promotionsPath: String,
+    pointsPath: String,
+    tiersPath: String
+) {
     val clock = StoryClock(STORY_START_MS)
     val options = EngineOptions(durability = Durability.FULL, clock = { clock.nowMs })
     Engine.open(dbPath, options).use { shop ->
@@ -157,8 +167,9 @@ private fun tell(dbPath: String, programPath: String, program: String, promotion
 
         tellPricingChapter(shop, clock, promotionsPath)
         tellPointsChapter(shop, clock, pointsPath)
+        tellTiersChapter(shop, clock, tiersPath)
 
-        println("\n21. The event log, read from the start:")
+        println("\n27. The event log, read from the start:")
         var cursor = 0L
         while (true) {
             val events = shop.readEvents(cursor, 100)

@@ -147,9 +147,11 @@ PointsReceipt points_write(Tx& tx, const std::string& user_id,
 const PointsEntry& written_entry(Tx& tx, const std::string& user_id, uint64_t seq) {
     if (tx.points_accounts != nullptr) {
         const auto it = tx.points_accounts->find(user_id);
-        if (it != tx.points_accounts->end() && seq >= 1 && seq <= it->second.entries().size() &&
-            it->second.entries()[seq - 1].seq == seq)
-            return it->second.entries()[seq - 1];
+        if (it != tx.points_accounts->end() && seq >= 1 && seq <= it->second.entries().size()) {
+            // Bounded by the vector's size just above, so the index fits size_t (32-bit too).
+            const PointsEntry& entry = it->second.entries()[static_cast<size_t>(seq - 1)];
+            if (entry.seq == seq) return entry;
+        }
     }
     fail(SC_ERR_INTERNAL, "a points entry just written is not there");
 }

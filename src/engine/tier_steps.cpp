@@ -29,24 +29,43 @@ QualifyingHistory history_from(Connection& db, const TierProgram& program, const
     return store::tier_spend_after(db, user_id, as_of - window_ms(program));
 }
 
-// The member's record evaluated to `now`, and its changes. A member without a record (or
-// whose tier the program no longer has) is placed as if evaluated from the start of the
-// millisecond `now`: by the figure before it, then each entry of that instant with the
-// figure it makes, with no event. Every later evaluation replays that instant too (it
-// starts at the record's as_of), so placing by the figure after the instant alone would
-// let a later read or write raise the member by a figure between two of its entries
-// (before a refund of the same millisecond) that placing had skipped.
-TierUpdate evaluated(Connection& db, const TierProgram& program, const std::string& user_id, int64_t now) {
-    const std::optional<TierRecord> record = store::find_tier_record(db, user_id);
-    if (!record || !program.find(record->tier_id)) {
-        const QualifyingHistory history = history_from(db, program, user_id, now);
-        const int64_t before = std::max<int64_t>(0, qualifying_sum_before(program, history, now));
-        TierUpdate placed = evaluate(program, first_record(program, before, now), history, now);
-        placed.changes.clear();
-        return placed;
+// Where evaluating the member to `now` starts: the stored record from its as_of, or, for a
+// member without one (or whose tier the program no longer has), the placement. A member is
+// placed as if evaluated from the start of the millisecond `now`: by the figure before it,
+// then each entry of that instant with the figure it makes, with no event. Every later
+// evaluation replays that instant too (it starts at the record's as_of), so placing by the
+// figure after the instant alone would let a later read or write raise the member by a
+// figure between two of its entries (before a refund of the same millisecond) that placing
+// had skipped.
+struct Evaluation {
+    std::optional<TierRecord> stored;  // the record as the file has it
+    bool placing = false;
+    TierRecord start;
+    QualifyingHistory history;
+    int64_t at = 0;
+};
+
+Evaluation starting_point(Connection& db, const TierProgram& program, const std::string& user_id, int64_t now) {
+    Evaluation e;
+    e.stored = store::find_tier_record(db, user_id);
+    e.placing = !e.stored || !program.find(e.stored->tier_id);
+    if (e.placing) {
+        e.history = history_from(db, program, user_id, now);
+        e.start = first_record(program, std::max<int64_t>(0, qualifying_sum_before(program, e.history, now)), now);
+        e.at = now;
+    } else {
+        e.start = *e.stored;
+        e.history = history_from(db, program, user_id, e.stored->as_of);
+        e.at = std::max(now, e.stored->as_of);
     }
-    const int64_t at = std::max(now, record->as_of);
-    return evaluate(program, *record, history_from(db, program, user_id, record->as_of), at);
+    return e;
+}
+
+// The member's record evaluated to the starting point's `at`, and its changes (none when placing).
+TierUpdate evaluated(const TierProgram& program, const Evaluation& e) {
+    TierUpdate update = evaluate(program, e.start, e.history, e.at);
+    if (e.placing) update.changes.clear();
+    return update;
 }
 
 nlohmann::json change_payload(const std::string& user_id, const TierChange& change) {
@@ -98,21 +117,22 @@ void require_audience_tier(Connection& db, const CouponTemplate& t, sc_status_t 
 }
 
 TierProgress member_progress(Connection& db, const TierProgram& program, const std::string& user_id, int64_t now) {
-    const TierUpdate update = evaluated(db, program, user_id, now);
-    const int64_t at = std::max(now, update.record.as_of);
-    return tier_progress(program, update.record, history_from(db, program, user_id, update.record.as_of), at);
+    // tier_progress evaluates from the starting point itself: one read of the history.
+    const Evaluation e = starting_point(db, program, user_id, now);
+    return tier_progress(program, e.start, e.history, e.at);
 }
 
 std::optional<Tier> member_tier(Connection& db, const std::string& user_id, int64_t now) {
     const auto program = tier_program(db);
     if (!program) return std::nullopt;
-    const TierUpdate update = evaluated(db, *program, user_id, now);
+    const TierUpdate update = evaluated(*program, starting_point(db, *program, user_id, now));
     return *program->find(update.record.tier_id);
 }
 
 Tier evaluate_member(Tx& tx, const TierProgram& program, const std::string& user_id) {
-    const TierUpdate update = evaluated(tx.db, program, user_id, tx.now);
-    if (store::find_tier_record(tx.db, user_id) != update.record) store::save_tier_record(tx.db, user_id, update.record);
+    const Evaluation e = starting_point(tx.db, program, user_id, tx.now);
+    const TierUpdate update = evaluated(program, e);
+    if (e.stored != update.record) store::save_tier_record(tx.db, user_id, update.record);
     for (const TierChange& change : update.changes) {
         store::append_tier_change(tx.db, user_id, change);
         tx.emit(NewEvent{tier_change_event(change.kind), user_id, change_payload(user_id, change)});

@@ -70,8 +70,28 @@ typedef enum sc_status_t {
     /** Memory could not be allocated. */
     SC_ERR_OUT_OF_MEMORY = 19,
     /** A bug in socialcart: please report it with the message. */
-    SC_ERR_INTERNAL = 20
+    SC_ERR_INTERNAL = 20,
+    /**
+     * The text is not a share link token or short code this library makes: not
+     * base64url, an unknown format version, a field too long or cut short, or
+     * bytes left over (field "token" or "code").
+     */
+    SC_ERR_LINK_MALFORMED = 21,
+    /**
+     * The share link is signed under a key id the engine does not hold for
+     * verification: never installed or trusted, or retired (field "token").
+     */
+    SC_ERR_LINK_UNKNOWN_KEY = 22,
+    /**
+     * The share link's signature does not match its contents: it was altered
+     * after signing, or signed with another key under the same key id (field
+     * "token").
+     */
+    SC_ERR_LINK_TAMPERED = 23
 } sc_status_t;
+
+/** The last status code this library defines (codes are appended). */
+#define SC_STATUS_LAST SC_ERR_LINK_TAMPERED
 
 
 /* ------------------------------------------------------------------------ */

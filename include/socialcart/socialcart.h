@@ -85,6 +85,7 @@
 #include "order_pricing.h"
 #include "points.h"
 #include "tiers.h"
+#include "referral.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

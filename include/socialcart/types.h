@@ -63,6 +63,12 @@ typedef struct sc_points_report sc_points_report;
 typedef struct sc_tier_status sc_tier_status;
 /** Members, upgrades and downgrades per tier; free with sc_tier_report_free(). */
 typedef struct sc_tier_report sc_tier_report;
+/** A share link key's public view (socialcart/referral.h). */
+typedef struct sc_share_key sc_share_key;
+/** A list of share link keys. */
+typedef struct sc_share_keys sc_share_keys;
+/** A share link: its token, short code, URL and claims. */
+typedef struct sc_share_link sc_share_link;
 
 #ifdef __cplusplus
 }

@@ -73,7 +73,7 @@ int64_t sc_live_object_count(void) { return live_objects().load(); }
 
 const char* sc_status_name(sc_status_t status) {
     const auto bits = static_cast<int64_t>(enum_bits(status));
-    if (bits < SC_OK || bits > SC_ERR_INTERNAL) return "SC_UNKNOWN_STATUS";
+    if (bits < SC_OK || bits > SC_STATUS_LAST) return "SC_UNKNOWN_STATUS";
     return sc::status_name(static_cast<sc_status_t>(bits));
 }
 

@@ -73,4 +73,12 @@ sc_status_t sc_engine_tier_program_put(sc_engine* engine, const char* json, sc_e
     });
 }
 
+sc_status_t sc_engine_referral_program_put(sc_engine* engine, const char* json, sc_error** err) {
+    return guard(err, [&] {
+        require_arg(engine, "engine");
+        const sc::ReferralProgram program = sc::parse_referral_program_entry(entry_text(json));
+        engine->engine->put_referral_program(program);
+    });
+}
+
 }  // extern "C"

@@ -25,6 +25,9 @@ const char* status_name(sc_status_t status) noexcept {
         case SC_ERR_SCHEMA_TOO_NEW: return "SC_ERR_SCHEMA_TOO_NEW";
         case SC_ERR_OUT_OF_MEMORY: return "SC_ERR_OUT_OF_MEMORY";
         case SC_ERR_INTERNAL: return "SC_ERR_INTERNAL";
+        case SC_ERR_LINK_MALFORMED: return "SC_ERR_LINK_MALFORMED";
+        case SC_ERR_LINK_UNKNOWN_KEY: return "SC_ERR_LINK_UNKNOWN_KEY";
+        case SC_ERR_LINK_TAMPERED: return "SC_ERR_LINK_TAMPERED";
     }
     return "SC_UNKNOWN_STATUS";
 }

@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "engine/engine.hpp"
+#include "engine/referral_steps.hpp"
 #include "engine/rule_steps.hpp"
 #include "engine/points_steps.hpp"
 #include "engine/tier_steps.hpp"
@@ -98,6 +99,7 @@ void Engine::import_program(std::string_view json) {
                                         "coupon_templates[" + std::to_string(i) + "].");
         for (const auto& r : doc.shipping_rules) steps::save_shipping_rule(tx, r);
         if (doc.points) steps::save_points_program(tx, *doc.points);
+        if (doc.referral) steps::save_referral_program(tx, *doc.referral);
         tx.emit(NewEvent{"program.imported", "program",
                          {{"skus", doc.skus.size()}, {"promotions", doc.promotions.size()},
                           {"coupon_templates", doc.coupon_templates.size()},
@@ -115,6 +117,7 @@ std::string Engine::export_program() {
         doc.shipping_rules = store::all_shipping_rules(db);
         if (store::points_program_text(db)) doc.points = steps::points_program(db);
         doc.tiers = steps::tier_program(db);
+        doc.referral = steps::referral_program(db);
     });
     return serialize_program(doc);
 }

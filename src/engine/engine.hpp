@@ -20,6 +20,8 @@
 #include "tiers/tier_program.hpp"
 #include "tiers/tier_status.hpp"
 #include "engine/points_cache.hpp"
+#include "engine/referral_views.hpp"
+#include "referral/referral_program.hpp"
 #include "store/database.hpp"
 
 
@@ -300,6 +302,25 @@ public:
     TierProgram tier_program();
     TierStatusView tier_status(const std::string& user_id);
     std::vector<TierReportRow> tier_report(int64_t from_ms, int64_t to_ms);
+
+    // Share links (referral_use_cases.cpp, docs/referral.md): the program's URL and times,
+    // the keys that sign and verify, and links made and verified.
+    void put_referral_program(const ReferralProgram& program);
+    // SC_ERR_INVALID_STATE (field "referral") before a program is set.
+    ReferralProgram referral_program();
+    // A new signing key under key_id, made the key new links are signed with. A repeat
+    // for a key id that already signs returns it unchanged.
+    ShareKeyView generate_share_key(const std::string& key_id);
+    // The host's own private key (PKCS#8 PEM), made the signing key.
+    ShareKeyView install_share_key(const std::string& key_id, const std::string& private_pem);
+    // Another side's public key (PEM), trusted to verify its links.
+    ShareKeyView trust_share_key(const std::string& key_id, const std::string& public_pem);
+    // The key verifies no more (its links read as unknown-key); a signing key stops signing.
+    ShareKeyView retire_share_key(const std::string& key_id);
+    std::vector<ShareKeyView> share_keys();
+    ShareLink create_share_link(const ShareLinkRequest& request, const std::string& idempotency_key);
+    // A token or a short code, verified as of now; reading changes nothing.
+    ShareLink resolve_share_link(const std::string& token_or_code);
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);

@@ -4,6 +4,7 @@
 #include "core/money.hpp"
 #include "core/utf8.hpp"
 #include "program/points_json.hpp"
+#include "program/referral_json.hpp"
 #include "program/tiers_json.hpp"
 #include "program/rules_json.hpp"
 #include "program/strict_json.hpp"
@@ -117,6 +118,11 @@ void parse_rules(const json& root, ProgramDocument& doc) {
         validate_points_program(program, "points.");
         doc.points = std::move(program);
     }
+    if (auto it = root.find("referral"); it != root.end()) {
+        ReferralProgram program = parse_referral_json(*it, "referral.");
+        validate_referral_program(program, "referral.");
+        doc.referral = std::move(program);
+    }
 }
 
 }  // namespace
@@ -163,12 +169,18 @@ TierProgram parse_tier_program_entry(std::string_view text) {
     return program;
 }
 
+ReferralProgram parse_referral_program_entry(std::string_view text) {
+    ReferralProgram program = parse_referral_json(entry_object(text), "");
+    validate_referral_program(program, "");
+    return program;
+}
+
 ProgramDocument parse_program(std::string_view text) {
     if (!is_valid_utf8(text)) invalid_field("", "is not valid UTF-8");
     const json root = parse_strict_json(text);
     if (!root.is_object()) invalid_field("", "must be a JSON object");
     only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules",
-                           "points", "tiers"}, "");
+                           "points", "tiers", "referral"}, "");
     if (string_field(required_field(root, "format", ""), "format") != kProgramFormat)
         invalid_field("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
@@ -228,6 +240,7 @@ std::string serialize_program(const ProgramDocument& doc) {
     }
     if (doc.points) root["points"] = points_program_json(*doc.points);
     if (doc.tiers) root["tiers"] = tier_program_json(*doc.tiers);
+    if (doc.referral) root["referral"] = referral_program_json(*doc.referral);
     return root.dump(2) + "\n";
 }
 

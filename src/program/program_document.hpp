@@ -7,6 +7,7 @@
 #include "pricing/promotion.hpp"
 #include "pricing/shipping.hpp"
 #include "points/points_program.hpp"
+#include "referral/referral_program.hpp"
 #include "tiers/tier_program.hpp"
 
 #include <optional>
@@ -27,6 +28,7 @@ struct ProgramDocument {
     std::vector<ShippingRule> shipping_rules;
     std::optional<PointsProgram> points;  // absent: the document leaves the points program as it is
     std::optional<TierProgram> tiers;     // absent: the document leaves the tier program as it is
+    std::optional<ReferralProgram> referral;  // absent: the document leaves the referral program as it is
 };
 
 // Throws Error(SC_ERR_VALIDATION, message, field) on any problem.
@@ -42,6 +44,7 @@ CouponTemplate parse_coupon_template_entry(std::string_view json);
 ShippingRule parse_shipping_rule_entry(std::string_view json);
 PointsProgram parse_points_program_entry(std::string_view json);
 TierProgram parse_tier_program_entry(std::string_view json);
+ReferralProgram parse_referral_program_entry(std::string_view json);
 
 // Stable output: keys in a fixed order, SKUs in the order given.
 std::string serialize_program(const ProgramDocument& doc);

@@ -347,6 +347,35 @@ CREATE TABLE tier_changes (
 );
 CREATE INDEX tier_changes_by_time ON tier_changes(at);
 )sql",
+        // 9: share links (docs/referral.md). share_keys holds every key that signs or
+        // verifies links: the public key always, the private key (its 32-byte seed) only for
+        // keys this side signs with; a retired key verifies no more. share_links keeps each
+        // link made here under its short code. Lists of values in a CHECK are spelled with
+        // OR: SQLite builds a temporary b-tree for an IN list of three or more on every row.
+        R"sql(
+CREATE TABLE share_keys (
+    key_id     TEXT PRIMARY KEY,
+    public_key BLOB NOT NULL CHECK (length(public_key) = 32),
+    seed       BLOB CHECK (seed IS NULL OR length(seed) = 32),
+    added_at   INTEGER NOT NULL,
+    retired_at INTEGER
+) WITHOUT ROWID;
+CREATE TABLE share_links (
+    code            TEXT PRIMARY KEY,
+    token           TEXT NOT NULL,
+    sharer_id       TEXT NOT NULL,
+    target_kind     TEXT NOT NULL CHECK (target_kind = 'sku' OR target_kind = 'group' OR target_kind = 'campaign'
+                                         OR target_kind = 'store'),
+    target_id       TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    key_id          TEXT NOT NULL REFERENCES share_keys(key_id),
+    issued_at       INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL,
+    nonce           BLOB NOT NULL CHECK (length(nonce) = 12),
+    idempotency_key TEXT NOT NULL,
+    UNIQUE (sharer_id, idempotency_key)
+) WITHOUT ROWID;
+)sql",
     };
     return steps;
 }

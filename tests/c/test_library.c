@@ -34,13 +34,17 @@ void test_status_names(void) {
         "SC_ERR_SCHEMA_TOO_NEW",
         "SC_ERR_OUT_OF_MEMORY",
         "SC_ERR_INTERNAL",
+        "SC_ERR_LINK_MALFORMED",
+        "SC_ERR_LINK_UNKNOWN_KEY",
+        "SC_ERR_LINK_TAMPERED",
     };
     int i;
-    for (i = 0; i <= (int)SC_ERR_INTERNAL; ++i) {
+    for (i = 0; i <= (int)SC_STATUS_LAST; ++i) {
         CHECK_STR(sc_status_name((sc_status_t)i), names[i]);
     }
     CHECK_STR(sc_status_name(SC_ERR_NOT_FOUND), "SC_ERR_NOT_FOUND");
-    CHECK_STR(sc_status_name((sc_status_t)21), "SC_UNKNOWN_STATUS");
+    CHECK_STR(sc_status_name((sc_status_t)(SC_STATUS_LAST + 1)), "SC_UNKNOWN_STATUS");
+    CHECK_EQ(sizeof names / sizeof names[0], (size_t)SC_STATUS_LAST + 1);
     CHECK_STR(sc_status_name((sc_status_t)-1), "SC_UNKNOWN_STATUS");
     CHECK_STR(sc_status_name((sc_status_t)1000), "SC_UNKNOWN_STATUS");
 }

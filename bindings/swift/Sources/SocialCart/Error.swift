@@ -27,6 +27,12 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
         case schemaTooNew
         case outOfMemory
         case `internal`
+        /// A share link token or short code is not one this library makes.
+        case linkMalformed
+        /// A share link is signed under a key id the engine does not hold.
+        case linkUnknownKey
+        /// A share link's signature does not match its contents.
+        case linkTampered
         /// Not an `sc_status_t`: raised by the binding when `sc_abi_version()` differs
         /// from the header's `SOCIALCART_ABI_VERSION`. Raw value -1.
         case abiMismatch
@@ -58,6 +64,9 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
             case 18: self = .schemaTooNew
             case 19: self = .outOfMemory
             case 20: self = .internal
+            case 21: self = .linkMalformed
+            case 22: self = .linkUnknownKey
+            case 23: self = .linkTampered
             case -1: self = .abiMismatch
             case -2: self = .engineClosed
             default: self = .unknown(rawValue)
@@ -87,6 +96,9 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
             case .schemaTooNew: return 18
             case .outOfMemory: return 19
             case .internal: return 20
+            case .linkMalformed: return 21
+            case .linkUnknownKey: return 22
+            case .linkTampered: return 23
             case .abiMismatch: return -1
             case .engineClosed: return -2
             case .unknown(let raw): return raw

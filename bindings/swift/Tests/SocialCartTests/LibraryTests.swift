@@ -35,7 +35,8 @@ final class LibraryTests: SocialCartTestCase {
         XCTAssertEqual(SCError.Code.invalidArgument.name, "SC_ERR_INVALID_ARGUMENT")
         XCTAssertEqual(SCError.Code.internal.name, "SC_ERR_INTERNAL")
         XCTAssertEqual(SCLibrary.statusName(rawValue: 0), "SC_OK")
-        for raw in Int32(1)...20 {
+        XCTAssertEqual(SCError.Code.linkTampered.name, "SC_ERR_LINK_TAMPERED")
+        for raw in Int32(1)...23 {
             let code = SCError.Code(rawValue: raw)
             XCTAssertEqual(code.rawValue, raw)
             if case .unknown = code { XCTFail("status \(raw) is not mapped") }

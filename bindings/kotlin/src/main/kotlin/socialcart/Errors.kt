@@ -46,6 +46,12 @@ enum class ErrorCode(val value: Int) {
     OUT_OF_MEMORY(19),
     /** A bug in socialcart. */
     INTERNAL(20),
+    /** A share link token or short code is not one this library makes. */
+    LINK_MALFORMED(21),
+    /** A share link is signed under a key id the engine does not hold. */
+    LINK_UNKNOWN_KEY(22),
+    /** A share link's signature does not match its contents. */
+    LINK_TAMPERED(23),
     /** A status this binding does not know (a newer library). */
     UNKNOWN(-1);
 

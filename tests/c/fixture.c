@@ -325,6 +325,19 @@ static void sb_tier(sbuf* sb, sc_engine* engine, const char* user_id) {
     sc_tier_status_free(s);
 }
 
+/* Every share link key: its id, whether it signs, and whether it is retired. */
+static void sb_share_keys(sbuf* sb, sc_engine* engine) {
+    sc_share_keys* keys = NULL;
+    size_t i;
+    CHECK_OK(sc_engine_share_keys(engine, &keys, &E));
+    for (i = 0; i < sc_share_keys_count(keys); ++i) {
+        const sc_share_key* k = sc_share_keys_at(keys, i);
+        sb_printf(sb, "share_key %s sign=%d signing=%d retired=%" PRId64 "\n", nn(sc_share_key_id(k)),
+                  (int)sc_share_key_can_sign(k), (int)sc_share_key_is_signing(k), sc_share_key_retired_at_ms(k));
+    }
+    sc_share_keys_free(keys);
+}
+
 char* fx_fingerprint(fixture* fx) {
     sbuf sb = {NULL, 0, 0};
     char* program = NULL;
@@ -350,6 +363,7 @@ char* fx_fingerprint(fixture* fx) {
         sb_tier(&sb, fx->engine, fx->users[i]);
     }
     sb_coupon_report(&sb, fx->engine);
+    sb_share_keys(&sb, fx->engine);
     for (i = 0; i < fx->order_count; ++i) {
         sc_order* o = NULL;
         CHECK_OK(sc_engine_order_get(fx->engine, fx->orders[i], &o, &E));

@@ -86,6 +86,11 @@ void test_points_activities(void);
 void test_points_history_and_report(void);
 void test_points_exchange_for_coupon(void);
 void test_points_adjust_batch(void);
+/* test_referral.c */
+void test_referral_accessors_null(void);
+void test_referral_program_and_keys_bad_input(void);
+void test_referral_links_made_and_resolved(void);
+void test_referral_rotation_and_partner(void);
 /* test_tiers.c */
 void test_tiers_accessors_null(void);
 void test_tiers_program_bad_input(void);
@@ -196,6 +201,10 @@ static const h_test_case tests[] = {
     {"points_history_and_report", test_points_history_and_report},
     {"points_exchange_for_coupon", test_points_exchange_for_coupon},
     {"points_adjust_batch", test_points_adjust_batch},
+    {"referral_accessors_null", test_referral_accessors_null},
+    {"referral_program_and_keys_bad_input", test_referral_program_and_keys_bad_input},
+    {"referral_links_made_and_resolved", test_referral_links_made_and_resolved},
+    {"referral_rotation_and_partner", test_referral_rotation_and_partner},
     {"tiers_accessors_null", test_tiers_accessors_null},
     {"tiers_program_bad_input", test_tiers_program_bad_input},
     {"tiers_upgrade_prices_and_downgrade", test_tiers_upgrade_prices_and_downgrade},

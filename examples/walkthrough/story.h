@@ -38,4 +38,7 @@ void tell_points_chapter(sc_engine* engine, story_clock* clock, const char* poin
 /* Chapters 21-26: member tiers (tiers_chapter.c). */
 void tell_tiers_chapter(sc_engine* engine, story_clock* clock, const char* tiers_path);
 
+/* Chapter 27: share links (referral_chapter.c). */
+void tell_referral_chapter(sc_engine* engine, story_clock* clock);
+
 #endif /* SC_WALKTHROUGH_STORY_H */

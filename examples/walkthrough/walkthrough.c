@@ -11,8 +11,9 @@
  * earned and vesting, spent at checkout and given back by a return; then member tiers
  * (tiers_chapter.c, tiers.json next to program.json): the payment that crosses the
  * Silver threshold upgrades Lin at once and the same cart gets the member price, a
- * return leaves her Silver until the quarter's review, which downgrades her. It ends
- * with the event log. The clock is injected and starts at a fixed time, so every run
+ * return leaves her Silver until the quarter's review, which downgrades her; then a
+ * share link (referral_chapter.c): signed, typed as a short code, refused when forged,
+ * after its key is retired and once expired. It ends with the event log. The clock is injected and starts at a fixed time, so every run
  * prints the same story.
  */
 #include <socialcart/socialcart.h>
@@ -212,8 +213,9 @@ int main(int argc, char** argv) {
     tell_pricing_chapter(engine, &clock, promotions_path);
     tell_points_chapter(engine, &clock, points_path);
     tell_tiers_chapter(engine, &clock, tiers_path);
+    tell_referral_chapter(engine, &clock);
 
-    printf("\n27. The event log, read from the start:\n");
+    printf("\n28. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

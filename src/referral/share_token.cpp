@@ -62,7 +62,7 @@ public:
     size_t position() const noexcept { return pos_; }
     size_t left() const noexcept { return bytes_.size() - pos_; }
     [[noreturn]] void malformed(const std::string& why) const {
-        fail(SC_ERR_LINK_MALFORMED, "is not a share link token: " + why, field_);
+        fail(SC_ERR_LINK_MALFORMED, "not a share link token: " + why, field_);
     }
 
 private:
@@ -108,10 +108,10 @@ std::string encode_share_token(const ShareToken& token) {
 
 ShareToken decode_share_token(std::string_view text, const std::string& field) {
     if (text.size() > kMaxShareTokenText)
-        fail(SC_ERR_LINK_MALFORMED, "is not a share link token: longer than " + std::to_string(kMaxShareTokenText) +
+        fail(SC_ERR_LINK_MALFORMED, "not a share link token: longer than " + std::to_string(kMaxShareTokenText) +
                                         " characters", field);
     const std::optional<std::string> bytes = base64url_decode(text);
-    if (!bytes) fail(SC_ERR_LINK_MALFORMED, "is not a share link token: not base64url", field);
+    if (!bytes) fail(SC_ERR_LINK_MALFORMED, "not a share link token: not base64url", field);
     Reader in(*bytes, field);
     if (in.byte() != kShareTokenVersion) in.malformed("an unknown format version");
     ShareToken token;

@@ -28,7 +28,7 @@ std::string new_short_code() {
 }
 
 std::string canonical_short_code(std::string_view text, const std::string& field) {
-    if (text.size() > kMaxTypedLength) fail(SC_ERR_LINK_MALFORMED, "is not a short code: too long", field);
+    if (text.size() > kMaxTypedLength) fail(SC_ERR_LINK_MALFORMED, "not a short code: too long", field);
     std::string out;
     for (char raw : text) {
         if (raw == '-' || raw == ' ') continue;
@@ -37,12 +37,12 @@ std::string canonical_short_code(std::string_view text, const std::string& field
         if (c == 'O') c = '0';
         bool known = false;
         for (const char* a = kAlphabet; *a != '\0'; ++a) known = known || *a == c;
-        if (!known) fail(SC_ERR_LINK_MALFORMED, "is not a short code: it holds a character outside the code's alphabet",
+        if (!known) fail(SC_ERR_LINK_MALFORMED, "not a short code: it holds a character outside the code's alphabet",
                          field);
         out += c;
     }
     if (out.size() != kShortCodeSymbols)
-        fail(SC_ERR_LINK_MALFORMED, "is not a short code: it must have " + std::to_string(kShortCodeSymbols) + " symbols",
+        fail(SC_ERR_LINK_MALFORMED, "not a short code: it must have " + std::to_string(kShortCodeSymbols) + " symbols",
              field);
     return out;
 }

@@ -62,8 +62,9 @@ SC_API sc_status_t sc_engine_referral_program_put(sc_engine* engine, const char*
 /**
  * Generates a signing key under key_id from OpenSSL's random source and makes
  * it the key new links are signed with; the keys in force before still
- * verify. A repeat for a key id that already names a signing key returns that
- * key unchanged, so a retry is safe.
+ * verify. A repeat for a key id that already names a key this side can sign
+ * with returns that key as it is (it does not become the signing key again if
+ * another has been made since), so a retry is safe.
  * @param key_id 1-32 characters of A-Z a-z 0-9 _ - . (it travels in tokens).
  * @param out if not NULL, receives the key; free with sc_share_key_free().
  * @return SC_ERR_INVALID_ARGUMENT (field "key_id"), SC_ERR_INVALID_STATE (field
@@ -89,7 +90,8 @@ SC_API sc_status_t sc_engine_share_key_install(sc_engine* engine, const char* ke
 /**
  * Trusts another side's Ed25519 public key (SubjectPublicKeyInfo PEM, what
  * sc_share_key_public_pem() gives) under key_id, to verify that side's links.
- * The same key again is a safe retry.
+ * The same key again returns the key as it is (retired or not), so a retry is
+ * safe.
  * @param out if not NULL, receives the key; free with sc_share_key_free().
  * @return SC_ERR_INVALID_ARGUMENT (field "key_id", or "public_pem": not an
  *         Ed25519 public key), SC_ERR_INVALID_STATE (field "key_id": the id
@@ -174,7 +176,8 @@ SC_API sc_status_t sc_engine_share_link_create(sc_engine* engine, const char* sh
 
 /**
  * Verifies a token, or a short code as people type it (case, hyphens and
- * spaces ignored, I and L read as 1, O as 0), as of now. Reading changes
+ * spaces ignored, I and L read as 1, O as 0), as of now. A text shorter than
+ * the shortest token (136 characters) is read as a code. Reading changes
  * nothing.
  * @param out receives the link; free with sc_share_link_free(). Its code is
  *        "" for a token given as a token.

@@ -196,8 +196,8 @@ ShareLink Engine::create_share_link(const ShareLinkRequest& request, const std::
 
 ShareLink Engine::resolve_share_link(const std::string& token_or_code) {
     if (token_or_code.empty()) fail(SC_ERR_INVALID_ARGUMENT, "must not be empty", "token");
-    // A short code is at most a few dozen characters; a token is never that short.
-    const bool is_code = token_or_code.size() <= 16;
+    // A code as typed, separators and all, is far shorter than the shortest token.
+    const bool is_code = token_or_code.size() < kMinShareTokenText;
     const std::string field = is_code ? "code" : "token";
     const std::string code = is_code ? canonical_short_code(token_or_code, field) : "";
     ShareLink out;

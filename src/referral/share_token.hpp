@@ -26,6 +26,9 @@ constexpr size_t kShareNonceSize = 12;
 constexpr size_t kMaxChannelLength = 32;
 // Longer text is refused before it is decoded: the longest token is about 700 characters.
 constexpr size_t kMaxShareTokenText = 1024;
+// The shortest token (one-character ids and channel: 38 bytes of claims and 64 of signature)
+// has 136 characters, so anything shorter is read as a short code.
+constexpr size_t kMinShareTokenText = 136;
 // Signatures cover this prefix too, so a socialcart share signature is never valid for
 // another message format signed with the same key.
 constexpr std::string_view kShareSigningContext{"socialcart share link\0", 22};

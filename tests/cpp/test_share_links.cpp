@@ -53,6 +53,13 @@ TEST_CASE("a share token carries its claims and is refused, each way with its ow
     const std::string token = sign_share_link(claims, k1);
     // 1 + (1+2) + (1+5) + 1 + (1+7) + (1+6) + 8 + 8 + 12 bytes of claims, 64 of signature.
     CHECK(token.size() == 158);  // 118 bytes in base64url without padding
+    // The shortest token, which the engine's code-or-token rule relies on.
+    ShareClaims tiny = claims;
+    tiny.key_id = "k";
+    tiny.sharer_id = "a";
+    tiny.target_id = "t";
+    tiny.channel = "q";
+    CHECK(sign_share_link(tiny, k1).size() == kMinShareTokenText);
     const int64_t now = claims.issued_at + kDay;
     CHECK(verify_share_link(token, side.lookup(), now, kSkew, "token") == claims);
 
@@ -241,6 +248,10 @@ TEST_CASE("the engine makes, finds and verifies share links under the program an
         const ShareLink by_code = engine.resolve_share_link(typed);
         CHECK(by_code.token == link.token);
         CHECK(by_code.code == link.code);
+        // Typed with extra separators: still a code, not a (short) token.
+        std::string spaced = link.code.substr(0, 4) + "  -  " + link.code.substr(4, 3) + "  -  " + link.code.substr(7);
+        CHECK(spaced.size() > 16);
+        CHECK(engine.resolve_share_link(spaced).token == link.token);
         CHECK_SC_ERROR_FIELD(engine.resolve_share_link("0000-000000"), SC_ERR_NOT_FOUND, "code");
         CHECK_SC_ERROR_FIELD(engine.resolve_share_link("not a code"), SC_ERR_LINK_MALFORMED, "code");
     }

@@ -584,6 +584,100 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     fun tierReport(fromMs: Long, toMs: Long): List<TierReportRow> =
         Snapshots.takeTierReport(state.call { Native.engineTierReport(it, fromMs, toMs) })
 
+    // ----------------------------------------------------------- share links
+
+    /**
+     * Sets the referral program: the "referral" object of the program document (url_template
+     * with "{token}" once, link_lifetime_days 1-365, clock_skew_seconds 0-3600), read as
+     * strictly as the document (docs/referral.md). A program equal to the stored one changes
+     * nothing and appends no event.
+     * @throws SocialCartException VALIDATION (field names the place, e.g. "url_template"),
+     *   INVALID_ARGUMENT (field "json"), INVALID_UTF8 (field "json").
+     */
+    fun putReferralProgram(json: String) = state.call { Native.engineReferralProgramPut(it, utf8(json)) }
+
+    /**
+     * Generates a signing key under keyId and makes it the key new links are signed with; the
+     * keys in force before still verify (rotation). A repeat for a key id that already names a
+     * signing key returns that key unchanged, so a retry is safe.
+     * @param keyId 1-32 characters of A-Z a-z 0-9 _ - . (it travels in tokens).
+     * @throws SocialCartException INVALID_ARGUMENT (field "key_id"), INVALID_STATE (field
+     *   "key_id": the id names a key trusted for verification only, or a retired key).
+     */
+    fun generateShareKey(keyId: String): ShareKey =
+        Snapshots.takeShareKey(state.call { Native.engineShareKeyGenerate(it, utf8(keyId), true) })
+
+    /**
+     * Installs the host's own Ed25519 private key (PKCS#8 PEM, as `openssl genpkey -algorithm
+     * ed25519` writes it) under keyId and makes it the signing key. The same key again is a
+     * safe retry; a key id trusted with this key's public half gains the private half.
+     * @throws SocialCartException INVALID_ARGUMENT (field "key_id", or "private_pem": not an
+     *   Ed25519 private key), INVALID_STATE (field "key_id": the id names another key, or a
+     *   retired one).
+     */
+    fun installShareKey(keyId: String, privatePem: String): ShareKey =
+        Snapshots.takeShareKey(state.call {
+            Native.engineShareKeyInstall(it, utf8(keyId), utf8(privatePem), true)
+        })
+
+    /**
+     * Trusts another side's Ed25519 public key (SubjectPublicKeyInfo PEM, its
+     * [ShareKey.publicPem]) under keyId, to verify that side's links. The same key again is a
+     * safe retry.
+     * @throws SocialCartException INVALID_ARGUMENT (field "key_id", or "public_pem": not an
+     *   Ed25519 public key), INVALID_STATE (field "key_id": the id names another key).
+     */
+    fun trustShareKey(keyId: String, publicPem: String): ShareKey =
+        Snapshots.takeShareKey(state.call {
+            Native.engineShareKeyTrust(it, utf8(keyId), utf8(publicPem), true)
+        })
+
+    /**
+     * Retires a key: it verifies no more, so its links are refused with LINK_UNKNOWN_KEY; a
+     * retired signing key leaves the engine without one until another is generated or
+     * installed. Retiring a retired key returns it unchanged. A key id is never reused.
+     * @throws SocialCartException NOT_FOUND (field "key_id"), INVALID_ARGUMENT (field "key_id").
+     */
+    fun retireShareKey(keyId: String): ShareKey =
+        Snapshots.takeShareKey(state.call { Native.engineShareKeyRetire(it, utf8(keyId), true) })
+
+    /** Every key, retired ones included, by key id. */
+    fun shareKeys(): List<ShareKey> = Snapshots.takeShareKeys(state.call { Native.engineShareKeys(it) })
+
+    /**
+     * Makes a share link: the sharer's link to a target through a channel, signed with the
+     * signing key, valid for the program's link lifetime, kept under a short code. Event
+     * share_link.created.
+     * @param channel 1-32 characters of a-z 0-9 _ - ("wechat", "copy_link", "qr").
+     * @param idempotencyKey a retry by the same sharer with the same key returns the first link.
+     * @throws SocialCartException INVALID_STATE (field "referral": no program is set; field
+     *   "key_id": no signing key), INVALID_ARGUMENT (field "sharer_id", "target", "target_id",
+     *   "channel" or "idempotency_key"), INVALID_UTF8, IDEMPOTENCY_CONFLICT (the same key for
+     *   another target or channel).
+     */
+    fun createShareLink(
+        sharerId: String,
+        target: ShareTarget,
+        targetId: String,
+        channel: String,
+        idempotencyKey: String
+    ): ShareLink = Snapshots.takeShareLink(state.call {
+        Native.engineShareLinkCreate(it, utf8(sharerId), target.value, utf8(targetId), utf8(channel), utf8(idempotencyKey))
+    })
+
+    /**
+     * Verifies a token, or a short code as people type it (case, hyphens and spaces ignored,
+     * I and L read as 1, O as 0), as of now. Reading changes nothing. A link resolved from its
+     * token has [ShareLink.code] and [ShareLink.displayCode] null.
+     * @throws SocialCartException, each with field "token" or "code": LINK_MALFORMED,
+     *   LINK_UNKNOWN_KEY (never added, or retired), LINK_TAMPERED, EXPIRED (past expiry beyond
+     *   the clock-skew tolerance), INVALID_STATE (issued beyond the tolerance after now; or
+     *   field "referral": no program is set); NOT_FOUND (field "code": no link here has the
+     *   code); INVALID_ARGUMENT (field "token").
+     */
+    fun resolveShareLink(tokenOrCode: String): ShareLink =
+        Snapshots.takeShareLink(state.call { Native.engineShareLinkResolve(it, utf8(tokenOrCode)) })
+
     // ---------------------------------------------------------------- events
 
     /**

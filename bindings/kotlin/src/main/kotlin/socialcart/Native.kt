@@ -399,6 +399,40 @@ internal object Native {
     @JvmStatic external fun tierReportDowngrades(report: Long, index: Long): Long
     @JvmStatic external fun tierReportFree(report: Long)
 
+    // Share links (socialcart_jni_referral.c)
+    @JvmStatic external fun shareTargetName(target: Int): String
+    @JvmStatic external fun engineReferralProgramPut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineShareKeyGenerate(engine: Long, keyId: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineShareKeyInstall(engine: Long, keyId: ByteArray?, privatePem: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineShareKeyTrust(engine: Long, keyId: ByteArray?, publicPem: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineShareKeyRetire(engine: Long, keyId: ByteArray?, wantOut: Boolean): Long
+    @JvmStatic external fun engineShareKeys(engine: Long): Long
+    @JvmStatic external fun shareKeyId(key: Long): String?
+    @JvmStatic external fun shareKeyPublicPem(key: Long): String?
+    @JvmStatic external fun shareKeyCanSign(key: Long): Boolean
+    @JvmStatic external fun shareKeyIsSigning(key: Long): Boolean
+    @JvmStatic external fun shareKeyAddedAtMs(key: Long): Long
+    @JvmStatic external fun shareKeyIsRetired(key: Long): Boolean
+    @JvmStatic external fun shareKeyRetiredAtMs(key: Long): Long
+    @JvmStatic external fun shareKeyFree(key: Long)
+    @JvmStatic external fun shareKeysCount(keys: Long): Long
+    @JvmStatic external fun shareKeysAt(keys: Long, index: Long): Long
+    @JvmStatic external fun shareKeysFree(keys: Long)
+    @JvmStatic external fun engineShareLinkCreate(engine: Long, sharerId: ByteArray?, target: Int, targetId: ByteArray?, channel: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun engineShareLinkResolve(engine: Long, tokenOrCode: ByteArray?): Long
+    @JvmStatic external fun shareLinkToken(link: Long): String?
+    @JvmStatic external fun shareLinkCode(link: Long): String?
+    @JvmStatic external fun shareLinkDisplayCode(link: Long): String?
+    @JvmStatic external fun shareLinkUrl(link: Long): String?
+    @JvmStatic external fun shareLinkKeyId(link: Long): String?
+    @JvmStatic external fun shareLinkSharerId(link: Long): String?
+    @JvmStatic external fun shareLinkTarget(link: Long): Long
+    @JvmStatic external fun shareLinkTargetId(link: Long): String?
+    @JvmStatic external fun shareLinkChannel(link: Long): String?
+    @JvmStatic external fun shareLinkIssuedAtMs(link: Long): Long
+    @JvmStatic external fun shareLinkExpiresAtMs(link: Long): Long
+    @JvmStatic external fun shareLinkFree(link: Long)
+
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long
     @JvmStatic external fun engineEventsReadType(engine: Long, type: ByteArray?, afterSeq: Long, limit: Long): Long

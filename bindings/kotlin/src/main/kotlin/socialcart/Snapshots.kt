@@ -379,6 +379,38 @@ internal object Snapshots {
         }
     }
 
+    /** Reads a share key (borrowed: from a list, or one [takeShareKey] frees). */
+    fun readShareKey(k: Long): ShareKey = ShareKey(
+        id = Native.shareKeyId(k) ?: "",
+        publicPem = Native.shareKeyPublicPem(k) ?: "",
+        canSign = Native.shareKeyCanSign(k),
+        isSigning = Native.shareKeyIsSigning(k),
+        addedAtMs = Native.shareKeyAddedAtMs(k),
+        retiredAtMs = if (Native.shareKeyIsRetired(k)) Native.shareKeyRetiredAtMs(k) else null
+    )
+
+    fun takeShareKey(h: Long): ShareKey = taking(h, { Native.shareKeyFree(it) }) { readShareKey(it) }
+
+    fun takeShareKeys(h: Long): List<ShareKey> = taking(h, { Native.shareKeysFree(it) }) { list ->
+        indices(Native.shareKeysCount(list)).map { readShareKey(Native.shareKeysAt(list, it)) }
+    }
+
+    fun takeShareLink(h: Long): ShareLink = taking(h, { Native.shareLinkFree(it) }) { l ->
+        ShareLink(
+            token = Native.shareLinkToken(l) ?: "",
+            code = Native.shareLinkCode(l)?.takeIf { it.isNotEmpty() },
+            displayCode = Native.shareLinkDisplayCode(l)?.takeIf { it.isNotEmpty() },
+            url = Native.shareLinkUrl(l) ?: "",
+            keyId = Native.shareLinkKeyId(l) ?: "",
+            sharerId = Native.shareLinkSharerId(l) ?: "",
+            target = ShareTarget.of(Native.shareLinkTarget(l).toInt()),
+            targetId = Native.shareLinkTargetId(l) ?: "",
+            channel = Native.shareLinkChannel(l) ?: "",
+            issuedAtMs = Native.shareLinkIssuedAtMs(l),
+            expiresAtMs = Native.shareLinkExpiresAtMs(l)
+        )
+    }
+
     /** Reads a batch (borrowed: the callback's batch is freed by the library). */
     fun readEvents(h: Long): List<Event> = indices(Native.eventsCount(h)).map { i ->
         Event(

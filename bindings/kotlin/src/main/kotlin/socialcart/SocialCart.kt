@@ -56,6 +56,13 @@ object SocialCart {
     @JvmStatic
     fun couponStateName(state: CouponState): String = Native.couponStateName(state.value)
 
+    /**
+     * The library's stable name of a share link's target kind, e.g. "campaign"; "unknown" for
+     * [ShareTarget.UNKNOWN].
+     */
+    @JvmStatic
+    fun shareTargetName(target: ShareTarget): String = Native.shareTargetName(target.value)
+
     /** The library's stable name of a points entry kind, e.g. "earn"; "unknown" for [PointsEntryKind.UNKNOWN]. */
     @JvmStatic
     fun pointsEntryKindName(kind: PointsEntryKind): String = Native.pointsEntryKindName(kind.value)

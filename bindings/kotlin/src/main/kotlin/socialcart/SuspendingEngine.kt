@@ -102,6 +102,24 @@ class SuspendingEngine internal constructor(val engine: Engine) {
     suspend fun tierReport(fromMs: Long, toMs: Long): List<TierReportRow> =
         withContext(Dispatchers.IO) { engine.tierReport(fromMs, toMs) }
 
+    suspend fun putReferralProgram(json: String) = withContext(Dispatchers.IO) { engine.putReferralProgram(json) }
+    suspend fun generateShareKey(keyId: String): ShareKey = withContext(Dispatchers.IO) { engine.generateShareKey(keyId) }
+    suspend fun installShareKey(keyId: String, privatePem: String): ShareKey =
+        withContext(Dispatchers.IO) { engine.installShareKey(keyId, privatePem) }
+    suspend fun trustShareKey(keyId: String, publicPem: String): ShareKey =
+        withContext(Dispatchers.IO) { engine.trustShareKey(keyId, publicPem) }
+    suspend fun retireShareKey(keyId: String): ShareKey = withContext(Dispatchers.IO) { engine.retireShareKey(keyId) }
+    suspend fun shareKeys(): List<ShareKey> = withContext(Dispatchers.IO) { engine.shareKeys() }
+    suspend fun createShareLink(
+        sharerId: String,
+        target: ShareTarget,
+        targetId: String,
+        channel: String,
+        idempotencyKey: String
+    ): ShareLink = withContext(Dispatchers.IO) { engine.createShareLink(sharerId, target, targetId, channel, idempotencyKey) }
+    suspend fun resolveShareLink(tokenOrCode: String): ShareLink =
+        withContext(Dispatchers.IO) { engine.resolveShareLink(tokenOrCode) }
+
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
     suspend fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =

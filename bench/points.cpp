@@ -105,36 +105,6 @@ private:
     int64_t next_ = 0;
 };
 
-struct Measured {
-    double ops_per_s = 0;
-    double raw_per_s = 0;
-    std::vector<double> ratios;
-};
-
-// Alternating rounds of n engine writes and n raw inserts.
-Measured measure(Ledger& ledger, RawInsertFloor& raw, int64_t per_round, int64_t rounds, int64_t points) {
-    Measured m;
-    double engine_s = 0;
-    double raw_s = 0;
-    for (int64_t r = 0; r < rounds; ++r) {
-        double e = 0;
-        double w = 0;
-        if (r % 2 == 0) {
-            e = ledger.run(per_round, points);
-            w = raw.run(per_round);
-        } else {
-            w = raw.run(per_round);
-            e = ledger.run(per_round, points);
-        }
-        engine_s += e;
-        raw_s += w;
-        m.ratios.push_back(w / e);
-    }
-    m.ops_per_s = static_cast<double>(per_round * rounds) / engine_s;
-    m.raw_per_s = static_cast<double>(per_round * rounds) / raw_s;
-    return m;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -161,13 +131,15 @@ int main(int argc, char** argv) {
         int64_t points;
     } kinds[] = {{"earn", 10}, {"spend", -1}};
     for (const auto& kind : kinds) {
-        const Measured m = measure(ledger, raw, per_round, rounds, kind.points);
+        const Alternated m = alternate_rounds(
+            per_round, rounds, [&](int64_t n) { return ledger.run(n, kind.points); },
+            [&](int64_t n) { return raw.run(n); });
         const double ratio = median(m.ratios);
         const bool is_earn = kind.points > 0;
         std::printf("%-28s %12.0f %12.0f %14.1f%% %7.1f%% %7.1f%% %8s\n",
-                    is_earn ? "earn, one per transaction" : "spend, one per transaction", m.ops_per_s, m.raw_per_s,
+                    is_earn ? "earn, one per transaction" : "spend, one per transaction", m.engine_per_s, m.raw_per_s,
                     100 * ratio, 100 * min_of(m.ratios), 100 * max_of(m.ratios), is_earn ? ">= 50%" : "-");
-        Figure& f = report.add(std::string("points.") + kind.name + ".ops_per_s", m.ops_per_s, "op/s")
+        Figure& f = report.add(std::string("points.") + kind.name + ".ops_per_s", m.engine_per_s, "op/s")
                         .with_baseline(m.raw_per_s)
                         .with_ratio(ratio)
                         .with("ratio_min", min_of(m.ratios))
@@ -180,26 +152,13 @@ int main(int argc, char** argv) {
 
     {
         // Batched earns: 10 batches per round, beside raw inserts of as many rows per transaction.
-        std::vector<double> ratios;
-        double engine_s = 0;
-        double raw_s = 0;
         const int64_t n = batch * 10;
-        for (int64_t r = 0; r < rounds; ++r) {
-            double e = 0;
-            double w = 0;
-            if (r % 2 == 0) {
-                e = ledger.run_batches(n, batch);
-                w = raw.run_batched(n, batch);
-            } else {
-                w = raw.run_batched(n, batch);
-                e = ledger.run_batches(n, batch);
-            }
-            engine_s += e;
-            raw_s += w;
-            ratios.push_back(w / e);
-        }
-        const double ops = static_cast<double>(n * rounds) / engine_s;
-        const double raw_rows = static_cast<double>(n * rounds) / raw_s;
+        const Alternated m = alternate_rounds(
+            n, rounds, [&](int64_t k) { return ledger.run_batches(k, batch); },
+            [&](int64_t k) { return raw.run_batched(k, batch); });
+        const std::vector<double>& ratios = m.ratios;
+        const double ops = m.engine_per_s;
+        const double raw_rows = m.raw_per_s;
         const double ratio = median(ratios);
         const std::string name = "earn, batches of " + std::to_string(batch);
         std::printf("%-28s %12.0f %12.0f %14.1f%% %7.1f%% %7.1f%% %8s\n", name.c_str(), ops, raw_rows, 100 * ratio,

@@ -140,36 +140,6 @@ private:
     std::vector<std::string> tokens_;
 };
 
-struct Measured {
-    double engine_per_s = 0;
-    double raw_per_s = 0;
-    std::vector<double> ratios;
-};
-
-template <class Engine, class Raw>
-Measured alternate(int64_t per_round, int64_t rounds, Engine&& engine, Raw&& raw) {
-    Measured m;
-    double engine_s = 0;
-    double raw_s = 0;
-    for (int64_t r = 0; r < rounds; ++r) {
-        double e = 0;
-        double w = 0;
-        if (r % 2 == 0) {
-            e = engine(per_round);
-            w = raw(per_round);
-        } else {
-            w = raw(per_round);
-            e = engine(per_round);
-        }
-        engine_s += e;
-        raw_s += w;
-        m.ratios.push_back(w / e);
-    }
-    m.engine_per_s = static_cast<double>(per_round * rounds) / engine_s;
-    m.raw_per_s = static_cast<double>(per_round * rounds) / raw_s;
-    return m;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -190,14 +160,14 @@ int main(int argc, char** argv) {
     Report report("share_links");
     std::printf("%-30s %12s %12s %15s %8s %8s %8s\n", "operation", "engine op/s", "raw op/s", "ratio (median)", "min",
                 "max", "target");
-    const Measured create = alternate(links, rounds, [&](int64_t n) { return engine.create(n); },
+    const Alternated create = alternate_rounds(links, rounds, [&](int64_t n) { return engine.create(n); },
                                       [&](int64_t n) { return raw.sign(n); });
-    const Measured verify = alternate(verifies, rounds, [&](int64_t n) { return engine.verify(n); },
+    const Alternated verify = alternate_rounds(verifies, rounds, [&](int64_t n) { return engine.verify(n); },
                                       [&](int64_t n) { return raw.verify(n); });
     const struct {
         const char* name;
         const char* label;
-        const Measured& m;
+        const Alternated& m;
         const char* raw_name;
     } rows[] = {{"create", "link made (signed, stored)", create, "sign"},
                 {"verify", "link verified (token)", verify, "verify"}};

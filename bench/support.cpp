@@ -277,4 +277,28 @@ double RawInsertFloor::run_batched(int64_t n, int64_t per_tx) {
     return seconds_since(start);
 }
 
+Alternated alternate_rounds(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
+                            const std::function<double(int64_t)>& raw) {
+    Alternated m;
+    double engine_s = 0;
+    double raw_s = 0;
+    for (int64_t r = 0; r < rounds; ++r) {
+        double e = 0;
+        double w = 0;
+        if (r % 2 == 0) {
+            e = engine(per_round);
+            w = raw(per_round);
+        } else {
+            w = raw(per_round);
+            e = engine(per_round);
+        }
+        engine_s += e;
+        raw_s += w;
+        m.ratios.push_back(w / e);
+    }
+    m.engine_per_s = static_cast<double>(per_round * rounds) / engine_s;
+    m.raw_per_s = static_cast<double>(per_round * rounds) / raw_s;
+    return m;
+}
+
 }  // namespace bench

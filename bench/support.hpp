@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string>
@@ -142,6 +143,20 @@ private:
     struct Impl;
     Impl* impl_;
 };
+
+// ---- Alternating rounds ----------------------------------------------------------------
+
+// The engine and its raw floor measured by turns: each round runs per_round operations on
+// both, the engine first in even rounds and the floor first in odd ones, so that the
+// machine's drift falls on both alike.
+struct Alternated {
+    double engine_per_s = 0;       // over all rounds
+    double raw_per_s = 0;          // over all rounds
+    std::vector<double> ratios;    // per round: (engine op/s) / (raw op/s)
+};
+// engine(n) and raw(n) run n operations and return the seconds they took.
+Alternated alternate_rounds(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
+                            const std::function<double(int64_t)>& raw);
 
 // ---- Figures --------------------------------------------------------------------------
 

@@ -31,21 +31,27 @@ JNIEXPORT void NATIVE(engineReferralProgramPut)(JNIEnv* env, jclass cls, jlong h
 
 /* want_out (here and below): false passes NULL for `out` (the header allows it) and
  * returns 0. */
-JNIEXPORT jlong NATIVE(engineShareKeyGenerate)(JNIEnv* env, jclass cls, jlong h, jbyteArray key_id,
-                                               jboolean want_out) {
-    (void)cls;
+typedef sc_status_t (*share_key_fn)(sc_engine*, const char*, sc_share_key**, sc_error**);
+
+/* Generate and retire take a key id alone. */
+static jlong share_key_call(JNIEnv* env, share_key_fn call, jlong h, jbyteArray key_id, jboolean want_out) {
     arg_str k;
     if (!arg_get(env, key_id, "key_id", &k)) return 0;
     sc_share_key* key = NULL;
     sc_error* err = NULL;
-    sc_status_t st = sc_engine_share_key_generate(PTR(sc_engine, h), k.s, want_out == JNI_TRUE ? &key : NULL,
-                                                  &err);
+    sc_status_t st = call(PTR(sc_engine, h), k.s, want_out == JNI_TRUE ? &key : NULL, &err);
     arg_release(&k);
     if (st != SC_OK) {
         throw_status(env, st, err);
         return 0;
     }
     return HANDLE(key);
+}
+
+JNIEXPORT jlong NATIVE(engineShareKeyGenerate)(JNIEnv* env, jclass cls, jlong h, jbyteArray key_id,
+                                               jboolean want_out) {
+    (void)cls;
+    return share_key_call(env, sc_engine_share_key_generate, h, key_id, want_out);
 }
 
 typedef sc_status_t (*share_key_add_fn)(sc_engine*, const char*, const char*, sc_share_key**, sc_error**);
@@ -83,18 +89,7 @@ JNIEXPORT jlong NATIVE(engineShareKeyTrust)(JNIEnv* env, jclass cls, jlong h, jb
 JNIEXPORT jlong NATIVE(engineShareKeyRetire)(JNIEnv* env, jclass cls, jlong h, jbyteArray key_id,
                                              jboolean want_out) {
     (void)cls;
-    arg_str k;
-    if (!arg_get(env, key_id, "key_id", &k)) return 0;
-    sc_share_key* key = NULL;
-    sc_error* err = NULL;
-    sc_status_t st = sc_engine_share_key_retire(PTR(sc_engine, h), k.s, want_out == JNI_TRUE ? &key : NULL,
-                                                &err);
-    arg_release(&k);
-    if (st != SC_OK) {
-        throw_status(env, st, err);
-        return 0;
-    }
-    return HANDLE(key);
+    return share_key_call(env, sc_engine_share_key_retire, h, key_id, want_out);
 }
 
 JNIEXPORT jlong NATIVE(engineShareKeys)(JNIEnv* env, jclass cls, jlong h) {

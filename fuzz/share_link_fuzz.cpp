@@ -2,8 +2,8 @@
 // Nothing may crash, and no input may be accepted unless it is exactly a token the fixed
 // key signed: the claims it decodes to, signed again, give back the same text. Built only
 // with -DSOCIALCART_FUZZ=ON and clang; `./dev fuzz share_link 60` runs it for 60 seconds,
-// from the committed seeds (fuzz/corpus/share_link: a valid token of the fixed key, which
-// expires in 2027, and a short code).
+// from the committed seeds (fuzz/corpus/share_link: a token of the fixed key, valid at the
+// target's fixed time, and a short code).
 #include "core/error.hpp"
 #include "referral/share_links.hpp"
 #include "referral/short_code.hpp"

@@ -183,13 +183,19 @@ WALKTHROUGH_OUT="$TEST_OUT/walkthrough.out"
   > "$WALKTHROUGH_OUT" || { cat "$WALKTHROUGH_OUT"; echo "run-tests.sh: the walkthrough failed" >&2; exit 1; }
 cat "$WALKTHROUGH_OUT"
 # Ids are random: each becomes its kind and the order it first appears in (ord_1, cpn_2, ...),
-# so that "the same order" or "the coupon she claimed" still has to be the same id.
+# so that "the same order" or "the coupon she claimed" still has to be the same id. Share
+# links' short codes are random too: a code printed for people (XXXX-XXXXXX, on the poster)
+# or in canonical form (XXXXXXXXXX, the event log's subject and "code") becomes code_1,
+# code_2, ... by first appearance, both forms of one code the same number. Their alphabet is
+# Crockford's base32 in upper case (no I, L, O, U), which nothing else the story prints matches.
 number_ids() {
-  perl -pe 's{\b(ord|rfd|hold|cpn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge'
+  perl -pe 's{\b(ord|rfd|hold|cpn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge;
+            s{\b([0-9A-HJKMNP-TV-Z]{4})-?([0-9A-HJKMNP-TV-Z]{6})\b}{$c{"$1$2"} //= "code_" . ++$m}ge'
 }
 # The story's figures, each a whole line, in this order: the shopper's story (unchanged
 # since before the sale), then the sale's (chapters 11-15), then the points' (chapters 16-20),
-# then the tiers' (chapters 21-26).
+# then the tiers' (chapters 21-26), then the share links' (chapter 27: only what does not
+# change between runs, the short code numbered), then the event log's (chapter 28).
 expected_lines=(
   "    tea-oolong-250g  Tieguanyin oolong tea, 250 g          CNY 68.00  12 left"
   "    refused: SKU kettle-iron is not for sale (SC_ERR_SKU_INACTIVE)"
@@ -260,7 +266,19 @@ expected_lines=(
   # 26: the report.
   "      normal         1        0          1"
   "      silver         0        1          0"
-  "27. The event log, read from the start:"
+  # 27: the token's start (version, key id; then the sharer id's length), the code on the
+  # poster, the claims of the link opened by the typed code, the forged copy refused, the
+  # link signed by the new key, the old key's link refused once it is retired, then expired.
+  "    link: https://shop.example/s/AQxzaG9wLTIwMjYtMTID... (a token of 179 characters)"
+  "    on the poster, a short code: code_1"
+  "    lin's link to sku tea-oolong-250g via wechat, signed by shop-2026-12, valid until 2027-01-09 09:00"
+  "    refused: the share link does not match its signature: it was altered or forged (SC_ERR_LINK_TAMPERED)"
+  "    lin's link to sku tea-oolong-250g via qr, signed by shop-2027-01, valid until 2027-01-09 09:00"
+  '    refused: the share link is signed under key id "shop-2026-12", which is not in force here (SC_ERR_LINK_UNKNOWN_KEY)'
+  "    refused: the share link has expired (SC_ERR_EXPIRED)"
+  "28. The event log, read from the start:"
+  # 28: the first link's event names the poster's code in canonical form.
+  '    #92  T+57540min share_link.created code_1                     {"channel":"wechat","code":"code_1","expires_at":1799485200000,"key_id":"shop-2026-12","sharer_id":"lin","target_id":"tea-oolong-250g","target_kind":"sku"}'
   "The end: every handle freed."
 )
 missing_line="$(number_ids < "$WALKTHROUGH_OUT" | perl -e '

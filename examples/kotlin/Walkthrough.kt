@@ -8,8 +8,11 @@
 // link, points earned and vesting, spent at checkout and given back by a return; then
 // member tiers (TiersChapter.kt): the payment that crosses the Silver threshold
 // upgrades Lin at once and the same cart gets the member price, a return leaves her
-// Silver until the quarter's review, which downgrades her. It ends with the event log. The clock is injected and starts at a fixed time,
-// so every run prints the same story.
+// Silver until the quarter's review, which downgrades her; then a share link
+// (ReferralChapter.kt): signed, typed as a short code, refused when forged, after its
+// key is retired and once expired. It ends with the event log. The clock is injected
+// and starts at a fixed time, so every run prints the same story, but for ids and the
+// share link's short code, which are random.
 //
 //   Walkthrough <path/to/examples/walkthrough/program.json> [promotions.json]
 //
@@ -168,8 +171,9 @@ private fun tell(
         tellPricingChapter(shop, clock, promotionsPath)
         tellPointsChapter(shop, clock, pointsPath)
         tellTiersChapter(shop, clock, tiersPath)
+        tellReferralChapter(shop, clock)
 
-        println("\n27. The event log, read from the start:")
+        println("\n28. The event log, read from the start:")
         var cursor = 0L
         while (true) {
             val events = shop.readEvents(cursor, 100)

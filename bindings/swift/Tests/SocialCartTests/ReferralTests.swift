@@ -254,8 +254,8 @@ final class ReferralTests: SocialCartTestCase {
         // One in the middle: whatever it hits, a link error.
         assertLinkRefused(try engine.blocking.resolveShareLink(altered(token, at: token.count / 2)))
         // Not base64url, cut short, or with bytes after the signature.
-        assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(repeating: "!", count: 40)))
-        assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(token.prefix(token.count - 20))))
+        assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(repeating: "!", count: 140)))
+        assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(token.prefix(token.count - 4))))
         assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(token + "AAAA"))
         assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(repeating: "A", count: 1025)))
         // The token itself still opens.

@@ -128,7 +128,7 @@ class ReferralTest : EngineTestBase() {
         // Refusals, one code each, with the field naming what was given.
         expectError(ErrorCode.LINK_TAMPERED, "token") { e.resolveShareLink(tampered(link.token)) }
         expectError(ErrorCode.LINK_MALFORMED, "token") { e.resolveShareLink(link.token + "AAAA") }
-        expectError(ErrorCode.LINK_MALFORMED, "token") { e.resolveShareLink("x".repeat(40)) }
+        expectError(ErrorCode.LINK_MALFORMED, "token") { e.resolveShareLink("x".repeat(140)) }
         expectError(ErrorCode.LINK_MALFORMED, "code") { e.resolveShareLink("K7QD-M2XR4") }       // 9 symbols
         expectError(ErrorCode.LINK_MALFORMED, "code") { e.resolveShareLink("K7QD-M2XR4U") }      // U is not a symbol
         val unknownCode = if (code == "0000000000") "1111111111" else "0000000000"
@@ -287,7 +287,7 @@ class ReferralTest : EngineTestBase() {
         // No program: neither making nor verifying.
         e.generateShareKey("k1")
         expectError(ErrorCode.INVALID_STATE, "referral") { e.createShareLink("alice", ShareTarget.SKU, "tea", "qr", "b1") }
-        expectError(ErrorCode.INVALID_STATE, "referral") { e.resolveShareLink("x".repeat(40)) }
+        expectError(ErrorCode.INVALID_STATE, "referral") { e.resolveShareLink("x".repeat(140)) }
         // The program is read strictly.
         expectError(ErrorCode.VALIDATION, "url_template") {
             e.putReferralProgram("""{"url_template":"https://shop.example/s/","link_lifetime_days":7}""")

@@ -69,11 +69,15 @@ step "example: swift build"
 
 check "example: swift test" bash -c 'cd "$1" && swift test -j "$2"' _ "$example" "$jobs"
 
-# Ids and coupon codes are random; the program path may be spelled differently. Everything
+# Ids, coupon codes and share links' short codes are random; the program path may be
+# spelled differently. A short code is ten symbols of Crockford's base32 in upper case,
+# printed as K7QD-M2XR4P (chapter 27) or K7QDM2XR4P (the event log's subject and "code");
+# the token is printed only up to its first 20 characters, which do not change. Everything
 # else must match the C walkthrough, the promotions path included: the C one is given
 # $repo/examples/walkthrough/promotions.json, the Swift one must find it next to program.json.
 normalize() {
-    sed -E 's/(ord|rfd|hold|cpn)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/'
+    sed -E 's/(ord|rfd|hold|cpn)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/;
+        s/\b[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{6}\b/CODE/g'
 }
 
 run_example() {
@@ -87,8 +91,9 @@ run_example() {
     fi
     # The sale (chapters 11-15) ran, with the promotions.json next to program.json, the
     # points (chapters 16-20), with the points.json next to it, and the member tiers
-    # (chapters 21-26), with the tiers.json next to it; the event log is chapter 27.
-    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^27\. The event log" <<<"$output"; then
+    # (chapters 21-26), with the tiers.json next to it, and the share links (chapter 27);
+    # the event log is chapter 28.
+    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^28\. The event log" <<<"$output"; then
         echo "error: the walkthrough did not tell the Mid-Autumn sale" >&2
         return 1
     fi
@@ -99,6 +104,11 @@ run_example() {
     if ! grep -q "^26\. The operator's tier report" <<<"$output" \
         || ! grep -q "^    event tier\.upgraded " <<<"$output"; then
         echo "error: the walkthrough did not tell the tier chapters" >&2
+        return 1
+    fi
+    if ! grep -q "^27\. Lin shares the oolong tea" <<<"$output" \
+        || ! grep -q "^    refused: the share link has expired (SC_ERR_EXPIRED)" <<<"$output"; then
+        echo "error: the walkthrough did not tell the share-link chapter" >&2
         return 1
     fi
     # When the C walkthrough was built too, the Swift one must tell the same story.

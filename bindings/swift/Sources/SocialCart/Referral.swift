@@ -236,8 +236,9 @@ extension SCEngine.Blocking {
     }
 
     /// Verifies a token, or a short code as people type it (case, hyphens and spaces
-    /// ignored, I and L read as 1, O as 0), as of now. Reading changes nothing. A link
-    /// resolved from its token has no `code`.
+    /// ignored, I and L read as 1, O as 0), as of now. A text shorter than the shortest token
+    /// (136 characters) is read as a code. Reading changes nothing. A link resolved from its
+    /// token has no `code`.
     /// - Throws: `.linkMalformed`, `.linkUnknownKey`, `.linkTampered`, `.expired`,
     ///   `.invalidState` (issued beyond the tolerance after now; or field "referral": no
     ///   program is set), each with field "token" or "code"; `.notFound` (field "code": no

@@ -253,9 +253,13 @@ final class ReferralTests: SocialCartTestCase {
         assertThrows(.linkTampered, field: "token", try engine.blocking.resolveShareLink(altered(token, at: -10)))
         // One in the middle: whatever it hits, a link error.
         assertLinkRefused(try engine.blocking.resolveShareLink(altered(token, at: token.count / 2)))
-        // Not base64url, cut short, or with bytes after the signature.
+        // Not base64url, cut short, or with bytes after the signature. A text shorter than the
+        // shortest token (136 characters) is read as a short code, so the token here (148
+        // characters) is cut by 8, and 40 "!" are refused as a code.
         assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(repeating: "!", count: 140)))
-        assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(token.prefix(token.count - 4))))
+        assertThrows(.linkMalformed, field: "code", try engine.blocking.resolveShareLink(String(repeating: "!", count: 40)))
+        XCTAssertEqual(token.count, 148)
+        assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(token.prefix(token.count - 8))))
         assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(token + "AAAA"))
         assertThrows(.linkMalformed, field: "token", try engine.blocking.resolveShareLink(String(repeating: "A", count: 1025)))
         // The token itself still opens.

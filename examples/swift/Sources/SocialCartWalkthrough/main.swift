@@ -5,7 +5,8 @@ import Walkthrough
 // Usage: socialcart-walkthrough [program.json] [database-file] [promotions.json]
 // Defaults: ../walkthrough/program.json relative to this package, a temporary file, and the
 // promotions.json in the same directory as program.json. The points chapters read the
-// points.json, and the tier chapters the tiers.json, in the same directory as program.json.
+// points.json, and the tier chapters the tiers.json, in the same directory as program.json;
+// the share-link chapter (27) reads no file.
 let packageDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let arguments = CommandLine.arguments

@@ -28,6 +28,8 @@ public struct WalkthroughOutcome: Sendable {
     public let points: PointsOutcome
     /// Member tiers (chapters 21–26).
     public let tiers: TiersOutcome
+    /// Share links (chapter 27).
+    public let referral: ReferralOutcome
 }
 
 /// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
@@ -36,7 +38,9 @@ public struct WalkthroughOutcome: Sendable {
 /// gets one line refunded; Wei's unpaid order lapses; the Mid-Autumn sale
 /// (PricingChapter.swift); points (PointsChapter.swift, with the points.json next to
 /// `programPath`); member tiers (TiersChapter.swift, with the tiers.json next to
-/// `programPath`); the event log ends the story.
+/// `programPath`); a share link (ReferralChapter.swift): signed, typed as a short code,
+/// refused when forged, after its key is retired and once expired; the event log ends the
+/// story.
 ///
 /// - Parameters:
 ///   - programPath: examples/walkthrough/program.json.
@@ -45,7 +49,7 @@ public struct WalkthroughOutcome: Sendable {
 ///     next to `programPath` (in the same directory).
 ///   - say: receives each line of output.
 /// - Returns: Lin's first order (paid, one cup refunded), what the sale left, what the
-///   points chapters left and what the tier chapters left.
+///   points chapters left, what the tier chapters left and Lin's share links.
 @discardableResult
 public func runWalkthrough(
     programPath: String, databasePath: String, promotionsPath: String? = nil,
@@ -152,7 +156,9 @@ public func runWalkthrough(
     let tiers = try tellTiersChapter(
         engine: engine, clock: clock, story: story, tiersPath: tiersPathNextTo(programPath))
 
-    say("\n27. The event log, read from the start:")
+    let referral = try tellReferralChapter(engine: engine, clock: clock, story: story)
+
+    say("\n28. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
         let events = try engine.blocking.readEvents(after: cursor, limit: 100)
@@ -163,7 +169,7 @@ public func runWalkthrough(
         }
         if events.count < 100 { break }
     }
-    return WalkthroughOutcome(order: refunded, sale: sale, points: points, tiers: tiers)
+    return WalkthroughOutcome(order: refunded, sale: sale, points: points, tiers: tiers, referral: referral)
 }
 
 /// The promotions.json in the directory of `programPath` ("promotions.json" when the

@@ -50,6 +50,7 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(pointsPathNextTo(program).hasSuffix("/examples/walkthrough/points.json"))
         try checkTheTiers(outcome.tiers, text: text)
         XCTAssertTrue(tiersPathNextTo(program).hasSuffix("/examples/walkthrough/tiers.json"))
+        try checkTheShareLinks(outcome.referral, text: text)
         XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
     }
 
@@ -296,8 +297,60 @@ final class WalkthroughTests: XCTestCase {
             "    lin's page: Normal since 2027-01-01; spend in the last 365 days CNY 482.00, CNY 18.00 more to silver",
             "    event tier.downgraded {\"at\":1798761600000,\"at_period_end\":true,",
             "      tier     members upgrades downgrades\n      normal         1        0          1",
-            "\n\n27. The event log, read from the start:\n",
+            "\n\n27. Lin shares the oolong tea with a friend on WeChat.",
             "tier.upgraded",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
+    /// Chapter 27, share links, with the claims examples/walkthrough/referral_chapter.c
+    /// prints (a link lasts 7 days; the clock stands at 2027-01-02 09:00 when Lin shares).
+    /// Tokens and codes are random: only their shape is checked.
+    private func checkTheShareLinks(_ referral: ReferralOutcome, text: String) throws {
+        let expiry: Int64 = 1_799_485_200_000  // 2027-01-09 09:00 UTC
+        let link = referral.link
+        XCTAssertTrue(link.url.hasPrefix("https://shop.example/s/"), link.url)
+        XCTAssertEqual(link.url, "https://shop.example/s/" + link.token)
+        XCTAssertEqual([link.keyId, link.sharerId, link.targetId, link.channel],
+                       ["shop-2026-12", "lin", "tea-oolong-250g", "wechat"])
+        XCTAssertEqual(link.target, .sku)
+        XCTAssertEqual(link.expiresAtMs, expiry)
+        let code = try XCTUnwrap(link.code)
+        let displayCode = try XCTUnwrap(link.displayCode)
+        XCTAssertEqual(code.count, 10)
+        XCTAssertEqual(displayCode, String(code.prefix(4)) + "-" + String(code.suffix(6)))
+
+        // The friend typed the code: the same claims, and the code is known.
+        let opened = referral.opened
+        XCTAssertEqual(opened.token, link.token)
+        XCTAssertEqual(opened.code, code)
+        XCTAssertEqual([opened.keyId, opened.sharerId, opened.targetId, opened.channel],
+                       ["shop-2026-12", "lin", "tea-oolong-250g", "wechat"])
+        XCTAssertEqual(opened.expiresAtMs, expiry)
+
+        // After the rotation the second link is signed by the new key.
+        let second = referral.second
+        XCTAssertNotEqual(second.token, link.token)
+        XCTAssertNotEqual(second.code, code)
+        XCTAssertEqual([second.keyId, second.sharerId, second.targetId, second.channel],
+                       ["shop-2027-01", "lin", "tea-oolong-250g", "qr"])
+        XCTAssertEqual(second.expiresAtMs, expiry)
+
+        // The same lines as examples/walkthrough/referral_chapter.c prints.
+        for expected in [
+            "27. Lin shares the oolong tea with a friend on WeChat. The shop signs share links\n"
+                + "    with its own key (a link lasts 7 days, with 5 minutes' tolerance between clocks).",
+            "    link: https://shop.example/s/\(link.token.prefix(20))... (a token of \(link.token.count) characters)",
+            "    on the poster, a short code: \(displayCode)\n",
+            "    lin's link to sku tea-oolong-250g via wechat, signed by shop-2026-12, valid until 2027-01-09 09:00",
+            "    refused: the share link does not match its signature: it was altered or forged (SC_ERR_LINK_TAMPERED)",
+            "    lin's link to sku tea-oolong-250g via qr, signed by shop-2027-01, valid until 2027-01-09 09:00",
+            "    refused: the share link is signed under key id \"shop-2026-12\", which is not in force here "
+                + "(SC_ERR_LINK_UNKNOWN_KEY)",
+            "    refused: the share link has expired (SC_ERR_EXPIRED)",
+            "\n\n28. The event log, read from the start:\n",
+            "share_key.retired",
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }

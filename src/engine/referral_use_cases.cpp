@@ -157,9 +157,9 @@ std::vector<ShareKeyView> Engine::share_keys() {
 ShareLink Engine::create_share_link(const ShareLinkRequest& request, const std::string& idempotency_key) {
     require_id(request.sharer_id, "sharer_id");
     require_id(request.target_id, "target_id");
+    require_share_channel(request.channel);
     require_id(idempotency_key, "idempotency_key");
-    ShareClaims claims{"k", request.sharer_id, request.target_kind, request.target_id, request.channel, 0, 1, {}};
-    validate_share_claims(claims);  // the channel's form, before any write
+    ShareClaims claims{"", request.sharer_id, request.target_kind, request.target_id, request.channel, 0, 0, {}};
     ShareLink out;
     write([&](Tx& tx) {
         const ReferralProgram program = require_program(tx.db);

@@ -12,13 +12,17 @@ bool is_channel_character(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
-void require_channel(std::string_view channel) {
+}  // namespace
+
+void require_share_channel(std::string_view channel) {
     if (channel.empty() || channel.size() > kMaxChannelLength)
         fail(SC_ERR_INVALID_ARGUMENT, "must be 1 to " + std::to_string(kMaxChannelLength) + " characters", "channel");
     for (char c : channel)
         if (!is_channel_character(c))
             fail(SC_ERR_INVALID_ARGUMENT, "may hold only a-z, 0-9, '_' and '-' (\"wechat\", \"copy_link\")", "channel");
 }
+
+namespace {
 
 void put_text(std::string& out, const std::string& text) {
     out += static_cast<char>(static_cast<uint8_t>(text.size()));  // validated: at most 128 bytes
@@ -80,7 +84,7 @@ void validate_share_claims(const ShareClaims& claims) {
     require_id(claims.key_id, "key_id");
     require_id(claims.sharer_id, "sharer_id");
     require_id(claims.target_id, "target_id");
-    require_channel(claims.channel);
+    require_share_channel(claims.channel);
     if (claims.issued_at < 0) fail(SC_ERR_INVALID_ARGUMENT, "must not be negative", "issued_at");
     if (claims.expires_at <= claims.issued_at)
         fail(SC_ERR_INVALID_ARGUMENT, "must be after issued_at", "expires_at");

@@ -52,6 +52,9 @@ struct ShareToken {
     Ed25519Signature signature{};
 };
 
+// 1-32 characters of a-z 0-9 _ - (Error(SC_ERR_INVALID_ARGUMENT), field "channel").
+void require_share_channel(std::string_view channel);
+
 // Checks the claims a link is made from (Error(SC_ERR_INVALID_ARGUMENT) naming the
 // field): ids as every id, the channel [a-z0-9_-]{1,32}, issued_at >= 0, expires_at after it.
 void validate_share_claims(const ShareClaims& claims);

@@ -58,7 +58,7 @@ void run_transaction(Connection& connection, const char* begin, const std::funct
     SQLite::Database& db = connection.raw();
     for (int attempt = 0;; ++attempt) {
         try {
-            db.exec(begin);
+            connection.run_control(begin);
             try {
                 fn(connection);
                 connection.reset_all();
@@ -68,7 +68,7 @@ void run_transaction(Connection& connection, const char* begin, const std::funct
                 throw;
             }
             try {
-                db.exec("COMMIT");
+                connection.run_control("COMMIT");
                 return;
             } catch (const SQLite::Exception& e) {
                 if (is_busy(e)) throw;  // nothing written: BEGIN IMMEDIATE holds the lock
@@ -129,6 +129,21 @@ SQLite::Statement& Connection::statement(const std::string& sql) {
     // leaves no empty entry behind.
     auto prepared = std::make_unique<SQLite::Statement>(db_, sql);
     return *statements_.emplace(sql, std::move(prepared)).first->second;
+}
+
+void Connection::run_control(const char* sql) {
+    std::unique_ptr<SQLite::Statement>& statement = control_[sql];
+    if (!statement) statement = std::make_unique<SQLite::Statement>(db_, sql);
+    // tryReset: a failed step (SQLITE_BUSY) was reported when it happened; reset() would
+    // throw it again. Reset after the step too, so the statement never counts as running.
+    statement->tryReset();
+    try {
+        statement->exec();
+    } catch (...) {
+        statement->tryReset();
+        throw;
+    }
+    statement->tryReset();
 }
 
 void Connection::reset_all() noexcept {

@@ -58,10 +58,14 @@ public:
     SQLite::Database& raw() { return db_; }
     // The SQL of every statement prepared so far (the query-plan test reads it).
     std::vector<std::string> prepared_sql() const;
+    // Runs BEGIN, BEGIN IMMEDIATE or COMMIT from a statement prepared once: parsing them for
+    // every transaction was a measurable part of a short read (bench share_links).
+    void run_control(const char* sql);
 
 private:
     SQLite::Database db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> control_;
 };
 
 class Checkpointer;

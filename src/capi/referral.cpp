@@ -40,9 +40,12 @@ void give_key(sc::ShareKeyView key, sc_share_key** out) {
 
 const sc::ShareKeyView* of(const sc_share_key* key) noexcept { return key ? &key->key : nullptr; }
 
-sc::ShareTargetKind target_arg(sc_share_target_t target) {
-    const auto kind = sc::share_target_kind_from_byte(static_cast<uint8_t>(enum_bits(target) & 0xff));
-    if (!kind || enum_bits(target) > 0xff) sc::fail(SC_ERR_INVALID_ARGUMENT, "is not an sc_share_target_t", "target");
+// By reference: a C caller may pass any int, and loading it as the enum would be undefined.
+sc::ShareTargetKind target_arg(const sc_share_target_t& target) {
+    const auto bits = static_cast<int64_t>(enum_bits(target));
+    const auto kind = bits >= 1 && bits <= 0xff ? sc::share_target_kind_from_byte(static_cast<uint8_t>(bits))
+                                                : std::nullopt;
+    if (!kind) sc::fail(SC_ERR_INVALID_ARGUMENT, "is not an sc_share_target_t", "target");
     return *kind;
 }
 

@@ -139,13 +139,13 @@ TEST_CASE("seeded mutations of a valid token are never accepted and never crash 
         std::string t = token;
         const int edits = 1 + static_cast<int>(random() % 4);
         for (int e = 0; e < edits; ++e) {
-            const size_t at = t.empty() ? 0 : random() % t.size();
+            const size_t at = t.empty() ? 0 : static_cast<size_t>(random() % t.size());
             switch (random() % 6) {
                 case 0: if (!t.empty()) t[at] = static_cast<char>(t[at] ^ (1 << (random() % 8))); break;
                 case 1: if (!t.empty()) t.erase(at, 1); break;
                 case 2: t.insert(at, 1, kChars[random() % (sizeof kChars - 1)]); break;
                 case 3: if (!t.empty()) t[at] = kChars[random() % (sizeof kChars - 1)]; break;
-                case 4: t.resize(random() % (t.size() + 1)); break;
+                case 4: t.resize(static_cast<size_t>(random() % (t.size() + 1))); break;
                 default: t += t.substr(at, random() % 16); break;
             }
         }

@@ -33,10 +33,13 @@ std::shared_ptr<const Ed25519Verifier> verifier_for(const Ed25519PublicKey& key)
     });
 }
 
-ShareKeyView key_view(Connection& db, const store::ShareKeyRow& row) {
-    const auto signing = store::signing_key_id(db);
+ShareKeyView key_view(const store::ShareKeyRow& row, const std::optional<std::string>& signing) {
     return ShareKeyView{row.key_id, verifier_for(row.public_key)->public_pem(), row.seed.has_value(),
                         signing && *signing == row.key_id, row.added_at, row.retired_at};
+}
+
+ShareKeyView key_view(Connection& db, const store::ShareKeyRow& row) {
+    return key_view(row, store::signing_key_id(db));
 }
 
 void require_key_id(const std::string& key_id) {
@@ -149,7 +152,8 @@ ShareKeyView Engine::retire_share_key(const std::string& key_id) {
 std::vector<ShareKeyView> Engine::share_keys() {
     std::vector<ShareKeyView> out;
     read([&](Connection& db, int64_t) {
-        for (const auto& row : store::share_keys(db)) out.push_back(key_view(db, row));
+        const auto signing = store::signing_key_id(db);  // once for the list, not once per key
+        for (const auto& row : store::share_keys(db)) out.push_back(key_view(row, signing));
     });
     return out;
 }

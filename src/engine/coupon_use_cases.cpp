@@ -38,6 +38,55 @@ void save_coupon_template(Tx& tx, const CouponTemplate& t, sc_status_t code, con
     tx.emit(NewEvent{"coupon_template.put", t.id, std::move(payload)});
 }
 
+CouponInstance issue_coupon_copy(Tx& tx, const CouponTemplate& t, const std::string& user_id, const char* via,
+                                 const std::string& exchange_key, const std::string& field) {
+    switch (t.audience.kind) {
+        case CouponAudience::Kind::everyone: break;
+        case CouponAudience::Kind::new_users:
+            if (store::has_paid_order(tx.db, user_id))
+                fail(SC_ERR_INVALID_STATE, "this coupon is for new users, and the user has a paid order", "user_id");
+            break;
+        case CouponAudience::Kind::min_tier: {
+            const std::optional<Tier> tier = steps::current_tier(tx, user_id);
+            if (!tier || !tier_may_claim(steps::require_tier_program(tx.db), tier->id, t.audience))
+                fail(SC_ERR_INVALID_STATE,
+                     "coupon template " + t.id + " is for members of tier rank " +
+                         std::to_string(t.audience.min_tier) + " and above",
+                     "user_id");
+            break;
+        }
+    }
+    const ValidityWindow window = instance_validity(t, tx.now);
+    if (tx.now >= window.valid_until) fail(SC_ERR_EXPIRED, "the coupon's validity has ended", field);
+    const int64_t issued = store::instances_issued_to(tx.db, t.id, user_id);
+    if (issued >= t.per_user_limit)
+        fail(SC_ERR_LIMIT_EXCEEDED,
+             "the user already has the " + std::to_string(t.per_user_limit) + " copies a user may have", "user_id");
+    if (!store::take_template_copy(tx.db, t.id))
+        fail(SC_ERR_LIMIT_EXCEEDED, "every copy of coupon template " + t.id + " is issued", field);
+    CouponInstance c;
+    c.code = new_id("cpn");
+    c.template_id = t.id;
+    c.owner_user_id = user_id;
+    c.state = CouponState::available;
+    c.valid_from = window.valid_from;
+    c.valid_until = window.valid_until;
+    c.claimed_at = tx.now;
+    store::insert_coupon(tx.db, c, via, issued + 1);
+    if (t.issue_mode == CouponIssueMode::points) {
+        // The coupon's price: a refusal (too few available points, or a debt) rolls the
+        // issue back with it. The ledger key follows the host's, so a retry that the
+        // caller's idempotency record did not answer cannot spend twice either.
+        steps::points_write(tx, user_id, [&](PointsAccount& a) {
+            return a.spend(exchange_key, "coupon:" + c.code, t.points_cost, tx.now);
+        });
+    }
+    tx.emit(NewEvent{"coupon.issued", c.code,
+                     {{"code", c.code}, {"template_id", t.id}, {"user_id", user_id}, {"via", via},
+                      {"valid_from", c.valid_from}, {"valid_until", c.valid_until}}});
+    return c;
+}
+
 }  // namespace steps
 
 namespace {
@@ -124,51 +173,8 @@ CouponInstance Engine::issue_coupon(const std::string& user_id, const std::strin
             fail(SC_ERR_INVALID_STATE,
                  "coupon template " + t.id + " is issued by " + coupon_issue_mode_name(t.issue_mode) + ", not by " + via,
                  field);
-        switch (t.audience.kind) {
-            case CouponAudience::Kind::everyone: break;
-            case CouponAudience::Kind::new_users:
-                if (store::has_paid_order(tx.db, user_id))
-                    fail(SC_ERR_INVALID_STATE, "this coupon is for new users, and the user has a paid order", "user_id");
-                break;
-            case CouponAudience::Kind::min_tier: {
-                const std::optional<Tier> tier = steps::current_tier(tx, user_id);
-                if (!tier || !tier_may_claim(steps::require_tier_program(tx.db), tier->id, t.audience))
-                    fail(SC_ERR_INVALID_STATE,
-                         "coupon template " + t.id + " is for members of tier rank " +
-                             std::to_string(t.audience.min_tier) + " and above",
-                         "user_id");
-                break;
-            }
-        }
-        const ValidityWindow window = instance_validity(t, tx.now);
-        if (tx.now >= window.valid_until) fail(SC_ERR_EXPIRED, "the coupon's validity has ended", field);
-        const int64_t issued = store::instances_issued_to(tx.db, t.id, user_id);
-        if (issued >= t.per_user_limit)
-            fail(SC_ERR_LIMIT_EXCEEDED,
-                 "the user already has the " + std::to_string(t.per_user_limit) + " copies a user may have", "user_id");
-        if (!store::take_template_copy(tx.db, t.id))
-            fail(SC_ERR_LIMIT_EXCEEDED, "every copy of coupon template " + t.id + " is issued", field);
-        CouponInstance c;
-        c.code = new_id("cpn");
-        c.template_id = t.id;
-        c.owner_user_id = user_id;
-        c.state = CouponState::available;
-        c.valid_from = window.valid_from;
-        c.valid_until = window.valid_until;
-        c.claimed_at = tx.now;
-        store::insert_coupon(tx.db, c, via, issued + 1);
-        if (t.issue_mode == CouponIssueMode::points) {
-            // The coupon's price: a refusal (too few available points, or a debt) rolls the
-            // issue back with it. The ledger key follows the host's, so a retry that the
-            // idempotency record above did not answer cannot spend twice either.
-            steps::points_write(tx, user_id, [&](PointsAccount& a) {
-                return a.spend("exchange:" + idempotency_key, "coupon:" + c.code, t.points_cost, tx.now);
-            });
-        }
+        CouponInstance c = steps::issue_coupon_copy(tx, t, user_id, via, "exchange:" + idempotency_key, field);
         store::save_idempotency(tx.db, "coupon_issue", idempotency_key, {request, c.code}, tx.now);
-        tx.emit(NewEvent{"coupon.issued", c.code,
-                         {{"code", c.code}, {"template_id", t.id}, {"user_id", user_id}, {"via", via},
-                          {"valid_from", c.valid_from}, {"valid_until", c.valid_until}}});
         result = std::move(c);
     });
     return result;

@@ -22,6 +22,7 @@
 #include "engine/points_cache.hpp"
 #include "engine/referral_views.hpp"
 #include "referral/referral_program.hpp"
+#include "referral/referral_stats.hpp"
 #include "store/database.hpp"
 
 
@@ -321,6 +322,24 @@ public:
     ShareLink create_share_link(const ShareLinkRequest& request, const std::string& idempotency_key);
     // A token or a short code, verified as of now; reading changes nothing.
     ShareLink resolve_share_link(const std::string& token_or_code);
+
+    // Opens, attribution and rewards (attribution_use_cases.cpp, docs/referral.md).
+    // Verifies the link (as resolve does), records the open and binds the opener (a user,
+    // or a device before sign-in) to the sharer unless a fraud control refuses it; the
+    // outcome says which. Idempotent under the key.
+    ShareOpen open_share_link(const std::string& token_or_code, const std::string& user_id,
+                              const std::string& device_id, const std::string& idempotency_key);
+    // The user signed in on the device: the device's binding carries over to the user.
+    // Repeating it changes nothing more. Returns the user's binding after it, if any.
+    std::optional<ReferralBinding> referral_sign_in(const std::string& user_id, const std::string& device_id);
+    // The live binding of a user (device_id "") or of a device (user_id "").
+    std::optional<ReferralBinding> referral_binding(const std::string& user_id, const std::string& device_id);
+    std::optional<OrderAttribution> order_attribution(const std::string& order_id);
+    // The rewards the sharer earned at either level, oldest first.
+    std::vector<ReferralReward> referral_rewards(const std::string& sharer_id);
+    // The opens and orders refused for the sharer, with their reasons, oldest first.
+    std::vector<ReferralRefusalRecord> referral_refusals(const std::string& sharer_id);
+    ReferralStats referral_stats(const ReferralScope& scope);
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "core/text.hpp"
+#include "engine/attribution_steps.hpp"
 #include "engine/engine.hpp"
 #include "engine/points_steps.hpp"
 #include "engine/tier_steps.hpp"
@@ -72,6 +73,7 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
         Order order = order_from_quote(price(pricing), checkout_request, user_id, tx.now, config_.payment_window_ms);
         store::insert_order(tx.db, order);
         steps::hold_order_points(tx, order);
+        steps::note_referral_checkout(tx, order);
         tx.emit(NewEvent{"order.created", order.id,
                          {{"user_id", user_id}, {"total", order.total}, {"currency", order.currency},
                           {"lines", order.lines.size()}, {"pay_deadline", order.pay_deadline}}});
@@ -133,6 +135,7 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         const std::optional<Tier> tier = steps::current_tier(tx, order.user_id);
         steps::settle_order_points(tx, order, tier ? tier->benefits.points_multiplier_bps : 10000);
         steps::tier_payment(tx, order);
+        steps::attribute_paid_order(tx, order);
         store::save_idempotency(tx.db, "pay", idempotency_key, {request, order.id}, tx.now);
         tx.emit(NewEvent{"order.paid", order.id,
                          {{"user_id", order.user_id}, {"amount", amount}, {"currency", order.currency},
@@ -192,6 +195,7 @@ Order Engine::refund(const std::string& order_id, const std::string& idempotency
         steps::current_tier(tx, order.user_id);
         steps::refund_order_points(tx, before, order, refund.id);
         steps::tier_refund(tx, order, refund.amount, refund.id);
+        steps::claw_back_rewards(tx, before, order, refund.id);
         store::save_idempotency(tx.db, "refund", idempotency_key, {request, refund.id}, tx.now);
         nlohmann::json lines = nlohmann::json::array();
         for (const auto& part : plan.parts)

@@ -35,28 +35,6 @@ const char* points_event_type(PointsEntryKind kind) {
 
 std::string order_reference(const Order& order) { return "order:" + order.id; }
 
-// The points a part of a line's share is worth once `refunded` of `whole` is refunded.
-int64_t refunded_share(int64_t share, int64_t refunded, int64_t whole) {
-    if (share == 0 || whole == 0) return 0;
-    return mul_div(share, refunded, whole, "points refunded").quotient;
-}
-
-// Σ over lines of each line's share that the order's refunds so far have taken: by the
-// line's refunded amount, or by quantity for a line that money did not pay for (points
-// paid it all); everything once the order is fully refunded.
-int64_t refunded_points(const Order& order, const std::vector<int64_t>& shares) {
-    int64_t total = 0;
-    for (size_t i = 0; i < order.lines.size(); ++i) {
-        const OrderLine& line = order.lines[i];
-        const int64_t part =
-            order.state == SC_ORDER_REFUNDED ? shares[i]
-            : line.net > 0 ? refunded_share(shares[i], line.refunded_amount, line.net)
-                           : refunded_share(shares[i], line.refunded_quantity, line.quantity);
-        total = checked_add(total, part, "points refunded");
-    }
-    return total;
-}
-
 // The order's points per line: what it earned by the lines' nets, and what it spent by
 // the amounts points paid on each line, each split by largest remainder.
 std::vector<int64_t> earned_per_line(const Order& order) {
@@ -216,7 +194,7 @@ void refund_order_points(Tx& tx, const Order& before, const Order& after, const 
     const std::string ref = "refund:" + refund_id;
     if (after.points_earned > 0) {
         const std::vector<int64_t> shares = earned_per_line(after);
-        const int64_t points = refunded_points(after, shares) - refunded_points(before, shares);
+        const int64_t points = refunded_portion(after, shares) - refunded_portion(before, shares);
         if (points > 0)
             points_write(tx, after.user_id, [&](PointsAccount& a) {
                 return a.reverse_earn(ref + ":reverse", ref, after.points_lot, points, tx.now);
@@ -224,7 +202,7 @@ void refund_order_points(Tx& tx, const Order& before, const Order& after, const 
     }
     if (after.points_spend != 0) {
         const std::vector<int64_t> shares = spent_per_line(after);
-        const int64_t points = refunded_points(after, shares) - refunded_points(before, shares);
+        const int64_t points = refunded_portion(after, shares) - refunded_portion(before, shares);
         if (points > 0)
             points_write(tx, after.user_id, [&](PointsAccount& a) {
                 return a.return_spent(ref + ":return", ref, after.points_spend, points, tx.now);

@@ -18,23 +18,10 @@ namespace sc {
 
 namespace {
 
-ReferralProgram require_program(Connection& db) {
-    auto program = steps::referral_program(db);
-    if (!program) fail(SC_ERR_INVALID_STATE, "no referral program is set", "referral");
-    return std::move(*program);
-}
-
-// Verifiers kept by their public key: making one parses the key, and verification is
-// the hot path of opening a link.
-std::shared_ptr<const Ed25519Verifier> verifier_for(const Ed25519PublicKey& key) {
-    static store::ParsedByText<std::shared_ptr<const Ed25519Verifier>> verifiers;
-    return verifiers.get(std::string(key.begin(), key.end()), [&](const std::string&) {
-        return std::make_shared<const Ed25519Verifier>(Ed25519Verifier::from_public_key(key));
-    });
-}
+ReferralProgram require_program(Connection& db) { return steps::require_referral_program(db); }
 
 ShareKeyView key_view(const store::ShareKeyRow& row, const std::optional<std::string>& signing) {
-    return ShareKeyView{row.key_id, verifier_for(row.public_key)->public_pem(), row.seed.has_value(),
+    return ShareKeyView{row.key_id, steps::verifier_for(row.public_key)->public_pem(), row.seed.has_value(),
                         signing && *signing == row.key_id, row.added_at, row.retired_at};
 }
 
@@ -71,11 +58,6 @@ ShareKeyView add_signing_key(Tx& tx, const std::string& key_id, const Ed25519Sig
     store::save_signing_key_id(tx.db, key_id);
     tx.emit(NewEvent{"share_key.added", key_id, {{"key_id", key_id}, {"can_sign", true}, {"signing", true}}});
     return key_view(tx.db, *row);
-}
-
-ShareLink link_of(const ReferralProgram& program, std::string token, std::string code, ShareClaims claims) {
-    std::string url = share_url(program, token);
-    return ShareLink{std::move(token), std::move(code), std::move(url), std::move(claims)};
 }
 
 }  // namespace
@@ -172,7 +154,7 @@ ShareLink Engine::create_share_link(const ShareLinkRequest& request, const std::
                 first->claims.channel != request.channel)
                 fail(SC_ERR_IDEMPOTENCY_CONFLICT, "idempotency key already used for a different share link",
                      "idempotency_key");
-            out = link_of(program, first->token, first->code, first->claims);
+            out = steps::link_of(program, first->token, first->code, first->claims);
             return;
         }
         const auto key_id = store::signing_key_id(tx.db);
@@ -193,36 +175,14 @@ ShareLink Engine::create_share_link(const ShareLinkRequest& request, const std::
                           {"target_kind", share_target_kind_name(claims.target_kind)},
                           {"target_id", claims.target_id}, {"channel", claims.channel}, {"key_id", claims.key_id},
                           {"expires_at", claims.expires_at}}});
-        out = link_of(program, token, code, claims);
+        out = steps::link_of(program, token, code, claims);
     });
     return out;
 }
 
 ShareLink Engine::resolve_share_link(const std::string& token_or_code) {
-    if (token_or_code.empty()) fail(SC_ERR_INVALID_ARGUMENT, "must not be empty", "token");
-    // A code as typed, separators and all, is far shorter than the shortest token.
-    const bool is_code = token_or_code.size() < kMinShareTokenText;
-    const std::string field = is_code ? "code" : "token";
-    const std::string code = is_code ? canonical_short_code(token_or_code, field) : "";
     ShareLink out;
-    read([&](Connection& db, int64_t now) {
-        const ReferralProgram program = require_program(db);
-        std::string token = token_or_code;
-        if (is_code) {
-            const auto link = store::find_share_link(db, code);
-            if (!link) fail(SC_ERR_NOT_FOUND, "no share link has this code", "code");
-            token = link->token;
-        }
-        std::shared_ptr<const Ed25519Verifier> verifier;  // held here: the cache may start over meanwhile
-        const auto lookup = [&](const std::string& key_id) -> const Ed25519Verifier* {
-            const auto row = store::find_share_key(db, key_id);
-            if (!row || row->retired_at) return nullptr;
-            verifier = verifier_for(row->public_key);
-            return verifier.get();
-        };
-        ShareClaims claims = verify_share_link(token, lookup, now, program.clock_skew_seconds * 1000, field);
-        out = link_of(program, std::move(token), code, std::move(claims));
-    });
+    read([&](Connection& db, int64_t now) { out = steps::verify_link(db, require_program(db), token_or_code, now); });
     return out;
 }
 

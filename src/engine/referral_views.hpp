@@ -1,10 +1,13 @@
 #pragma once
 // What the share link use cases return (referral_use_cases.cpp, docs/referral.md).
+#include "referral/attribution.hpp"
+#include "referral/referral_reward.hpp"
 #include "referral/share_token.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sc {
 
@@ -33,6 +36,18 @@ struct ShareLink {
     std::string code;  // canonical short code; "" for a token made elsewhere
     std::string url;   // the program's URL for the token
     ShareClaims claims;
+};
+
+// An order credited to a sharer, the open that bound its buyer, and the rewards it made.
+struct OrderAttribution {
+    std::string order_id;
+    std::string buyer_id;
+    std::string sharer_id;
+    std::string currency;
+    int64_t paid = 0;  // what the goods paid, minor units: the base of commission rates
+    int64_t attributed_at = 0;
+    ShareOpen open;
+    std::vector<ReferralReward> rewards;  // by level
 };
 
 }  // namespace sc

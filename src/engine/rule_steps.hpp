@@ -17,4 +17,11 @@ void save_shipping_rule(Tx& tx, const ShippingRule& rule);
 void save_coupon_template(Tx& tx, const CouponTemplate& coupon_template, sc_status_t code,
                           const std::string& field_prefix);
 
+// Issues one copy of the template to the user (the template and its issue mode already
+// checked by the caller): the audience, validity, per-user and total limits are enforced
+// here, a points-priced template spends under `exchange_key`, and coupon.issued is logged.
+// Every refusal comes before the first write.
+CouponInstance issue_coupon_copy(Tx& tx, const CouponTemplate& coupon_template, const std::string& user_id,
+                                 const char* via, const std::string& exchange_key, const std::string& field);
+
 }  // namespace sc::steps

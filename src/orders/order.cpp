@@ -13,6 +13,29 @@ int64_t Order::refunded() const {
     return sum;
 }
 
+namespace {
+
+int64_t refunded_share(int64_t share, int64_t refunded, int64_t whole) {
+    if (share == 0 || whole == 0) return 0;
+    return mul_div(share, refunded, whole, "refunded share").quotient;
+}
+
+}  // namespace
+
+int64_t refunded_portion(const Order& order, const std::vector<int64_t>& shares) {
+    if (shares.size() != order.lines.size()) fail(SC_ERR_INTERNAL, "shares do not match the order's lines");
+    int64_t total = 0;
+    for (size_t i = 0; i < order.lines.size(); ++i) {
+        const OrderLine& line = order.lines[i];
+        const int64_t part =
+            order.state == SC_ORDER_REFUNDED ? shares[i]
+            : line.net > 0 ? refunded_share(shares[i], line.refunded_amount, line.net)
+                           : refunded_share(shares[i], line.refunded_quantity, line.quantity);
+        total = checked_add(total, part, "refunded share");
+    }
+    return total;
+}
+
 const char* order_state_name(sc_order_state_t state) noexcept {
     switch (state) {
         case SC_ORDER_CREATED: return "created";

@@ -79,6 +79,13 @@ struct Order {
     int64_t goods_total() const { return total - shipping; }
 };
 
+// Of amounts shared out over the order's lines (points earned or spent, referral rewards;
+// one share per line), the part the order's refunds so far have taken: each line's share
+// in proportion to its refunded amount, or to its refunded quantity for a line money did
+// not pay for (points paid it all); every share once the order is fully refunded. Rounds
+// down, so successive refunds never take more than the whole.
+int64_t refunded_portion(const Order& order, const std::vector<int64_t>& shares);
+
 // Stable names ("partially_refunded"); "unknown" outside the enum.
 const char* order_state_name(sc_order_state_t state) noexcept;
 

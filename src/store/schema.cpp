@@ -376,6 +376,87 @@ CREATE TABLE share_links (
     UNIQUE (sharer_id, idempotency_key)
 ) WITHOUT ROWID;
 )sql",
+        // 10: opens, attribution and rewards (docs/referral.md). A binding's subject is
+        // "user:<id>" or "device:<id>": one live binding per subject, so one referrer at a
+        // time. Every refused open or attribution is a row of referral_refusals with its
+        // reason. Rewards are keyed by order and level, so an order pays each level once.
+        R"sql(
+CREATE TABLE share_opens (
+    open_id         TEXT PRIMARY KEY,
+    code            TEXT NOT NULL,
+    sharer_id       TEXT NOT NULL,
+    target_kind     TEXT NOT NULL,
+    target_id       TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    user_id         TEXT,
+    device_id       TEXT,
+    opened_at       INTEGER NOT NULL,
+    outcome         TEXT NOT NULL,
+    bound_until     INTEGER,
+    CHECK (user_id IS NOT NULL OR device_id IS NOT NULL)
+) WITHOUT ROWID;
+CREATE INDEX share_opens_by_sharer ON share_opens(sharer_id);
+CREATE INDEX share_opens_by_target ON share_opens(target_kind, target_id);
+CREATE TABLE referral_bindings (
+    subject    TEXT PRIMARY KEY,
+    sharer_id  TEXT NOT NULL,
+    open_id    TEXT NOT NULL REFERENCES share_opens(open_id),
+    bound_at   INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE user_devices (
+    device_id    TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    first_seen_at INTEGER NOT NULL,
+    PRIMARY KEY (device_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE referral_checkouts (
+    order_id  TEXT PRIMARY KEY,
+    open_id   TEXT NOT NULL REFERENCES share_opens(open_id),
+    sharer_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE referral_attributions (
+    order_id      TEXT PRIMARY KEY,
+    open_id       TEXT NOT NULL REFERENCES share_opens(open_id),
+    sharer_id     TEXT NOT NULL,
+    buyer_id      TEXT NOT NULL,
+    paid          INTEGER NOT NULL CHECK (paid >= 0),
+    attributed_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX referral_attributions_by_sharer ON referral_attributions(sharer_id, attributed_at);
+CREATE TABLE referral_rewards (
+    order_id    TEXT NOT NULL,
+    level       INTEGER NOT NULL CHECK (level = 1 OR level = 2),
+    sharer_id   TEXT NOT NULL,
+    buyer_id    TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind = 'points' OR kind = 'commission'),
+    amount      INTEGER NOT NULL CHECK (amount >= 0),
+    clawed_back INTEGER NOT NULL CHECK (clawed_back >= 0 AND clawed_back <= amount),
+    shares      TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    vests_at    INTEGER NOT NULL,
+    points_lot  INTEGER NOT NULL,
+    PRIMARY KEY (order_id, level)
+) WITHOUT ROWID;
+CREATE INDEX referral_rewards_by_sharer ON referral_rewards(sharer_id, created_at);
+CREATE TABLE referral_refusals (
+    seq       INTEGER PRIMARY KEY,
+    at        INTEGER NOT NULL,
+    reason    TEXT NOT NULL,
+    sharer_id TEXT NOT NULL,
+    user_id   TEXT,
+    device_id TEXT,
+    open_id   TEXT,
+    order_id  TEXT
+);
+CREATE INDEX referral_refusals_by_sharer ON referral_refusals(sharer_id, seq);
+CREATE TABLE referral_invitees (
+    user_id     TEXT PRIMARY KEY,
+    sharer_id   TEXT NOT NULL,
+    coupon_code TEXT NOT NULL,
+    granted_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql",
     };
     return steps;
 }

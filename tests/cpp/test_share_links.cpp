@@ -17,6 +17,14 @@ using namespace sc::test;
 
 namespace {
 
+ReferralProgram links_program(std::string url_template, int64_t lifetime_days, int64_t skew_seconds) {
+    ReferralProgram p;
+    p.url_template = std::move(url_template);
+    p.link_lifetime_days = lifetime_days;
+    p.clock_skew_seconds = skew_seconds;
+    return p;
+}
+
 ShareClaims claims_for(const std::string& key_id) {
     ShareClaims c;
     c.key_id = key_id;
@@ -185,16 +193,16 @@ TEST_CASE("short codes: ten symbols of Crockford's base32, read as people type t
 }
 
 TEST_CASE("the referral program's URL template holds {token} once") {
-    ReferralProgram p{"https://shop.example/s/{token}", 30, 300};
+    ReferralProgram p = links_program("https://shop.example/s/{token}", 30, 300);
     validate_referral_program(p, "referral.");
     CHECK(share_url(p, "abc") == "https://shop.example/s/abc");
     p.url_template = "https://shop.example/s/";
     CHECK_SC_ERROR_FIELD(validate_referral_program(p, "referral."), SC_ERR_VALIDATION, "referral.url_template");
     p.url_template = "https://x/{token}/{token}";
     CHECK_SC_ERROR(validate_referral_program(p, ""), SC_ERR_VALIDATION);
-    p = ReferralProgram{"pages/share?t={token}", 0, 300};
+    p = links_program("pages/share?t={token}", 0, 300);
     CHECK_SC_ERROR_FIELD(validate_referral_program(p, ""), SC_ERR_VALIDATION, "link_lifetime_days");
-    p = ReferralProgram{"pages/share?t={token}", 7, 3601};
+    p = links_program("pages/share?t={token}", 7, 3601);
     CHECK_SC_ERROR_FIELD(validate_referral_program(p, ""), SC_ERR_VALIDATION, "clock_skew_seconds");
 }
 
@@ -211,7 +219,7 @@ TEST_CASE("the engine makes, finds and verifies share links under the program an
     ManualClock clock;
     Engine engine(config_for(db, clock));
     CHECK_SC_ERROR_FIELD(engine.create_share_link(tea_on_wechat(), "s1"), SC_ERR_INVALID_STATE, "referral");
-    engine.put_referral_program(ReferralProgram{"https://shop.example/s/{token}", 7, 60});
+    engine.put_referral_program(links_program("https://shop.example/s/{token}", 7, 60));
     CHECK_SC_ERROR_FIELD(engine.create_share_link(tea_on_wechat(), "s1"), SC_ERR_INVALID_STATE, "key_id");
 
     const ShareKeyView k1 = engine.generate_share_key("k1");
@@ -280,7 +288,7 @@ TEST_CASE("the engine makes, finds and verifies share links under the program an
     SUBCASE("another side trusts the public key: it verifies these links and cannot make its own") {
         TempDb db2;
         Engine partner(config_for(db2, clock));
-        partner.put_referral_program(ReferralProgram{"https://partner.example/r?t={token}", 7, 60});
+        partner.put_referral_program(links_program("https://partner.example/r?t={token}", 7, 60));
         CHECK_SC_ERROR(partner.resolve_share_link(link.token), SC_ERR_LINK_UNKNOWN_KEY);
         const ShareKeyView trusted = partner.trust_share_key("k1", k1.public_pem);
         CHECK_FALSE(trusted.can_sign);
@@ -305,7 +313,7 @@ TEST_CASE("an installed private key signs; bad keys and ids are refused and chan
     TempDb db;
     ManualClock clock;
     Engine engine(config_for(db, clock));
-    engine.put_referral_program(ReferralProgram{"https://shop.example/s/{token}", 30, 300});
+    engine.put_referral_program(links_program("https://shop.example/s/{token}", 30, 300));
     const Ed25519Signer mine = Ed25519Signer::generate();
     const ShareKeyView k = engine.install_share_key("host-2026", mine.private_pem());
     CHECK(k.signing);

@@ -86,6 +86,7 @@
 #include "points.h"
 #include "tiers.h"
 #include "referral.h"
+#include "attribution.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

@@ -69,6 +69,20 @@ typedef struct sc_share_key sc_share_key;
 typedef struct sc_share_keys sc_share_keys;
 /** A share link: its token, short code, URL and claims. */
 typedef struct sc_share_link sc_share_link;
+/** One open of a share link and what it bound (socialcart/attribution.h). */
+typedef struct sc_share_open sc_share_open;
+/** A user's or device's live binding to a sharer. */
+typedef struct sc_referral_binding sc_referral_binding;
+/** A paid order credited to a sharer, with its rewards. */
+typedef struct sc_order_attribution sc_order_attribution;
+/** One reward of an attributed order (borrowed from a list or an attribution). */
+typedef struct sc_referral_reward sc_referral_reward;
+/** A list of rewards. */
+typedef struct sc_referral_rewards sc_referral_rewards;
+/** A list of refused opens and orders with their reasons. */
+typedef struct sc_referral_refusals sc_referral_refusals;
+/** The referral statistics of a scope. */
+typedef struct sc_referral_stats sc_referral_stats;
 
 #ifdef __cplusplus
 }

@@ -33,6 +33,11 @@ ShareOpen require_open(Connection& db, const std::string& open_id) {
     return std::move(*open);
 }
 
+std::vector<ReferralReward> with_states(std::vector<ReferralReward> rewards, int64_t now) {
+    for (ReferralReward& r : rewards) r.state = r.state_as_of(now);
+    return rewards;
+}
+
 }  // namespace
 
 ShareOpen Engine::open_share_link(const std::string& token_or_code, const std::string& user_id,
@@ -105,13 +110,13 @@ std::optional<ReferralBinding> Engine::referral_binding(const std::string& user_
 std::optional<OrderAttribution> Engine::order_attribution(const std::string& order_id) {
     require_id(order_id, "order_id");
     std::optional<OrderAttribution> out;
-    read([&](Connection& db, int64_t) {
+    read([&](Connection& db, int64_t now) {
         const Order order = steps::require_order(db, order_id);
         const auto row = store::find_attribution(db, order_id);
         if (!row) return;
         out = OrderAttribution{row->order_id, row->buyer_id,     row->sharer_id,
                                order.currency, row->paid,        row->attributed_at,
-                               require_open(db, row->open_id), store::rewards_of_order(db, order_id)};
+                               require_open(db, row->open_id), with_states(store::rewards_of_order(db, order_id), now)};
     });
     return out;
 }
@@ -119,7 +124,7 @@ std::optional<OrderAttribution> Engine::order_attribution(const std::string& ord
 std::vector<ReferralReward> Engine::referral_rewards(const std::string& sharer_id) {
     require_id(sharer_id, "sharer_id");
     std::vector<ReferralReward> out;
-    read([&](Connection& db, int64_t) { out = store::rewards_of_sharer(db, sharer_id); });
+    read([&](Connection& db, int64_t now) { out = with_states(store::rewards_of_sharer(db, sharer_id), now); });
     return out;
 }
 

@@ -11,6 +11,10 @@
 
 namespace sc {
 
+enum class RewardState { pending = 1, vested = 2, clawed_back = 3 };
+
+const char* reward_state_name(RewardState state) noexcept;
+
 // What one order line paid, as the reward rules read it.
 struct RewardLine {
     std::string sku_id;
@@ -22,10 +26,6 @@ struct RewardLine {
 // unit; the other lines share floor(Σ paid × rate / 10000) by largest remainder over what
 // they paid, so the parts add up to the whole and a refunded line gives back its own part.
 std::vector<int64_t> reward_per_line(const ReferralRewards& rules, int level, const std::vector<RewardLine>& lines);
-
-enum class RewardState { pending = 1, vested = 2, clawed_back = 3 };
-
-const char* reward_state_name(RewardState state) noexcept;
 
 struct ReferralReward {
     std::string order_id;
@@ -39,6 +39,7 @@ struct ReferralReward {
     int64_t created_at = 0;
     int64_t vests_at = 0;
     uint64_t points_lot = 0;  // the ledger lot of a points reward, 0 otherwise
+    RewardState state = RewardState::pending;  // as of the read that returned it
 
     int64_t remaining() const { return amount - clawed_back; }
     // Clawed back once nothing is left of it; otherwise pending until it vests.

@@ -338,6 +338,29 @@ static void sb_share_keys(sbuf* sb, sc_engine* engine) {
     sc_share_keys_free(keys);
 }
 
+/* A user's live binding, the rewards they earned and the refusals recorded for them. */
+static void sb_referral(sbuf* sb, sc_engine* engine, const char* user_id) {
+    sc_referral_binding* b = NULL;
+    sc_referral_rewards* rewards = NULL;
+    sc_referral_refusals* refusals = NULL;
+    size_t i;
+    CHECK_OK(sc_engine_referral_binding(engine, user_id, NULL, &b, &E));
+    if (b != NULL)
+        sb_printf(sb, "binding %s -> %s until %" PRId64 "\n", user_id, nn(sc_referral_binding_sharer_id(b)),
+                  sc_referral_binding_expires_at_ms(b));
+    sc_referral_binding_free(b);
+    CHECK_OK(sc_engine_referral_rewards(engine, user_id, &rewards, &E));
+    for (i = 0; i < sc_referral_rewards_count(rewards); ++i) {
+        const sc_referral_reward* r = sc_referral_rewards_at(rewards, i);
+        sb_printf(sb, "reward %s %s L%d %" PRId64 " clawed=%" PRId64 "\n", user_id, nn(sc_referral_reward_order_id(r)),
+                  sc_referral_reward_level(r), sc_referral_reward_amount(r), sc_referral_reward_clawed_back(r));
+    }
+    sc_referral_rewards_free(rewards);
+    CHECK_OK(sc_engine_referral_refusals(engine, user_id, &refusals, &E));
+    sb_printf(sb, "refusals %s %zu\n", user_id, sc_referral_refusals_count(refusals));
+    sc_referral_refusals_free(refusals);
+}
+
 char* fx_fingerprint(fixture* fx) {
     sbuf sb = {NULL, 0, 0};
     char* program = NULL;
@@ -361,6 +384,7 @@ char* fx_fingerprint(fixture* fx) {
         sb_coupons(&sb, fx->engine, fx->users[i]);
         sb_points(&sb, fx->engine, fx->users[i]);
         sb_tier(&sb, fx->engine, fx->users[i]);
+        sb_referral(&sb, fx->engine, fx->users[i]);
     }
     sb_coupon_report(&sb, fx->engine);
     sb_share_keys(&sb, fx->engine);

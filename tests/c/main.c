@@ -91,6 +91,12 @@ void test_referral_accessors_null(void);
 void test_referral_program_and_keys_bad_input(void);
 void test_referral_links_made_and_resolved(void);
 void test_referral_rotation_and_partner(void);
+/* test_attribution.c */
+void test_attribution_accessors_null(void);
+void test_attribution_device_sign_in_two_levels_and_clawback(void);
+void test_attribution_fraud_refusals(void);
+void test_attribution_points_rewards(void);
+void test_attribution_bad_input(void);
 /* test_tiers.c */
 void test_tiers_accessors_null(void);
 void test_tiers_program_bad_input(void);
@@ -205,6 +211,11 @@ static const h_test_case tests[] = {
     {"referral_program_and_keys_bad_input", test_referral_program_and_keys_bad_input},
     {"referral_links_made_and_resolved", test_referral_links_made_and_resolved},
     {"referral_rotation_and_partner", test_referral_rotation_and_partner},
+    {"attribution_accessors_null", test_attribution_accessors_null},
+    {"attribution_device_sign_in_two_levels_and_clawback", test_attribution_device_sign_in_two_levels_and_clawback},
+    {"attribution_fraud_refusals", test_attribution_fraud_refusals},
+    {"attribution_points_rewards", test_attribution_points_rewards},
+    {"attribution_bad_input", test_attribution_bad_input},
     {"tiers_accessors_null", test_tiers_accessors_null},
     {"tiers_program_bad_input", test_tiers_program_bad_input},
     {"tiers_upgrade_prices_and_downgrade", test_tiers_upgrade_prices_and_downgrade},

@@ -10,14 +10,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-
-static const char* date_time(int64_t ms) {
-    static char text[32];
-    time_t seconds = (time_t)(ms / 1000);
-    strftime(text, sizeof text, "%Y-%m-%d %H:%M", gmtime(&seconds));
-    return text;
-}
 
 static void print_link(const sc_share_link* link) {
     printf("    %s's link to %s %s via %s, signed by %s, valid until %s\n", sc_share_link_sharer_id(link),

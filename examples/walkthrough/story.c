@@ -2,6 +2,7 @@
 #include "story.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 
 int64_t story_now(void* user_data) { return ((story_clock*)user_data)->now_ms; }
@@ -30,6 +31,13 @@ void show_refusal(sc_status_t status, sc_error** err, sc_status_t expected) {
 }
 
 /* Money for people, e.g. "CNY 68.00". Returns a buffer, fine for printing. */
+const char* date_time(int64_t ms) {
+    static char text[32];
+    time_t seconds = (time_t)(ms / 1000);
+    strftime(text, sizeof text, "%Y-%m-%d %H:%M", gmtime(&seconds));
+    return text;
+}
+
 const char* money(int64_t minor, const char* currency) {
     static char slots[4][64];
     static int next = 0;

@@ -25,6 +25,8 @@ void must(sc_status_t status, sc_error** err, const char* what);
 void show_refusal(sc_status_t status, sc_error** err, sc_status_t expected);
 /* Money for people, e.g. "CNY 68.00". A static buffer (4 in rotation), fine for printing. */
 const char* money(int64_t minor, const char* currency);
+/* A UTC time for people, "2027-01-09 09:00". A static buffer: print it before the next call. */
+const char* date_time(int64_t ms);
 /* The whole file, NUL-terminated; free() it. */
 char* read_file(const char* path);
 void print_order(const sc_order* order);
@@ -40,5 +42,8 @@ void tell_tiers_chapter(sc_engine* engine, story_clock* clock, const char* tiers
 
 /* Chapter 27: share links (referral_chapter.c). */
 void tell_referral_chapter(sc_engine* engine, story_clock* clock);
+
+/* Chapter 28: share-to-earn, from an open to a clawed-back commission (attribution_chapter.c). */
+void tell_attribution_chapter(sc_engine* engine, story_clock* clock);
 
 #endif /* SC_WALKTHROUGH_STORY_H */

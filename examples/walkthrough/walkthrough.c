@@ -214,8 +214,9 @@ int main(int argc, char** argv) {
     tell_points_chapter(engine, &clock, points_path);
     tell_tiers_chapter(engine, &clock, tiers_path);
     tell_referral_chapter(engine, &clock);
+    tell_attribution_chapter(engine, &clock);
 
-    printf("\n28. The event log, read from the start:\n");
+    printf("\n29. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

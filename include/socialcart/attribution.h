@@ -3,8 +3,10 @@
  * Share-to-earn past the link (FEATURES §9): opening a link binds the opener
  * to the sharer, a paid order is credited to the sharer its buyer is bound to,
  * and the credit rewards the sharer (and the sharer's own referrer, at level
- * 2) with points or a commission that vests after a cooling-off period and is
- * clawed back in proportion when the order is refunded. docs/referral.md
+ * 2) with points, a commission or a coupon that vests after a cooling-off
+ * period. Refunds claw points and commission back in proportion, vested or
+ * not; a coupon goes back (revoked unless already used) when the whole order
+ * is refunded. docs/referral.md
  * describes every rule; the settings are the "referral" object of the program
  * document (sc_engine_referral_program_put()).
  *
@@ -35,7 +37,8 @@ extern "C" {
 /** What a reward pays in. */
 typedef enum sc_reward_kind_t {
     SC_REWARD_POINTS = 1,     /**< points in the sharer's points ledger */
-    SC_REWARD_COMMISSION = 2  /**< money, in the order's currency's minor units */
+    SC_REWARD_COMMISSION = 2, /**< money, in the order's currency's minor units */
+    SC_REWARD_COUPON = 3      /**< one copy of a grant-mode coupon template */
 } sc_reward_kind_t;
 
 /** Where a reward is in its life, as of the read that returned it. */
@@ -212,8 +215,13 @@ SC_API const char* sc_referral_reward_buyer_id(const sc_referral_reward* reward)
 SC_API int sc_referral_reward_level(const sc_referral_reward* reward);
 /** Points or commission; 0 for NULL. */
 SC_API sc_reward_kind_t sc_referral_reward_kind(const sc_referral_reward* reward);
-/** What it was worth when made: points, or minor units. */
+/** What it was worth when made: points, minor units, or 1 (one coupon). */
 SC_API int64_t sc_referral_reward_amount(const sc_referral_reward* reward);
+/**
+ * The coupon a coupon reward issued to the sharer (valid from its vesting
+ * time); "" for points and commission.
+ */
+SC_API const char* sc_referral_reward_coupon_code(const sc_referral_reward* reward);
 /** How much of it refunds have clawed back. */
 SC_API int64_t sc_referral_reward_clawed_back(const sc_referral_reward* reward);
 /** Its state as of the read; 0 for NULL. */
@@ -270,7 +278,10 @@ typedef enum sc_referral_figure_t {
     SC_REFERRAL_COMMISSION_PENDING = 13, /**< commission not yet vested, minor units */
     SC_REFERRAL_COMMISSION_VESTED = 14,  /**< commission vested, less clawbacks */
     SC_REFERRAL_COMMISSION_CLAWED_BACK = 15, /**< commission clawed back by refunds */
-    SC_REFERRAL_VIRAL_COEFFICIENT_BPS = 16   /**< converted buyers per sharer, basis points */
+    SC_REFERRAL_VIRAL_COEFFICIENT_BPS = 16,  /**< converted buyers per sharer, basis points */
+    SC_REFERRAL_COUPONS_PENDING = 17,    /**< coupon rewards not yet vested, counted */
+    SC_REFERRAL_COUPONS_VESTED = 18,     /**< coupon rewards vested and not clawed back */
+    SC_REFERRAL_COUPONS_CLAWED_BACK = 19 /**< coupon rewards clawed back by full refunds */
 } sc_referral_figure_t;
 
 /**

@@ -110,6 +110,9 @@ int64_t figure(const sc::ReferralStats& s, int64_t which) noexcept {
         case SC_REFERRAL_COMMISSION_VESTED: return s.commission.vested;
         case SC_REFERRAL_COMMISSION_CLAWED_BACK: return s.commission.clawed_back;
         case SC_REFERRAL_VIRAL_COEFFICIENT_BPS: return s.viral_coefficient_bps;
+        case SC_REFERRAL_COUPONS_PENDING: return s.coupons.pending;
+        case SC_REFERRAL_COUPONS_VESTED: return s.coupons.vested;
+        case SC_REFERRAL_COUPONS_CLAWED_BACK: return s.coupons.clawed_back;
         default: return 0;
     }
 }
@@ -265,6 +268,9 @@ sc_reward_kind_t sc_referral_reward_kind(const sc_referral_reward* r) {
     return r ? static_cast<sc_reward_kind_t>(r->reward.kind) : static_cast<sc_reward_kind_t>(0);
 }
 int64_t sc_referral_reward_amount(const sc_referral_reward* r) { return number(of(r), &sc::ReferralReward::amount); }
+const char* sc_referral_reward_coupon_code(const sc_referral_reward* r) {
+    return text(of(r), &sc::ReferralReward::coupon_code);
+}
 int64_t sc_referral_reward_clawed_back(const sc_referral_reward* r) {
     return number(of(r), &sc::ReferralReward::clawed_back);
 }

@@ -92,11 +92,32 @@ void create_reward(Tx& tx, const ReferralRewards& rules, const Order& order, int
     r.buyer_id = order.user_id;
     r.level = level;
     r.kind = rules.kind;
-    r.shares = reward_per_line(rules, level, lines);
-    for (int64_t s : r.shares) r.amount = checked_add(r.amount, s, "reward");
-    if (r.amount == 0) return;
     r.created_at = tx.now;
     r.vests_at = checked_add(tx.now, cooling_off_ms(tx.db, rules), "reward vesting");
+    if (r.kind == RewardKind::coupon) {
+        // One copy, usable once it vests. A template that can no longer be issued (sold
+        // out, ended) leaves the order credited without this reward: the event says why.
+        const std::string& template_id = rules.coupon_template_ids.at(static_cast<size_t>(level - 1));
+        try {
+            const auto found = store::find_coupon_template(tx.db, template_id);
+            if (!found || found->terms.issue_mode != CouponIssueMode::grant)
+                fail(SC_ERR_INVALID_STATE, "the reward's coupon template is missing or not issued by grant");
+            r.coupon_code = issue_coupon_copy(tx, found->terms, sharer_id, "grant",
+                                              "referral:" + order.id + ":" + std::to_string(level), "coupon_template_ids",
+                                              r.vests_at)
+                                .code;
+        } catch (const Error& e) {
+            tx.emit(NewEvent{"referral.reward_skipped", sharer_id,
+                             {{"order_id", order.id}, {"sharer_id", sharer_id}, {"level", level},
+                              {"template_id", template_id}, {"reason", e.what()}}});
+            return;
+        }
+        r.amount = 1;
+    } else {
+        r.shares = reward_per_line(rules, level, lines);
+        for (int64_t s : r.shares) r.amount = checked_add(r.amount, s, "reward");
+        if (r.amount == 0) return;
+    }
     if (r.kind == RewardKind::points) {
         const std::string ref = "referral:" + order.id;
         const PointsProgram points = points_program(tx.db);
@@ -106,10 +127,25 @@ void create_reward(Tx& tx, const ReferralRewards& rules, const Order& order, int
         r.points_lot = receipt.entry;
     }
     store::insert_reward(tx.db, r);
-    tx.emit(NewEvent{"referral.reward_created", sharer_id,
-                     {{"order_id", order.id}, {"sharer_id", sharer_id}, {"buyer_id", order.user_id},
-                      {"level", level}, {"kind", reward_kind_name(r.kind)}, {"amount", r.amount},
-                      {"currency", order.currency}, {"vests_at", r.vests_at}}});
+    nlohmann::json payload{{"order_id", order.id}, {"sharer_id", sharer_id},          {"buyer_id", order.user_id},
+                           {"level", level},       {"kind", reward_kind_name(r.kind)}, {"amount", r.amount},
+                           {"vests_at", r.vests_at}};
+    if (r.kind == RewardKind::commission) payload["currency"] = order.currency;
+    if (r.kind == RewardKind::coupon) payload["coupon_code"] = r.coupon_code;
+    tx.emit(NewEvent{"referral.reward_created", sharer_id, std::move(payload)});
+}
+
+// Takes a rewarded coupon back if the sharer has not used it (nor holds it on an unpaid
+// order): true when it was revoked. A used coupon cannot be taken back; the reward still
+// counts as clawed back, and the event says the coupon stayed.
+bool revoke_reward_coupon(Tx& tx, const std::string& code) {
+    const auto stored = store::find_coupon(tx.db, code);
+    if (!stored || stored->coupon.state != CouponState::available) return false;
+    if (!store::mark_coupon_revoked(tx.db, code)) return false;
+    tx.emit(NewEvent{"coupon.revoked", code,
+                     {{"code", code}, {"template_id", stored->coupon.template_id},
+                      {"user_id", stored->coupon.owner_user_id}}});
+    return true;
 }
 
 int64_t month_start_ms(int64_t now) {
@@ -217,7 +253,7 @@ void attribute_paid_order(Tx& tx, const Order& order) {
     std::vector<RewardLine> lines;
     for (const OrderLine& line : order.lines) lines.push_back(RewardLine{line.sku_id, line.quantity, line.net});
     create_reward(tx, *program->rewards, order, 1, b->sharer_id, lines);
-    if (program->rewards->rates_bps.size() < 2) return;
+    if (program->rewards->levels() < 2) return;
     // Level 2 is the sharer's own referrer, if the sharer is bound to one now.
     const auto up = store::live_binding(tx.db, store::user_subject(b->sharer_id), tx.now);
     if (up && up->sharer_id != order.user_id) create_reward(tx, *program->rewards, order, 2, up->sharer_id, lines);
@@ -225,9 +261,14 @@ void attribute_paid_order(Tx& tx, const Order& order) {
 
 void claw_back_rewards(Tx& tx, const Order& before, const Order& after, const std::string& refund_id) {
     for (ReferralReward r : store::rewards_of_order(tx.db, after.id)) {
-        const int64_t take = std::min(refunded_portion(after, r.shares) - refunded_portion(before, r.shares),
-                                      r.remaining());
+        // A coupon does not split: it goes back when the whole order is refunded.
+        const int64_t take =
+            r.kind == RewardKind::coupon
+                ? (after.state == SC_ORDER_REFUNDED ? r.remaining() : 0)
+                : std::min(refunded_portion(after, r.shares) - refunded_portion(before, r.shares), r.remaining());
         if (take <= 0) continue;
+        bool coupon_revoked = false;
+        if (r.kind == RewardKind::coupon) coupon_revoked = revoke_reward_coupon(tx, r.coupon_code);
         if (r.kind == RewardKind::points) {
             const std::string ref = "refund:" + refund_id;
             points_write(tx, r.sharer_id, [&](PointsAccount& a) {
@@ -236,10 +277,14 @@ void claw_back_rewards(Tx& tx, const Order& before, const Order& after, const st
         }
         r.clawed_back += take;
         store::save_reward_clawed_back(tx.db, r.order_id, r.level, r.clawed_back);
-        tx.emit(NewEvent{"referral.reward_clawed_back", r.sharer_id,
-                         {{"order_id", r.order_id}, {"sharer_id", r.sharer_id}, {"level", r.level},
-                          {"kind", reward_kind_name(r.kind)}, {"amount", take}, {"clawed_back", r.clawed_back},
-                          {"refund_id", refund_id}}});
+        nlohmann::json payload{{"order_id", r.order_id}, {"sharer_id", r.sharer_id},   {"level", r.level},
+                               {"kind", reward_kind_name(r.kind)}, {"amount", take}, {"clawed_back", r.clawed_back},
+                               {"refund_id", refund_id}};
+        if (r.kind == RewardKind::coupon) {
+            payload["coupon_code"] = r.coupon_code;
+            payload["coupon_revoked"] = coupon_revoked;
+        }
+        tx.emit(NewEvent{"referral.reward_clawed_back", r.sharer_id, std::move(payload)});
     }
 }
 

@@ -99,7 +99,7 @@ void Engine::import_program(std::string_view json) {
                                         "coupon_templates[" + std::to_string(i) + "].");
         for (const auto& r : doc.shipping_rules) steps::save_shipping_rule(tx, r);
         if (doc.points) steps::save_points_program(tx, *doc.points);
-        if (doc.referral) steps::save_referral_program(tx, *doc.referral);
+        if (doc.referral) steps::save_referral_program(tx, *doc.referral, "referral.");
         tx.emit(NewEvent{"program.imported", "program",
                          {{"skus", doc.skus.size()}, {"promotions", doc.promotions.size()},
                           {"coupon_templates", doc.coupon_templates.size()},

@@ -39,7 +39,8 @@ void save_coupon_template(Tx& tx, const CouponTemplate& t, sc_status_t code, con
 }
 
 CouponInstance issue_coupon_copy(Tx& tx, const CouponTemplate& t, const std::string& user_id, const char* via,
-                                 const std::string& exchange_key, const std::string& field) {
+                                 const std::string& exchange_key, const std::string& field,
+                                 std::optional<int64_t> starts_at) {
     switch (t.audience.kind) {
         case CouponAudience::Kind::everyone: break;
         case CouponAudience::Kind::new_users:
@@ -56,8 +57,11 @@ CouponInstance issue_coupon_copy(Tx& tx, const CouponTemplate& t, const std::str
             break;
         }
     }
-    const ValidityWindow window = instance_validity(t, tx.now);
-    if (tx.now >= window.valid_until) fail(SC_ERR_EXPIRED, "the coupon's validity has ended", field);
+    const int64_t start = starts_at ? std::max(*starts_at, tx.now) : tx.now;
+    ValidityWindow window = instance_validity(t, start);
+    if (starts_at) window.valid_from = std::max(window.valid_from, start);
+    if (std::max(tx.now, window.valid_from) >= window.valid_until)
+        fail(SC_ERR_EXPIRED, "the coupon's validity has ended", field);
     const int64_t issued = store::instances_issued_to(tx.db, t.id, user_id);
     if (issued >= t.per_user_limit)
         fail(SC_ERR_LIMIT_EXCEEDED,

@@ -6,6 +6,7 @@
 #include "store/parsed_by_text.hpp"
 #include "referral/share_links.hpp"
 #include "referral/short_code.hpp"
+#include "store/coupon_store.hpp"
 #include "store/referral_store.hpp"
 
 namespace sc::steps {
@@ -23,8 +24,27 @@ ReferralProgram require_referral_program(Connection& db) {
     return std::move(*program);
 }
 
-void save_referral_program(Tx& tx, const ReferralProgram& program) {
+namespace {
+
+void require_grant_template(Connection& db, const std::string& id, const std::string& field) {
+    const auto found = store::find_coupon_template(db, id);
+    if (!found) fail(SC_ERR_VALIDATION, field + ": names no coupon template", field);
+    if (found->terms.issue_mode != CouponIssueMode::grant)
+        fail(SC_ERR_VALIDATION, field + ": the template must be issued by grant (the engine gives it)", field);
+}
+
+}  // namespace
+
+void save_referral_program(Tx& tx, const ReferralProgram& program, const std::string& prefix) {
     if (referral_program(tx.db) == program) return;
+    if (program.rewards) {
+        const ReferralRewards& r = *program.rewards;
+        for (size_t i = 0; i < r.coupon_template_ids.size(); ++i)
+            require_grant_template(tx.db, r.coupon_template_ids[i],
+                                   prefix + "rewards.coupon_template_ids[" + std::to_string(i) + "]");
+        if (!r.invitee_coupon_template_id.empty())
+            require_grant_template(tx.db, r.invitee_coupon_template_id, prefix + "rewards.invitee_coupon_template_id");
+    }
     const nlohmann::ordered_json json = referral_program_json(program);
     store::save_referral_program_text(tx.db, json.dump());
     tx.emit(NewEvent{"referral_program.put", "referral", nlohmann::json::parse(json.dump())});

@@ -15,7 +15,9 @@ std::optional<ReferralProgram> referral_program(Connection& db);
 // SC_ERR_INVALID_STATE (field "referral") before a program is set.
 ReferralProgram require_referral_program(Connection& db);
 // Saves the program and appends referral_program.put, unless it equals the stored one.
-void save_referral_program(Tx& tx, const ReferralProgram& program);
+// Every coupon template it names must exist and be issued by grant: SC_ERR_VALIDATION
+// naming the field under `prefix` ("referral.rewards.coupon_template_ids[0]").
+void save_referral_program(Tx& tx, const ReferralProgram& program, const std::string& prefix = "");
 
 // Verifiers kept by their public key: making one parses the key, and verification is
 // the hot path of opening a link.

@@ -20,8 +20,10 @@ void save_coupon_template(Tx& tx, const CouponTemplate& coupon_template, sc_stat
 // Issues one copy of the template to the user (the template and its issue mode already
 // checked by the caller): the audience, validity, per-user and total limits are enforced
 // here, a points-priced template spends under `exchange_key`, and coupon.issued is logged.
-// Every refusal comes before the first write.
+// Every refusal comes before the first write. With `starts_at` the copy's validity runs as
+// if it were claimed then (a reward that is still pending cannot be used before it vests).
 CouponInstance issue_coupon_copy(Tx& tx, const CouponTemplate& coupon_template, const std::string& user_id,
-                                 const char* via, const std::string& exchange_key, const std::string& field);
+                                 const char* via, const std::string& exchange_key, const std::string& field,
+                                 std::optional<int64_t> starts_at = std::nullopt);
 
 }  // namespace sc::steps

@@ -37,12 +37,24 @@ void parse_attribution(const nlohmann::json& obj, const std::string& p, Referral
 
 ReferralRewards parse_rewards(const nlohmann::json& obj, const std::string& p) {
     object_field(obj, p.substr(0, p.size() - 1));
-    only_known_keys(obj, {"kind", "rates_bps", "per_sku", "cooling_off_days", "invitee_coupon_template_id"}, p);
+    only_known_keys(obj,
+                    {"kind", "rates_bps", "per_sku", "coupon_template_ids", "cooling_off_days",
+                     "invitee_coupon_template_id"},
+                    p);
     ReferralRewards r;
     const auto kind = reward_kind_from_name(string_field(required_field(obj, "kind", p), p + "kind"));
-    if (!kind) invalid_field(p + "kind", "must be \"points\" or \"commission\"");
+    if (!kind) invalid_field(p + "kind", "must be \"points\", \"commission\" or \"coupon\"");
     r.kind = *kind;
-    r.rates_bps = integer_list(required_field(obj, "rates_bps", p), p + "rates_bps");
+    if (r.kind == RewardKind::coupon) {
+        const nlohmann::json& ids = required_field(obj, "coupon_template_ids", p);
+        if (!ids.is_array()) invalid_field(p + "coupon_template_ids", "must be an array");
+        for (size_t i = 0; i < ids.size(); ++i)
+            r.coupon_template_ids.push_back(string_field(ids[i], p + "coupon_template_ids[" + std::to_string(i) + "]"));
+    } else if (obj.contains("coupon_template_ids")) {
+        invalid_field(p + "coupon_template_ids", "only a coupon reward names templates");
+    }
+    if (auto it = obj.find("rates_bps"); it != obj.end()) r.rates_bps = integer_list(*it, p + "rates_bps");
+    else if (r.kind != RewardKind::coupon) required_field(obj, "rates_bps", p);
     if (auto it = obj.find("per_sku"); it != obj.end()) {
         if (!it->is_array()) invalid_field(p + "per_sku", "must be an array");
         for (size_t i = 0; i < it->size(); ++i) {
@@ -100,7 +112,8 @@ nlohmann::ordered_json referral_program_json(const ReferralProgram& program) {
         const ReferralRewards& r = *program.rewards;
         nlohmann::ordered_json rewards;
         rewards["kind"] = reward_kind_name(r.kind);
-        rewards["rates_bps"] = r.rates_bps;
+        if (r.kind == RewardKind::coupon) rewards["coupon_template_ids"] = r.coupon_template_ids;
+        else rewards["rates_bps"] = r.rates_bps;
         if (!r.per_sku.empty()) {
             nlohmann::ordered_json list = nlohmann::ordered_json::array();
             for (const SkuReward& s : r.per_sku) list.push_back({{"sku_id", s.sku_id}, {"per_unit", s.per_unit}});

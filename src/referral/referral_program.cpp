@@ -27,7 +27,17 @@ void require_document_id(const std::string& value, const std::string& field) {
 }
 
 void validate_rewards(const ReferralRewards& r, const std::string& p) {
-    if (r.rates_bps.empty() || r.rates_bps.size() > 2)
+    if (r.kind == RewardKind::coupon) {
+        if (r.coupon_template_ids.empty() || r.coupon_template_ids.size() > 2)
+            fail(SC_ERR_VALIDATION, "must hold one template per level, one or two levels", p + "coupon_template_ids");
+        for (size_t i = 0; i < r.coupon_template_ids.size(); ++i)
+            require_document_id(r.coupon_template_ids[i], p + "coupon_template_ids[" + std::to_string(i) + "]");
+        if (!r.rates_bps.empty()) fail(SC_ERR_VALIDATION, "a coupon reward has no rates", p + "rates_bps");
+        if (!r.per_sku.empty()) fail(SC_ERR_VALIDATION, "a coupon reward has no per-SKU amounts", p + "per_sku");
+    } else if (!r.coupon_template_ids.empty()) {
+        fail(SC_ERR_VALIDATION, "only a coupon reward names templates", p + "coupon_template_ids");
+    }
+    if (r.kind != RewardKind::coupon && (r.rates_bps.empty() || r.rates_bps.size() > 2))
         fail(SC_ERR_VALIDATION, "must hold one rate per level, one or two levels", p + "rates_bps");
     for (size_t i = 0; i < r.rates_bps.size(); ++i)
         require_range(r.rates_bps[i], 0, 10000, p + "rates_bps[" + std::to_string(i) + "]");
@@ -66,6 +76,7 @@ const char* reward_kind_name(RewardKind kind) noexcept {
     switch (kind) {
         case RewardKind::points: return "points";
         case RewardKind::commission: return "commission";
+        case RewardKind::coupon: return "coupon";
     }
     return "unknown";
 }
@@ -73,6 +84,7 @@ const char* reward_kind_name(RewardKind kind) noexcept {
 std::optional<RewardKind> reward_kind_from_name(std::string_view name) noexcept {
     if (name == "points") return RewardKind::points;
     if (name == "commission") return RewardKind::commission;
+    if (name == "coupon") return RewardKind::coupon;
     return std::nullopt;
 }
 

@@ -14,8 +14,9 @@ enum class AttributionModel { last_touch, first_touch };
 const char* attribution_model_name(AttributionModel model) noexcept;
 std::optional<AttributionModel> attribution_model_from_name(std::string_view name) noexcept;
 
-// What a sharer earns: points into the points ledger, or a commission in minor units.
-enum class RewardKind { points = 1, commission = 2 };
+// What a sharer earns: points into the points ledger, a commission in minor units, or a
+// coupon.
+enum class RewardKind { points = 1, commission = 2, coupon = 3 };
 
 const char* reward_kind_name(RewardKind kind) noexcept;
 std::optional<RewardKind> reward_kind_from_name(std::string_view name) noexcept;
@@ -30,14 +31,19 @@ struct SkuReward {
 
 struct ReferralRewards {
     RewardKind kind = RewardKind::commission;
-    // One rate per level, in basis points of what the order's goods paid: level 1 is the
-    // sharer, level 2 the sharer's own referrer. Never more than two levels.
+    // Points and commission: one rate per level, in basis points of what the order's goods
+    // paid (level 1 is the sharer, level 2 the sharer's own referrer), and fixed amounts
+    // per SKU. Never more than two levels.
     std::vector<int64_t> rates_bps;
     std::vector<SkuReward> per_sku;
+    // Coupon: one grant-mode template per level; each credited order earns one copy.
+    std::vector<std::string> coupon_template_ids;
     // Rewards stay pending this long after payment; unset: the points program's return window.
     std::optional<int64_t> cooling_off_days;
     // A grant-mode coupon template given once to a new user bound to a sharer ("" for none).
     std::string invitee_coupon_template_id;
+
+    size_t levels() const { return kind == RewardKind::coupon ? coupon_template_ids.size() : rates_bps.size(); }
 
     bool operator==(const ReferralRewards&) const = default;
 };

@@ -33,12 +33,13 @@ struct ReferralReward {
     std::string buyer_id;
     int level = 1;
     RewardKind kind = RewardKind::commission;
-    int64_t amount = 0;       // points or minor units
+    int64_t amount = 0;       // points, minor units, or 1 (one coupon)
     int64_t clawed_back = 0;  // of amount, by refunds
     std::vector<int64_t> shares;  // amount per order line
     int64_t created_at = 0;
     int64_t vests_at = 0;
     uint64_t points_lot = 0;  // the ledger lot of a points reward, 0 otherwise
+    std::string coupon_code;  // the copy a coupon reward issued, "" otherwise
     RewardState state = RewardState::pending;  // as of the read that returned it
 
     int64_t remaining() const { return amount - clawed_back; }

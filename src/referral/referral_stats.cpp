@@ -10,7 +10,9 @@ ReferralStats summarize_referrals(const ReferralCounts& counts, const std::vecto
     ReferralStats out;
     out.counts = counts;
     for (const ReferralReward& r : rewards) {
-        RewardTotals& totals = r.kind == RewardKind::points ? out.points : out.commission;
+        RewardTotals& totals = r.kind == RewardKind::points ? out.points
+                               : r.kind == RewardKind::coupon ? out.coupons
+                                                              : out.commission;
         totals.clawed_back = checked_add(totals.clawed_back, r.clawed_back, "rewards clawed back");
         int64_t& bucket = now < r.vests_at ? totals.pending : totals.vested;
         bucket = checked_add(bucket, r.remaining(), "rewards");

@@ -43,6 +43,7 @@ struct ReferralStats {
     ReferralCounts counts;
     RewardTotals points;
     RewardTotals commission;
+    RewardTotals coupons;  // coupons issued as rewards, counted
     // Converted buyers per sharer, in basis points (10000: each sharer brought one buyer):
     // the k-factor of the scope's links.
     int64_t viral_coefficient_bps = 0;

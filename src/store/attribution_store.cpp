@@ -55,7 +55,7 @@ std::vector<int64_t> shares_from_text(const std::string& text) {
 
 constexpr const char* kRewardColumns =
     "r.order_id, r.level, r.sharer_id, r.buyer_id, r.kind, r.amount, r.clawed_back, r.shares, r.created_at, "
-    "r.vests_at, r.points_lot";
+    "r.vests_at, r.points_lot, r.coupon_code";
 
 ReferralReward reward_from_row(SQLite::Statement& q) {
     ReferralReward r;
@@ -72,6 +72,7 @@ ReferralReward reward_from_row(SQLite::Statement& q) {
     r.created_at = q.getColumn(8).getInt64();
     r.vests_at = q.getColumn(9).getInt64();
     r.points_lot = static_cast<uint64_t>(q.getColumn(10).getInt64());
+    r.coupon_code = text_or_empty(q.getColumn(11));
     return r;
 }
 
@@ -247,7 +248,7 @@ int64_t attributions_since(Connection& db, const std::string& sharer_id, int64_t
 void insert_reward(Connection& db, const ReferralReward& r) {
     SQLite::Statement& q = db.statement(
         "INSERT INTO referral_rewards(order_id, level, sharer_id, buyer_id, kind, amount, clawed_back, shares, "
-        "created_at, vests_at, points_lot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "created_at, vests_at, points_lot, coupon_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, r.order_id);
     q.bind(2, r.level);
     q.bind(3, r.sharer_id);
@@ -259,6 +260,7 @@ void insert_reward(Connection& db, const ReferralReward& r) {
     q.bind(9, r.created_at);
     q.bind(10, r.vests_at);
     q.bind(11, static_cast<int64_t>(r.points_lot));
+    bind_text_or_null(q, 12, r.coupon_code);
     q.exec();
 }
 

@@ -429,13 +429,14 @@ CREATE TABLE referral_rewards (
     level       INTEGER NOT NULL CHECK (level = 1 OR level = 2),
     sharer_id   TEXT NOT NULL,
     buyer_id    TEXT NOT NULL,
-    kind        TEXT NOT NULL CHECK (kind = 'points' OR kind = 'commission'),
+    kind        TEXT NOT NULL CHECK (kind = 'points' OR kind = 'commission' OR kind = 'coupon'),
     amount      INTEGER NOT NULL CHECK (amount >= 0),
     clawed_back INTEGER NOT NULL CHECK (clawed_back >= 0 AND clawed_back <= amount),
     shares      TEXT NOT NULL,
     created_at  INTEGER NOT NULL,
     vests_at    INTEGER NOT NULL,
     points_lot  INTEGER NOT NULL,
+    coupon_code TEXT,
     PRIMARY KEY (order_id, level)
 ) WITHOUT ROWID;
 CREATE INDEX referral_rewards_by_sharer ON referral_rewards(sharer_id, created_at);

@@ -97,6 +97,7 @@ void test_attribution_device_sign_in_two_levels_and_clawback(void);
 void test_attribution_fraud_refusals(void);
 void test_attribution_points_rewards(void);
 void test_attribution_bad_input(void);
+void test_attribution_coupon_rewards(void);
 /* test_tiers.c */
 void test_tiers_accessors_null(void);
 void test_tiers_program_bad_input(void);
@@ -216,6 +217,7 @@ static const h_test_case tests[] = {
     {"attribution_fraud_refusals", test_attribution_fraud_refusals},
     {"attribution_points_rewards", test_attribution_points_rewards},
     {"attribution_bad_input", test_attribution_bad_input},
+    {"attribution_coupon_rewards", test_attribution_coupon_rewards},
     {"tiers_accessors_null", test_tiers_accessors_null},
     {"tiers_program_bad_input", test_tiers_program_bad_input},
     {"tiers_upgrade_prices_and_downgrade", test_tiers_upgrade_prices_and_downgrade},

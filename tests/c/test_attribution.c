@@ -26,7 +26,9 @@ static const char* const PROGRAM =
 static const char* const WELCOME =
     "{\"format\":\"socialcart.program/1\",\"currency\":\"CNY\",\"coupon_templates\":["
     "{\"id\":\"welcome\",\"title\":\"Welcome\",\"kind\":\"fixed_amount\",\"value\":500,\"issue_mode\":\"grant\","
-    "\"validity\":{\"kind\":\"days_from_claim\",\"days\":30}}]}";
+    "\"validity\":{\"kind\":\"days_from_claim\",\"days\":30}},"
+    "{\"id\":\"thanks\",\"title\":\"Thanks for sharing\",\"kind\":\"fixed_amount\",\"value\":800,"
+    "\"issue_mode\":\"grant\",\"per_user_limit\":2,\"validity\":{\"kind\":\"days_from_claim\",\"days\":30}}]}";
 
 static void open_shop(fixture* fx) {
     sc_share_key* key = NULL;
@@ -371,6 +373,9 @@ void test_attribution_bad_input(void) {
     fx_open_file(&fx);
     fx_import_standard(&fx);
     fx_track_user(&fx, "bo");
+    EXPECT_ERR_SAME(&fx, SC_ERR_VALIDATION, "rewards.invitee_coupon_template_id",
+                    sc_engine_referral_program_put(fx.engine, PROGRAM, &E));
+    fx_import(&fx, WELCOME);
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_STATE, "referral",
                     sc_engine_share_link_open(fx.engine, "ABCD-EFGHJK", "bo", NULL, "o1", &open, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_STATE, "referral",
@@ -458,9 +463,90 @@ void test_attribution_bad_input(void) {
     EXPECT_ERR_SAME(&fx, SC_ERR_VALIDATION, "attribution.model",
                     sc_engine_referral_program_put(
                         fx.engine, "{\"url_template\":\"s/{token}\",\"attribution\":{\"model\":\"middle\"}}", &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_VALIDATION, "rewards.coupon_template_ids[0]",
+                    sc_engine_referral_program_put(
+                        fx.engine,
+                        "{\"url_template\":\"s/{token}\",\"rewards\":{\"kind\":\"coupon\","
+                        "\"coupon_template_ids\":[\"nope\"]}}",
+                        &E));
+    EXPECT_ERR_SAME(&fx, SC_ERR_VALIDATION, "rewards.rates_bps",
+                    sc_engine_referral_program_put(
+                        fx.engine,
+                        "{\"url_template\":\"s/{token}\",\"rewards\":{\"kind\":\"coupon\","
+                        "\"coupon_template_ids\":[\"welcome\"],\"rates_bps\":[100]}}",
+                        &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_VALIDATION, "limits.first_orders_only",
                     sc_engine_referral_program_put(
                         fx.engine, "{\"url_template\":\"s/{token}\",\"limits\":{\"first_orders_only\":1}}", &E));
     sc_share_link_free(link);
+    fx_close(&fx);
+}
+
+void test_attribution_coupon_rewards(void) {
+    fixture fx;
+    char lin[32], first[128], second[128], third[128];
+    sc_share_open* open = NULL;
+    sc_order_attribution* a = NULL;
+    sc_order* refunded = NULL;
+    sc_coupons* coupons = NULL;
+    const sc_referral_reward* r;
+    char code[64];
+    fx_open_file(&fx);
+    fx_import_standard(&fx);
+    fx_import(&fx, WELCOME);
+    CHECK_OK(sc_engine_referral_program_put(
+        fx.engine,
+        "{\"url_template\":\"s/{token}\",\"rewards\":{\"kind\":\"coupon\","
+        "\"coupon_template_ids\":[\"thanks\"],\"cooling_off_days\":2}}",
+        &E));
+    {
+        sc_share_key* key = NULL;
+        CHECK_OK(sc_engine_share_key_generate(fx.engine, "k1", &key, &E));
+        sc_share_key_free(key);
+    }
+    fx_track_user(&fx, "lin");
+    make_link(&fx, "lin", lin, sizeof lin);
+    CHECK_OK(sc_engine_share_link_open(fx.engine, lin, "bo", NULL, "o1", &open, &E));
+    sc_share_open_free(open);
+
+    /* Each credited order earns Lin one copy, usable once the two days' cooling-off ends. */
+    buy(&fx, "bo", "tea", 1, "co-1", first, sizeof first);
+    CHECK_OK(sc_engine_order_attribution(fx.engine, first, &a, &E));
+    r = sc_order_attribution_reward_at(a, 0);
+    CHECK_EQ(sc_referral_reward_kind(r), SC_REWARD_COUPON);
+    CHECK_EQ(sc_referral_reward_amount(r), 1);
+    snprintf(code, sizeof code, "%s", sc_referral_reward_coupon_code(r));
+    CHECK(strncmp(code, "cpn", 3) == 0);
+    sc_order_attribution_free(a);
+    CHECK_OK(sc_engine_coupon_list_by_user(fx.engine, "lin", SC_COUPON_STATE_ANY, &coupons, &E));
+    CHECK_EQ(sc_coupons_count(coupons), 1);
+    CHECK_STR(sc_coupon_code(sc_coupons_at(coupons, 0)), code);
+    CHECK_EQ(sc_coupon_valid_from_ms(sc_coupons_at(coupons, 0)), fx_now(&fx) + 2 * DAY_MS);
+    sc_coupons_free(coupons);
+    CHECK_EQ(figure(fx.engine, "lin", SC_REFERRAL_COUPONS_PENDING), 1);
+    buy(&fx, "bo", "cake", 1, "co-2", second, sizeof second);
+    /* A third order finds Lin at the template's two copies per user: credited, no coupon. */
+    buy(&fx, "bo", "cake", 1, "co-3", third, sizeof third);
+    CHECK_OK(sc_engine_order_attribution(fx.engine, third, &a, &E));
+    CHECK_STR(sc_order_attribution_sharer_id(a), "lin");
+    CHECK_EQ(sc_order_attribution_reward_count(a), 0);
+    sc_order_attribution_free(a);
+    CHECK_EQ(events_count_type(fx.engine, 0, "referral.reward_skipped"), 1);
+
+    /* A partial refund keeps the coupon; the whole order refunded takes it back. */
+    fx_advance(&fx, 2 * DAY_MS);
+    CHECK_EQ(figure(fx.engine, "lin", SC_REFERRAL_COUPONS_VESTED), 2);
+    CHECK_OK(sc_engine_order_refund_amount(fx.engine, first, 1000, "rf-1", &refunded, &E));
+    sc_order_free(refunded);
+    CHECK_EQ(figure(fx.engine, "lin", SC_REFERRAL_COUPONS_CLAWED_BACK), 0);
+    CHECK_OK(sc_engine_order_refund_amount(fx.engine, first, 5800, "rf-2", &refunded, &E));
+    sc_order_free(refunded);
+    CHECK_EQ(figure(fx.engine, "lin", SC_REFERRAL_COUPONS_CLAWED_BACK), 1);
+    CHECK_EQ(figure(fx.engine, "lin", SC_REFERRAL_COUPONS_VESTED), 1);
+    CHECK_OK(sc_engine_coupon_list_by_user(fx.engine, "lin", SC_COUPON_REVOKED, &coupons, &E));
+    CHECK_EQ(sc_coupons_count(coupons), 1);
+    CHECK_STR(sc_coupon_code(sc_coupons_at(coupons, 0)), code);
+    sc_coupons_free(coupons);
+    CHECK_EQ(events_count_type(fx.engine, 0, "coupon.revoked"), 1);
     fx_close(&fx);
 }

@@ -1,6 +1,8 @@
 // Share-to-earn past the link (FEATURES §9): binding decisions, reward arithmetic, and the
 // engine crediting paid orders, vesting, clawing back and refusing, with the figures.
 #include "coupon_support.hpp"
+#include "program/program_document.hpp"
+#include "program/referral_json.hpp"
 #include "referral/attribution.hpp"
 #include "referral/referral_reward.hpp"
 #include "support.hpp"
@@ -327,4 +329,50 @@ TEST_CASE("opens are idempotent under their key, and every bad call changes noth
     CHECK_SC_ERROR_FIELD(e.referral_stats(ReferralScope{"lin", ShareTargetKind::sku, "tea"}), SC_ERR_INVALID_ARGUMENT,
                          "target_id");
     CHECK(static_cast<int64_t>(e.events(0, 10000).size()) == events);
+}
+
+TEST_CASE("the referral section reads every setting strictly and writes it back the same") {
+    const std::string text =
+        R"({"url_template":"https://shop.example/s/{token}","link_lifetime_days":30,"clock_skew_seconds":300,)"
+        R"("attribution":{"window_days":14,"model":"first_touch"},)"
+        R"("rewards":{"kind":"commission","rates_bps":[800,200],"per_sku":[{"sku_id":"cup","per_unit":[300,100]}],)"
+        R"("cooling_off_days":10,"invitee_coupon_template_id":"welcome"},)"
+        R"("limits":{"per_sharer_per_day":20,"per_sharer_per_month":300,"first_orders_only":true}})";
+    const ReferralProgram p = parse_referral_program_entry(text);
+    CHECK(p.attribution_window_days == 14);
+    CHECK(p.attribution_model == AttributionModel::first_touch);
+    REQUIRE(p.rewards);
+    CHECK(p.rewards->rates_bps == std::vector<int64_t>{800, 200});
+    CHECK(p.rewards->per_sku.at(0).per_unit == std::vector<int64_t>{300, 100});
+    CHECK(p.rewards->cooling_off_days == 10);
+    CHECK(p.per_sharer_per_month == 300);
+    CHECK(p.first_orders_only);
+    CHECK(referral_program_json(p).dump() == nlohmann::ordered_json::parse(text).dump());
+
+    const ReferralProgram coupons = parse_referral_program_entry(
+        R"({"url_template":"s/{token}","rewards":{"kind":"coupon","coupon_template_ids":["thanks"]}})");
+    CHECK(coupons.rewards->levels() == 1);
+    CHECK(parse_referral_program_entry(referral_program_json(coupons).dump()) == coupons);
+
+    const auto refused = [](const std::string& body) {
+        return parse_referral_program_entry(R"({"url_template":"s/{token}",)" + body + "}");
+    };
+    CHECK_SC_ERROR_FIELD(refused(R"("rewards":{"kind":"cash","rates_bps":[1]})"), SC_ERR_VALIDATION, "rewards.kind");
+    CHECK_SC_ERROR_FIELD(refused(R"("rewards":{"kind":"points"})"), SC_ERR_VALIDATION, "rewards.rates_bps");
+    CHECK_SC_ERROR_FIELD(refused(R"("rewards":{"kind":"points","rates_bps":[10001]})"), SC_ERR_VALIDATION,
+                         "rewards.rates_bps[0]");
+    CHECK_SC_ERROR_FIELD(refused(R"("rewards":{"kind":"coupon","coupon_template_ids":[]})"), SC_ERR_VALIDATION,
+                         "rewards.coupon_template_ids");
+    CHECK_SC_ERROR_FIELD(refused(R"("rewards":{"kind":"points","rates_bps":[1],"coupon_template_ids":["x"]})"),
+                         SC_ERR_VALIDATION, "rewards.coupon_template_ids");
+    CHECK_SC_ERROR_FIELD(
+        refused(R"("rewards":{"kind":"points","rates_bps":[1],"per_sku":[{"sku_id":"a","per_unit":[1]},)"
+                R"({"sku_id":"a","per_unit":[2]}]})"),
+        SC_ERR_VALIDATION, "rewards.per_sku[1].sku_id");
+    CHECK_SC_ERROR_FIELD(refused(R"("rewards":{"kind":"points","rates_bps":[1],"cooling_off_days":366})"),
+                         SC_ERR_VALIDATION, "rewards.cooling_off_days");
+    CHECK_SC_ERROR_FIELD(refused(R"("attribution":{"window_days":0})"), SC_ERR_VALIDATION, "attribution.window_days");
+    CHECK_SC_ERROR_FIELD(refused(R"("attribution":{"window":7})"), SC_ERR_VALIDATION, "attribution.window");
+    CHECK_SC_ERROR_FIELD(refused(R"("limits":{"per_sharer_per_day":-1})"), SC_ERR_VALIDATION,
+                         "limits.per_sharer_per_day");
 }

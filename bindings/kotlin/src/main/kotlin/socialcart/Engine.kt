@@ -678,6 +678,107 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     fun resolveShareLink(tokenOrCode: String): ShareLink =
         Snapshots.takeShareLink(state.call { Native.engineShareLinkResolve(it, utf8(tokenOrCode)) })
 
+    // ------------------------------------- share-to-earn: opens, attribution, rewards
+
+    /**
+     * Opens a share link: verifies the token or short code as [resolveShareLink] does, records
+     * the open, and binds the opener (the user when given, else the device) to the sharer for
+     * the program's attribution window, unless a fraud control refuses it. Under last touch a
+     * new open rebinds; under first touch a live binding to another sharer refuses it
+     * ("already_bound"). A refusal is not an error: [ShareOpen.outcome] names it and
+     * [referralRefusals] lists it. A new user's first binding receives the program's invitee
+     * coupon. Events share_link.opened and referral.bound or referral.refused.
+     * @param userId the signed-in opener, or null.
+     * @param deviceId the opener's device, or null; at least one of the two. Given with userId,
+     *   the device is remembered as the user's.
+     * @param idempotencyKey a retry returns the first open.
+     * @throws SocialCartException the link refusals of [resolveShareLink] (LINK_MALFORMED,
+     *   LINK_TAMPERED, EXPIRED, NOT_FOUND with field "code", ...); INVALID_STATE (field
+     *   "referral": no program is set); INVALID_ARGUMENT (field "token", "user_id", "device_id"
+     *   or "idempotency_key"), INVALID_UTF8, IDEMPOTENCY_CONFLICT (the key with another link,
+     *   user or device).
+     */
+    fun openShareLink(tokenOrCode: String, userId: String?, deviceId: String?, idempotencyKey: String): ShareOpen =
+        Snapshots.takeShareOpen(state.call {
+            Native.engineShareLinkOpen(it, utf8(tokenOrCode), utf8OrNull(userId), utf8OrNull(deviceId), utf8(idempotencyKey))
+        })
+
+    /**
+     * The user signed in on the device: the device is remembered as the user's, and the
+     * device's live binding carries over to the user (its window still runs from the open),
+     * unless a fraud control refuses it or, under last touch, the user's own binding is from a
+     * later open. Repeating the call changes nothing more. Events referral.device_signed_in,
+     * referral.bound or referral.refused, each only when something changed.
+     * @return the user's binding after the sign-in; null when the user is not bound.
+     * @throws SocialCartException INVALID_STATE (field "referral"), INVALID_ARGUMENT (field
+     *   "user_id" or "device_id"), INVALID_UTF8.
+     */
+    fun referralSignIn(userId: String, deviceId: String): ReferralBinding? =
+        Snapshots.takeReferralBinding(state.call {
+            Native.engineReferralSignIn(it, utf8(userId), utf8(deviceId), true)
+        })
+
+    /**
+     * The user's live binding; null when there is none.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id"), INVALID_UTF8.
+     */
+    fun referralBindingOfUser(userId: String): ReferralBinding? =
+        Snapshots.takeReferralBinding(state.call { Native.engineReferralBinding(it, utf8(userId), null) })
+
+    /**
+     * The device's live binding (an open by device only, not yet carried over to a user);
+     * null when there is none.
+     * @throws SocialCartException INVALID_ARGUMENT (field "device_id"), INVALID_UTF8.
+     */
+    fun referralBindingOfDevice(deviceId: String): ReferralBinding? =
+        Snapshots.takeReferralBinding(state.call { Native.engineReferralBinding(it, null, utf8(deviceId)) })
+
+    /**
+     * The attribution of a paid order: the sharer it was credited to, the open that bound its
+     * buyer, and its rewards as of now. Attribution needs no call of its own: [pay] makes it,
+     * and the refunds claw rewards back in proportion.
+     * @return null when the order was not credited to anyone.
+     * @throws SocialCartException NOT_FOUND (field "order_id"), INVALID_ARGUMENT (field
+     *   "order_id"), INVALID_UTF8.
+     */
+    fun orderAttribution(orderId: String): OrderAttribution? =
+        Snapshots.takeOrderAttribution(state.call { Native.engineOrderAttribution(it, utf8(orderId)) })
+
+    /**
+     * The rewards a sharer earned at either level, oldest first, as of now.
+     * @throws SocialCartException INVALID_ARGUMENT (field "sharer_id"), INVALID_UTF8.
+     */
+    fun referralRewards(sharerId: String): List<ReferralReward> =
+        Snapshots.takeReferralRewards(state.call { Native.engineReferralRewards(it, utf8(sharerId)) })
+
+    /**
+     * The opens and orders refused for a sharer, oldest first, with the reason of each.
+     * @throws SocialCartException INVALID_ARGUMENT (field "sharer_id"), INVALID_UTF8.
+     */
+    fun referralRefusals(sharerId: String): List<ReferralRefusal> =
+        Snapshots.takeReferralRefusals(state.call { Native.engineReferralRefusals(it, utf8(sharerId)) })
+
+    /**
+     * The statistics of one sharer's links and rewards.
+     * @throws SocialCartException INVALID_ARGUMENT (field "sharer_id"), INVALID_UTF8.
+     */
+    fun referralStatsOfSharer(sharerId: String): ReferralStats =
+        Snapshots.takeReferralStats(state.call { Native.engineReferralStats(it, utf8(sharerId), 0, null) })
+
+    /**
+     * The statistics of the links to one target, e.g. a campaign.
+     * @throws SocialCartException INVALID_ARGUMENT (field "target": [ShareTarget.UNKNOWN]; field
+     *   "target_id"), INVALID_UTF8.
+     */
+    fun referralStatsOfTarget(target: ShareTarget, targetId: String): ReferralStats =
+        Snapshots.takeReferralStats(state.call {
+            Native.engineReferralStats(it, null, target.value, utf8(targetId))
+        })
+
+    /** The statistics of every link. */
+    fun referralStats(): ReferralStats =
+        Snapshots.takeReferralStats(state.call { Native.engineReferralStats(it, null, 0, null) })
+
     // ---------------------------------------------------------------- events
 
     /**

@@ -433,6 +433,76 @@ internal object Native {
     @JvmStatic external fun shareLinkExpiresAtMs(link: Long): Long
     @JvmStatic external fun shareLinkFree(link: Long)
 
+    // Share-to-earn: opens, attribution, rewards (socialcart_jni_attribution.c)
+    @JvmStatic external fun engineShareLinkOpen(engine: Long, tokenOrCode: ByteArray?, userId: ByteArray?, deviceId: ByteArray?, idempotencyKey: ByteArray?): Long
+    @JvmStatic external fun shareOpenId(open: Long): String?
+    @JvmStatic external fun shareOpenCode(open: Long): String?
+    @JvmStatic external fun shareOpenSharerId(open: Long): String?
+    @JvmStatic external fun shareOpenTarget(open: Long): Long
+    @JvmStatic external fun shareOpenTargetId(open: Long): String?
+    @JvmStatic external fun shareOpenChannel(open: Long): String?
+    @JvmStatic external fun shareOpenUserId(open: Long): String?
+    @JvmStatic external fun shareOpenDeviceId(open: Long): String?
+    @JvmStatic external fun shareOpenOpenedAtMs(open: Long): Long
+    @JvmStatic external fun shareOpenOutcome(open: Long): String?
+    @JvmStatic external fun shareOpenIsBound(open: Long): Boolean
+    @JvmStatic external fun shareOpenBoundUntilMs(open: Long): Long
+    @JvmStatic external fun shareOpenFree(open: Long)
+    /** wantOut false passes a NULL out and returns 0; otherwise 0 is "not bound". */
+    @JvmStatic external fun engineReferralSignIn(engine: Long, userId: ByteArray?, deviceId: ByteArray?, wantOut: Boolean): Long
+    /** 0 when there is no live binding. */
+    @JvmStatic external fun engineReferralBinding(engine: Long, userId: ByteArray?, deviceId: ByteArray?): Long
+    @JvmStatic external fun referralBindingUserId(binding: Long): String?
+    @JvmStatic external fun referralBindingDeviceId(binding: Long): String?
+    @JvmStatic external fun referralBindingSharerId(binding: Long): String?
+    @JvmStatic external fun referralBindingOpenId(binding: Long): String?
+    @JvmStatic external fun referralBindingBoundAtMs(binding: Long): Long
+    @JvmStatic external fun referralBindingExpiresAtMs(binding: Long): Long
+    @JvmStatic external fun referralBindingFree(binding: Long)
+    /** 0 when the order was not credited to anyone. */
+    @JvmStatic external fun engineOrderAttribution(engine: Long, orderId: ByteArray?): Long
+    @JvmStatic external fun orderAttributionOrderId(attribution: Long): String?
+    @JvmStatic external fun orderAttributionBuyerId(attribution: Long): String?
+    @JvmStatic external fun orderAttributionSharerId(attribution: Long): String?
+    @JvmStatic external fun orderAttributionCurrency(attribution: Long): String?
+    @JvmStatic external fun orderAttributionPaid(attribution: Long): Long
+    @JvmStatic external fun orderAttributionAttributedAtMs(attribution: Long): Long
+    /** Borrowed from the attribution: read it, never free it. */
+    @JvmStatic external fun orderAttributionOpen(attribution: Long): Long
+    @JvmStatic external fun orderAttributionRewardCount(attribution: Long): Long
+    /** Borrowed from the attribution: read it, never free it. */
+    @JvmStatic external fun orderAttributionRewardAt(attribution: Long, index: Long): Long
+    @JvmStatic external fun orderAttributionFree(attribution: Long)
+    @JvmStatic external fun engineReferralRewards(engine: Long, sharerId: ByteArray?): Long
+    @JvmStatic external fun referralRewardsCount(rewards: Long): Long
+    /** Borrowed from the list: read it, never free it. */
+    @JvmStatic external fun referralRewardsAt(rewards: Long, index: Long): Long
+    @JvmStatic external fun referralRewardsFree(rewards: Long)
+    @JvmStatic external fun referralRewardOrderId(reward: Long): String?
+    @JvmStatic external fun referralRewardSharerId(reward: Long): String?
+    @JvmStatic external fun referralRewardBuyerId(reward: Long): String?
+    @JvmStatic external fun referralRewardLevel(reward: Long): Long
+    @JvmStatic external fun referralRewardKind(reward: Long): Long
+    @JvmStatic external fun referralRewardAmount(reward: Long): Long
+    @JvmStatic external fun referralRewardClawedBack(reward: Long): Long
+    @JvmStatic external fun referralRewardState(reward: Long): Long
+    @JvmStatic external fun referralRewardCreatedAtMs(reward: Long): Long
+    @JvmStatic external fun referralRewardVestsAtMs(reward: Long): Long
+    @JvmStatic external fun engineReferralRefusals(engine: Long, sharerId: ByteArray?): Long
+    @JvmStatic external fun referralRefusalsCount(refusals: Long): Long
+    @JvmStatic external fun referralRefusalsReason(refusals: Long, index: Long): String?
+    @JvmStatic external fun referralRefusalsUserId(refusals: Long, index: Long): String?
+    @JvmStatic external fun referralRefusalsDeviceId(refusals: Long, index: Long): String?
+    @JvmStatic external fun referralRefusalsOpenId(refusals: Long, index: Long): String?
+    @JvmStatic external fun referralRefusalsOrderId(refusals: Long, index: Long): String?
+    @JvmStatic external fun referralRefusalsAtMs(refusals: Long, index: Long): Long
+    @JvmStatic external fun referralRefusalsFree(refusals: Long)
+    /** target 0 with sharerId and targetId null: every link. */
+    @JvmStatic external fun engineReferralStats(engine: Long, sharerId: ByteArray?, target: Int, targetId: ByteArray?): Long
+    /** figure: an sc_referral_figure_t ([ReferralFigure]); one that is not reads 0. */
+    @JvmStatic external fun referralStatsGet(stats: Long, figure: Int): Long
+    @JvmStatic external fun referralStatsFree(stats: Long)
+
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long
     @JvmStatic external fun engineEventsReadType(engine: Long, type: ByteArray?, afterSeq: Long, limit: Long): Long

@@ -411,6 +411,114 @@ internal object Snapshots {
         )
     }
 
+    /** Reads an open (borrowed: from an attribution, or one [takeShareOpen] frees). */
+    fun readShareOpen(o: Long): ShareOpen {
+        val bound = Native.shareOpenIsBound(o)
+        return ShareOpen(
+            id = Native.shareOpenId(o) ?: "",
+            code = Native.shareOpenCode(o)?.takeIf { it.isNotEmpty() },
+            sharerId = Native.shareOpenSharerId(o) ?: "",
+            target = ShareTarget.of(Native.shareOpenTarget(o).toInt()),
+            targetId = Native.shareOpenTargetId(o) ?: "",
+            channel = Native.shareOpenChannel(o) ?: "",
+            userId = Native.shareOpenUserId(o)?.takeIf { it.isNotEmpty() },
+            deviceId = Native.shareOpenDeviceId(o)?.takeIf { it.isNotEmpty() },
+            openedAtMs = Native.shareOpenOpenedAtMs(o),
+            outcome = Native.shareOpenOutcome(o) ?: "",
+            isBound = bound,
+            boundUntilMs = if (bound) Native.shareOpenBoundUntilMs(o) else null
+        )
+    }
+
+    fun takeShareOpen(h: Long): ShareOpen = taking(h, { Native.shareOpenFree(it) }) { readShareOpen(it) }
+
+    /** A binding, or null for the 0 handle (no binding). */
+    fun takeReferralBinding(h: Long): ReferralBinding? {
+        if (h == 0L) return null
+        return taking(h, { Native.referralBindingFree(it) }) { b ->
+            ReferralBinding(
+                userId = Native.referralBindingUserId(b)?.takeIf { it.isNotEmpty() },
+                deviceId = Native.referralBindingDeviceId(b)?.takeIf { it.isNotEmpty() },
+                sharerId = Native.referralBindingSharerId(b) ?: "",
+                openId = Native.referralBindingOpenId(b) ?: "",
+                boundAtMs = Native.referralBindingBoundAtMs(b),
+                expiresAtMs = Native.referralBindingExpiresAtMs(b)
+            )
+        }
+    }
+
+    /** Reads a reward (borrowed: from a list or an attribution). */
+    fun readReferralReward(r: Long): ReferralReward = ReferralReward(
+        orderId = Native.referralRewardOrderId(r) ?: "",
+        sharerId = Native.referralRewardSharerId(r) ?: "",
+        buyerId = Native.referralRewardBuyerId(r) ?: "",
+        level = Native.referralRewardLevel(r).toInt(),
+        kind = RewardKind.of(Native.referralRewardKind(r).toInt()),
+        amount = Native.referralRewardAmount(r),
+        clawedBack = Native.referralRewardClawedBack(r),
+        state = RewardState.of(Native.referralRewardState(r).toInt()),
+        createdAtMs = Native.referralRewardCreatedAtMs(r),
+        vestsAtMs = Native.referralRewardVestsAtMs(r)
+    )
+
+    /** An attribution, or null for the 0 handle (the order was not credited). */
+    fun takeOrderAttribution(h: Long): OrderAttribution? {
+        if (h == 0L) return null
+        return taking(h, { Native.orderAttributionFree(it) }) { a ->
+            OrderAttribution(
+                orderId = Native.orderAttributionOrderId(a) ?: "",
+                buyerId = Native.orderAttributionBuyerId(a) ?: "",
+                sharerId = Native.orderAttributionSharerId(a) ?: "",
+                currency = Native.orderAttributionCurrency(a) ?: "",
+                paid = Native.orderAttributionPaid(a),
+                attributedAtMs = Native.orderAttributionAttributedAtMs(a),
+                open = readShareOpen(Native.orderAttributionOpen(a)),
+                rewards = indices(Native.orderAttributionRewardCount(a)).map {
+                    readReferralReward(Native.orderAttributionRewardAt(a, it))
+                }
+            )
+        }
+    }
+
+    fun takeReferralRewards(h: Long): List<ReferralReward> = taking(h, { Native.referralRewardsFree(it) }) { list ->
+        indices(Native.referralRewardsCount(list)).map { readReferralReward(Native.referralRewardsAt(list, it)) }
+    }
+
+    fun takeReferralRefusals(h: Long): List<ReferralRefusal> = taking(h, { Native.referralRefusalsFree(it) }) { r ->
+        indices(Native.referralRefusalsCount(r)).map { i ->
+            ReferralRefusal(
+                reason = Native.referralRefusalsReason(r, i) ?: "",
+                userId = Native.referralRefusalsUserId(r, i)?.takeIf { it.isNotEmpty() },
+                deviceId = Native.referralRefusalsDeviceId(r, i)?.takeIf { it.isNotEmpty() },
+                openId = Native.referralRefusalsOpenId(r, i) ?: "",
+                orderId = Native.referralRefusalsOrderId(r, i)?.takeIf { it.isNotEmpty() },
+                atMs = Native.referralRefusalsAtMs(r, i)
+            )
+        }
+    }
+
+    fun takeReferralStats(h: Long): ReferralStats = taking(h, { Native.referralStatsFree(it) }) { s ->
+        fun get(figure: ReferralFigure): Long = Native.referralStatsGet(s, figure.value)
+        ReferralStats(
+            shares = get(ReferralFigure.SHARES),
+            sharers = get(ReferralFigure.SHARERS),
+            opens = get(ReferralFigure.OPENS),
+            boundOpens = get(ReferralFigure.BOUND_OPENS),
+            orders = get(ReferralFigure.ORDERS),
+            paidOrders = get(ReferralFigure.PAID_ORDERS),
+            paidAmount = get(ReferralFigure.PAID_AMOUNT),
+            convertedBuyers = get(ReferralFigure.CONVERTED_BUYERS),
+            refusals = get(ReferralFigure.REFUSALS),
+            pointsPending = get(ReferralFigure.POINTS_PENDING),
+            pointsVested = get(ReferralFigure.POINTS_VESTED),
+            pointsClawedBack = get(ReferralFigure.POINTS_CLAWED_BACK),
+            commissionPending = get(ReferralFigure.COMMISSION_PENDING),
+            commissionVested = get(ReferralFigure.COMMISSION_VESTED),
+            commissionClawedBack = get(ReferralFigure.COMMISSION_CLAWED_BACK),
+            viralCoefficientBps = get(ReferralFigure.VIRAL_COEFFICIENT_BPS)
+        )
+    }
+
     /** Reads a batch (borrowed: the callback's batch is freed by the library). */
     fun readEvents(h: Long): List<Event> = indices(Native.eventsCount(h)).map { i ->
         Event(

@@ -119,6 +119,25 @@ class SuspendingEngine internal constructor(val engine: Engine) {
     ): ShareLink = withContext(Dispatchers.IO) { engine.createShareLink(sharerId, target, targetId, channel, idempotencyKey) }
     suspend fun resolveShareLink(tokenOrCode: String): ShareLink =
         withContext(Dispatchers.IO) { engine.resolveShareLink(tokenOrCode) }
+    suspend fun openShareLink(tokenOrCode: String, userId: String?, deviceId: String?, idempotencyKey: String): ShareOpen =
+        withContext(Dispatchers.IO) { engine.openShareLink(tokenOrCode, userId, deviceId, idempotencyKey) }
+    suspend fun referralSignIn(userId: String, deviceId: String): ReferralBinding? =
+        withContext(Dispatchers.IO) { engine.referralSignIn(userId, deviceId) }
+    suspend fun referralBindingOfUser(userId: String): ReferralBinding? =
+        withContext(Dispatchers.IO) { engine.referralBindingOfUser(userId) }
+    suspend fun referralBindingOfDevice(deviceId: String): ReferralBinding? =
+        withContext(Dispatchers.IO) { engine.referralBindingOfDevice(deviceId) }
+    suspend fun orderAttribution(orderId: String): OrderAttribution? =
+        withContext(Dispatchers.IO) { engine.orderAttribution(orderId) }
+    suspend fun referralRewards(sharerId: String): List<ReferralReward> =
+        withContext(Dispatchers.IO) { engine.referralRewards(sharerId) }
+    suspend fun referralRefusals(sharerId: String): List<ReferralRefusal> =
+        withContext(Dispatchers.IO) { engine.referralRefusals(sharerId) }
+    suspend fun referralStatsOfSharer(sharerId: String): ReferralStats =
+        withContext(Dispatchers.IO) { engine.referralStatsOfSharer(sharerId) }
+    suspend fun referralStatsOfTarget(target: ShareTarget, targetId: String): ReferralStats =
+        withContext(Dispatchers.IO) { engine.referralStatsOfTarget(target, targetId) }
+    suspend fun referralStats(): ReferralStats = withContext(Dispatchers.IO) { engine.referralStats() }
 
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }

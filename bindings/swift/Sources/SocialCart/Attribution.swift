@@ -20,6 +20,8 @@ public enum SCRewardKind: Sendable, Hashable {
     case points
     /// Money, in minor units of the order's currency (2).
     case commission
+    /// One copy of a grant-mode coupon template (3).
+    case coupon
     /// A kind this binding does not know.
     case unknown(UInt32)
 
@@ -27,6 +29,7 @@ public enum SCRewardKind: Sendable, Hashable {
         switch rawValue {
         case SC_REWARD_POINTS.rawValue: self = .points
         case SC_REWARD_COMMISSION.rawValue: self = .commission
+        case SC_REWARD_COUPON.rawValue: self = .coupon
         default: self = .unknown(rawValue)
         }
     }
@@ -35,6 +38,7 @@ public enum SCRewardKind: Sendable, Hashable {
         switch self {
         case .points: return SC_REWARD_POINTS.rawValue
         case .commission: return SC_REWARD_COMMISSION.rawValue
+        case .coupon: return SC_REWARD_COUPON.rawValue
         case .unknown(let raw): return raw
         }
     }
@@ -165,10 +169,12 @@ public struct SCReferralReward: Sendable, Hashable {
     public var buyerId: String
     /// 1 for the sharer, 2 for the sharer's own referrer.
     public var level: Int
-    /// Points or commission.
+    /// Points, commission or a coupon.
     public var kind: SCRewardKind
-    /// What it was worth when made: points, or minor units of the order's currency.
+    /// What it was worth when made: points, minor units of the order's currency, or 1 (a coupon).
     public var amount: Int64
+    /// The coupon a coupon reward issued (valid from its vesting time); nil otherwise.
+    public var couponCode: String?
     /// How much of it refunds have clawed back (same unit as `amount`).
     public var clawedBack: Int64
     /// Its state as of the read.
@@ -190,6 +196,8 @@ public struct SCReferralReward: Sendable, Hashable {
         level = Int(sc_referral_reward_level(reward))
         kind = SCRewardKind(rawValue: sc_referral_reward_kind(reward).rawValue)
         amount = sc_referral_reward_amount(reward)
+        let coupon = copyString(sc_referral_reward_coupon_code(reward))
+        couponCode = coupon.isEmpty ? nil : coupon
         clawedBack = sc_referral_reward_clawed_back(reward)
         state = SCRewardState(rawValue: sc_referral_reward_state(reward).rawValue)
         createdAtMs = sc_referral_reward_created_at_ms(reward)
@@ -291,6 +299,12 @@ public struct SCReferralStats: Sendable, Hashable {
     public var commissionClawedBack: Int64
     /// Converted buyers per sharer, in basis points (10000: each sharer brought one buyer).
     public var viralCoefficientBps: Int64
+    /// Coupon rewards not yet vested, counted.
+    public var couponsPending: Int64
+    /// Coupon rewards vested and not clawed back, counted.
+    public var couponsVested: Int64
+    /// Coupon rewards clawed back by full refunds, counted.
+    public var couponsClawedBack: Int64
 
     init(copying stats: OpaquePointer) {
         shares = sc_referral_stats_get(stats, SC_REFERRAL_SHARES)
@@ -309,6 +323,9 @@ public struct SCReferralStats: Sendable, Hashable {
         commissionVested = sc_referral_stats_get(stats, SC_REFERRAL_COMMISSION_VESTED)
         commissionClawedBack = sc_referral_stats_get(stats, SC_REFERRAL_COMMISSION_CLAWED_BACK)
         viralCoefficientBps = sc_referral_stats_get(stats, SC_REFERRAL_VIRAL_COEFFICIENT_BPS)
+        couponsPending = sc_referral_stats_get(stats, SC_REFERRAL_COUPONS_PENDING)
+        couponsVested = sc_referral_stats_get(stats, SC_REFERRAL_COUPONS_VESTED)
+        couponsClawedBack = sc_referral_stats_get(stats, SC_REFERRAL_COUPONS_CLAWED_BACK)
     }
 }
 

@@ -6,6 +6,8 @@ enum class RewardKind(val value: Int) {
     POINTS(1),
     /** Money, in the minor units of the order's currency. */
     COMMISSION(2),
+    /** One copy of a grant-mode coupon template. */
+    COUPON(3),
     /** A kind this binding does not know (a newer library). */
     UNKNOWN(-1);
 
@@ -97,8 +99,10 @@ data class ReferralReward(
     /** 1 for the sharer the order is credited to, 2 for that sharer's own referrer. */
     val level: Int,
     val kind: RewardKind,
-    /** What it was worth when made: points, or minor units of the order's currency. */
+    /** What it was worth when made: points, minor units of the order's currency, or 1 (a coupon). */
     val amount: Long,
+    /** The coupon a coupon reward issued (valid from its vesting time); null otherwise. */
+    val couponCode: String?,
     /** How much of it refunds have clawed back. */
     val clawedBack: Long,
     val state: RewardState,
@@ -187,7 +191,13 @@ data class ReferralStats(
     /** Commission clawed back by refunds. */
     val commissionClawedBack: Long,
     /** Converted buyers per sharer, in basis points. */
-    val viralCoefficientBps: Long
+    val viralCoefficientBps: Long,
+    /** Coupon rewards not yet vested, counted. */
+    val couponsPending: Long,
+    /** Coupon rewards vested and not clawed back, counted. */
+    val couponsVested: Long,
+    /** Coupon rewards clawed back by full refunds, counted. */
+    val couponsClawedBack: Long
 )
 
 /** The figures of `sc_referral_stats_get` (`sc_referral_figure_t`, stable values). */
@@ -207,5 +217,8 @@ internal enum class ReferralFigure(val value: Int) {
     COMMISSION_PENDING(13),
     COMMISSION_VESTED(14),
     COMMISSION_CLAWED_BACK(15),
-    VIRAL_COEFFICIENT_BPS(16)
+    VIRAL_COEFFICIENT_BPS(16),
+    COUPONS_PENDING(17),
+    COUPONS_VESTED(18),
+    COUPONS_CLAWED_BACK(19)
 }

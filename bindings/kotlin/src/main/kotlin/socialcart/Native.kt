@@ -484,6 +484,7 @@ internal object Native {
     @JvmStatic external fun referralRewardLevel(reward: Long): Long
     @JvmStatic external fun referralRewardKind(reward: Long): Long
     @JvmStatic external fun referralRewardAmount(reward: Long): Long
+    @JvmStatic external fun referralRewardCouponCode(reward: Long): String?
     @JvmStatic external fun referralRewardClawedBack(reward: Long): Long
     @JvmStatic external fun referralRewardState(reward: Long): Long
     @JvmStatic external fun referralRewardCreatedAtMs(reward: Long): Long

@@ -455,6 +455,7 @@ internal object Snapshots {
         level = Native.referralRewardLevel(r).toInt(),
         kind = RewardKind.of(Native.referralRewardKind(r).toInt()),
         amount = Native.referralRewardAmount(r),
+        couponCode = Native.referralRewardCouponCode(r)?.ifEmpty { null },
         clawedBack = Native.referralRewardClawedBack(r),
         state = RewardState.of(Native.referralRewardState(r).toInt()),
         createdAtMs = Native.referralRewardCreatedAtMs(r),
@@ -515,7 +516,10 @@ internal object Snapshots {
             commissionPending = get(ReferralFigure.COMMISSION_PENDING),
             commissionVested = get(ReferralFigure.COMMISSION_VESTED),
             commissionClawedBack = get(ReferralFigure.COMMISSION_CLAWED_BACK),
-            viralCoefficientBps = get(ReferralFigure.VIRAL_COEFFICIENT_BPS)
+            viralCoefficientBps = get(ReferralFigure.VIRAL_COEFFICIENT_BPS),
+            couponsPending = get(ReferralFigure.COUPONS_PENDING),
+            couponsVested = get(ReferralFigure.COUPONS_VESTED),
+            couponsClawedBack = get(ReferralFigure.COUPONS_CLAWED_BACK)
         )
     }
 

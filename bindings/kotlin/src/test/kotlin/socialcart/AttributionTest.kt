@@ -125,8 +125,8 @@ class AttributionTest : EngineTestBase() {
         assertEquals(paidAt, a.attributedAtMs)
         assertEquals(open, a.open)
         assertEquals(listOf(
-            ReferralReward(order.id, "lin", "bo", 1, RewardKind.COMMISSION, 880, 0, RewardState.PENDING, paidAt, paidAt + WEEK_MS),
-            ReferralReward(order.id, "mei", "bo", 2, RewardKind.COMMISSION, 264, 0, RewardState.PENDING, paidAt, paidAt + WEEK_MS)
+            ReferralReward(order.id, "lin", "bo", 1, RewardKind.COMMISSION, 880, null, 0, RewardState.PENDING, paidAt, paidAt + WEEK_MS),
+            ReferralReward(order.id, "mei", "bo", 2, RewardKind.COMMISSION, 264, null, 0, RewardState.PENDING, paidAt, paidAt + WEEK_MS)
         ), a.rewards)
         assertEquals(listOf(a.rewards[0]), e.referralRewards("lin"))
         assertEquals(listOf(a.rewards[1]), e.referralRewards("mei"))

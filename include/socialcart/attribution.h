@@ -213,7 +213,7 @@ SC_API const char* sc_referral_reward_sharer_id(const sc_referral_reward* reward
 SC_API const char* sc_referral_reward_buyer_id(const sc_referral_reward* reward);
 /** 1 for the sharer, 2 for the sharer's own referrer; 0 for NULL. */
 SC_API int sc_referral_reward_level(const sc_referral_reward* reward);
-/** Points or commission; 0 for NULL. */
+/** Points, commission or a coupon; 0 for NULL. */
 SC_API sc_reward_kind_t sc_referral_reward_kind(const sc_referral_reward* reward);
 /** What it was worth when made: points, minor units, or 1 (one coupon). */
 SC_API int64_t sc_referral_reward_amount(const sc_referral_reward* reward);

@@ -182,20 +182,22 @@ WALKTHROUGH_OUT="$TEST_OUT/walkthrough.out"
 "$JAVA" "${JVM_FLAGS[@]}" -cp "$EXAMPLE:$RUNTIME_CP" WalkthroughKt "$ROOT/examples/walkthrough/program.json" \
   > "$WALKTHROUGH_OUT" || { cat "$WALKTHROUGH_OUT"; echo "run-tests.sh: the walkthrough failed" >&2; exit 1; }
 cat "$WALKTHROUGH_OUT"
-# Ids are random: each becomes its kind and the order it first appears in (ord_1, cpn_2, ...),
-# so that "the same order" or "the coupon she claimed" still has to be the same id. Share
-# links' short codes are random too: a code printed for people (XXXX-XXXXXX, on the poster)
-# or in canonical form (XXXXXXXXXX, the event log's subject and "code") becomes code_1,
-# code_2, ... by first appearance, both forms of one code the same number. Their alphabet is
-# Crockford's base32 in upper case (no I, L, O, U), which nothing else the story prints matches.
+# Ids are random: each becomes its kind and the order it first appears in (ord_1, cpn_2, opn_3,
+# ...), so that "the same order", "the coupon she claimed" or "the open that bound the buyer"
+# still has to be the same id. Share links' short codes are random too: a code printed for
+# people (XXXX-XXXXXX, on the poster) or in canonical form (XXXXXXXXXX, the event log's subject
+# and "code") becomes code_1, code_2, ... by first appearance, both forms of one code the same
+# number. Their alphabet is Crockford's base32 in upper case (no I, L, O, U), which nothing else
+# the story prints matches.
 number_ids() {
-  perl -pe 's{\b(ord|rfd|hold|cpn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge;
+  perl -pe 's{\b(ord|rfd|hold|cpn|opn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge;
             s{\b([0-9A-HJKMNP-TV-Z]{4})-?([0-9A-HJKMNP-TV-Z]{6})\b}{$c{"$1$2"} //= "code_" . ++$m}ge'
 }
 # The story's figures, each a whole line, in this order: the shopper's story (unchanged
 # since before the sale), then the sale's (chapters 11-15), then the points' (chapters 16-20),
 # then the tiers' (chapters 21-26), then the share links' (chapter 27: only what does not
-# change between runs, the short code numbered), then the event log's (chapter 28).
+# change between runs, the short code numbered), then share-to-earn's (chapter 28), then the
+# event log's (chapter 29).
 expected_lines=(
   "    tea-oolong-250g  Tieguanyin oolong tea, 250 g          CNY 68.00  12 left"
   "    refused: SKU kettle-iron is not for sale (SC_ERR_SKU_INACTIVE)"
@@ -276,9 +278,29 @@ expected_lines=(
   "    lin's link to sku tea-oolong-250g via qr, signed by shop-2027-01, valid until 2027-01-09 09:00"
   '    refused: the share link is signed under key id "shop-2026-12", which is not in force here (SC_ERR_LINK_UNKNOWN_KEY)'
   "    refused: the share link has expired (SC_ERR_EXPIRED)"
-  "28. The event log, read from the start:"
-  # 28: the first link's event names the poster's code in canonical form.
+  # 28: Lin bound to Wei; Bo's phone bound to Lin, carried over at sign-up; the order of two
+  # boxes (236.00 of goods) credited to Lin: 10% to her, 3% to Wei, pending for a week; Lin's
+  # own open refused with its reason; vested; half of each clawed back by the return; the figures.
+  "28. Share-to-earn. A referred order pays its sharer 10% of what its goods paid, and"
+  "    lin opens wei's link: bound until 2027-01-16 10:10"
+  "    bo-phone opens lin's link: bound until 2027-01-16 10:10"
+  "    bo is bound to lin until 2027-01-16 10:10"
+  "    credited to lin (opened via wechat), goods paid CNY 236.00; rewards:"
+  "      lin, level 1: CNY 23.60, pending until 2027-01-16 10:30"
+  "      wei, level 2: CNY 7.08, pending until 2027-01-16 10:30"
+  "    lin opens lin's link: self_referral"
+  "    refused for lin: self_referral (user lin)"
+  "      lin, level 1: CNY 23.60, vested"
+  "      lin, level 1: CNY 23.60, vested, CNY 11.80 clawed back"
+  "      wei, level 2: CNY 7.08, vested, CNY 3.54 clawed back"
+  "    The mooncake box's share-to-earn figures: shares 2 (sharers 2) -> opens 3"
+  "    (bound 2) -> orders 1 -> paid 1, goods paid CNY 236.00; commission pending CNY 0.00,"
+  "    vested CNY 15.34, clawed back CNY 15.34; refused 1; viral coefficient 0.50"
+  "29. The event log, read from the start:"
+  # 29: the first link's event names the poster's code in canonical form; Bo's order is
+  # credited through the open of his phone (the second open, opn_2).
   '    #92  T+57540min share_link.created code_1                     {"channel":"wechat","code":"code_1","expires_at":1799485200000,"key_id":"shop-2026-12","sharer_id":"lin","target_id":"tea-oolong-250g","target_kind":"sku"}'
+  '    #109 T+67710min referral.attributed ord_7 {"buyer_id":"bo","currency":"CNY","open_id":"opn_2","order_id":"ord_7","paid":23600,"sharer_id":"lin"}'
   "The end: every handle freed."
 )
 missing_line="$(number_ids < "$WALKTHROUGH_OUT" | perl -e '

@@ -11,9 +11,6 @@ import socialcart.ErrorCode
 import socialcart.ShareLink
 import socialcart.ShareTarget
 import socialcart.SocialCart
-import java.time.Instant
-import java.time.ZoneOffset
-import java.time.format.DateTimeFormatter
 
 internal fun tellReferralChapter(shop: Engine, clock: StoryClock) {
     clock.advanceMinutes(60 * 24)
@@ -52,10 +49,6 @@ internal fun tellReferralChapter(shop: Engine, clock: StoryClock) {
     clock.advanceMinutes(7 * 24 * 60 + 10)
     refused(ErrorCode.EXPIRED) { shop.resolveShareLink(second.token) }
 }
-
-/** A UTC instant to the minute, e.g. "2027-01-09 09:00". */
-private fun dateTime(ms: Long): String =
-    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(ms).atOffset(ZoneOffset.UTC))
 
 private fun printLink(link: ShareLink) {
     println("    ${link.sharerId}'s link to ${SocialCart.shareTargetName(link.target)} ${link.targetId} via " +

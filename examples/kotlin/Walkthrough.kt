@@ -10,9 +10,12 @@
 // upgrades Lin at once and the same cart gets the member price, a return leaves her
 // Silver until the quarter's review, which downgrades her; then a share link
 // (ReferralChapter.kt): signed, typed as a short code, refused when forged, after its
-// key is retired and once expired. It ends with the event log. The clock is injected
+// key is retired and once expired; then share-to-earn (AttributionChapter.kt): a device's
+// open carried over at sign-in, the paid order credited to its sharer with two levels of
+// commission, a self-referral refused with its reason, the rewards vesting and half clawed
+// back by a return, and the figures. It ends with the event log. The clock is injected
 // and starts at a fixed time, so every run prints the same story, but for ids and the
-// share link's short code, which are random.
+// share links' short codes, which are random.
 //
 //   Walkthrough <path/to/examples/walkthrough/program.json> [promotions.json]
 //
@@ -34,6 +37,9 @@ import socialcart.SocialCart
 import socialcart.SocialCartException
 import java.io.File
 import java.nio.file.Files
+import java.time.Instant
+import java.time.ZoneOffset
+import java.time.format.DateTimeFormatter
 import kotlin.system.exitProcess
 
 /** 2026-11-23 10:00:00 UTC, as in the C walkthrough. */
@@ -79,6 +85,10 @@ internal inline fun refused(expected: ErrorCode, call: () -> Unit) {
     }
     error("expected $expected, but the call succeeded")
 }
+
+/** A UTC instant to the minute, e.g. "2027-01-09 09:00", as the C story's date_time. */
+internal fun dateTime(ms: Long): String =
+    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.ofEpochMilli(ms).atOffset(ZoneOffset.UTC))
 
 private fun tell(
     dbPath: String,
@@ -172,8 +182,9 @@ private fun tell(
         tellPointsChapter(shop, clock, pointsPath)
         tellTiersChapter(shop, clock, tiersPath)
         tellReferralChapter(shop, clock)
+        tellAttributionChapter(shop, clock)
 
-        println("\n28. The event log, read from the start:")
+        println("\n29. The event log, read from the start:")
         var cursor = 0L
         while (true) {
             val events = shop.readEvents(cursor, 100)

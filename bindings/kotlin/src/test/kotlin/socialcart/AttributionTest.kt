@@ -28,6 +28,20 @@ private const val POINTS =
     """{"url_template":"https://shop.example/s/{token}",""" +
         """"rewards":{"kind":"points","rates_bps":[500],"cooling_off_days":7}}"""
 
+/**
+ * One copy of the "thanks" coupon template per credited order, to the sharer (one level),
+ * usable after 2 days' cooling-off ([THANKS] must be imported first).
+ */
+private const val COUPON_REWARDS =
+    """{"url_template":"s/{token}","rewards":{"kind":"coupon",""" +
+        """"coupon_template_ids":["thanks"],"cooling_off_days":2}}"""
+
+/** The grant-mode template coupon rewards issue: 8.00 off, 30 days, at most 2 copies per user. */
+private const val THANKS =
+    """{"format":"socialcart.program/1","currency":"CNY","coupon_templates":[""" +
+        """{"id":"thanks","title":"Thanks for sharing","kind":"fixed_amount","value":800,""" +
+        """"issue_mode":"grant","per_user_limit":2,"validity":{"kind":"days_from_claim","days":30}}]}"""
+
 /** First touch, a 2-day window, nobody rewarded. */
 private const val FIRST_TOUCH =
     """{"url_template":"https://shop.example/s/{token}","attribution":{"window_days":2,"model":"first_touch"}}"""
@@ -44,11 +58,15 @@ private const val WEEK_MS = 7 * DAY_MS
 class AttributionTest : EngineTestBase() {
     private var orders = 0
 
-    /** Tea at 44.00 and a cup at 15.00, untracked; the program; a signing key. */
-    private fun referralShop(program: String = COMMISSION, name: String = "cart.db"): Engine {
+    /**
+     * Tea at 44.00 and a cup at 15.00, untracked; the program document [before], if any (e.g.
+     * the coupon templates the program names); the program; a signing key.
+     */
+    private fun referralShop(program: String = COMMISSION, name: String = "cart.db", before: String? = null): Engine {
         val e = open(name)
         e.putSku(SkuSpec("tea", "m-tea", "Oolong tea", "CNY", 4400))
         e.putSku(SkuSpec("cup", "m-tea", "Celadon cup", "CNY", 1500))
+        if (before != null) e.importProgram(before)
         e.putReferralProgram(program)
         e.generateShareKey("k1")
         return e
@@ -289,6 +307,7 @@ class AttributionTest : EngineTestBase() {
         val reward = e.orderAttribution(order.id)!!.rewards.single()
         assertEquals(RewardKind.POINTS, reward.kind)
         assertEquals(440L, reward.amount)   // 5% of 8800
+        assertNull(reward.couponCode)       // "" from the library: only a coupon reward has one
         assertEquals(RewardState.PENDING, reward.state)
         val stats = e.referralStatsOfSharer("lin")
         assertEquals(440L, stats.pointsPending)
@@ -299,9 +318,67 @@ class AttributionTest : EngineTestBase() {
     }
 
     @Test
+    fun couponRewardsIssueACouponAndAWholeRefundTakesItBack() {
+        val e = referralShop(COUPON_REWARDS, before = THANKS)
+        assertEquals("bound", e.openShareLink(link(e, "lin").code!!, "bo", null, "o1").outcome)
+
+        // Each credited order earns Lin one copy, usable once the two days' cooling-off ends.
+        val first = buy(e, "bo", "tea", 1)
+        val reward = e.orderAttribution(first.id)!!.rewards.single()
+        assertEquals(RewardKind.COUPON, reward.kind)
+        assertEquals(1L, reward.amount)
+        assertEquals("lin", reward.sharerId)
+        assertEquals(RewardState.PENDING, reward.state)
+        assertEquals(clock.now + 2 * DAY_MS, reward.vestsAtMs)
+        val code = reward.couponCode
+        assertNotNull(code)
+        assertTrue(code!!, code.startsWith("cpn"))
+        assertEquals(listOf(reward), e.referralRewards("lin"))
+        val coupon = e.coupons("lin").single()
+        assertEquals(code, coupon.code)
+        assertEquals("thanks", coupon.templateId)
+        assertEquals(clock.now + 2 * DAY_MS, coupon.validFromMs)
+        val pending = e.referralStatsOfSharer("lin")
+        assertEquals(1L, pending.couponsPending)
+        assertEquals(0L, pending.couponsVested)
+        assertEquals(0L, pending.commissionPending)
+        assertEquals(0L, pending.pointsPending)
+
+        buy(e, "bo", "cup", 1)
+        // A third order finds Lin at the template's two copies per user: credited, no coupon.
+        val third = buy(e, "bo", "cup", 1)
+        val skipped = e.orderAttribution(third.id)!!
+        assertEquals("lin", skipped.sharerId)
+        assertEquals(emptyList<ReferralReward>(), skipped.rewards)
+        assertEquals(1, count(e, "referral.reward_skipped"))
+        assertEquals(2, e.coupons("lin").size)
+        assertEquals(2L, e.referralStatsOfSharer("lin").couponsPending)
+
+        // A partial refund keeps the coupon; the whole order refunded takes it back.
+        clock.advance(2 * DAY_MS)
+        assertEquals(2L, e.referralStatsOfSharer("lin").couponsVested)
+        e.refundAmount(first.id, 1000, "rf-1")
+        assertEquals(0L, e.referralStatsOfSharer("lin").couponsClawedBack)
+        assertEquals(RewardState.VESTED, e.orderAttribution(first.id)!!.rewards.single().state)
+        e.refundAmount(first.id, 3400, "rf-2")
+        val stats = e.referralStatsOfSharer("lin")
+        assertEquals(1L, stats.couponsClawedBack)
+        assertEquals(1L, stats.couponsVested)
+        assertEquals(0L, stats.couponsPending)
+        val taken = e.orderAttribution(first.id)!!.rewards.single()
+        assertEquals(RewardState.CLAWED_BACK, taken.state)
+        assertEquals(1L, taken.clawedBack)
+        assertEquals(code, taken.couponCode)
+        assertEquals(listOf(code), e.coupons("lin", CouponState.REVOKED).map { it.code })
+        assertEquals(1, count(e, "coupon.revoked"))
+    }
+
+    @Test
     fun opensAreIdempotentAndBadCallsChangeNothing() {
-        assertEquals(listOf(1, 2), listOf(RewardKind.POINTS, RewardKind.COMMISSION).map { it.value })
+        assertEquals(listOf(1, 2, 3), listOf(RewardKind.POINTS, RewardKind.COMMISSION, RewardKind.COUPON).map { it.value })
         assertEquals(RewardKind.COMMISSION, RewardKind.of(2))
+        assertEquals(RewardKind.COUPON, RewardKind.of(3))
+        assertEquals(RewardKind.UNKNOWN, RewardKind.of(4))
         assertEquals(RewardKind.UNKNOWN, RewardKind.of(0))
         assertEquals(RewardKind.UNKNOWN, RewardKind.of(-1))
         assertEquals(listOf(1, 2, 3), listOf(RewardState.PENDING, RewardState.VESTED, RewardState.CLAWED_BACK).map { it.value })
@@ -380,7 +457,9 @@ class AttributionTest : EngineTestBase() {
             assertEquals(0L, Native.referralRewardsAt(rewards, 0))
             assertEquals(1L, Native.referralStatsGet(stats, 1))      // SC_REFERRAL_SHARES
             assertEquals(0L, Native.referralStatsGet(stats, 0))
-            assertEquals(0L, Native.referralStatsGet(stats, 17))
+            assertEquals(0L, Native.referralStatsGet(stats, 17))     // SC_REFERRAL_COUPONS_PENDING: none
+            assertEquals(0L, Native.referralStatsGet(stats, 19))     // SC_REFERRAL_COUPONS_CLAWED_BACK: none
+            assertEquals(0L, Native.referralStatsGet(stats, 20))     // past the last figure
         } finally {
             Native.referralRefusalsFree(refusals)
             Native.referralRewardsFree(rewards)
@@ -399,6 +478,7 @@ class AttributionTest : EngineTestBase() {
         assertEquals(0L, Native.referralRewardKind(0))
         assertEquals(0L, Native.referralRewardState(0))
         assertNull(Native.referralRewardOrderId(0))
+        assertNull(Native.referralRewardCouponCode(0))
         assertEquals(0L, Native.referralRefusalsCount(0))
         assertEquals(0L, Native.referralStatsGet(0, 1))
         Native.shareOpenFree(0)

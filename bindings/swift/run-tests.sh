@@ -76,7 +76,7 @@ check "example: swift test" bash -c 'cd "$1" && swift test -j "$2"' _ "$example"
 # else must match the C walkthrough, the promotions path included: the C one is given
 # $repo/examples/walkthrough/promotions.json, the Swift one must find it next to program.json.
 normalize() {
-    sed -E 's/(ord|rfd|hold|cpn)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/;
+    sed -E 's/(ord|rfd|hold|cpn|opn)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/;
         s/\b[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{6}\b/CODE/g'
 }
 
@@ -91,9 +91,9 @@ run_example() {
     fi
     # The sale (chapters 11-15) ran, with the promotions.json next to program.json, the
     # points (chapters 16-20), with the points.json next to it, and the member tiers
-    # (chapters 21-26), with the tiers.json next to it, and the share links (chapter 27);
-    # the event log is chapter 28.
-    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^28\. The event log" <<<"$output"; then
+    # (chapters 21-26), with the tiers.json next to it, the share links (chapter 27) and
+    # share-to-earn (chapter 28); the event log is chapter 29.
+    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^29\. The event log" <<<"$output"; then
         echo "error: the walkthrough did not tell the Mid-Autumn sale" >&2
         return 1
     fi
@@ -109,6 +109,11 @@ run_example() {
     if ! grep -q "^27\. Lin shares the oolong tea" <<<"$output" \
         || ! grep -q "^    refused: the share link has expired (SC_ERR_EXPIRED)" <<<"$output"; then
         echo "error: the walkthrough did not tell the share-link chapter" >&2
+        return 1
+    fi
+    if ! grep -q "^28\. Share-to-earn" <<<"$output" \
+        || ! grep -q "^    refused for lin: self_referral (user lin)" <<<"$output"; then
+        echo "error: the walkthrough did not tell the share-to-earn chapter" >&2
         return 1
     fi
     # When the C walkthrough was built too, the Swift one must tell the same story.

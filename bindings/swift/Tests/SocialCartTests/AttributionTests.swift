@@ -23,11 +23,13 @@ final class AttributionTests: SocialCartTestCase {
         """
 
     /// A shop that sells tea at 44.00 and cups at 15.00, no shipping rules, the program
-    /// above (or `program`) and a signing key.
-    private func shop(program: String = AttributionTests.program) throws -> SCEngine {
+    /// above (or `program`) and a signing key; `templates`, a program document of coupon
+    /// templates, is imported before the referral program (which may name them).
+    private func shop(program: String = AttributionTests.program, templates: String? = nil) throws -> SCEngine {
         let engine = try makeEngine(program: nil)
         try engine.blocking.putSku(SCSku(id: "tea", merchantId: "m1", title: "Tea", currency: "CNY", listPriceMinor: 4400))
         try engine.blocking.putSku(SCSku(id: "cup", merchantId: "m1", title: "Cup", currency: "CNY", listPriceMinor: 1500))
+        if let templates { try engine.blocking.importProgram(templates) }
         try engine.blocking.putReferralProgram(json: program)
         try engine.blocking.generateShareKey(id: "k1")
         return engine
@@ -345,6 +347,84 @@ final class AttributionTests: SocialCartTestCase {
         XCTAssertEqual(try engine.blocking.referralRewards(sharerId: "lin").map(\.state), [.clawedBack])
     }
 
+    // Coupon rewards (as tests/c/test_attribution.c's coupon case): each credited order
+    // earns the sharer one copy of the grant-mode template, valid from the reward's vesting;
+    // past the template's per-user limit the order is credited with no reward; a partial
+    // refund keeps the coupon, the whole order refunded takes it back (revoked).
+    func testCouponRewards() async throws {
+        let engine = try shop(
+            program: """
+                {"url_template":"s/{token}","rewards":{"kind":"coupon",
+                 "coupon_template_ids":["thanks"],"cooling_off_days":2}}
+                """,
+            templates: """
+                {"format":"socialcart.program/1","currency":"CNY","coupon_templates":[
+                 {"id":"thanks","title":"Thanks for sharing","kind":"fixed_amount","value":800,
+                  "issue_mode":"grant","per_user_limit":2,"validity":{"kind":"days_from_claim","days":30}}]}
+                """)
+        _ = try await engine.openShareLink(link(engine, sharer: "lin").token, userId: "bo", idempotencyKey: "o1")
+
+        // The first credited order: one copy for Lin, usable once the two days' cooling-off ends.
+        let paidAt = clock.now
+        let first = try buy(engine, user: "bo", sku: "tea", quantity: 1, key: "1")  // 44.00
+        let read = try await engine.orderAttribution(orderId: first.id)
+        let attribution = try XCTUnwrap(read)
+        XCTAssertEqual(attribution.sharerId, "lin")
+        XCTAssertEqual(attribution.rewards.count, 1)
+        let reward = try XCTUnwrap(attribution.rewards.first)
+        XCTAssertEqual(reward.kind, .coupon)
+        XCTAssertEqual(reward.level, 1)
+        XCTAssertEqual(reward.amount, 1)
+        XCTAssertEqual(reward.state, .pending)
+        XCTAssertEqual(reward.vestsAtMs, paidAt + 2 * day)
+        let code = try XCTUnwrap(reward.couponCode)
+        XCTAssertTrue(code.hasPrefix("cpn"), code)
+        let coupons = try await engine.coupons(user: "lin")
+        XCTAssertEqual(coupons.map(\.code), [code])
+        XCTAssertEqual(coupons.first?.templateId, "thanks")
+        XCTAssertEqual(coupons.first?.validFromMs, paidAt + 2 * day)
+        XCTAssertEqual(try engine.blocking.referralRewards(sharerId: "lin"), [reward])
+        var stats = try await engine.referralStats(sharerId: "lin")
+        XCTAssertEqual(stats.couponsPending, 1)
+        XCTAssertEqual(stats.couponsVested, 0)
+        XCTAssertEqual(stats.couponsClawedBack, 0)
+        XCTAssertEqual(stats.commissionPending, 0)
+        XCTAssertEqual(stats.pointsPending, 0)
+
+        // The second order earns the second copy; the third finds Lin at the template's two
+        // copies per user: credited, no coupon.
+        let second = try buy(engine, user: "bo", sku: "cup", quantity: 1, key: "2")
+        let secondCode = try XCTUnwrap(try engine.blocking.orderAttribution(orderId: second.id)?.rewards.first?.couponCode)
+        XCTAssertNotEqual(secondCode, code)
+        let third = try buy(engine, user: "bo", sku: "cup", quantity: 1, key: "3")
+        let credited = try XCTUnwrap(try engine.blocking.orderAttribution(orderId: third.id))
+        XCTAssertEqual(credited.sharerId, "lin")
+        XCTAssertEqual(credited.rewards, [])
+        XCTAssertEqual(try engine.blocking.readEvents(type: "referral.reward_skipped").count, 1)
+        XCTAssertEqual(try engine.blocking.coupons(user: "lin").count, 2)
+        XCTAssertEqual(try engine.blocking.referralStats(sharerId: "lin").couponsPending, 2)
+
+        // Two days on both vest; a partial refund keeps the coupon, the whole order refunded
+        // takes it back.
+        clock.advance(ms: 2 * day)
+        stats = try engine.blocking.referralStats(sharerId: "lin")
+        XCTAssertEqual(stats.couponsPending, 0)
+        XCTAssertEqual(stats.couponsVested, 2)
+        try engine.blocking.refundAmount(order: first.id, amountMinor: 1000, idempotencyKey: "rf-1")
+        stats = try engine.blocking.referralStats(sharerId: "lin")
+        XCTAssertEqual(stats.couponsClawedBack, 0)
+        XCTAssertEqual(stats.couponsVested, 2)
+        try engine.blocking.refundAmount(order: first.id, amountMinor: 3400, idempotencyKey: "rf-2")
+        stats = try engine.blocking.referralStats(sharerId: "lin")
+        XCTAssertEqual(stats.couponsClawedBack, 1)
+        XCTAssertEqual(stats.couponsVested, 1)
+        XCTAssertEqual(stats.couponsPending, 0)
+        let revoked = try engine.blocking.coupons(user: "lin", state: .revoked)
+        XCTAssertEqual(revoked.map(\.code), [code])
+        XCTAssertEqual(try engine.blocking.orderAttribution(orderId: first.id)?.rewards.map(\.state), [.clawedBack])
+        XCTAssertEqual(try engine.blocking.readEvents(type: "coupon.revoked").count, 1)
+    }
+
     // A retried open returns the first one; the key with another opener is a conflict.
     func testOpensAreIdempotent() async throws {
         let engine = try shop()
@@ -433,8 +513,9 @@ final class AttributionTests: SocialCartTestCase {
 
     // The stable values of the two enums; values this binding does not know are kept.
     func testRewardEnums() {
-        XCTAssertEqual([SCRewardKind.points, .commission].map(\.rawValue), [1, 2])
-        XCTAssertEqual((0...3).map { SCRewardKind(rawValue: $0) }, [.unknown(0), .points, .commission, .unknown(3)])
+        XCTAssertEqual([SCRewardKind.points, .commission, .coupon].map(\.rawValue), [1, 2, 3])
+        XCTAssertEqual(
+            (0...4).map { SCRewardKind(rawValue: $0) }, [.unknown(0), .points, .commission, .coupon, .unknown(4)])
         XCTAssertEqual([SCRewardState.pending, .vested, .clawedBack].map(\.rawValue), [1, 2, 3])
         XCTAssertEqual(
             (0...4).map { SCRewardState(rawValue: $0) }, [.unknown(0), .pending, .vested, .clawedBack, .unknown(4)])

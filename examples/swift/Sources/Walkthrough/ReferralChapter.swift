@@ -65,7 +65,7 @@ func tellReferralChapter(engine: SCEngine, clock: StoryClock, story: Story) thro
 }
 
 /// A UTC instant to the minute, e.g. "2027-01-09 09:00".
-private func utcDateTime(_ ms: Int64) -> String {
+func utcDateTime(_ ms: Int64) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.calendar = Calendar(identifier: .gregorian)

@@ -30,6 +30,8 @@ public struct WalkthroughOutcome: Sendable {
     public let tiers: TiersOutcome
     /// Share links (chapter 27).
     public let referral: ReferralOutcome
+    /// Share-to-earn (chapter 28).
+    public let attribution: AttributionOutcome
 }
 
 /// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
@@ -39,8 +41,10 @@ public struct WalkthroughOutcome: Sendable {
 /// (PricingChapter.swift); points (PointsChapter.swift, with the points.json next to
 /// `programPath`); member tiers (TiersChapter.swift, with the tiers.json next to
 /// `programPath`); a share link (ReferralChapter.swift): signed, typed as a short code,
-/// refused when forged, after its key is retired and once expired; the event log ends the
-/// story.
+/// refused when forged, after its key is retired and once expired; share-to-earn
+/// (AttributionChapter.swift): an open binds, a device's binding carries over at sign-up,
+/// the paid order is credited and rewarded at two levels, the rewards vest, a self-referral
+/// is refused with its reason, a return claws back; the event log ends the story.
 ///
 /// - Parameters:
 ///   - programPath: examples/walkthrough/program.json.
@@ -49,7 +53,8 @@ public struct WalkthroughOutcome: Sendable {
 ///     next to `programPath` (in the same directory).
 ///   - say: receives each line of output.
 /// - Returns: Lin's first order (paid, one cup refunded), what the sale left, what the
-///   points chapters left, what the tier chapters left and Lin's share links.
+///   points chapters left, what the tier chapters left, Lin's share links and what the
+///   share-to-earn chapter left.
 @discardableResult
 public func runWalkthrough(
     programPath: String, databasePath: String, promotionsPath: String? = nil,
@@ -158,7 +163,9 @@ public func runWalkthrough(
 
     let referral = try tellReferralChapter(engine: engine, clock: clock, story: story)
 
-    say("\n28. The event log, read from the start:")
+    let attribution = try tellAttributionChapter(engine: engine, clock: clock, story: story)
+
+    say("\n29. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
         let events = try engine.blocking.readEvents(after: cursor, limit: 100)
@@ -169,7 +176,8 @@ public func runWalkthrough(
         }
         if events.count < 100 { break }
     }
-    return WalkthroughOutcome(order: refunded, sale: sale, points: points, tiers: tiers, referral: referral)
+    return WalkthroughOutcome(
+        order: refunded, sale: sale, points: points, tiers: tiers, referral: referral, attribution: attribution)
 }
 
 /// The promotions.json in the directory of `programPath` ("promotions.json" when the

@@ -51,6 +51,7 @@ final class WalkthroughTests: XCTestCase {
         try checkTheTiers(outcome.tiers, text: text)
         XCTAssertTrue(tiersPathNextTo(program).hasSuffix("/examples/walkthrough/tiers.json"))
         try checkTheShareLinks(outcome.referral, text: text)
+        try checkShareToEarn(outcome.attribution, text: text)
         XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
     }
 
@@ -349,8 +350,104 @@ final class WalkthroughTests: XCTestCase {
             "    refused: the share link is signed under key id \"shop-2026-12\", which is not in force here "
                 + "(SC_ERR_LINK_UNKNOWN_KEY)",
             "    refused: the share link has expired (SC_ERR_EXPIRED)",
-            "\n\n28. The event log, read from the start:\n",
+            "\n\n28. Share-to-earn.",
             "share_key.retired",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
+    /// Chapter 28, share-to-earn, with the figures examples/walkthrough/attribution_chapter.c
+    /// prints: two boxes paid 236.00, so 23.60 (10%) to Lin and 7.08 (3%) to Wei, who
+    /// brought her; they vest a week after the payment; one box returned claws back half of
+    /// each. Open ids are random: only what they carry is checked.
+    private func checkShareToEarn(_ a: AttributionOutcome, text: String) throws {
+        let boundUntil: Int64 = 1_800_094_200_000  // 2027-01-16 10:10 UTC: the opens' 7 days
+        let vests: Int64 = 1_800_095_400_000  // 2027-01-16 10:30 UTC: the payment's week
+
+        // The opens: Lin bound to Wei, Bo's phone to Lin; Lin's own link refused.
+        XCTAssertEqual([a.linOpensWei.sharerId, a.linOpensWei.channel, a.linOpensWei.outcome], ["wei", "copy_link", "bound"])
+        XCTAssertEqual(a.linOpensWei.userId, "lin")
+        XCTAssertEqual(a.linOpensWei.boundUntilMs, boundUntil)
+        XCTAssertEqual([a.boPhoneOpensLin.sharerId, a.boPhoneOpensLin.channel, a.boPhoneOpensLin.outcome],
+                       ["lin", "wechat", "bound"])
+        XCTAssertNil(a.boPhoneOpensLin.userId)
+        XCTAssertEqual(a.boPhoneOpensLin.deviceId, "bo-phone")
+        XCTAssertEqual(a.boPhoneOpensLin.targetId, "mooncake-box")
+        XCTAssertEqual(a.boPhoneOpensLin.boundUntilMs, boundUntil)
+        XCTAssertTrue(a.boPhoneOpensLin.id.hasPrefix("opn_"), a.boPhoneOpensLin.id)
+        XCTAssertEqual(a.linOpensOwn.outcome, "self_referral")
+        XCTAssertFalse(a.linOpensOwn.isBound)
+        XCTAssertNil(a.linOpensOwn.boundUntilMs)
+
+        // Bo signed up on the phone: its binding, from the same open, is his.
+        XCTAssertEqual(a.boBinding.userId, "bo")
+        XCTAssertEqual(a.boBinding.sharerId, "lin")
+        XCTAssertEqual(a.boBinding.openId, a.boPhoneOpensLin.id)
+        XCTAssertEqual(a.boBinding.expiresAtMs, boundUntil)
+
+        // The paid order, credited to Lin through the phone's open.
+        XCTAssertEqual(a.paid.state, .paid)
+        XCTAssertEqual(a.paid.paymentRef, "wxpay-20270102-0042")
+        XCTAssertEqual(a.attribution.orderId, a.paid.id)
+        XCTAssertEqual(a.attribution.buyerId, "bo")
+        XCTAssertEqual(a.attribution.sharerId, "lin")
+        XCTAssertEqual(a.attribution.currency, "CNY")
+        XCTAssertEqual(a.attribution.paid, 23_600)
+        XCTAssertEqual(a.attribution.open, a.boPhoneOpensLin)
+        XCTAssertEqual(a.attribution.rewards.map(\.sharerId), ["lin", "wei"])
+        XCTAssertEqual(a.attribution.rewards.map(\.level), [1, 2])
+        XCTAssertEqual(a.attribution.rewards.map(\.kind), [.commission, .commission])
+        XCTAssertEqual(a.attribution.rewards.map(\.amount), [2_360, 708])
+        XCTAssertEqual(a.attribution.rewards.map(\.vestsAtMs), [vests, vests])
+        XCTAssertEqual(a.linRewardsAtPayment, [a.attribution.rewards[0]])
+        XCTAssertEqual(a.weiRewardsAtPayment, [a.attribution.rewards[1]])
+        XCTAssertEqual(a.linRewardsAtPayment.map(\.state), [.pending])
+
+        // The refusal kept for Lin.
+        XCTAssertEqual(a.refusals.map(\.reason), ["self_referral"])
+        XCTAssertEqual(a.refusals.first?.userId, "lin")
+        XCTAssertEqual(a.refusals.first?.openId, a.linOpensOwn.id)
+        XCTAssertNil(a.refusals.first?.orderId)
+
+        // Vested a week later; one box of two returned claws back half of each.
+        XCTAssertEqual(a.linRewardsVested.map(\.state), [.vested])
+        XCTAssertEqual(a.refunded.state, .partiallyRefunded)
+        XCTAssertEqual(a.refunded.refundedMinor, 11_800)
+        XCTAssertEqual(a.linRewardsAfterReturn.map(\.clawedBack), [1_180])
+        XCTAssertEqual(a.linRewardsAfterReturn.map(\.state), [.vested])
+        XCTAssertEqual(a.weiRewardsAfterReturn.map(\.clawedBack), [354])
+        XCTAssertEqual(a.weiRewardsAfterReturn.map(\.state), [.vested])
+
+        // The mooncake box's figures.
+        let s = a.stats
+        XCTAssertEqual([s.shares, s.sharers, s.opens, s.boundOpens, s.orders, s.paidOrders], [2, 2, 3, 2, 1, 1])
+        XCTAssertEqual(s.paidAmount, 23_600)
+        XCTAssertEqual([s.commissionPending, s.commissionVested, s.commissionClawedBack], [0, 1_534, 1_534])
+        XCTAssertEqual(s.refusals, 1)
+        XCTAssertEqual(s.convertedBuyers, 1)
+        XCTAssertEqual(s.viralCoefficientBps, 5_000)
+
+        // The same lines as examples/walkthrough/attribution_chapter.c prints.
+        for expected in [
+            "28. Share-to-earn. A referred order pays its sharer 10% of what its goods paid, and\n"
+                + "    whoever brought the sharer 3%, after a cooling-off week.",
+            "    lin opens wei's link: bound until 2027-01-16 10:10",
+            "    bo-phone opens lin's link: bound until 2027-01-16 10:10",
+            "    bo is bound to lin until 2027-01-16 10:10",
+            "    credited to lin (opened via wechat), goods paid CNY 236.00; rewards:",
+            "      lin, level 1: CNY 23.60, pending until 2027-01-16 10:30\n"
+                + "      wei, level 2: CNY 7.08, pending until 2027-01-16 10:30",
+            "    lin opens lin's link: self_referral\n    refused for lin: self_referral (user lin)",
+            "    A week later the cooling-off period is over:\n      lin, level 1: CNY 23.60, vested\n",
+            "      lin, level 1: CNY 23.60, vested, CNY 11.80 clawed back\n"
+                + "      wei, level 2: CNY 7.08, vested, CNY 3.54 clawed back",
+            "    The mooncake box's share-to-earn figures: shares 2 (sharers 2) -> opens 3\n"
+                + "    (bound 2) -> orders 1 -> paid 1, goods paid CNY 236.00; commission pending CNY 0.00,\n"
+                + "    vested CNY 15.34, clawed back CNY 15.34; refused 1; viral coefficient 0.50",
+            "\n\n29. The event log, read from the start:\n",
+            "referral.bound",
+            "referral.refused",
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }

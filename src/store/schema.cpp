@@ -458,6 +458,91 @@ CREATE TABLE referral_invitees (
     granted_at  INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql",
+        // 11: the tables written on every checkout, payment and points write are rebuilt so
+        // that their CHECKs on a list of names are spelled with OR: SQLite 3.40 evaluates
+        // `x IN ('a', 'b', 'c')` (three values or more) by filling a temporary b-tree on
+        // every row it checks, which cost each insert about 4 µs (docs/benchmarks.md,
+        // "Points"). Columns, keys and indexes are as before.
+        R"sql(
+CREATE TABLE points_entries_v11 (
+    user_id    TEXT NOT NULL,
+    seq        INTEGER NOT NULL CHECK (seq > 0),
+    kind       TEXT NOT NULL CHECK (kind = 'earn' OR kind = 'spend' OR kind = 'hold' OR kind = 'release'
+                                    OR kind = 'commit' OR kind = 'expire' OR kind = 'reverse' OR kind = 'return'
+                                    OR kind = 'adjust'),
+    key        TEXT NOT NULL,
+    reference  TEXT NOT NULL,
+    points     INTEGER NOT NULL,
+    effect     INTEGER NOT NULL,
+    at         INTEGER NOT NULL,
+    target     INTEGER NOT NULL DEFAULT 0,
+    shares     TEXT NOT NULL DEFAULT '',
+    repaid     TEXT NOT NULL DEFAULT '',
+    absorbed   INTEGER NOT NULL DEFAULT 0,
+    charged    INTEGER NOT NULL DEFAULT 0,
+    vests_at   INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER,
+    reason     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (user_id, seq),
+    UNIQUE (user_id, key)
+) WITHOUT ROWID;
+INSERT INTO points_entries_v11 SELECT user_id, seq, kind, key, reference, points, effect, at, target, shares, repaid,
+    absorbed, charged, vests_at, expires_at, reason FROM points_entries;
+DROP TABLE points_entries;
+ALTER TABLE points_entries_v11 RENAME TO points_entries;
+CREATE INDEX points_entries_by_time ON points_entries(at, kind);
+CREATE TABLE holds_v11 (
+    id         TEXT PRIMARY KEY,
+    order_id   TEXT NOT NULL REFERENCES orders(id),
+    kind       TEXT NOT NULL,
+    resource   TEXT NOT NULL,
+    quantity   INTEGER NOT NULL CHECK (quantity >= 1),
+    state      TEXT NOT NULL CHECK (state = 'held' OR state = 'committed' OR state = 'released'),
+    expires_at INTEGER NOT NULL
+);
+INSERT INTO holds_v11 SELECT id, order_id, kind, resource, quantity, state, expires_at FROM holds;
+DROP TABLE holds;
+ALTER TABLE holds_v11 RENAME TO holds;
+CREATE INDEX holds_by_order ON holds(order_id);
+CREATE INDEX holds_held_by_resource ON holds(kind, resource, expires_at, quantity) WHERE state = 'held';
+CREATE TABLE order_adjustments_v11 (
+    order_id   TEXT NOT NULL,
+    line_index INTEGER NOT NULL,
+    position   INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind = 'item_price' OR kind = 'promotion' OR kind = 'coupon' OR kind = 'points'),
+    source_id  TEXT NOT NULL,
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (order_id, line_index, position),
+    FOREIGN KEY (order_id, line_index) REFERENCES order_lines(order_id, line_index)
+);
+INSERT INTO order_adjustments_v11 SELECT order_id, line_index, position, kind, source_id, amount FROM order_adjustments;
+DROP TABLE order_adjustments;
+ALTER TABLE order_adjustments_v11 RENAME TO order_adjustments;
+CREATE TABLE coupon_instances_v11 (
+    id              TEXT PRIMARY KEY,
+    template_id     TEXT NOT NULL REFERENCES coupon_templates(id),
+    owner_user_id   TEXT NOT NULL,
+    ordinal         INTEGER NOT NULL CHECK (ordinal >= 1),
+    via             TEXT NOT NULL CHECK (via = 'claim' OR via = 'grant' OR via = 'promo_code' OR via = 'points'),
+    state           TEXT NOT NULL CHECK (state = 'available' OR state = 'held' OR state = 'used' OR state = 'expired'
+                                         OR state = 'revoked'),
+    valid_from      INTEGER NOT NULL,
+    valid_until     INTEGER NOT NULL,
+    claimed_at      INTEGER NOT NULL,
+    order_id        TEXT,
+    hold_expires_at INTEGER,
+    discount        INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
+    capacity        INTEGER NOT NULL DEFAULT 1 CHECK (capacity IN (0, 1)),
+    reserved        INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= capacity),
+    UNIQUE (template_id, owner_user_id, ordinal)
+);
+INSERT INTO coupon_instances_v11 SELECT id, template_id, owner_user_id, ordinal, via, state, valid_from, valid_until,
+    claimed_at, order_id, hold_expires_at, discount, capacity, reserved FROM coupon_instances;
+DROP TABLE coupon_instances;
+ALTER TABLE coupon_instances_v11 RENAME TO coupon_instances;
+CREATE INDEX coupon_instances_by_owner ON coupon_instances(owner_user_id, state, valid_until);
+CREATE INDEX coupon_instances_held ON coupon_instances(template_id, state, hold_expires_at);
+)sql",
     };
     return steps;
 }

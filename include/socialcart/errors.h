@@ -87,11 +87,17 @@ typedef enum sc_status_t {
      * after signing, or signed with another key under the same key id (field
      * "token").
      */
-    SC_ERR_LINK_TAMPERED = 23
+    SC_ERR_LINK_TAMPERED = 23,
+    /**
+     * Every seat of the group-buy group is taken (reserved by an unpaid order
+     * or paid), or the group has filled (field "group_id"). The group's
+     * campaign may have other open groups to join.
+     */
+    SC_ERR_GROUP_FULL = 24
 } sc_status_t;
 
 /** The last status code this library defines (codes are appended). */
-#define SC_STATUS_LAST SC_ERR_LINK_TAMPERED
+#define SC_STATUS_LAST SC_ERR_GROUP_FULL
 
 
 /* ------------------------------------------------------------------------ */

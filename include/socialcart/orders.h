@@ -26,7 +26,16 @@ typedef enum sc_order_state_t {
     /** Paid, and all of it refunded. */
     SC_ORDER_REFUNDED = 4,
     /** Cancelled before payment (see sc_order_cancel_reason()). */
-    SC_ORDER_CANCELLED = 5
+    SC_ORDER_CANCELLED = 5,
+    /** A group-buy order, paid; its group has not filled yet. */
+    SC_ORDER_AWAITING_GROUP = 6,
+    /** A group-buy order, paid, and its group filled: ship it. */
+    SC_ORDER_GROUP_CONFIRMED = 7,
+    /**
+     * A group-buy order, paid, whose group failed at its deadline: the host
+     * refunds it through its payment provider and confirms with the refund calls.
+     */
+    SC_ORDER_GROUP_FAILED = 8
 } sc_order_state_t;
 
 /** Why an order was cancelled. */

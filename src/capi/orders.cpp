@@ -32,7 +32,7 @@ extern "C" {
 
 const char* sc_order_state_name(sc_order_state_t state) {
     const auto bits = static_cast<int64_t>(enum_bits(state));
-    if (bits < SC_ORDER_CREATED || bits > SC_ORDER_CANCELLED) return "unknown";
+    if (bits < SC_ORDER_CREATED || bits > SC_ORDER_GROUP_FAILED) return "unknown";
     return sc::order_state_name(static_cast<sc_order_state_t>(bits));
 }
 

@@ -58,7 +58,7 @@ sc_status_t sc_engine_order_list_by_user(sc_engine* engine, const char* user_id,
         sc::OrderQuery query;
         query.user_id = text_arg(user_id, "user_id");
         const auto bits = static_cast<int64_t>(enum_bits(state));
-        if (bits < 0 || bits > SC_ORDER_CANCELLED)
+        if (bits < 0 || bits > SC_ORDER_GROUP_FAILED)
             sc::fail(SC_ERR_INVALID_ARGUMENT, "state must be an order state or SC_ORDER_STATE_ANY", "state");
         query.state = static_cast<sc_order_state_t>(bits);
         query.from_ms = from_ms;

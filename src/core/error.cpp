@@ -28,6 +28,7 @@ const char* status_name(sc_status_t status) noexcept {
         case SC_ERR_LINK_MALFORMED: return "SC_ERR_LINK_MALFORMED";
         case SC_ERR_LINK_UNKNOWN_KEY: return "SC_ERR_LINK_UNKNOWN_KEY";
         case SC_ERR_LINK_TAMPERED: return "SC_ERR_LINK_TAMPERED";
+        case SC_ERR_GROUP_FULL: return "SC_ERR_GROUP_FULL";
     }
     return "SC_UNKNOWN_STATUS";
 }

@@ -2,6 +2,8 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "engine/engine.hpp"
+#include "engine/groupbuy_steps.hpp"
+#include "store/groupbuy_store.hpp"
 #include "engine/referral_steps.hpp"
 #include "engine/rule_steps.hpp"
 #include "engine/points_steps.hpp"
@@ -100,6 +102,9 @@ void Engine::import_program(std::string_view json) {
         for (const auto& r : doc.shipping_rules) steps::save_shipping_rule(tx, r);
         if (doc.points) steps::save_points_program(tx, *doc.points);
         if (doc.referral) steps::save_referral_program(tx, *doc.referral, "referral.");
+        // After the SKUs, which the campaigns name.
+        for (size_t i = 0; i < doc.group_campaigns.size(); ++i)
+            steps::save_group_campaign(tx, doc.group_campaigns[i], "group_buy.campaigns[" + std::to_string(i) + "].");
         tx.emit(NewEvent{"program.imported", "program",
                          {{"skus", doc.skus.size()}, {"promotions", doc.promotions.size()},
                           {"coupon_templates", doc.coupon_templates.size()},
@@ -118,6 +123,8 @@ std::string Engine::export_program() {
         if (store::points_program_text(db)) doc.points = steps::points_program(db);
         doc.tiers = steps::tier_program(db);
         doc.referral = steps::referral_program(db);
+        for (const auto& row : store::group_campaigns(db))
+            doc.group_campaigns.push_back(steps::require_group_campaign(db, row.id, "campaign_id"));
     });
     return serialize_program(doc);
 }

@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include "core/error.hpp"
+#include "engine/groupbuy_steps.hpp"
 #include "engine/steps.hpp"
 #include "store/event_store.hpp"
 
@@ -82,6 +83,7 @@ void Engine::write(const std::function<void(Tx&)>& fn, int64_t settle_first) {
                 tx.points_accounts = &points_accounts;
                 tx.points_cache = &points_cache_;
                 steps::settle_lapsed_orders(tx, settle_first);
+                steps::settle_due_groups(tx, settle_first);
                 fn(tx);
                 settled = tx.settled;
             },

@@ -21,6 +21,7 @@
 #include "tiers/tier_status.hpp"
 #include "engine/points_cache.hpp"
 #include "engine/referral_views.hpp"
+#include "groupbuy/group.hpp"
 #include "referral/referral_program.hpp"
 #include "referral/referral_stats.hpp"
 #include "store/database.hpp"
@@ -60,10 +61,24 @@ struct EngineConfig {
 
 // What a quote or checkout is asked for beyond the selected cart lines. Group and
 // flash-sale contexts will join it; shipping follows the merchants' rules.
+// A group-buy checkout (docs/group-buy.md): the order is the campaign's SKU at the group
+// price, not the cart. "open" starts a group of the campaign, led by the shopper, which
+// opens when this order is paid; "join" takes a seat in an open group.
+struct GroupChoice {
+    enum class Mode { none, open, join };
+    Mode mode = Mode::none;
+    std::string campaign_id;  // open
+    std::string group_id;     // join
+    int64_t quantity = 1;
+
+    bool operator==(const GroupChoice&) const = default;
+};
+
 struct CheckoutRequest {
     CouponChoice coupons;  // none, best, or these codes
     ShippingMethod shipping = ShippingMethod::delivery;
     PointsUse points;      // none, exactly n, or the most the cart allows
+    GroupChoice group;     // none: the selected cart lines
 
     static CheckoutRequest with(CouponChoice coupons) {
         CheckoutRequest request;
@@ -169,10 +184,24 @@ struct OrderQuery {
     int64_t to_ms = INT64_MAX;
 };
 
+// A campaign's figures (docs/group-buy.md, "Report"), as of the read.
+struct GroupCampaignReport {
+    std::string campaign_id;
+    int64_t groups_opened = 0;     // groups whose leader paid
+    int64_t open_now = 0;          // still filling
+    int64_t filled = 0;            // virtually filled included
+    int64_t virtually_filled = 0;
+    int64_t failed = 0;
+    int64_t success_rate_bps = 0;  // filled × 10000 / (filled + failed); 0 before any ended
+    int64_t average_fill_ms = 0;   // from the leader's payment to the fill, over filled groups
+    int64_t units_sold = 0;        // units in paid seats of filled groups
+};
+
 // One page of housekeeping and whether another page has work.
 struct SweepResult {
     int64_t settled = 0;  // lapsed orders cancelled and their holds released
     int64_t tiers_reviewed = 0;  // members whose period end was reviewed
+    int64_t groups_settled = 0;  // groups whose deadline came: failed or virtually filled
     bool more = false;
 };
 
@@ -340,6 +369,22 @@ public:
     // The opens and orders refused for the sharer, with their reasons, oldest first.
     std::vector<ReferralRefusalRecord> referral_refusals(const std::string& sharer_id);
     ReferralStats referral_stats(const ReferralScope& scope);
+
+    // Group-buy (groupbuy_use_cases.cpp, docs/group-buy.md). Groups are opened and joined
+    // through the checkout request (GroupChoice); these define campaigns and read groups.
+    // Replaces the campaign with this id (program/program_document.hpp parses the JSON).
+    void put_group_campaign(const GroupCampaign& campaign);
+    GroupCampaign group_campaign(const std::string& campaign_id);
+    std::vector<GroupCampaign> group_campaigns();
+    // A group as of now: past its deadline it reads failed or filled even before a write
+    // settles it.
+    Group group(const std::string& group_id);
+    // Open groups of the campaign a shopper may join, fewest seats left first, then the
+    // earliest deadline.
+    std::vector<Group> open_groups(const std::string& campaign_id, int64_t limit);
+    // Groups the user has or had a seat in, newest first.
+    std::vector<Group> groups_of_user(const std::string& user_id, int64_t limit);
+    GroupCampaignReport group_campaign_report(const std::string& campaign_id);
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);

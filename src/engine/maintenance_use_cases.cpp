@@ -2,6 +2,7 @@
 // deadlines in pages, and compacting the event log and idempotency records.
 #include "core/error.hpp"
 #include "engine/engine.hpp"
+#include "engine/groupbuy_steps.hpp"
 #include "engine/steps.hpp"
 #include "engine/tier_steps.hpp"
 #include "store/event_store.hpp"
@@ -27,7 +28,9 @@ SweepResult Engine::sweep(int64_t limit) {
         [&](Tx& tx) {
             result.settled = steps::settle_lapsed_orders(tx, limit);
             result.tiers_reviewed = steps::review_due_tiers(tx, limit);
-            result.more = !store::lapsed_order_ids(tx.db, tx.now, 1).empty() || steps::tier_reviews_due(tx.db, tx.now);
+            result.groups_settled = steps::settle_due_groups(tx, limit);
+            result.more = !store::lapsed_order_ids(tx.db, tx.now, 1).empty() || steps::tier_reviews_due(tx.db, tx.now) ||
+                          steps::groups_due(tx.db, tx.now);
         },
         0);
     return result;

@@ -4,6 +4,7 @@
 #include "core/ids.hpp"
 #include "core/text.hpp"
 #include "engine/attribution_steps.hpp"
+#include "engine/groupbuy_steps.hpp"
 #include "engine/engine.hpp"
 #include "engine/points_steps.hpp"
 #include "engine/tier_steps.hpp"
@@ -65,12 +66,17 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
         steps::settle_lapsed_coupon_holders(tx, user_id);
         // So are points held by them.
         steps::settle_lapsed_holders(tx, "points", user_id, 0);
+        const bool grouped = checkout_request.group.mode != GroupChoice::Mode::none;
+        std::optional<steps::GroupCheckout> group;
+        if (grouped) group = steps::prepare_group_checkout(tx, user_id, checkout_request.group);
         const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request, true);
         const std::vector<PricingInput>& inputs = pricing.lines;
         if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "the cart has no selected line", "user_id");
 
         // Re-price now: the quote the shopper saw may be stale.
         Order order = order_from_quote(price(pricing), checkout_request, user_id, tx.now, config_.payment_window_ms);
+        // A seat is paid for before its group (or a group's first seat before its campaign) ends.
+        if (group) order.pay_deadline = std::min(order.pay_deadline, group->pay_deadline_cap);
         store::insert_order(tx.db, order);
         steps::hold_order_points(tx, order);
         steps::note_referral_checkout(tx, order);
@@ -98,7 +104,9 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
                              {{"code", applied.code}, {"template_id", applied.template_id}, {"user_id", user_id},
                               {"order_id", order.id}, {"amount", applied.amount}}});
         }
-        for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
+        if (group) steps::seat_group_order(tx, *group, order, checkout_request.group.quantity);
+        if (!grouped)
+            for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
         store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id}, tx.now);
         result = std::move(order);
     });
@@ -108,7 +116,9 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
 Order Engine::order(const std::string& order_id) {
     require_id(order_id, "order_id");
     Order result;
-    read([&](Connection& db, int64_t now) { result = as_of(steps::require_order(db, order_id), now); });
+    read([&](Connection& db, int64_t now) {
+        result = steps::group_order_as_of(db, as_of(steps::require_order(db, order_id), now), now);
+    });
     return result;
 }
 
@@ -131,6 +141,7 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         order.state = SC_ORDER_PAID;
         order.paid_at = tx.now;
         order.payment_ref = payment_ref;
+        steps::pay_group_seat(tx, order);
         store::save_order_state(tx.db, order);
         const std::optional<Tier> tier = steps::current_tier(tx, order.user_id);
         steps::settle_order_points(tx, order, tier ? tier->benefits.points_multiplier_bps : 10000);
@@ -185,6 +196,7 @@ Order Engine::refund(const std::string& order_id, const std::string& idempotency
             result = as_of(steps::require_order(tx.db, order_id), tx.now);
             return;
         }
+        steps::settle_group_of_order(tx, order_id);  // a failed group's order is refunded as failed
         Order order = steps::require_current_order(tx, order_id);
         const RefundPlan plan = plan_for(order);
         const Refund refund{new_id("rfd"), tx.now, plan.amount, plan.parts};
@@ -196,6 +208,7 @@ Order Engine::refund(const std::string& order_id, const std::string& idempotency
         steps::refund_order_points(tx, before, order, refund.id);
         steps::tier_refund(tx, order, refund.amount, refund.id);
         steps::claw_back_rewards(tx, before, order, refund.id);
+        steps::refund_group_seat(tx, order);
         store::save_idempotency(tx.db, "refund", idempotency_key, {request, refund.id}, tx.now);
         nlohmann::json lines = nlohmann::json::array();
         for (const auto& part : plan.parts)

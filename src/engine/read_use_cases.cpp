@@ -41,7 +41,7 @@ std::string orders_query(const OrderQuery& q) {
 void require_order_query(const OrderQuery& q) {
     require_id(q.user_id, "user_id");
     const int state = static_cast<int>(q.state);
-    if (state < 0 || state > SC_ORDER_CANCELLED)
+    if (state < 0 || state > SC_ORDER_GROUP_FAILED)
         fail(SC_ERR_INVALID_ARGUMENT, "state must be an order state or 0 for any", "state");
     if (q.from_ms < 0) fail(SC_ERR_INVALID_ARGUMENT, "from_ms must not be negative", "from_ms");
     if (q.to_ms < q.from_ms) fail(SC_ERR_INVALID_ARGUMENT, "to_ms must not be before from_ms", "to_ms");

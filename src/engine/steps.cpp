@@ -1,5 +1,7 @@
 #include "engine/steps.hpp"
 
+#include "engine/groupbuy_steps.hpp"
+
 #include "core/error.hpp"
 #include "engine/points_steps.hpp"
 #include "engine/tier_steps.hpp"
@@ -54,6 +56,7 @@ void cancel_order(Tx& tx, Order& order, sc_cancel_reason_t reason) {
             tx.emit(NewEvent{"coupon.released", hold.resource, coupon_payload(c, order.id)});
         }
         if (hold.kind == "points") release_order_points(tx, order);
+        if (hold.kind == "group_seat") release_group_seat(tx, order);
     }
     order.state = SC_ORDER_CANCELLED;
     order.cancel_reason = reason;
@@ -162,14 +165,19 @@ PricingRequest pricing_request(Connection& db, const std::string& user_id, int64
     request.currency = catalog_currency(db);
     request.now = now;
     request.choice = choice;
-    auto skus = store::skus_in_cart(db, user_id);
-    for (const auto& line : store::cart_lines(db, user_id)) {
-        if (!line.selected) continue;
-        auto found = skus.find(line.sku_id);
-        if (found == skus.end()) fail(SC_ERR_NOT_FOUND, "no SKU " + line.sku_id, "sku_id");
-        Sku sku = std::move(found->second);
-        if (check_stock) check_line_quantity(sku, line.quantity, available_stock(db, sku, now));
-        request.lines.push_back(PricingInput{std::move(sku), line.quantity});
+    if (checkout.group.mode != GroupChoice::Mode::none) {
+        // A group checkout buys the campaign's SKU at the group price; the cart stays as it is.
+        add_group_line(db, request, checkout.group, check_stock);
+    } else {
+        auto skus = store::skus_in_cart(db, user_id);
+        for (const auto& line : store::cart_lines(db, user_id)) {
+            if (!line.selected) continue;
+            auto found = skus.find(line.sku_id);
+            if (found == skus.end()) fail(SC_ERR_NOT_FOUND, "no SKU " + line.sku_id, "sku_id");
+            Sku sku = std::move(found->second);
+            if (check_stock) check_line_quantity(sku, line.quantity, available_stock(db, sku, now));
+            request.lines.push_back(PricingInput{std::move(sku), line.quantity});
+        }
     }
     request.promotions = store::unexpired_promotions(db, now);
     request.shipping_rules = store::all_shipping_rules(db);
@@ -210,8 +218,16 @@ void settle_lapsed_coupon_holders(Tx& tx, const std::string& user_id) {
 std::string checkout_request_text(const CheckoutRequest& request) {
     const CouponChoice& choice = request.coupons;
     // Delivery and no points add nothing, so keys recorded before they existed still match.
-    const std::string method =
+    std::string method =
         (request.shipping == ShippingMethod::pickup ? ";shipping=pickup" : "") + points_use_text(request.points);
+    // Ids length-prefixed, as codes are below.
+    const GroupChoice& group = request.group;
+    if (group.mode == GroupChoice::Mode::open)
+        method += ";group=open:" + std::to_string(group.campaign_id.size()) + "=" + group.campaign_id + ":" +
+                  std::to_string(group.quantity);
+    if (group.mode == GroupChoice::Mode::join)
+        method += ";group=join:" + std::to_string(group.group_id.size()) + "=" + group.group_id + ":" +
+                  std::to_string(group.quantity);
     switch (choice.mode) {
         case CouponChoice::Mode::none: return method;
         case CouponChoice::Mode::best: return ";coupons=best" + method;

@@ -41,10 +41,18 @@ const char* order_state_name(sc_order_state_t state) noexcept {
         case SC_ORDER_CREATED: return "created";
         case SC_ORDER_PAID: return "paid";
         case SC_ORDER_PARTIALLY_REFUNDED: return "partially_refunded";
+        case SC_ORDER_AWAITING_GROUP: return "awaiting_group";
+        case SC_ORDER_GROUP_CONFIRMED: return "group_confirmed";
+        case SC_ORDER_GROUP_FAILED: return "group_failed";
         case SC_ORDER_REFUNDED: return "refunded";
         case SC_ORDER_CANCELLED: return "cancelled";
     }
     return "unknown";
+}
+
+bool order_paid(sc_order_state_t state) noexcept {
+    return state != SC_ORDER_CREATED && state != SC_ORDER_CANCELLED && state >= SC_ORDER_CREATED &&
+           state <= SC_ORDER_GROUP_FAILED;
 }
 
 bool payment_lapsed(const Order& order, int64_t now) {
@@ -82,7 +90,7 @@ void require_cancellable(const Order& order) {
 static void require_refundable(const Order& order) {
     if (order.state == SC_ORDER_REFUNDED)
         fail(SC_ERR_REFUND_EXCEEDS_PAID, "order " + order.id + " is already fully refunded");
-    if (order.state != SC_ORDER_PAID && order.state != SC_ORDER_PARTIALLY_REFUNDED)
+    if (!order_paid(order.state) || order.state == SC_ORDER_REFUNDED)
         fail(SC_ERR_INVALID_STATE, std::string("order ") + order.id + " is " +
                                        order_state_name(order.state) + "; only paid orders are refunded");
 }

@@ -89,6 +89,9 @@ int64_t refunded_portion(const Order& order, const std::vector<int64_t>& shares)
 // Stable names ("partially_refunded"); "unknown" outside the enum.
 const char* order_state_name(sc_order_state_t state) noexcept;
 
+// Paid at some point: paid, a group-buy state after payment, or (partially) refunded.
+bool order_paid(sc_order_state_t state) noexcept;
+
 // An unpaid order whose payment window has passed at `now`.
 bool payment_lapsed(const Order& order, int64_t now);
 

@@ -4,6 +4,7 @@
 #include "core/money.hpp"
 #include "core/utf8.hpp"
 #include "program/points_json.hpp"
+#include "program/group_buy_json.hpp"
 #include "program/referral_json.hpp"
 #include "program/tiers_json.hpp"
 #include "program/rules_json.hpp"
@@ -123,6 +124,21 @@ void parse_rules(const json& root, ProgramDocument& doc) {
         validate_referral_program(program, "referral.");
         doc.referral = std::move(program);
     }
+    if (auto it = root.find("group_buy"); it != root.end()) {
+        if (!it->is_object()) invalid_field("group_buy", "must be an object");
+        only_known_keys(*it, {"campaigns"}, "group_buy.");
+        const json& list = required_field(*it, "campaigns", "group_buy.");
+        if (!list.is_array()) invalid_field("group_buy.campaigns", "must be an array");
+        std::map<std::string, size_t> seen;
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::string p = "group_buy.campaigns[" + std::to_string(i) + "].";
+            GroupCampaign c = parse_group_campaign_json(list[i], p);
+            validate_group_campaign(c, p);
+            auto [pos, fresh] = seen.emplace(c.id, i);
+            if (!fresh) invalid_field(p + "id", "duplicates group_buy.campaigns[" + std::to_string(pos->second) + "].id");
+            doc.group_campaigns.push_back(std::move(c));
+        }
+    }
 }
 
 }  // namespace
@@ -169,6 +185,12 @@ TierProgram parse_tier_program_entry(std::string_view text) {
     return program;
 }
 
+GroupCampaign parse_group_campaign_entry(std::string_view text) {
+    GroupCampaign campaign = parse_group_campaign_json(entry_object(text), "");
+    validate_group_campaign(campaign, "");
+    return campaign;
+}
+
 ReferralProgram parse_referral_program_entry(std::string_view text) {
     ReferralProgram program = parse_referral_json(entry_object(text), "");
     validate_referral_program(program, "");
@@ -180,7 +202,7 @@ ProgramDocument parse_program(std::string_view text) {
     const json root = parse_strict_json(text);
     if (!root.is_object()) invalid_field("", "must be a JSON object");
     only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules",
-                           "points", "tiers", "referral"}, "");
+                           "points", "tiers", "referral", "group_buy"}, "");
     if (string_field(required_field(root, "format", ""), "format") != kProgramFormat)
         invalid_field("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
@@ -241,6 +263,11 @@ std::string serialize_program(const ProgramDocument& doc) {
     if (doc.points) root["points"] = points_program_json(*doc.points);
     if (doc.tiers) root["tiers"] = tier_program_json(*doc.tiers);
     if (doc.referral) root["referral"] = referral_program_json(*doc.referral);
+    if (!doc.group_campaigns.empty()) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto& c : doc.group_campaigns) list.push_back(group_campaign_json(c));
+        root["group_buy"] = {{"campaigns", std::move(list)}};
+    }
     return root.dump(2) + "\n";
 }
 

@@ -7,6 +7,7 @@
 #include "pricing/promotion.hpp"
 #include "pricing/shipping.hpp"
 #include "points/points_program.hpp"
+#include "groupbuy/group_campaign.hpp"
 #include "referral/referral_program.hpp"
 #include "tiers/tier_program.hpp"
 
@@ -29,6 +30,7 @@ struct ProgramDocument {
     std::optional<PointsProgram> points;  // absent: the document leaves the points program as it is
     std::optional<TierProgram> tiers;     // absent: the document leaves the tier program as it is
     std::optional<ReferralProgram> referral;  // absent: the document leaves the referral program as it is
+    std::vector<GroupCampaign> group_campaigns;  // "group_buy.campaigns": each replaces the campaign with its id
 };
 
 // Throws Error(SC_ERR_VALIDATION, message, field) on any problem.
@@ -45,6 +47,7 @@ ShippingRule parse_shipping_rule_entry(std::string_view json);
 PointsProgram parse_points_program_entry(std::string_view json);
 TierProgram parse_tier_program_entry(std::string_view json);
 ReferralProgram parse_referral_program_entry(std::string_view json);
+GroupCampaign parse_group_campaign_entry(std::string_view json);
 
 // Stable output: keys in a fixed order, SKUs in the order given.
 std::string serialize_program(const ProgramDocument& doc);

@@ -6,11 +6,6 @@ namespace sc {
 
 namespace {
 
-bool bool_field(const nlohmann::json& value, const std::string& field) {
-    if (!value.is_boolean()) invalid_field(field, "must be true or false");
-    return value.get<bool>();
-}
-
 std::vector<int64_t> integer_list(const nlohmann::json& value, const std::string& field) {
     if (!value.is_array()) invalid_field(field, "must be an array");
     std::vector<int64_t> out;

@@ -30,11 +30,6 @@ int small_integer(const json& v, const std::string& field) {
     return static_cast<int>(n);
 }
 
-bool boolean(const json& v, const std::string& field) {
-    if (!v.is_boolean()) invalid_field(field, "must be true or false");
-    return v.get<bool>();
-}
-
 std::vector<std::string> strings(const json& v, const std::string& field) {
     if (!v.is_array()) invalid_field(field, "must be an array of strings");
     std::vector<std::string> out;
@@ -136,7 +131,7 @@ Promotion parse_promotion_json(const json& obj, const std::string& p) {
     r.title = string_field(required_field(obj, "title", p), p + "title");
     r.kind = parse_enum(required_field(obj, "kind", p), p + "kind", kPromotionKinds);
     if (auto f = optional_field(obj, "scope")) r.scope = parse_scope(*f, p + "scope.");
-    if (auto f = optional_field(obj, "exclusive")) r.stacking.exclusive = boolean(*f, p + "exclusive");
+    if (auto f = optional_field(obj, "exclusive")) r.stacking.exclusive = bool_field(*f, p + "exclusive");
     if (auto f = optional_field(obj, "priority")) r.stacking.priority = small_integer(*f, p + "priority");
     if (auto f = optional_field(obj, "starts_at")) r.starts_at = integer_field(*f, p + "starts_at");
     if (auto f = optional_field(obj, "ends_at"); f && !f->is_null()) r.ends_at = integer_field(*f, p + "ends_at");
@@ -210,7 +205,7 @@ CouponTemplate parse_coupon_template_json(const json& obj, const std::string& p)
     if (auto f = optional_field(obj, "max_off"); f && !f->is_null()) t.max_off = integer_field(*f, p + "max_off");
     if (auto f = optional_field(obj, "min_spend")) t.min_spend = integer_field(*f, p + "min_spend");
     if (auto f = optional_field(obj, "scope")) t.scope = parse_scope(*f, p + "scope.");
-    if (auto f = optional_field(obj, "exclusive")) t.stacking.exclusive = boolean(*f, p + "exclusive");
+    if (auto f = optional_field(obj, "exclusive")) t.stacking.exclusive = bool_field(*f, p + "exclusive");
     if (auto f = optional_field(obj, "priority")) t.stacking.priority = small_integer(*f, p + "priority");
     if (auto f = optional_field(obj, "issuer_merchant_id")) t.issuer_merchant_id = string_field(*f, p + "issuer_merchant_id");
     {

@@ -157,4 +157,9 @@ int64_t integer_field(const nlohmann::json& value, const std::string& field) {
     return value.get<int64_t>();
 }
 
+bool bool_field(const nlohmann::json& value, const std::string& field) {
+    if (!value.is_boolean()) invalid_field(field, "must be true or false");
+    return value.get<bool>();
+}
+
 }  // namespace sc

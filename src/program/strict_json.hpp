@@ -36,5 +36,6 @@ const nlohmann::json& required_field(const nlohmann::json& obj, const char* key,
 std::string string_field(const nlohmann::json& value, const std::string& field);
 // Money is never a JSON fraction: 68.5 is rejected rather than rounded.
 int64_t integer_field(const nlohmann::json& value, const std::string& field);
+bool bool_field(const nlohmann::json& value, const std::string& field);
 
 }  // namespace sc

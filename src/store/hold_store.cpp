@@ -20,6 +20,11 @@ constexpr CounterTable kCounterTables[] = {
     {"stock", "skus", "stock_on_hand"},
     // A coupon instance (resource = its code) is one unit: capacity 1 until it is used.
     {"coupon", "coupon_instances", "capacity"},
+    // A group-buy group (resource = its id): one unit per seat; its capacity is N less the
+    // paid seats, so reserved-or-paid seats never exceed N.
+    {"group_seat", "groups", "seats_open"},
+    // A group-buy campaign with stock of its own (resource = its id): units not yet sold.
+    {"group_stock", "group_campaigns", "stock_left"},
 };
 
 // Kinds whose resource keeps its own ledger of what is held, so no counter row: a

@@ -543,6 +543,51 @@ ALTER TABLE coupon_instances_v11 RENAME TO coupon_instances;
 CREATE INDEX coupon_instances_by_owner ON coupon_instances(owner_user_id, state, valid_until);
 CREATE INDEX coupon_instances_held ON coupon_instances(template_id, state, hold_expires_at);
 )sql",
+        // 12: group-buy (docs/group-buy.md). A campaign's `stock_left` is the capacity its
+        // "group_stock" holds reserve from (NULL: the campaign has no stock of its own); a
+        // group's `seats_open` is the capacity its "group_seat" holds reserve from: N less
+        // the paid seats, so `seats_open - reserved` is what a joiner may take and the
+        // conditional update of store/hold_store.cpp never lets a group take N + 1.
+        R"sql(
+CREATE TABLE group_campaigns (
+    id         TEXT PRIMARY KEY,
+    sku_id     TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    stock_left INTEGER CHECK (stock_left IS NULL OR stock_left >= 0),
+    reserved   INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND (stock_left IS NULL OR reserved <= stock_left))
+) WITHOUT ROWID;
+CREATE TABLE groups (
+    id              TEXT PRIMARY KEY,
+    campaign_id     TEXT NOT NULL REFERENCES group_campaigns(id),
+    leader_user_id  TEXT NOT NULL,
+    size            INTEGER NOT NULL CHECK (size >= 2 AND size <= 100),
+    state           TEXT NOT NULL CHECK (state = 'pending' OR state = 'open' OR state = 'filled' OR state = 'failed'
+                                         OR state = 'cancelled'),
+    created_at      INTEGER NOT NULL,
+    opened_at       INTEGER NOT NULL DEFAULT 0,
+    deadline        INTEGER NOT NULL DEFAULT 0,
+    ended_at        INTEGER NOT NULL DEFAULT 0,
+    virtual_members INTEGER NOT NULL DEFAULT 0 CHECK (virtual_members >= 0),
+    seats_open      INTEGER NOT NULL CHECK (seats_open >= 0 AND seats_open <= size),
+    reserved        INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= seats_open)
+);
+CREATE INDEX groups_open_by_campaign ON groups(campaign_id, deadline) WHERE state = 'open';
+CREATE INDEX groups_open_by_deadline ON groups(deadline) WHERE state = 'open';
+CREATE INDEX groups_by_campaign ON groups(campaign_id, state);
+CREATE TABLE group_seats (
+    order_id    TEXT PRIMARY KEY REFERENCES orders(id),
+    group_id    TEXT NOT NULL REFERENCES groups(id),
+    campaign_id TEXT NOT NULL,
+    user_id     TEXT NOT NULL,
+    position    INTEGER NOT NULL CHECK (position >= 1),
+    quantity    INTEGER NOT NULL CHECK (quantity >= 1),
+    state       TEXT NOT NULL CHECK (state = 'reserved' OR state = 'paid' OR state = 'released' OR state = 'left'),
+    reserved_at INTEGER NOT NULL,
+    paid_at     INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (group_id, position)
+) WITHOUT ROWID;
+CREATE INDEX group_seats_by_user ON group_seats(user_id, campaign_id, state);
+)sql",
     };
     return steps;
 }

@@ -37,6 +37,7 @@ void test_status_names(void) {
         "SC_ERR_LINK_MALFORMED",
         "SC_ERR_LINK_UNKNOWN_KEY",
         "SC_ERR_LINK_TAMPERED",
+        "SC_ERR_GROUP_FULL",
     };
     int i;
     for (i = 0; i <= (int)SC_STATUS_LAST; ++i) {
@@ -50,7 +51,7 @@ void test_status_names(void) {
 }
 
 void test_order_state_names(void) {
-    const char* names[6];
+    const char* names[9];
     int i;
     int j;
     CHECK_STR(sc_order_state_name(SC_ORDER_PAID), "paid");
@@ -60,15 +61,18 @@ void test_order_state_names(void) {
     CHECK_STR(sc_order_state_name(SC_ORDER_REFUNDED), "refunded");
     CHECK_STR(sc_order_state_name(SC_ORDER_CANCELLED), "cancelled");
     CHECK_STR(sc_order_state_name((sc_order_state_t)0), "unknown");
-    CHECK_STR(sc_order_state_name((sc_order_state_t)6), "unknown");
+    CHECK_STR(sc_order_state_name(SC_ORDER_AWAITING_GROUP), "awaiting_group");
+    CHECK_STR(sc_order_state_name(SC_ORDER_GROUP_CONFIRMED), "group_confirmed");
+    CHECK_STR(sc_order_state_name(SC_ORDER_GROUP_FAILED), "group_failed");
+    CHECK_STR(sc_order_state_name((sc_order_state_t)9), "unknown");
     CHECK_STR(sc_order_state_name((sc_order_state_t)-3), "unknown");
-    for (i = 1; i <= 5; ++i) {
+    for (i = 1; i <= 8; ++i) {
         names[i] = sc_order_state_name((sc_order_state_t)i);
         CHECK(names[i] != NULL && names[i][0] != '\0');
         CHECK(names[i] != NULL && strcmp(names[i], "unknown") != 0);
     }
-    for (i = 1; i <= 5; ++i) {
-        for (j = i + 1; j <= 5; ++j) {
+    for (i = 1; i <= 8; ++i) {
+        for (j = i + 1; j <= 8; ++j) {
             CHECK(names[i] != NULL && names[j] != NULL && strcmp(names[i], names[j]) != 0);
         }
     }

@@ -237,7 +237,7 @@ void test_orders_of_user(void) {
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "user_id",
                     sc_engine_order_list_by_user(fx.engine, ID129, SC_ORDER_STATE_ANY, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "state",
-                    sc_engine_order_list_by_user(fx.engine, "u1", (sc_order_state_t)6, 0, INT64_MAX, NULL, 2, &bad, &E));
+                    sc_engine_order_list_by_user(fx.engine, "u1", (sc_order_state_t)9, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "state",
                     sc_engine_order_list_by_user(fx.engine, "u1", (sc_order_state_t)-1, 0, INT64_MAX, NULL, 2, &bad, &E));
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_ARGUMENT, "from_ms",

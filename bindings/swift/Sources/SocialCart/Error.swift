@@ -33,6 +33,8 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
         case linkUnknownKey
         /// A share link's signature does not match its contents.
         case linkTampered
+        /// Every seat of the group-buy group is taken, or it has filled.
+        case groupFull
         /// Not an `sc_status_t`: raised by the binding when `sc_abi_version()` differs
         /// from the header's `SOCIALCART_ABI_VERSION`. Raw value -1.
         case abiMismatch
@@ -67,6 +69,7 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
             case 21: self = .linkMalformed
             case 22: self = .linkUnknownKey
             case 23: self = .linkTampered
+            case 24: self = .groupFull
             case -1: self = .abiMismatch
             case -2: self = .engineClosed
             default: self = .unknown(rawValue)
@@ -99,6 +102,7 @@ public struct SCError: Error, Sendable, Hashable, CustomStringConvertible {
             case .linkMalformed: return 21
             case .linkUnknownKey: return 22
             case .linkTampered: return 23
+            case .groupFull: return 24
             case .abiMismatch: return -1
             case .engineClosed: return -2
             case .unknown(let raw): return raw

@@ -13,6 +13,12 @@ public enum SCOrderState: Sendable, Hashable, CustomStringConvertible {
     case refunded
     /// Cancelled before payment (see `SCOrder.cancelReason`).
     case cancelled
+    /// A group-buy order, paid; its group has not filled yet.
+    case awaitingGroup
+    /// A group-buy order, paid, and its group filled.
+    case groupConfirmed
+    /// A group-buy order, paid, whose group failed: refund it.
+    case groupFailed
     /// A state this binding does not know.
     case unknown(UInt32)
 
@@ -23,6 +29,9 @@ public enum SCOrderState: Sendable, Hashable, CustomStringConvertible {
         case SC_ORDER_PARTIALLY_REFUNDED.rawValue: self = .partiallyRefunded
         case SC_ORDER_REFUNDED.rawValue: self = .refunded
         case SC_ORDER_CANCELLED.rawValue: self = .cancelled
+        case SC_ORDER_AWAITING_GROUP.rawValue: self = .awaitingGroup
+        case SC_ORDER_GROUP_CONFIRMED.rawValue: self = .groupConfirmed
+        case SC_ORDER_GROUP_FAILED.rawValue: self = .groupFailed
         default: self = .unknown(rawValue)
         }
     }
@@ -34,6 +43,9 @@ public enum SCOrderState: Sendable, Hashable, CustomStringConvertible {
         case .partiallyRefunded: return SC_ORDER_PARTIALLY_REFUNDED.rawValue
         case .refunded: return SC_ORDER_REFUNDED.rawValue
         case .cancelled: return SC_ORDER_CANCELLED.rawValue
+        case .awaitingGroup: return SC_ORDER_AWAITING_GROUP.rawValue
+        case .groupConfirmed: return SC_ORDER_GROUP_CONFIRMED.rawValue
+        case .groupFailed: return SC_ORDER_GROUP_FAILED.rawValue
         case .unknown(let raw): return raw
         }
     }

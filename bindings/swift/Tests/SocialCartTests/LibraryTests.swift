@@ -36,7 +36,8 @@ final class LibraryTests: SocialCartTestCase {
         XCTAssertEqual(SCError.Code.internal.name, "SC_ERR_INTERNAL")
         XCTAssertEqual(SCLibrary.statusName(rawValue: 0), "SC_OK")
         XCTAssertEqual(SCError.Code.linkTampered.name, "SC_ERR_LINK_TAMPERED")
-        for raw in Int32(1)...23 {
+        XCTAssertEqual(SCError.Code.groupFull.name, "SC_ERR_GROUP_FULL")
+        for raw in Int32(1)...24 {
             let code = SCError.Code(rawValue: raw)
             XCTAssertEqual(code.rawValue, raw)
             if case .unknown = code { XCTFail("status \(raw) is not mapped") }

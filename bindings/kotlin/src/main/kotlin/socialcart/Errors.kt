@@ -52,6 +52,8 @@ enum class ErrorCode(val value: Int) {
     LINK_UNKNOWN_KEY(22),
     /** A share link's signature does not match its contents. */
     LINK_TAMPERED(23),
+    /** Every seat of the group-buy group is taken, or it has filled. */
+    GROUP_FULL(24),
     /** A status this binding does not know (a newer library). */
     UNKNOWN(-1);
 

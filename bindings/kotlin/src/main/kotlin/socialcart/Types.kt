@@ -15,6 +15,12 @@ enum class OrderState(val value: Int) {
     PARTIALLY_REFUNDED(3),
     REFUNDED(4),
     CANCELLED(5),
+    /** A group-buy order, paid; its group has not filled yet. */
+    AWAITING_GROUP(6),
+    /** A group-buy order, paid, and its group filled. */
+    GROUP_CONFIRMED(7),
+    /** A group-buy order, paid, whose group failed: refund it. */
+    GROUP_FAILED(8),
     /** A state this binding does not know (a newer library). */
     UNKNOWN(-1);
 

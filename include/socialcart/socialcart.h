@@ -87,6 +87,7 @@
 #include "tiers.h"
 #include "referral.h"
 #include "attribution.h"
+#include "groupbuy.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

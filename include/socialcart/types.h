@@ -83,6 +83,14 @@ typedef struct sc_referral_rewards sc_referral_rewards;
 typedef struct sc_referral_refusals sc_referral_refusals;
 /** The referral statistics of a scope. */
 typedef struct sc_referral_stats sc_referral_stats;
+/** A group-buy campaign's settings (socialcart/groupbuy.h). */
+typedef struct sc_groupbuy_campaign sc_groupbuy_campaign;
+/** A group-buy group with its seats. */
+typedef struct sc_group sc_group;
+/** A list of groups. */
+typedef struct sc_groups sc_groups;
+/** A group-buy campaign's figures. */
+typedef struct sc_group_report sc_group_report;
 
 #ifdef __cplusplus
 }

@@ -384,6 +384,8 @@ public:
     std::vector<Group> open_groups(const std::string& campaign_id, int64_t limit);
     // Groups the user has or had a seat in, newest first.
     std::vector<Group> groups_of_user(const std::string& user_id, int64_t limit);
+    // The group the order holds a seat in, as of now; nothing for an order of the cart.
+    std::optional<Group> group_of_order(const std::string& order_id);
     GroupCampaignReport group_campaign_report(const std::string& campaign_id);
 
     // Orders.

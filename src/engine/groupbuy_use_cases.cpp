@@ -89,6 +89,18 @@ std::vector<Group> Engine::groups_of_user(const std::string& user_id, int64_t li
     return out;
 }
 
+std::optional<Group> Engine::group_of_order(const std::string& order_id) {
+    require_id(order_id, "order_id");
+    std::optional<Group> out;
+    read([&](Connection& db, int64_t now) {
+        steps::require_order(db, order_id);
+        out.reset();
+        if (const auto group_id = store::group_of_order(db, order_id))
+            out = steps::group_as_of(db, require_group(db, *group_id), now);
+    });
+    return out;
+}
+
 GroupCampaignReport Engine::group_campaign_report(const std::string& campaign_id) {
     require_id(campaign_id, "campaign_id");
     GroupCampaignReport r;

@@ -361,6 +361,22 @@ static void sb_referral(sbuf* sb, sc_engine* engine, const char* user_id) {
     sc_referral_refusals_free(refusals);
 }
 
+static void sb_groups(sbuf* sb, sc_engine* engine, const char* user_id) {
+    sc_groups* groups = NULL;
+    size_t i, j;
+    CHECK_OK(sc_engine_groups_of_user(engine, user_id, 100, &groups, &E));
+    for (i = 0; i < sc_groups_count(groups); ++i) {
+        const sc_group* g = sc_groups_at(groups, i);
+        sb_printf(sb, "group %s %s leader=%s left=%" PRId64 " deadline=%" PRId64 "\n", nn(sc_group_id(g)),
+                  sc_group_state_name(sc_group_state(g)), nn(sc_group_leader_user_id(g)), sc_group_seats_left(g),
+                  sc_group_deadline_ms(g));
+        for (j = 0; j < sc_group_seat_count(g); ++j)
+            sb_printf(sb, "  seat %s %s state=%d\n", nn(sc_group_seat_order_id(g, j)), nn(sc_group_seat_user_id(g, j)),
+                      (int)sc_group_seat_state(g, j));
+    }
+    sc_groups_free(groups);
+}
+
 char* fx_fingerprint(fixture* fx) {
     sbuf sb = {NULL, 0, 0};
     char* program = NULL;
@@ -385,6 +401,7 @@ char* fx_fingerprint(fixture* fx) {
         sb_points(&sb, fx->engine, fx->users[i]);
         sb_tier(&sb, fx->engine, fx->users[i]);
         sb_referral(&sb, fx->engine, fx->users[i]);
+        sb_groups(&sb, fx->engine, fx->users[i]);
     }
     sb_coupon_report(&sb, fx->engine);
     sb_share_keys(&sb, fx->engine);

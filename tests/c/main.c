@@ -98,6 +98,12 @@ void test_attribution_fraud_refusals(void);
 void test_attribution_points_rewards(void);
 void test_attribution_bad_input(void);
 void test_attribution_coupon_rewards(void);
+
+/* test_groupbuy.c */
+void test_groupbuy_accessors_null(void);
+void test_groupbuy_open_join_fill(void);
+void test_groupbuy_deadline_failure_and_refunds(void);
+void test_groupbuy_bad_input(void);
 /* test_tiers.c */
 void test_tiers_accessors_null(void);
 void test_tiers_program_bad_input(void);
@@ -218,6 +224,10 @@ static const h_test_case tests[] = {
     {"attribution_points_rewards", test_attribution_points_rewards},
     {"attribution_bad_input", test_attribution_bad_input},
     {"attribution_coupon_rewards", test_attribution_coupon_rewards},
+    {"groupbuy_accessors_null", test_groupbuy_accessors_null},
+    {"groupbuy_open_join_fill", test_groupbuy_open_join_fill},
+    {"groupbuy_deadline_failure_and_refunds", test_groupbuy_deadline_failure_and_refunds},
+    {"groupbuy_bad_input", test_groupbuy_bad_input},
     {"tiers_accessors_null", test_tiers_accessors_null},
     {"tiers_program_bad_input", test_tiers_program_bad_input},
     {"tiers_upgrade_prices_and_downgrade", test_tiers_upgrade_prices_and_downgrade},

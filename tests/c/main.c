@@ -8,6 +8,7 @@ void test_second_process(void);
 void test_busy_other_process(void);
 /* test_coupon_processes.c (process) */
 void test_second_process_coupons(void);
+void test_second_process_groups(void);
 /* test_library.c */
 void test_library_version(void);
 void test_status_names(void);
@@ -145,6 +146,7 @@ static const h_test_case tests[] = {
     {"second_process", test_second_process},
     {"busy_other_process", test_busy_other_process},
     {"second_process_coupons", test_second_process_coupons},
+    {"second_process_groups", test_second_process_groups},
     {"library_version", test_library_version},
     {"status_names", test_status_names},
     {"order_state_names", test_order_state_names},

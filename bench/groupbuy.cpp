@@ -1,0 +1,183 @@
+// Benchmark `groupbuy`: joins per second with 16 threads filling group-buy groups of 5
+// (durability normal), beside the raw single-row INSERT transaction rate on the same
+// SQLite settings, measured in alternating rounds in the same run (the machine is shared
+// and noisy: only ratios from one run compare).
+//
+// A join is a shopper's group checkout (SC_GROUP_MODE_JOIN: the seat is reserved) and its
+// payment, two transactions. Each round opens `groups` groups through their leaders (not
+// timed), then 16 threads race to fill them in order: every thread joins the group at the
+// shared cursor and moves the cursor on when told SC_ERR_GROUP_FULL. After each round the
+// benchmark checks that every group ended filled with exactly 5 paid members and prints it.
+// Target: at least 5,000 joins per second.
+//
+//   bench_groupbuy [groups=400] [rounds=5] [threads=16]
+#include "support.hpp"
+
+#include <atomic>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace bench;
+
+namespace {
+
+constexpr int64_t kSize = 5;
+constexpr double kTarget = 5000;
+
+const char* const kCampaign =
+    "{\"id\":\"bench\",\"sku_id\":\"box\",\"group_price\":9900,\"group_size\":5,\"lifetime_minutes\":43200,"
+    "\"starts_at\":0,\"ends_at\":4102444800000}";
+
+std::vector<std::string> open_groups(sc_engine* engine, int64_t round, int64_t groups) {
+    sc_checkout_request* request = nullptr;
+    must(sc_checkout_request_new(&request, err()), "sc_checkout_request_new");
+    must(sc_checkout_request_set_group(request, SC_GROUP_MODE_OPEN, "bench", 1, err()), "sc_checkout_request_set_group");
+    std::vector<std::string> ids;
+    for (int64_t g = 0; g < groups; ++g) {
+        const std::string leader = id(id("r", round) + "-leader-", g);
+        sc_order* order = nullptr;
+        sc_group* group = nullptr;
+        must(sc_engine_checkout(engine, leader.c_str(), request, leader.c_str(), &order, err()), "sc_engine_checkout");
+        must(sc_engine_order_pay(engine, sc_order_id(order), "psp", sc_order_total(order), leader.c_str(), nullptr,
+                                 err()),
+             "sc_engine_order_pay");
+        must(sc_engine_order_group(engine, sc_order_id(order), &group, err()), "sc_engine_order_group");
+        ids.emplace_back(sc_group_id(group));
+        sc_group_free(group);
+        sc_order_free(order);
+    }
+    sc_checkout_request_free(request);
+    return ids;
+}
+
+struct Filled {
+    int64_t joins = 0;
+    int64_t full = 0;  // checkouts told SC_ERR_GROUP_FULL
+    double seconds = 0;
+};
+
+// Fills every group with `threads` racing joiners.
+Filled fill(sc_engine* engine, int64_t round, const std::vector<std::string>& groups, int64_t threads) {
+    std::atomic<size_t> cursor{0};
+    std::atomic<int64_t> joins{0};
+    std::atomic<int64_t> full{0};
+    std::atomic<int64_t> next_user{0};
+    const auto start = Clock::now();
+    std::vector<std::thread> pool;
+    for (int64_t t = 0; t < threads; ++t)
+        pool.emplace_back([&] {
+            sc_checkout_request* request = nullptr;
+            must(sc_checkout_request_new(&request, err()), "sc_checkout_request_new");
+            for (;;) {
+                const size_t at = cursor.load();
+                if (at >= groups.size()) break;
+                must(sc_checkout_request_set_group(request, SC_GROUP_MODE_JOIN, groups[at].c_str(), 1, err()),
+                     "sc_checkout_request_set_group");
+                const std::string user = id(id("r", round) + "-joiner-", next_user++);
+                sc_order* order = nullptr;
+                const sc_status_t st = sc_engine_checkout(engine, user.c_str(), request, user.c_str(), &order, err());
+                if (st == SC_ERR_GROUP_FULL) {
+                    ++full;
+                    size_t expected = at;
+                    cursor.compare_exchange_strong(expected, at + 1);
+                    continue;
+                }
+                must(st, "sc_engine_checkout");
+                must(sc_engine_order_pay(engine, sc_order_id(order), "psp", sc_order_total(order), user.c_str(),
+                                         nullptr, err()),
+                     "sc_engine_order_pay");
+                sc_order_free(order);
+                ++joins;
+            }
+            sc_checkout_request_free(request);
+        });
+    for (auto& th : pool) th.join();
+    return Filled{joins.load(), full.load(), seconds_since(start)};
+}
+
+// Every group filled with exactly kSize paid members.
+bool all_exactly_full(sc_engine* engine, const std::vector<std::string>& groups) {
+    bool ok = true;
+    for (const auto& g : groups) {
+        sc_group* group = nullptr;
+        must(sc_engine_group_get(engine, g.c_str(), &group, err()), "sc_engine_group_get");
+        if (sc_group_state(group) != SC_GROUP_FILLED || sc_group_paid_members(group) != kSize) {
+            std::fprintf(stderr, "group %s: %s with %lld paid\n", g.c_str(), sc_group_state_name(sc_group_state(group)),
+                         static_cast<long long>(sc_group_paid_members(group)));
+            ok = false;
+        }
+        sc_group_free(group);
+    }
+    return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int64_t groups = arg(argc, argv, 1, 400);
+    const int64_t rounds = arg(argc, argv, 2, 5);
+    const int64_t threads = arg(argc, argv, 3, 16);
+    std::printf("socialcart %s · groupbuy: %lld threads fill %lld groups of %lld per round (%lld joins), %lld "
+                "rounds,\ndurability normal, beside as many raw single-row INSERT transactions\n\n",
+                sc_version(), static_cast<long long>(threads), static_cast<long long>(groups),
+                static_cast<long long>(kSize), static_cast<long long>(groups * (kSize - 1)),
+                static_cast<long long>(rounds));
+    TempDb file("groupbuy");
+    TempDb raw_file("groupbuy-raw");
+    ManualClock clock;
+    EngineSettings settings;
+    settings.clock = &clock;
+    sc_engine* engine = open_engine(file.path(), settings);
+    put_sku(engine, "box", "Mooncake box", "m1", 12800, -1);
+    must(sc_engine_groupbuy_campaign_put(engine, kCampaign, err()), "sc_engine_groupbuy_campaign_put");
+    RawInsertFloor raw(raw_file.path(), "NORMAL");
+
+    std::vector<double> ratios, rates, raw_rates;
+    int64_t total_joins = 0, total_full = 0;
+    double total_seconds = 0;
+    bool exact = true;
+    std::printf("%-6s %12s %12s %8s %10s %s\n", "round", "joins/s", "raw tx/s", "ratio", "told full",
+                "every group exactly 5 paid");
+    for (int64_t r = 0; r < rounds; ++r) {
+        const std::vector<std::string> ids = open_groups(engine, r, groups);
+        const int64_t n = groups * (kSize - 1);
+        double raw_s = 0;
+        Filled joined;
+        if (r % 2 == 1) raw_s = raw.run(n);
+        joined = fill(engine, r, ids, threads);
+        if (r % 2 == 0) raw_s = raw.run(n);
+        const bool ok = joined.joins == n && all_exactly_full(engine, ids);
+        exact = exact && ok;
+        const double rate = static_cast<double>(joined.joins) / joined.seconds;
+        const double raw_rate = static_cast<double>(n) / raw_s;
+        rates.push_back(rate);
+        raw_rates.push_back(raw_rate);
+        ratios.push_back(rate / raw_rate);
+        total_joins += joined.joins;
+        total_seconds += joined.seconds;
+        total_full += joined.full;
+        std::printf("%-6lld %12.0f %12.0f %7.1f%% %10lld %s\n", static_cast<long long>(r), rate, raw_rate,
+                    100 * rate / raw_rate, static_cast<long long>(joined.full), ok ? "yes" : "NO");
+    }
+    sc_engine_close(engine);
+    const double rate = static_cast<double>(total_joins) / total_seconds;
+    const double ratio = median(ratios);
+    std::printf("\nall rounds: %.0f joins/s (median raw %.0f tx/s, median ratio %.1f%%); target >= %.0f joins/s: %s; "
+                "every group exactly 5 paid: %s\n",
+                rate, median(raw_rates), 100 * ratio, kTarget, yes_no(rate >= kTarget), exact ? "yes" : "NO");
+    std::printf("a join = a group checkout and its payment (two write transactions); ratio = joins/s / raw tx/s\n");
+    Report report("groupbuy");
+    report.add("joins", rate, "joins/s")
+        .with_baseline(median(raw_rates))
+        .with_ratio(ratio)
+        .with_target(kTarget, rate >= kTarget)
+        .with("threads", static_cast<double>(threads))
+        .with("group_size", static_cast<double>(kSize))
+        .with("told_full", static_cast<double>(total_full))
+        .with_text("every_group_exactly_full", exact ? "true" : "false")
+        .with_text("ratio_is", "median over rounds of (joins/s) / (raw single-row insert tx/s)");
+    report.write();
+    return exact ? 0 : 1;
+}

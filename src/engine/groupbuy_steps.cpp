@@ -12,6 +12,7 @@
 #include "store/coupon_store.hpp"
 #include "store/groupbuy_store.hpp"
 #include "store/order_store.hpp"
+#include "store/parsed_by_text.hpp"
 
 namespace sc::steps {
 
@@ -145,7 +146,11 @@ void save_group_campaign(Tx& tx, const GroupCampaign& campaign, const std::strin
 GroupCampaign require_group_campaign(Connection& db, const std::string& campaign_id, const std::string& field) {
     const auto row = store::find_group_campaign(db, campaign_id);
     if (!row) fail(SC_ERR_NOT_FOUND, "no group-buy campaign " + campaign_id, field);
-    return parse_group_campaign_json(parse_strict_json(row->definition), "");
+    // Read by every group checkout and payment: parsed once per text, as rules are.
+    static store::ParsedByText<GroupCampaign> parsed;
+    return parsed.get(row->definition, [](const std::string& text) {
+        return parse_group_campaign_json(parse_strict_json(text), "");
+    });
 }
 
 void add_group_line(Connection& db, PricingRequest& request, const GroupChoice& choice, bool check_stock) {

@@ -64,13 +64,20 @@ public struct SCCheckoutRequest: Sendable, Hashable {
     public var shipping: SCShippingMethod
     /// How many of the member's points pay (default `.none`).
     public var points: SCPointsUse
+    /// Whether the order opens or joins a group-buy group instead of taking the cart
+    /// (default `.none`: the selected cart lines). A group order is the campaign's SKU at the
+    /// group price; the cart stays as it is. Coupons, points and shipping apply as to any
+    /// checkout.
+    public var group: SCGroupChoice
 
     public init(
-        coupons: SCCouponChoice = .none, shipping: SCShippingMethod = .delivery, points: SCPointsUse = .none
+        coupons: SCCouponChoice = .none, shipping: SCShippingMethod = .delivery, points: SCPointsUse = .none,
+        group: SCGroupChoice = .none
     ) {
         self.coupons = coupons
         self.shipping = shipping
         self.points = points
+        self.group = group
     }
 }
 
@@ -83,8 +90,9 @@ final class CheckoutRequestHandle {
     }
 
     /// - Throws: `.invalidArgument` (field "code": empty, a control character, a code
-    ///   named twice; field "points": `.exactly` a negative number), `.invalidUTF8`,
-    ///   `.limitExceeded` (field "code": more than 20 codes).
+    ///   named twice; field "points": `.exactly` a negative number; field "id": a group
+    ///   choice's empty campaign or group id; field "quantity": a group choice's quantity
+    ///   below 1), `.invalidUTF8`, `.limitExceeded` (field "code": more than 20 codes).
     convenience init(_ request: SCCheckoutRequest) throws {
         if case .chosen(let codes) = request.coupons {
             for code in codes { try requireCString(code, field: "code") }
@@ -106,6 +114,7 @@ final class CheckoutRequestHandle {
         case .exactly(let points): try setPoints(SC_POINTS_EXACTLY, points)
         case .most: try setPoints(SC_POINTS_MOST, 0)
         }
+        try setGroup(request.group)
     }
 
     deinit { sc_checkout_request_free(raw) }

@@ -266,15 +266,28 @@ extension SCEngine.Blocking {
     /// (`discount`, `shipping`, `merchants`, `promotions`, `coupons`, `pointsUsed`, line
     /// `adjustments`) and holds its stock, the coupons applied and the points used until the
     /// payment deadline. A retry with the same key and request returns the same order.
-    /// - Parameter request: the coupon choice, shipping method and points; by default no
-    ///   coupons, delivery and no points.
+    ///
+    /// With a group choice (`SCCheckoutRequest.group`) the order is the campaign's SKU at the
+    /// group price, not the cart (which stays as it is): `.open` makes a pending group led by
+    /// the shopper, which opens when this order is paid (the order then reads
+    /// `.awaitingGroup`); `.join` takes a seat in an open group at once, held for the payment
+    /// window. Read the group with `groupOfOrder(orderId:)`.
+    /// - Parameter request: the coupon choice, shipping method, points and group choice; by
+    ///   default no coupons, delivery, no points and the cart.
     /// - Throws: `.cartEmpty`, `.skuInactive`, `.outOfStock`, `.limitExceeded`,
     ///   `.overflow`, `.idempotencyConflict` (the key was used by another user or with
     ///   another request), `.notFound` (field "coupons": a chosen code the shopper does not
     ///   hold), `.invalidState` (field "coupons": a chosen coupon was taken by another
     ///   checkout at the same moment); `.invalidArgument` / `.limitExceeded` (field "code")
     ///   for the request's codes; `.invalidArgument` (field "points": more points than the
-    ///   quote's `pointsMax`, or not whole units).
+    ///   quote's `pointsMax`, or not whole units). For a group choice: `.groupFull` (field
+    ///   "group_id": no seat is left), `.notFound` (field "campaign_id" or "group_id"),
+    ///   `.invalidState` (field "group_id": the group is not open, or the shopper has a seat
+    ///   in it already; field "campaign_id": the shopper leads a live group of the campaign
+    ///   already; field "user_id": a new-shoppers-only campaign), `.expired` (field
+    ///   "campaign_id": outside the campaign's window), `.limitExceeded` (field "quantity":
+    ///   the campaign's units per order or per shopper), `.outOfStock`; `.invalidArgument`
+    ///   (field "id" or "quantity") for the choice itself.
     public func checkout(
         user: String, request: SCCheckoutRequest = SCCheckoutRequest(), idempotencyKey: String
     ) throws -> SCOrder {

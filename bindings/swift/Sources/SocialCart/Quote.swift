@@ -370,9 +370,12 @@ public struct SCCouponExplanation: Sendable, Hashable {
 extension SCEngine.Blocking {
     /// Prices the selected lines of the user's cart as `checkout(user:request:idempotencyKey:)`
     /// with the same request would now: item prices, automatic promotions, the coupons the
-    /// request chooses, shipping per merchant, the points the request uses. Changes nothing.
-    /// - Parameter request: the coupon choice, shipping method and points; by default no
-    ///   coupons, delivery and no points.
+    /// request chooses, shipping per merchant, the points the request uses. With a group
+    /// choice (`SCCheckoutRequest.group`) it prices the group order's line instead of the
+    /// cart: the campaign's SKU at the group price (the leader's price when opening).
+    /// Changes nothing.
+    /// - Parameter request: the coupon choice, shipping method, points and group choice; by
+    ///   default no coupons, delivery, no points and the cart.
     /// - Throws: `.invalidArgument` (field "user_id"; field "code" for a bad coupon code in
     ///   `.chosen`; field "points": more points than `pointsMax`, or not whole units),
     ///   `.limitExceeded` (field "code": more than 20 codes), `.notFound` (field

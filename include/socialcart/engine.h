@@ -47,12 +47,14 @@ SC_API void sc_engine_close(sc_engine* engine);
  * as free, and each write settles the orders it touches plus a few more. With
  * a tier program (socialcart/tiers.h) it also reviews up to max_orders members
  * whose tier period has ended, logging their tier changes (reads already see
- * the review). Call it again while *more_out is true; each call is one short
+ * the review), and settles up to max_orders group-buy groups whose deadline
+ * has come (socialcart/groupbuy.h: each fails or is virtually filled, with
+ * its events). Call it again while *more_out is true; each call is one short
  * transaction.
  * @param max_orders from 1 to 100000: orders settled, and members reviewed.
  * @param settled_out if not NULL, receives how many orders were settled.
- * @param more_out if not NULL, receives whether lapsed orders or members due
- *        for a tier review remain.
+ * @param more_out if not NULL, receives whether lapsed orders, members due
+ *        for a tier review or groups past their deadline remain.
  * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or max_orders out of range.
  *         Thread-safe.
  */

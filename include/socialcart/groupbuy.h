@@ -89,9 +89,11 @@ typedef enum sc_group_figure_t {
  *        cart, SC_GROUP_MODE_OPEN with a campaign id, SC_GROUP_MODE_JOIN
  *        with a group id.
  * @param quantity units, ≥ 1.
- * @return SC_ERR_INVALID_ARGUMENT (field "request", "mode", "id" or
- *         "quantity"), SC_ERR_INVALID_UTF8; the request is unchanged on
- *         error. Not thread-safe on the same request.
+ * @return SC_ERR_INVALID_ARGUMENT (field "request", "mode", "id" (NULL,
+ *         empty or too long) or "quantity"), SC_ERR_INVALID_UTF8 (field "id");
+ *         the request is unchanged on error. The checkout names the same id
+ *         "campaign_id" or "group_id" in its errors. Not thread-safe on the
+ *         same request.
  */
 SC_API sc_status_t sc_checkout_request_set_group(sc_checkout_request* request, sc_group_mode_t mode, const char* id,
                                                int64_t quantity, sc_error** err);
@@ -116,8 +118,9 @@ SC_API int64_t sc_checkout_request_group_quantity(const sc_checkout_request* req
  *        "limits", "stock", "virtual_fill"}.
  * @return SC_ERR_VALIDATION (the field at fault: a setting out of range, a
  *         SKU that does not exist, a stock below what the campaign sold and
- *         unpaid orders hold), SC_ERR_INVALID_ARGUMENT (field "json"),
- *         SC_ERR_INVALID_UTF8. Thread-safe.
+ *         unpaid orders hold; no field for text that is not a JSON object),
+ *         SC_ERR_INVALID_ARGUMENT (field "json": NULL), SC_ERR_INVALID_UTF8
+ *         (field "json"). Thread-safe.
  */
 SC_API sc_status_t sc_engine_groupbuy_campaign_put(sc_engine* engine, const char* json, sc_error** err);
 
@@ -226,7 +229,7 @@ SC_API sc_group_state_t sc_group_state(const sc_group* group);
 SC_API int64_t sc_group_size(const sc_group* group);
 /** Members who paid and are still in it. */
 SC_API int64_t sc_group_paid_members(const sc_group* group);
-/** Seats neither reserved nor paid: how many more people are needed. */
+/** Seats neither reserved nor paid: how many more people are needed; 0 once the group ended. */
 SC_API int64_t sc_group_seats_left(const sc_group* group);
 /** Members added by virtual fill. */
 SC_API int64_t sc_group_virtual_members(const sc_group* group);

@@ -7,6 +7,7 @@
  *
  * The request's getters (sc_checkout_request_coupon_choice and the like) are not
  * wrapped: the Kotlin value type holds what it asked for (tests/abi/binding_allowlist.txt).
+ * The group choice's setter and getters are in socialcart_jni_groupbuy.c.
  */
 #include "socialcart_jni_internal.h"
 

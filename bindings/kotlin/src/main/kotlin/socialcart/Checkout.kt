@@ -44,13 +44,20 @@ enum class ShippingMethod(val value: Int) {
  * What a quote or a checkout is asked for beyond the selected cart lines. Pass the same
  * request to [Engine.quote] and then to [Engine.checkout]: the order is priced exactly as
  * the quote was, given the same cart, rules and clock. The default asks for no coupons,
- * delivery and no points, what `quote(userId)` and `checkout(userId, idempotencyKey)` use.
+ * delivery, no points and no group, what `quote(userId)` and `checkout(userId, idempotencyKey)`
+ * use.
  */
 data class CheckoutRequest @JvmOverloads constructor(
     val coupons: CouponChoice = CouponChoice.None,
     val shipping: ShippingMethod = ShippingMethod.DELIVERY,
     /** How many of the member's points pay (`sc_checkout_request_set_points`). */
-    val points: PointsUse = PointsUse.None
+    val points: PointsUse = PointsUse.None,
+    /**
+     * A group-buy checkout: open a group of a campaign or join a group
+     * (`sc_checkout_request_set_group`); the order is then the campaign's SKU, not the cart.
+     * null (the default) checks out the cart.
+     */
+    val group: GroupChoice? = null
 )
 
 /** sc_coupon_choice_t values. */
@@ -63,11 +70,17 @@ private const val POINTS_NONE = 0
 private const val POINTS_EXACTLY = 1
 private const val POINTS_MOST = 2
 
+/** sc_group_mode_t values. */
+internal const val GROUP_MODE_NONE = 0
+internal const val GROUP_MODE_OPEN = 1
+internal const val GROUP_MODE_JOIN = 2
+
 /**
  * Runs block with a native `sc_checkout_request` holding this request, freed afterwards.
  * @throws SocialCartException INVALID_ARGUMENT (field "code": an empty, repeated or
  *   malformed code; field "shipping": [ShippingMethod.UNKNOWN]; field "points": a negative
- *   [PointsUse.Exactly]), INVALID_UTF8,
+ *   [PointsUse.Exactly]; field "id": an empty or malformed campaign or group id; field
+ *   "quantity": a [GroupChoice.quantity] below 1), INVALID_UTF8,
  *   LIMIT_EXCEEDED (field "code": more than 20 codes).
  */
 internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
@@ -87,6 +100,13 @@ internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
             PointsUse.None -> Native.checkoutRequestSetPoints(h, POINTS_NONE, 0)
             is PointsUse.Exactly -> Native.checkoutRequestSetPoints(h, POINTS_EXACTLY, use.points)
             PointsUse.Most -> Native.checkoutRequestSetPoints(h, POINTS_MOST, 0)
+        }
+        when (val choice = group) {
+            null -> Native.checkoutRequestSetGroup(h, GROUP_MODE_NONE, null, 0)
+            is GroupChoice.Open ->
+                Native.checkoutRequestSetGroup(h, GROUP_MODE_OPEN, utf8(choice.campaignId), choice.quantity)
+            is GroupChoice.Join ->
+                Native.checkoutRequestSetGroup(h, GROUP_MODE_JOIN, utf8(choice.groupId), choice.quantity)
         }
         return block(h)
     } finally {

@@ -79,8 +79,10 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * orders whose payment window lapsed are cancelled (oldest deadline first)
      * and their holds released, with their events. This is housekeeping, not
      * needed for correctness: reads already see a lapsed order as cancelled and
-     * its stock as free. Call it again while [SweepResult.more] is true; each
-     * call is one short transaction.
+     * its stock as free. It also settles group-buy groups whose deadline has
+     * passed (failed, or filled by virtual members, with their events; reads
+     * already see them so), which [SweepResult.settled] does not count. Call it
+     * again while [SweepResult.more] is true; each call is one short transaction.
      * @throws SocialCartException INVALID_ARGUMENT (field "max_orders") for maxOrders out of range.
      */
     @JvmOverloads
@@ -263,10 +265,22 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * cancelling or a lapse releases them), and keeps its pricing ([Order.discount],
      * [Order.merchants], [Order.pointsAmount], …). A retry with the same key and request returns
      * the same order.
+     *
+     * With [CheckoutRequest.group] the order is the campaign's SKU at the group price, not the
+     * cart (which stays as it is): opening makes a pending group that opens when the order is
+     * paid ([OrderState.AWAITING_GROUP]); joining reserves a seat at once, held for the payment
+     * window, and the N-th payment fills the group ([OrderState.GROUP_CONFIRMED] for every
+     * member's order). [groupOfOrder] reads the group for its invite link.
      * @throws SocialCartException CART_EMPTY, SKU_INACTIVE, OUT_OF_STOCK, LIMIT_EXCEEDED,
      *   OVERFLOW, IDEMPOTENCY_CONFLICT (the key was used by another user or with another
      *   request), INVALID_STATE (field "coupons": a chosen coupon was taken by another checkout
-     *   at the same moment), and the request's errors as [quote].
+     *   at the same moment), and the request's errors as [quote]. A group checkout adds:
+     *   GROUP_FULL (field "group_id": no seat is left, or the group filled), NOT_FOUND (field
+     *   "campaign_id" or "group_id"), INVALID_STATE (field "group_id": the group is not open, is
+     *   the shopper's own or already has their seat; field "campaign_id": the shopper already
+     *   leads a live group of it; field "user_id": a new-users-only campaign and a shopper who
+     *   has paid an order), EXPIRED (field "campaign_id": outside the campaign's window),
+     *   LIMIT_EXCEEDED (field "quantity": the per-order or per-shopper limit).
      */
     fun checkout(userId: String, request: CheckoutRequest, idempotencyKey: String): Order =
         request.withNative { r ->
@@ -778,6 +792,74 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
     /** The statistics of every link. */
     fun referralStats(): ReferralStats =
         Snapshots.takeReferralStats(state.call { Native.engineReferralStats(it, null, 0, null) })
+
+    // ------------------------------------------------------------- group-buy
+
+    /**
+     * Puts a group-buy campaign: one entry of the program document's "group_buy.campaigns"
+     * (`{"id", "sku_id", "group_price", "group_size" (2-100), "lifetime_minutes", "starts_at",
+     * "ends_at", "leader", "limits", "stock", "virtual_fill"}`), replacing the campaign with its
+     * id. Putting the stored campaign again changes nothing. Event group_campaign.put.
+     * Shoppers open and join its groups through [checkout] with [CheckoutRequest.group].
+     * @throws SocialCartException VALIDATION (the field at fault, e.g. "group_size": a setting
+     *   out of range, a SKU that does not exist ("sku_id"), a stock below what the campaign sold
+     *   and unpaid orders hold ("stock")), INVALID_ARGUMENT (field "json"), INVALID_UTF8.
+     */
+    fun putGroupCampaign(json: String) = state.call { Native.engineGroupbuyCampaignPut(it, utf8(json)) }
+
+    /**
+     * Reads a campaign's settings.
+     * @throws SocialCartException NOT_FOUND (field "campaign_id"), INVALID_ARGUMENT (field
+     *   "campaign_id"), INVALID_UTF8.
+     */
+    fun groupCampaign(campaignId: String): GroupCampaign =
+        Snapshots.takeGroupCampaign(state.call { Native.engineGroupbuyCampaignGet(it, utf8(campaignId)) })
+
+    /**
+     * Reads a group as of now: past its deadline it reads failed or filled, and a seat whose
+     * payment window passed reads released, before a write (or [sweep]) settles them.
+     * @throws SocialCartException NOT_FOUND (field "group_id"), INVALID_ARGUMENT (field
+     *   "group_id"), INVALID_UTF8.
+     */
+    fun group(groupId: String): Group = Snapshots.takeGroup(state.call { Native.engineGroupGet(it, utf8(groupId)) })
+
+    /**
+     * The group an order holds a seat in, as [group] reads it (for the invite link after a
+     * leader's checkout); null when the order is not a group order.
+     * @throws SocialCartException NOT_FOUND (field "order_id"), INVALID_ARGUMENT (field
+     *   "order_id"), INVALID_UTF8.
+     */
+    fun groupOfOrder(orderId: String): Group? =
+        Snapshots.takeGroupOrNull(state.call { Native.engineOrderGroup(it, utf8(orderId)) })
+
+    /**
+     * The open groups of a campaign a shopper may join, fewest seats left first ("1 more person
+     * needed"), then the earliest deadline.
+     * @param limit 1..100.
+     * @throws SocialCartException NOT_FOUND (field "campaign_id"), INVALID_ARGUMENT (field
+     *   "campaign_id" or "limit"), INVALID_UTF8.
+     */
+    @JvmOverloads
+    fun openGroups(campaignId: String, limit: Int = 20): List<Group> =
+        Snapshots.takeGroups(state.call { Native.engineGroupsOpen(it, utf8(campaignId), limit.toLong()) })
+
+    /**
+     * The groups a shopper has or had a seat in, newest first.
+     * @param limit 1..100.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id" or "limit"), INVALID_UTF8.
+     */
+    @JvmOverloads
+    fun groupsOfUser(userId: String, limit: Int = 20): List<Group> =
+        Snapshots.takeGroups(state.call { Native.engineGroupsOfUser(it, utf8(userId), limit.toLong()) })
+
+    /**
+     * A campaign's figures as of now: groups opened, open, filled (virtually or not) and
+     * failed, the success rate, the average time to fill and the units sold.
+     * @throws SocialCartException NOT_FOUND (field "campaign_id"), INVALID_ARGUMENT (field
+     *   "campaign_id"), INVALID_UTF8.
+     */
+    fun groupReport(campaignId: String): GroupReport =
+        Snapshots.takeGroupReport(state.call { Native.engineGroupbuyReport(it, utf8(campaignId)) })
 
     // ---------------------------------------------------------------- events
 

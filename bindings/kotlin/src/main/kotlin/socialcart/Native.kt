@@ -504,6 +504,67 @@ internal object Native {
     @JvmStatic external fun referralStatsGet(stats: Long, figure: Int): Long
     @JvmStatic external fun referralStatsFree(stats: Long)
 
+    // Group-buy (socialcart_jni_groupbuy.c)
+    @JvmStatic external fun groupStateName(state: Int): String
+    /** mode: an sc_group_mode_t; id null with GROUP_MODE_NONE. */
+    @JvmStatic external fun checkoutRequestSetGroup(request: Long, mode: Int, id: ByteArray?, quantity: Long)
+    @JvmStatic external fun checkoutRequestGroupMode(request: Long): Long
+    @JvmStatic external fun checkoutRequestGroupTarget(request: Long): String?
+    @JvmStatic external fun checkoutRequestGroupQuantity(request: Long): Long
+    @JvmStatic external fun engineGroupbuyCampaignPut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineGroupbuyCampaignGet(engine: Long, campaignId: ByteArray?): Long
+    @JvmStatic external fun groupbuyCampaignId(campaign: Long): String?
+    @JvmStatic external fun groupbuyCampaignSkuId(campaign: Long): String?
+    @JvmStatic external fun groupbuyCampaignGroupPrice(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignGroupSize(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignLifetimeMinutes(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignStartsAtMs(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignEndsAtMs(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignLeaderPricing(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignLeaderPrice(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignMaxUnitsPerOrder(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignMaxUnitsPerUser(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignStock(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignNewUsersOnly(campaign: Long): Boolean
+    @JvmStatic external fun groupbuyCampaignVirtualFillMinMembers(campaign: Long): Long
+    @JvmStatic external fun groupbuyCampaignFree(campaign: Long)
+    @JvmStatic external fun engineGroupGet(engine: Long, groupId: ByteArray?): Long
+    /** 0 when the order is not a group order. */
+    @JvmStatic external fun engineOrderGroup(engine: Long, orderId: ByteArray?): Long
+    /** A negative limit is out of range. */
+    @JvmStatic external fun engineGroupsOpen(engine: Long, campaignId: ByteArray?, limit: Long): Long
+    /** A negative limit is out of range. */
+    @JvmStatic external fun engineGroupsOfUser(engine: Long, userId: ByteArray?, limit: Long): Long
+    @JvmStatic external fun groupsCount(groups: Long): Long
+    /** Borrowed from the list: read it, never free it. */
+    @JvmStatic external fun groupsAt(groups: Long, index: Long): Long
+    @JvmStatic external fun groupsFree(groups: Long)
+    @JvmStatic external fun groupId(group: Long): String?
+    @JvmStatic external fun groupCampaignId(group: Long): String?
+    @JvmStatic external fun groupLeaderUserId(group: Long): String?
+    @JvmStatic external fun groupState(group: Long): Long
+    @JvmStatic external fun groupSize(group: Long): Long
+    @JvmStatic external fun groupPaidMembers(group: Long): Long
+    @JvmStatic external fun groupSeatsLeft(group: Long): Long
+    @JvmStatic external fun groupVirtualMembers(group: Long): Long
+    @JvmStatic external fun groupCreatedAtMs(group: Long): Long
+    @JvmStatic external fun groupOpenedAtMs(group: Long): Long
+    @JvmStatic external fun groupDeadlineMs(group: Long): Long
+    @JvmStatic external fun groupEndedAtMs(group: Long): Long
+    @JvmStatic external fun groupSeatCount(group: Long): Long
+    @JvmStatic external fun groupSeatOrderId(group: Long, index: Long): String?
+    @JvmStatic external fun groupSeatUserId(group: Long, index: Long): String?
+    @JvmStatic external fun groupSeatPosition(group: Long, index: Long): Long
+    @JvmStatic external fun groupSeatQuantity(group: Long, index: Long): Long
+    @JvmStatic external fun groupSeatState(group: Long, index: Long): Long
+    @JvmStatic external fun groupSeatPaidAtMs(group: Long, index: Long): Long
+    /** Only for a group the caller owns (engineGroupGet, engineOrderGroup), never one of a list. */
+    @JvmStatic external fun groupFree(group: Long)
+    @JvmStatic external fun engineGroupbuyReport(engine: Long, campaignId: ByteArray?): Long
+    /** figure: an sc_group_figure_t ([GroupFigure]); one that is not reads 0. */
+    @JvmStatic external fun groupReportGet(report: Long, figure: Int): Long
+    @JvmStatic external fun groupReportFree(report: Long)
+
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long
     @JvmStatic external fun engineEventsReadType(engine: Long, type: ByteArray?, afterSeq: Long, limit: Long): Long

@@ -523,6 +523,74 @@ internal object Snapshots {
         )
     }
 
+    fun takeGroupCampaign(h: Long): GroupCampaign = taking(h, { Native.groupbuyCampaignFree(it) }) { c ->
+        GroupCampaign(
+            id = Native.groupbuyCampaignId(c) ?: "",
+            skuId = Native.groupbuyCampaignSkuId(c) ?: "",
+            groupPrice = Native.groupbuyCampaignGroupPrice(c),
+            groupSize = Native.groupbuyCampaignGroupSize(c),
+            lifetimeMinutes = Native.groupbuyCampaignLifetimeMinutes(c),
+            startsAtMs = Native.groupbuyCampaignStartsAtMs(c),
+            endsAtMs = Native.groupbuyCampaignEndsAtMs(c),
+            leaderPricing = LeaderPricing.of(Native.groupbuyCampaignLeaderPricing(c).toInt()),
+            leaderPrice = Native.groupbuyCampaignLeaderPrice(c),
+            maxUnitsPerOrder = Native.groupbuyCampaignMaxUnitsPerOrder(c),
+            maxUnitsPerUser = Native.groupbuyCampaignMaxUnitsPerUser(c),
+            stock = Native.groupbuyCampaignStock(c),
+            newUsersOnly = Native.groupbuyCampaignNewUsersOnly(c),
+            virtualFillMinMembers = Native.groupbuyCampaignVirtualFillMinMembers(c)
+        )
+    }
+
+    /** Reads a group (borrowed: from a list, or one [takeGroup] frees). */
+    fun readGroup(g: Long): Group = Group(
+        id = Native.groupId(g) ?: "",
+        campaignId = Native.groupCampaignId(g) ?: "",
+        leaderUserId = Native.groupLeaderUserId(g) ?: "",
+        state = GroupState.of(Native.groupState(g).toInt()),
+        size = Native.groupSize(g),
+        paidMembers = Native.groupPaidMembers(g),
+        seatsLeft = Native.groupSeatsLeft(g),
+        virtualMembers = Native.groupVirtualMembers(g),
+        createdAtMs = Native.groupCreatedAtMs(g),
+        openedAtMs = Native.groupOpenedAtMs(g),
+        deadlineMs = Native.groupDeadlineMs(g),
+        endedAtMs = Native.groupEndedAtMs(g),
+        seats = indices(Native.groupSeatCount(g)).map { i ->
+            GroupSeat(
+                orderId = Native.groupSeatOrderId(g, i) ?: "",
+                userId = Native.groupSeatUserId(g, i) ?: "",
+                position = Native.groupSeatPosition(g, i),
+                quantity = Native.groupSeatQuantity(g, i),
+                state = SeatState.of(Native.groupSeatState(g, i).toInt()),
+                paidAtMs = Native.groupSeatPaidAtMs(g, i)
+            )
+        }
+    )
+
+    fun takeGroup(h: Long): Group = taking(h, { Native.groupFree(it) }) { readGroup(it) }
+
+    /** A group, or null for the 0 handle (the order is not a group order). */
+    fun takeGroupOrNull(h: Long): Group? = if (h == 0L) null else takeGroup(h)
+
+    fun takeGroups(h: Long): List<Group> = taking(h, { Native.groupsFree(it) }) { list ->
+        indices(Native.groupsCount(list)).map { readGroup(Native.groupsAt(list, it)) }
+    }
+
+    fun takeGroupReport(h: Long): GroupReport = taking(h, { Native.groupReportFree(it) }) { r ->
+        fun get(figure: GroupFigure): Long = Native.groupReportGet(r, figure.value)
+        GroupReport(
+            opened = get(GroupFigure.OPENED),
+            openNow = get(GroupFigure.OPEN_NOW),
+            filled = get(GroupFigure.FILLED),
+            virtuallyFilled = get(GroupFigure.VIRTUALLY_FILLED),
+            failed = get(GroupFigure.FAILED),
+            successRateBps = get(GroupFigure.SUCCESS_RATE_BPS),
+            averageFillMs = get(GroupFigure.AVERAGE_FILL_MS),
+            unitsSold = get(GroupFigure.UNITS_SOLD)
+        )
+    }
+
     /** Reads a batch (borrowed: the callback's batch is freed by the library). */
     fun readEvents(h: Long): List<Event> = indices(Native.eventsCount(h)).map { i ->
         Event(

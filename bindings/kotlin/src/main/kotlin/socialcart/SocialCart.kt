@@ -63,6 +63,10 @@ object SocialCart {
     @JvmStatic
     fun shareTargetName(target: ShareTarget): String = Native.shareTargetName(target.value)
 
+    /** The library's stable name of a group-buy group's state, e.g. "open"; "unknown" for [GroupState.UNKNOWN]. */
+    @JvmStatic
+    fun groupStateName(state: GroupState): String = Native.groupStateName(state.value)
+
     /** The library's stable name of a points entry kind, e.g. "earn"; "unknown" for [PointsEntryKind.UNKNOWN]. */
     @JvmStatic
     fun pointsEntryKindName(kind: PointsEntryKind): String = Native.pointsEntryKindName(kind.value)

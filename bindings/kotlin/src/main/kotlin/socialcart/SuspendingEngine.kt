@@ -139,6 +139,18 @@ class SuspendingEngine internal constructor(val engine: Engine) {
         withContext(Dispatchers.IO) { engine.referralStatsOfTarget(target, targetId) }
     suspend fun referralStats(): ReferralStats = withContext(Dispatchers.IO) { engine.referralStats() }
 
+    suspend fun putGroupCampaign(json: String) = withContext(Dispatchers.IO) { engine.putGroupCampaign(json) }
+    suspend fun groupCampaign(campaignId: String): GroupCampaign =
+        withContext(Dispatchers.IO) { engine.groupCampaign(campaignId) }
+    suspend fun group(groupId: String): Group = withContext(Dispatchers.IO) { engine.group(groupId) }
+    suspend fun groupOfOrder(orderId: String): Group? = withContext(Dispatchers.IO) { engine.groupOfOrder(orderId) }
+    suspend fun openGroups(campaignId: String, limit: Int = 20): List<Group> =
+        withContext(Dispatchers.IO) { engine.openGroups(campaignId, limit) }
+    suspend fun groupsOfUser(userId: String, limit: Int = 20): List<Group> =
+        withContext(Dispatchers.IO) { engine.groupsOfUser(userId, limit) }
+    suspend fun groupReport(campaignId: String): GroupReport =
+        withContext(Dispatchers.IO) { engine.groupReport(campaignId) }
+
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
     suspend fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =

@@ -412,9 +412,9 @@ data class Order(
 
 /** What one [Engine.sweep] call did. */
 data class SweepResult(
-    /** How many lapsed orders this call settled. */
+    /** How many lapsed orders this call settled (tier reviews and group-buy deadlines are not counted). */
     val settled: Long,
-    /** Whether lapsed orders remain: call [Engine.sweep] again. */
+    /** Whether lapsed orders, tier reviews or group-buy deadlines remain: call [Engine.sweep] again. */
     val more: Boolean
 )
 

@@ -46,4 +46,7 @@ void tell_referral_chapter(sc_engine* engine, story_clock* clock);
 /* Chapter 28: share-to-earn, from an open to a clawed-back commission (attribution_chapter.c). */
 void tell_attribution_chapter(sc_engine* engine, story_clock* clock);
 
+/* Chapter 29: group-buy, a group filled through its invite and one failed and refunded (groupbuy_chapter.c). */
+void tell_groupbuy_chapter(sc_engine* engine, story_clock* clock);
+
 #endif /* SC_WALKTHROUGH_STORY_H */

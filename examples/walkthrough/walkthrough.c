@@ -215,8 +215,9 @@ int main(int argc, char** argv) {
     tell_tiers_chapter(engine, &clock, tiers_path);
     tell_referral_chapter(engine, &clock);
     tell_attribution_chapter(engine, &clock);
+    tell_groupbuy_chapter(engine, &clock);
 
-    printf("\n29. The event log, read from the start:\n");
+    printf("\n30. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

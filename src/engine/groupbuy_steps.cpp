@@ -75,10 +75,12 @@ void fail_group(Tx& tx, Group& group) {
         if (s.state != SeatState::paid) continue;
         move_order(tx, s.order_id, SC_ORDER_AWAITING_GROUP, SC_ORDER_GROUP_FAILED);
         const Order order = require_order(tx.db, s.order_id);
-        // Each member's own order, with its own amount: the host refunds each one.
+        // Each member's own order, with its own amount: the host refunds each one. The
+        // amount is what the refund calls can return (the goods); shipping is the host's.
         tx.emit(NewEvent{"group.refund_due", order.id,
                          {{"order_id", order.id}, {"group_id", group.id}, {"user_id", order.user_id},
-                          {"amount", order.total - order.refunded()}, {"currency", order.currency}}});
+                          {"amount", order.goods_total() - order.refunded()}, {"shipping", order.shipping},
+                          {"currency", order.currency}}});
         store::return_campaign_stock(tx.db, group.campaign_id, s.quantity);
     }
 }

@@ -59,7 +59,9 @@ SC_API const char* sc_order_state_name(sc_order_state_t state);
  * sc_engine_quote() with the same request would now, stores that pricing
  * snapshot (socialcart/order_pricing.h), holds tracked stock and the coupons
  * applied until the payment deadline, and removes the ordered lines from the
- * cart. All in one transaction.
+ * cart. All in one transaction. A group checkout (sc_checkout_request_set_group,
+ * socialcart/groupbuy.h) orders the campaign's SKU instead and leaves the cart
+ * as it is.
  * @param request the coupon choice and shipping method; NULL for the defaults
  *        (no coupons, delivery). Only read during the call.
  * @param idempotency_key a retry with the same key and request returns the same
@@ -72,7 +74,14 @@ SC_API const char* sc_order_state_name(sc_order_state_t state);
  *         SC_ERR_NOT_FOUND (field "coupons") as sc_engine_quote().
  *         SC_ERR_INVALID_STATE (field "coupons") when a chosen coupon was taken
  *         by another checkout of the same shopper at the same moment.
- *         Thread-safe.
+ *         A group checkout adds: SC_ERR_GROUP_FULL (field "group_id"),
+ *         SC_ERR_NOT_FOUND (field "campaign_id" or "group_id"),
+ *         SC_ERR_INVALID_STATE (field "campaign_id": not started, or the
+ *         shopper already leads a group of it; "group_id": not open, the
+ *         shopper's own or already joined; "user_id": a new-shoppers-only
+ *         campaign), SC_ERR_EXPIRED (field "campaign_id" or "group_id": ended)
+ *         and SC_ERR_LIMIT_EXCEEDED (field "quantity": units per order or per
+ *         shopper). Thread-safe.
  */
 SC_API sc_status_t sc_engine_checkout(sc_engine* engine, const char* user_id,
                                     const sc_checkout_request* request,

@@ -399,8 +399,8 @@ TEST_CASE("a lapsed leader's order cancels the pending group; an idempotent chec
 
 TEST_CASE("exactly N: threads racing for the last seat produce exactly one winner, round after round") {
     GroupShop shop(mooncakes(3));
-    constexpr int kThreads = 16;
-    for (int round = 0; round < 8; ++round) {
+    constexpr int kThreads = 64;
+    for (int round = 0; round < 12; ++round) {
         const std::string gid = shop.lead("leader-" + std::to_string(round));
         shop.join("first-" + std::to_string(round), gid);
         std::atomic<int> won{0}, full{0}, other{0};

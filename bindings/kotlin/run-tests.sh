@@ -183,21 +183,21 @@ WALKTHROUGH_OUT="$TEST_OUT/walkthrough.out"
   > "$WALKTHROUGH_OUT" || { cat "$WALKTHROUGH_OUT"; echo "run-tests.sh: the walkthrough failed" >&2; exit 1; }
 cat "$WALKTHROUGH_OUT"
 # Ids are random: each becomes its kind and the order it first appears in (ord_1, cpn_2, opn_3,
-# ...), so that "the same order", "the coupon she claimed" or "the open that bound the buyer"
-# still has to be the same id. Share links' short codes are random too: a code printed for
-# people (XXXX-XXXXXX, on the poster) or in canonical form (XXXXXXXXXX, the event log's subject
-# and "code") becomes code_1, code_2, ... by first appearance, both forms of one code the same
-# number. Their alphabet is Crockford's base32 in upper case (no I, L, O, U), which nothing else
-# the story prints matches.
+# grp_1, ...), so that "the same order", "the coupon she claimed", "the open that bound the
+# buyer" or "the group the invite leads to" still has to be the same id. Share links' short
+# codes are random too: a code printed for people (XXXX-XXXXXX, on the poster) or in canonical
+# form (XXXXXXXXXX, the event log's subject and "code") becomes code_1, code_2, ... by first
+# appearance, both forms of one code the same number. Their alphabet is Crockford's base32 in
+# upper case (no I, L, O, U), which nothing else the story prints matches.
 number_ids() {
-  perl -pe 's{\b(ord|rfd|hold|cpn|opn)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge;
+  perl -pe 's{\b(ord|rfd|hold|cpn|opn|grp)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge;
             s{\b([0-9A-HJKMNP-TV-Z]{4})-?([0-9A-HJKMNP-TV-Z]{6})\b}{$c{"$1$2"} //= "code_" . ++$m}ge'
 }
 # The story's figures, each a whole line, in this order: the shopper's story (unchanged
 # since before the sale), then the sale's (chapters 11-15), then the points' (chapters 16-20),
 # then the tiers' (chapters 21-26), then the share links' (chapter 27: only what does not
-# change between runs, the short code numbered), then share-to-earn's (chapter 28), then the
-# event log's (chapter 29).
+# change between runs, the short code numbered), then share-to-earn's (chapter 28), then
+# group-buy's (chapter 29), then the event log's (chapter 30).
 expected_lines=(
   "    tea-oolong-250g  Tieguanyin oolong tea, 250 g          CNY 68.00  12 left"
   "    refused: SKU kettle-iron is not for sale (SC_ERR_SKU_INACTIVE)"
@@ -296,11 +296,37 @@ expected_lines=(
   "    The mooncake box's share-to-earn figures: shares 2 (sharers 2) -> opens 3"
   "    (bound 2) -> orders 1 -> paid 1, goods paid CNY 236.00; commission pending CNY 0.00,"
   "    vested CNY 15.34, clawed back CNY 15.34; refused 1; viral coefficient 0.50"
-  "29. The event log, read from the start:"
-  # 29: the first link's event names the poster's code in canonical form; Bo's order is
-  # credited through the open of his phone (the second open, opn_2).
+  # 29: each of the five pays 98.00 (88.00 and 10.00 shipping); Kai's and Jun's seats in Mei's
+  # group through its invite, the third payment confirming the group; Ana refused, the group
+  # being full; Ren's group failed at its deadline, the two members' boxes refunded; the figures.
+  "29. Group-buy. Mooncake boxes at CNY 88.00 instead of 128.00 for groups of three; a group"
+  "    mei pays CNY 98.00: awaiting_group"
+  "    the group led by mei is open: 1 of 3 paid, 2 more needed by 2027-01-17 11:30"
+  "    the invite leads to Mei's group, and kai is bound"
+  "    kai pays CNY 98.00: awaiting_group"
+  "    the group led by mei is open: 2 of 3 paid, 1 more needed by 2027-01-17 11:30"
+  "    Kai's order is credited to mei, who earns CNY 8.80 pending"
+  "    jun pays CNY 98.00: group_confirmed"
+  "    the group led by mei is filled: 3 of 3 paid"
+  "    Mei's order is now group_confirmed too: the bakery ships all three"
+  "    refused: the group is already filled (SC_ERR_GROUP_FULL)"
+  "    ren pays CNY 98.00: awaiting_group"
+  "    ada pays CNY 98.00: awaiting_group"
+  "    the group led by ren is open: 2 of 3 paid, 1 more needed by 2027-01-17 13:30"
+  "    the group led by ren is failed: 2 of 3 paid"
+  "    ren's order: group_failed, CNY 88.00 due for the boxes -> refunded"
+  "    ada's order: group_failed, CNY 88.00 due for the boxes -> refunded"
+  "    The campaign's figures: groups opened 2, filled 1, failed 1, success rate 50.00%,"
+  "    average time to fill 120 min, boxes sold 3"
+  "30. The event log, read from the start:"
+  # 30: the first link's event names the poster's code in canonical form; Bo's order is
+  # credited through the open of his phone (the second open, opn_2); Mei's group (the first,
+  # grp_1) fills with the three orders after Bo's, two hours after it opened; Ren's (grp_2)
+  # fails, and Ren's order is due the 88.00 of the goods, the shipping beside it.
   '    #92  T+57540min share_link.created code_1                     {"channel":"wechat","code":"code_1","expires_at":1799485200000,"key_id":"shop-2026-12","sharer_id":"lin","target_id":"tea-oolong-250g","target_kind":"sku"}'
   '    #109 T+67710min referral.attributed ord_7 {"buyer_id":"bo","currency":"CNY","open_id":"opn_2","order_id":"ord_7","paid":23600,"sharer_id":"lin"}'
+  '    #151 T+77970min group.filled       grp_1 {"campaign_id":"mooncake-trio","fill_ms":7200000,"group_id":"grp_1","orders":["ord_8","ord_9","ord_10"],"paid_members":3,"virtual_members":0}'
+  '    #173 T+79455min group.refund_due   ord_11 {"amount":8800,"currency":"CNY","group_id":"grp_2","order_id":"ord_11","shipping":1000,"user_id":"ren"}'
   "The end: every handle freed."
 )
 missing_line="$(number_ids < "$WALKTHROUGH_OUT" | perl -e '

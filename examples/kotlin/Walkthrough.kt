@@ -13,7 +13,10 @@
 // key is retired and once expired; then share-to-earn (AttributionChapter.kt): a device's
 // open carried over at sign-in, the paid order credited to its sharer with two levels of
 // commission, a self-referral refused with its reason, the rewards vesting and half clawed
-// back by a return, and the figures. It ends with the event log. The clock is injected
+// back by a return, and the figures; then group-buy (GroupBuyChapter.kt): a group filled
+// through its invite (the joiner's order credited to the leader), a latecomer told the group is
+// full, a group failing at its deadline and each member's order refunded in turn, and the
+// campaign's figures. It ends with the event log. The clock is injected
 // and starts at a fixed time, so every run prints the same story, but for ids and the
 // share links' short codes, which are random.
 //
@@ -183,8 +186,9 @@ private fun tell(
         tellTiersChapter(shop, clock, tiersPath)
         tellReferralChapter(shop, clock)
         tellAttributionChapter(shop, clock)
+        tellGroupBuyChapter(shop, clock)
 
-        println("\n29. The event log, read from the start:")
+        println("\n30. The event log, read from the start:")
         var cursor = 0L
         while (true) {
             val events = shop.readEvents(cursor, 100)

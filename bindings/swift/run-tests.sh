@@ -69,14 +69,15 @@ step "example: swift build"
 
 check "example: swift test" bash -c 'cd "$1" && swift test -j "$2"' _ "$example" "$jobs"
 
-# Ids, coupon codes and share links' short codes are random; the program path may be
-# spelled differently. A short code is ten symbols of Crockford's base32 in upper case,
-# printed as K7QD-M2XR4P (chapter 27) or K7QDM2XR4P (the event log's subject and "code");
-# the token is printed only up to its first 20 characters, which do not change. Everything
-# else must match the C walkthrough, the promotions path included: the C one is given
-# $repo/examples/walkthrough/promotions.json, the Swift one must find it next to program.json.
+# Ids (orders', refunds', holds', coupons', opens' and groups'), coupon codes and share
+# links' short codes are random; the program path may be spelled differently. A short code
+# is ten symbols of Crockford's base32 in upper case, printed as K7QD-M2XR4P (chapter 27)
+# or K7QDM2XR4P (the event log's subject and "code"); the token is printed only up to its
+# first 20 characters, which do not change. Everything else must match the C walkthrough,
+# the promotions path included: the C one is given $repo/examples/walkthrough/promotions.json,
+# the Swift one must find it next to program.json.
 normalize() {
-    sed -E 's/(ord|rfd|hold|cpn|opn)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/;
+    sed -E 's/(ord|rfd|hold|cpn|opn|grp)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/;
         s/\b[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{6}\b/CODE/g'
 }
 
@@ -92,8 +93,8 @@ run_example() {
     # The sale (chapters 11-15) ran, with the promotions.json next to program.json, the
     # points (chapters 16-20), with the points.json next to it, and the member tiers
     # (chapters 21-26), with the tiers.json next to it, the share links (chapter 27) and
-    # share-to-earn (chapter 28); the event log is chapter 29.
-    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^29\. The event log" <<<"$output"; then
+    # share-to-earn (chapter 28) and group-buy (chapter 29); the event log is chapter 30.
+    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^30\. The event log" <<<"$output"; then
         echo "error: the walkthrough did not tell the Mid-Autumn sale" >&2
         return 1
     fi
@@ -114,6 +115,12 @@ run_example() {
     if ! grep -q "^28\. Share-to-earn" <<<"$output" \
         || ! grep -q "^    refused for lin: self_referral (user lin)" <<<"$output"; then
         echo "error: the walkthrough did not tell the share-to-earn chapter" >&2
+        return 1
+    fi
+    if ! grep -q "^29\. Group-buy" <<<"$output" \
+        || ! grep -q "^    refused: the group is already filled (SC_ERR_GROUP_FULL)" <<<"$output" \
+        || ! grep -q "^    The campaign's figures: groups opened 2, filled 1, failed 1, success rate 50\.00%," <<<"$output"; then
+        echo "error: the walkthrough did not tell the group-buy chapter" >&2
         return 1
     fi
     # When the C walkthrough was built too, the Swift one must tell the same story.

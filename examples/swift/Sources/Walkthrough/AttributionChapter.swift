@@ -106,16 +106,6 @@ func tellAttributionChapter(engine: SCEngine, clock: StoryClock, story: Story) t
         weiRewardsAfterReturn: weiRewardsAfterReturn, refusals: refusals, stats: stats)
 }
 
-/// Money in yuan for people, e.g. "CNY 23.60" (`sc_money_format`: integer minor units).
-private func cny(_ minor: Int64) throws -> String {
-    try SCMoney(minorUnits: minor, currency: "CNY").formatted()
-}
-
-/// A number below 100 with two digits, as "%02lld" prints it.
-private func twoDigits(_ n: Int64) -> String {
-    n < 10 && n >= 0 ? "0\(n)" : "\(n)"
-}
-
 extension Story {
     /// Lists a sharer's rewards at either level, as of now.
     @discardableResult

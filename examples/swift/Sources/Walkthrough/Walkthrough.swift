@@ -32,6 +32,8 @@ public struct WalkthroughOutcome: Sendable {
     public let referral: ReferralOutcome
     /// Share-to-earn (chapter 28).
     public let attribution: AttributionOutcome
+    /// Group-buy (chapter 29).
+    public let groupBuy: GroupBuyOutcome
 }
 
 /// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
@@ -44,7 +46,10 @@ public struct WalkthroughOutcome: Sendable {
 /// refused when forged, after its key is retired and once expired; share-to-earn
 /// (AttributionChapter.swift): an open binds, a device's binding carries over at sign-up,
 /// the paid order is credited and rewarded at two levels, the rewards vest, a self-referral
-/// is refused with its reason, a return claws back; the event log ends the story.
+/// is refused with its reason, a return claws back; group-buy (GroupBuyChapter.swift): a
+/// group filled through its invite, a late joiner told it is full, a group failed at its
+/// deadline and each member's order refunded, the campaign's figures; the event log ends
+/// the story.
 ///
 /// - Parameters:
 ///   - programPath: examples/walkthrough/program.json.
@@ -53,8 +58,8 @@ public struct WalkthroughOutcome: Sendable {
 ///     next to `programPath` (in the same directory).
 ///   - say: receives each line of output.
 /// - Returns: Lin's first order (paid, one cup refunded), what the sale left, what the
-///   points chapters left, what the tier chapters left, Lin's share links and what the
-///   share-to-earn chapter left.
+///   points chapters left, what the tier chapters left, Lin's share links, what the
+///   share-to-earn chapter left and what the group-buy chapter left.
 @discardableResult
 public func runWalkthrough(
     programPath: String, databasePath: String, promotionsPath: String? = nil,
@@ -165,7 +170,9 @@ public func runWalkthrough(
 
     let attribution = try tellAttributionChapter(engine: engine, clock: clock, story: story)
 
-    say("\n29. The event log, read from the start:")
+    let groupBuy = try tellGroupBuyChapter(engine: engine, clock: clock, story: story)
+
+    say("\n30. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
         let events = try engine.blocking.readEvents(after: cursor, limit: 100)
@@ -177,7 +184,8 @@ public func runWalkthrough(
         if events.count < 100 { break }
     }
     return WalkthroughOutcome(
-        order: refunded, sale: sale, points: points, tiers: tiers, referral: referral, attribution: attribution)
+        order: refunded, sale: sale, points: points, tiers: tiers, referral: referral, attribution: attribution,
+        groupBuy: groupBuy)
 }
 
 /// The promotions.json in the directory of `programPath` ("promotions.json" when the
@@ -246,4 +254,15 @@ func pad(_ s: String, _ width: Int) -> String {
 
 func lpad(_ s: String, _ width: Int) -> String {
     s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+}
+
+/// Money in yuan for people, e.g. "CNY 23.60" (`sc_money_format`: integer minor units), as
+/// story.c's money() prints it.
+func cny(_ minor: Int64) throws -> String {
+    try SCMoney(minorUnits: minor, currency: "CNY").formatted()
+}
+
+/// A number below 100 with two digits, as "%02lld" prints it.
+func twoDigits(_ n: Int64) -> String {
+    n < 10 && n >= 0 ? "0\(n)" : "\(n)"
 }

@@ -52,6 +52,7 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(tiersPathNextTo(program).hasSuffix("/examples/walkthrough/tiers.json"))
         try checkTheShareLinks(outcome.referral, text: text)
         try checkShareToEarn(outcome.attribution, text: text)
+        try checkGroupBuy(outcome.groupBuy, text: text)
         XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
     }
 
@@ -445,9 +446,117 @@ final class WalkthroughTests: XCTestCase {
             "    The mooncake box's share-to-earn figures: shares 2 (sharers 2) -> opens 3\n"
                 + "    (bound 2) -> orders 1 -> paid 1, goods paid CNY 236.00; commission pending CNY 0.00,\n"
                 + "    vested CNY 15.34, clawed back CNY 15.34; refused 1; viral coefficient 0.50",
-            "\n\n29. The event log, read from the start:\n",
+            "\n\n29. Group-buy.",
             "referral.bound",
             "referral.refused",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
+    /// Chapter 29, group-buy, with the figures examples/walkthrough/groupbuy_chapter.c
+    /// prints: the mooncake box at 88.00 (instead of 128.00) for groups of three, a group
+    /// living a day from its leader's payment; each member pays 98.00 (10.00 of it shipping).
+    /// Group ids are random: only what they carry is checked.
+    private func checkGroupBuy(_ g: GroupBuyOutcome, text: String) throws {
+        let meiDeadline: Int64 = 1_800_185_400_000  // 2027-01-17 11:30 UTC: a day from Mei's payment
+        let renDeadline: Int64 = 1_800_192_600_000  // 2027-01-17 13:30 UTC: a day from Ren's
+        func figures(_ group: SCGroup) -> [Int64] { [group.paidMembers, group.size, group.seatsLeft] }
+
+        // The campaign as put.
+        XCTAssertEqual(g.campaign.id, "mooncake-trio")
+        XCTAssertEqual(g.campaign.skuId, "mooncake-box")
+        XCTAssertEqual([g.campaign.groupPrice, g.campaign.groupSize, g.campaign.lifetimeMinutes], [8_800, 3, 1_440])
+        XCTAssertEqual(g.campaign.maxUnitsPerOrder, 2)
+        XCTAssertEqual(g.campaign.leaderPricing, .groupPrice)
+
+        // Mei's group: opened by her payment, joined through her invite, filled by Jun's.
+        XCTAssertEqual([g.mei, g.kai, g.jun].map(\.userId), ["mei", "kai", "jun"])
+        XCTAssertEqual([g.mei, g.kai, g.jun].map(\.totalMinor), [9_800, 9_800, 9_800])
+        XCTAssertEqual([g.mei, g.kai, g.jun].map(\.shippingMinor), [1_000, 1_000, 1_000])
+        XCTAssertEqual([g.mei, g.kai, g.jun].map(\.state), [.awaitingGroup, .awaitingGroup, .groupConfirmed])
+        XCTAssertEqual(g.mei.paymentRef, "wxpay-group")
+        let meiGroup = g.meiGroupOpened.id
+        XCTAssertTrue(meiGroup.hasPrefix("grp_"), meiGroup)
+        XCTAssertEqual(meiGroup.count, 30)
+        XCTAssertEqual([g.meiGroupAfterKai.id, g.meiGroupFilled.id], [meiGroup, meiGroup])
+        XCTAssertEqual(g.meiGroupOpened.campaignId, "mooncake-trio")
+        XCTAssertEqual(g.meiGroupOpened.leaderUserId, "mei")
+        XCTAssertEqual(g.meiGroupOpened.state, .open)
+        XCTAssertEqual(figures(g.meiGroupOpened), [1, 3, 2])
+        XCTAssertEqual(g.meiGroupOpened.deadlineMs, meiDeadline)
+        XCTAssertEqual(g.meiGroupAfterKai.state, .open)
+        XCTAssertEqual(figures(g.meiGroupAfterKai), [2, 3, 1])
+        XCTAssertEqual(g.meiGroupFilled.state, .filled)
+        XCTAssertEqual(figures(g.meiGroupFilled), [3, 3, 0])
+        XCTAssertEqual(g.meiGroupFilled.seats.map(\.userId), ["mei", "kai", "jun"])
+        XCTAssertEqual(g.meiGroupFilled.seats.map(\.orderId), [g.mei.id, g.kai.id, g.jun.id])
+        XCTAssertEqual(g.meiGroupFilled.seats.map(\.state), [.paid, .paid, .paid])
+        XCTAssertEqual(g.meiConfirmed.state, .groupConfirmed)
+
+        // The invite: a share link to the group; Kai's open binds him to Mei, who is credited
+        // with his order (10% of the 88.00 of goods).
+        XCTAssertEqual(g.invite.target, .group)
+        XCTAssertEqual(g.invite.targetId, meiGroup)
+        XCTAssertEqual([g.invite.sharerId, g.invite.channel], ["mei", "wechat"])
+        XCTAssertEqual(g.kaiOpen.target, .group)
+        XCTAssertEqual(g.kaiOpen.targetId, meiGroup)
+        XCTAssertEqual([g.kaiOpen.sharerId, g.kaiOpen.outcome], ["mei", "bound"])
+        XCTAssertEqual(g.kaiOpen.userId, "kai")
+        let attribution = try XCTUnwrap(g.kaiAttribution)
+        XCTAssertEqual(attribution.orderId, g.kai.id)
+        XCTAssertEqual(attribution.sharerId, "mei")
+        XCTAssertEqual(attribution.paid, 8_800)
+        XCTAssertEqual(attribution.rewards.map(\.amount), [880])
+        XCTAssertEqual(attribution.rewards.map(\.state), [.pending])
+
+        // Ren's group: two of three paid, failed at its deadline; each order refunded its goods.
+        XCTAssertEqual([g.ren, g.ada].map(\.state), [.awaitingGroup, .awaitingGroup])
+        XCTAssertEqual(g.renGroupOpen.leaderUserId, "ren")
+        XCTAssertNotEqual(g.renGroupOpen.id, meiGroup)
+        XCTAssertEqual(g.renGroupOpen.state, .open)
+        XCTAssertEqual(figures(g.renGroupOpen), [2, 3, 1])
+        XCTAssertEqual(g.renGroupOpen.deadlineMs, renDeadline)
+        XCTAssertEqual(g.renGroupFailed.id, g.renGroupOpen.id)
+        XCTAssertEqual(g.renGroupFailed.state, .failed)
+        XCTAssertEqual(figures(g.renGroupFailed), [2, 3, 0])
+        XCTAssertEqual(g.renGroupFailed.endedAtMs, renDeadline)
+        XCTAssertEqual(g.failedOrders.map(\.id), [g.ren.id, g.ada.id])
+        XCTAssertEqual(g.failedOrders.map(\.state), [.groupFailed, .groupFailed])
+        XCTAssertEqual(g.failedOrders.map(\.refundedMinor), [0, 0])
+        XCTAssertEqual(g.refundedOrders.map(\.state), [.refunded, .refunded])
+        XCTAssertEqual(g.refundedOrders.map(\.refundedMinor), [8_800, 8_800])
+
+        // The campaign's figures: one filled (in two hours), one failed; three boxes sold.
+        let r = g.report
+        XCTAssertEqual([r.opened, r.openNow, r.filled, r.virtuallyFilled, r.failed], [2, 0, 1, 0, 1])
+        XCTAssertEqual(r.successRateBps, 5_000)
+        XCTAssertEqual(r.averageFillMs, 120 * 60_000)
+        XCTAssertEqual(r.unitsSold, 3)
+
+        // The same lines as examples/walkthrough/groupbuy_chapter.c prints.
+        for expected in [
+            "29. Group-buy. Mooncake boxes at CNY 88.00 instead of 128.00 for groups of three; a group\n"
+                + "    opens when its leader pays and has a day to fill.",
+            "    mei pays CNY 98.00: awaiting_group\n"
+                + "    the group led by mei is open: 1 of 3 paid, 2 more needed by 2027-01-17 11:30",
+            "    the invite leads to Mei's group, and kai is bound\n    kai pays CNY 98.00: awaiting_group\n"
+                + "    the group led by mei is open: 2 of 3 paid, 1 more needed by 2027-01-17 11:30",
+            "    Kai's order is credited to mei, who earns CNY 8.80 pending",
+            "    jun pays CNY 98.00: group_confirmed\n    the group led by mei is filled: 3 of 3 paid\n",
+            "    Mei's order is now group_confirmed too: the bakery ships all three",
+            "    Ana comes late:\n    refused: the group is already filled (SC_ERR_GROUP_FULL)",
+            "    the group led by ren is open: 2 of 3 paid, 1 more needed by 2027-01-17 13:30\n"
+                + "    the group led by ren is failed: 2 of 3 paid\n",
+            "    ren's order: group_failed, CNY 88.00 due for the boxes -> refunded\n"
+                + "    ada's order: group_failed, CNY 88.00 due for the boxes -> refunded",
+            "    The campaign's figures: groups opened 2, filled 1, failed 1, success rate 50.00%,\n"
+                + "    average time to fill 120 min, boxes sold 3",
+            "\n\n30. The event log, read from the start:\n",
+            "group_campaign.put",
+            "group.filled",
+            "group.failed",
+            "group.refund_due",
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }

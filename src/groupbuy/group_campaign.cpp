@@ -3,6 +3,7 @@
 #include "core/checked.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/validation.hpp"
 
 #include <algorithm>
 
@@ -13,19 +14,6 @@ namespace {
 constexpr int64_t kMinute = 60'000;
 constexpr int64_t kMaxPrice = 1'000'000'000'000;  // 10^10 in major units
 constexpr int64_t kMaxUnits = 1'000'000'000;
-
-void require_range(int64_t value, int64_t low, int64_t high, const std::string& field) {
-    if (value < low || value > high)
-        fail(SC_ERR_VALIDATION, "must be between " + std::to_string(low) + " and " + std::to_string(high), field);
-}
-
-void require_document_id(const std::string& value, const std::string& field) {
-    try {
-        require_id(value, field);
-    } catch (const Error& e) {
-        fail(SC_ERR_VALIDATION, e.what(), field);
-    }
-}
 
 }  // namespace
 
@@ -45,24 +33,24 @@ std::optional<LeaderPricing> leader_pricing_from_name(std::string_view name) noe
 }
 
 void validate_group_campaign(const GroupCampaign& c, const std::string& p) {
-    require_document_id(c.id, p + "id");
-    require_document_id(c.sku_id, p + "sku_id");
-    require_range(c.group_price, 0, kMaxPrice, p + "group_price");
-    require_range(c.group_size, 2, 100, p + "group_size");
-    require_range(c.lifetime_minutes, 1, 43'200, p + "lifetime_minutes");
+    require_setting_id(c.id, p + "id");
+    require_setting_id(c.sku_id, p + "sku_id");
+    require_setting_range(c.group_price, 0, kMaxPrice, p + "group_price");
+    require_setting_range(c.group_size, 2, 100, p + "group_size");
+    require_setting_range(c.lifetime_minutes, 1, 43'200, p + "lifetime_minutes");
     if (c.starts_at < 0) fail(SC_ERR_VALIDATION, "must not be before 1970", p + "starts_at");
     if (c.ends_at <= c.starts_at) fail(SC_ERR_VALIDATION, "must be after starts_at", p + "ends_at");
-    if (c.leader_pricing == LeaderPricing::leader_price) require_range(c.leader_price, 0, kMaxPrice, p + "leader.price");
+    if (c.leader_pricing == LeaderPricing::leader_price) require_setting_range(c.leader_price, 0, kMaxPrice, p + "leader.price");
     else if (c.leader_price != 0) fail(SC_ERR_VALIDATION, "only a leader_price campaign has a price", p + "leader.price");
-    require_range(c.max_units_per_order, 1, 1000, p + "limits.max_units_per_order");
+    require_setting_range(c.max_units_per_order, 1, 1000, p + "limits.max_units_per_order");
     if (c.max_units_per_user) {
-        require_range(*c.max_units_per_user, 1, kMaxUnits, p + "limits.max_units_per_user");
+        require_setting_range(*c.max_units_per_user, 1, kMaxUnits, p + "limits.max_units_per_user");
         if (*c.max_units_per_user < c.max_units_per_order)
             fail(SC_ERR_VALIDATION, "must be at least max_units_per_order", p + "limits.max_units_per_user");
     }
-    if (c.stock) require_range(*c.stock, 0, kMaxUnits, p + "stock");
+    if (c.stock) require_setting_range(*c.stock, 0, kMaxUnits, p + "stock");
     if (c.virtual_fill_min_members)
-        require_range(*c.virtual_fill_min_members, 1, c.group_size - 1, p + "virtual_fill.min_real_members");
+        require_setting_range(*c.virtual_fill_min_members, 1, c.group_size - 1, p + "virtual_fill.min_real_members");
 }
 
 int64_t group_unit_price(const GroupCampaign& c, bool leader) {

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "core/validation.hpp"
 
 namespace sc {
 
@@ -12,26 +13,12 @@ constexpr size_t kMaxUrlTemplate = 2048;
 constexpr int64_t kMaxFixedReward = 1'000'000'000'000;  // per unit: 10^10 in major units
 constexpr int64_t kMaxCap = 1'000'000;
 
-void require_range(int64_t value, int64_t low, int64_t high, const std::string& field) {
-    if (value < low || value > high)
-        fail(SC_ERR_VALIDATION, "must be between " + std::to_string(low) + " and " + std::to_string(high), field);
-}
-
-// Ids in the document are refused as the document's other fields are: SC_ERR_VALIDATION.
-void require_document_id(const std::string& value, const std::string& field) {
-    try {
-        require_id(value, field);
-    } catch (const Error& e) {
-        fail(SC_ERR_VALIDATION, e.what(), field);
-    }
-}
-
 void validate_rewards(const ReferralRewards& r, const std::string& p) {
     if (r.kind == RewardKind::coupon) {
         if (r.coupon_template_ids.empty() || r.coupon_template_ids.size() > 2)
             fail(SC_ERR_VALIDATION, "must hold one template per level, one or two levels", p + "coupon_template_ids");
         for (size_t i = 0; i < r.coupon_template_ids.size(); ++i)
-            require_document_id(r.coupon_template_ids[i], p + "coupon_template_ids[" + std::to_string(i) + "]");
+            require_setting_id(r.coupon_template_ids[i], p + "coupon_template_ids[" + std::to_string(i) + "]");
         if (!r.rates_bps.empty()) fail(SC_ERR_VALIDATION, "a coupon reward has no rates", p + "rates_bps");
         if (!r.per_sku.empty()) fail(SC_ERR_VALIDATION, "a coupon reward has no per-SKU amounts", p + "per_sku");
     } else if (!r.coupon_template_ids.empty()) {
@@ -40,20 +27,20 @@ void validate_rewards(const ReferralRewards& r, const std::string& p) {
     if (r.kind != RewardKind::coupon && (r.rates_bps.empty() || r.rates_bps.size() > 2))
         fail(SC_ERR_VALIDATION, "must hold one rate per level, one or two levels", p + "rates_bps");
     for (size_t i = 0; i < r.rates_bps.size(); ++i)
-        require_range(r.rates_bps[i], 0, 10000, p + "rates_bps[" + std::to_string(i) + "]");
+        require_setting_range(r.rates_bps[i], 0, 10000, p + "rates_bps[" + std::to_string(i) + "]");
     for (size_t i = 0; i < r.per_sku.size(); ++i) {
         const std::string f = p + "per_sku[" + std::to_string(i) + "].";
-        require_document_id(r.per_sku[i].sku_id, f + "sku_id");
+        require_setting_id(r.per_sku[i].sku_id, f + "sku_id");
         for (size_t j = 0; j < i; ++j)
             if (r.per_sku[j].sku_id == r.per_sku[i].sku_id)
                 fail(SC_ERR_VALIDATION, "names a SKU an earlier entry names", f + "sku_id");
         if (r.per_sku[i].per_unit.size() != r.rates_bps.size())
             fail(SC_ERR_VALIDATION, "must hold one amount per level, as rates_bps does", f + "per_unit");
         for (size_t j = 0; j < r.per_sku[i].per_unit.size(); ++j)
-            require_range(r.per_sku[i].per_unit[j], 0, kMaxFixedReward, f + "per_unit[" + std::to_string(j) + "]");
+            require_setting_range(r.per_sku[i].per_unit[j], 0, kMaxFixedReward, f + "per_unit[" + std::to_string(j) + "]");
     }
-    if (r.cooling_off_days) require_range(*r.cooling_off_days, 0, 365, p + "cooling_off_days");
-    if (!r.invitee_coupon_template_id.empty()) require_document_id(r.invitee_coupon_template_id, p + "invitee_coupon_template_id");
+    if (r.cooling_off_days) require_setting_range(*r.cooling_off_days, 0, 365, p + "cooling_off_days");
+    if (!r.invitee_coupon_template_id.empty()) require_setting_id(r.invitee_coupon_template_id, p + "invitee_coupon_template_id");
 }
 
 }  // namespace
@@ -106,10 +93,10 @@ void validate_referral_program(const ReferralProgram& p, const std::string& pref
         fail(SC_ERR_VALIDATION, "must be between 1 and 365", prefix + "link_lifetime_days");
     if (p.clock_skew_seconds < 0 || p.clock_skew_seconds > 3600)
         fail(SC_ERR_VALIDATION, "must be between 0 and 3600", prefix + "clock_skew_seconds");
-    require_range(p.attribution_window_days, 1, 365, prefix + "attribution.window_days");
+    require_setting_range(p.attribution_window_days, 1, 365, prefix + "attribution.window_days");
     if (p.rewards) validate_rewards(*p.rewards, prefix + "rewards.");
-    require_range(p.per_sharer_per_day, 0, kMaxCap, prefix + "limits.per_sharer_per_day");
-    require_range(p.per_sharer_per_month, 0, kMaxCap, prefix + "limits.per_sharer_per_month");
+    require_setting_range(p.per_sharer_per_day, 0, kMaxCap, prefix + "limits.per_sharer_per_day");
+    require_setting_range(p.per_sharer_per_month, 0, kMaxCap, prefix + "limits.per_sharer_per_month");
 }
 
 std::string share_url(const ReferralProgram& program, const std::string& token) {

@@ -123,6 +123,20 @@ sc_engine* fx_open_handle(fixture* fx, int* clock_freed) {
     return fx_do_open(fx->path, test_clock_new(0, fx->clock, clock_freed), NULL);
 }
 
+sc_engine* fx_open_process_engine(const char* path, int* freed) {
+    sc_options* opts = NULL;
+    sc_engine* engine = NULL;
+    if (sc_options_new(&opts, NULL) != SC_OK ||
+        sc_options_set_clock(opts, test_clock_now, test_clock_new(T0_MS, NULL, freed), test_clock_release, NULL) !=
+            SC_OK ||
+        sc_options_set_busy_timeout_ms(opts, 20000, NULL) != SC_OK || sc_engine_open(path, opts, &engine, NULL) != SC_OK) {
+        sc_options_free(opts);
+        return NULL;
+    }
+    sc_options_free(opts);
+    return engine;
+}
+
 void fx_close(fixture* fx) {
     CHECK_EQ(fx->clock_freed, 0);
     sc_engine_close(fx->engine);

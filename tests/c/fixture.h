@@ -68,6 +68,9 @@ void fx_open_file_with(fixture* fx, void (*configure)(sc_options* options));
 sc_engine* fx_open_handle(fixture* fx, int* clock_freed);
 /* Closes the engine, checks the clock's user_data was released, removes files. */
 void fx_close(fixture* fx);
+/* An engine on `path` for a process race: the test clock at T0, a long busy timeout, no
+ * check macros (it runs in a forked child too); NULL on failure. */
+sc_engine* fx_open_process_engine(const char* path, int* clock_freed);
 
 void fx_advance(fixture* fx, int64_t ms);
 int64_t fx_now(const fixture* fx);

@@ -59,20 +59,6 @@ static int issue_until_gone(sc_engine* engine, const char* who, int promo) {
     return -1;
 }
 
-static sc_engine* open_engine(const char* path, int* freed) {
-    sc_options* opts = NULL;
-    sc_engine* engine = NULL;
-    if (sc_options_new(&opts, NULL) != SC_OK ||
-        sc_options_set_clock(opts, test_clock_now, test_clock_new(T0_MS, NULL, freed), test_clock_release, NULL) !=
-            SC_OK ||
-        sc_options_set_busy_timeout_ms(opts, 20000, NULL) != SC_OK || sc_engine_open(path, opts, &engine, NULL) != SC_OK) {
-        sc_options_free(opts);
-        return NULL;
-    }
-    sc_options_free(opts);
-    return engine;
-}
-
 void test_second_process_coupons(void) {
     char path[256];
     sc_engine* engine = NULL;
@@ -84,7 +70,7 @@ void test_second_process_coupons(void) {
     pid_t pid;
 
     tmpdb_make(path, sizeof path);
-    engine = open_engine(path, &freed);
+    engine = fx_open_process_engine(path, &freed);
     if (!CHECK(engine != NULL)) return;
     CHECK_OK(sc_engine_program_import(engine, RACE_PROGRAM, &E));
     sc_engine_close(engine);
@@ -93,7 +79,7 @@ void test_second_process_coupons(void) {
     fflush(stderr);
     pid = fork();
     if (pid == 0) {
-        sc_engine* mine = open_engine(path, NULL);
+        sc_engine* mine = fx_open_process_engine(path, NULL);
         int pool = mine ? issue_until_gone(mine, "child", 0) : -1;
         int code = mine ? issue_until_gone(mine, "child", 1) : -1;
         sc_engine_close(mine);
@@ -103,7 +89,7 @@ void test_second_process_coupons(void) {
         tmpdb_remove(path);
         return;
     }
-    engine = open_engine(path, &freed);
+    engine = fx_open_process_engine(path, &freed);
     if (!CHECK(engine != NULL)) return;
     parent_pool = issue_until_gone(engine, "parent", 0);
     parent_code = issue_until_gone(engine, "parent", 1);

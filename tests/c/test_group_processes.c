@@ -24,20 +24,6 @@ static const char* const GROUP_PROGRAM =
     "\"group_buy\":{\"campaigns\":[{\"id\":\"race\",\"sku_id\":\"box\",\"group_price\":9900,"
     "\"group_size\":5,\"lifetime_minutes\":1440,\"starts_at\":0,\"ends_at\":1893456000000}]}}";
 
-static sc_engine* open_engine(const char* path, int* freed) {
-    sc_options* opts = NULL;
-    sc_engine* engine = NULL;
-    if (sc_options_new(&opts, NULL) != SC_OK ||
-        sc_options_set_clock(opts, test_clock_now, test_clock_new(T0_MS, NULL, freed), test_clock_release, NULL) !=
-            SC_OK ||
-        sc_options_set_busy_timeout_ms(opts, 20000, NULL) != SC_OK || sc_engine_open(path, opts, &engine, NULL) != SC_OK) {
-        sc_options_free(opts);
-        return NULL;
-    }
-    sc_options_free(opts);
-    return engine;
-}
-
 /*
  * Joins every group with fresh shoppers until each says SC_ERR_GROUP_FULL; returns the
  * seats won, or -1 on any other failure. No check macros: it runs in the child too.
@@ -83,7 +69,7 @@ void test_second_process_groups(void) {
     pid_t pid;
 
     tmpdb_make(path, sizeof path);
-    engine = open_engine(path, &freed);
+    engine = fx_open_process_engine(path, &freed);
     if (!CHECK(engine != NULL)) return;
     CHECK_OK(sc_engine_program_import(engine, GROUP_PROGRAM, &E));
     CHECK_OK(sc_checkout_request_new(&request, &E));
@@ -109,7 +95,7 @@ void test_second_process_groups(void) {
     fflush(stderr);
     pid = fork();
     if (pid == 0) {
-        sc_engine* mine = open_engine(path, NULL);
+        sc_engine* mine = fx_open_process_engine(path, NULL);
         int won = mine ? join_until_full(mine, "child", groups) : -1;
         sc_engine_close(mine);
         _exit(won < 0 ? 255 : won);
@@ -118,7 +104,7 @@ void test_second_process_groups(void) {
         tmpdb_remove(path);
         return;
     }
-    engine = open_engine(path, &freed);
+    engine = fx_open_process_engine(path, &freed);
     if (!CHECK(engine != NULL)) return;
     parent_won = join_until_full(engine, "parent", groups);
     CHECK(waitpid(pid, &status, 0) == pid);

@@ -16,13 +16,13 @@
 
 namespace sc::steps {
 
-namespace {
-
 Group require_group(Connection& db, const std::string& group_id) {
     auto group = store::find_group(db, group_id);
     if (!group) fail(SC_ERR_NOT_FOUND, "no group " + group_id, "group_id");
     return std::move(*group);
 }
+
+namespace {
 
 GroupSeat& seat_for(Group& group, const std::string& order_id) {
     for (GroupSeat& s : group.seats)

@@ -12,6 +12,9 @@ namespace sc::steps {
 // cover what the campaign has sold and what unpaid orders hold; errors name `<prefix>field`.
 void save_group_campaign(Tx& tx, const GroupCampaign& campaign, const std::string& prefix);
 
+// Loads a group with its seats or fails with SC_ERR_NOT_FOUND (field: group_id).
+Group require_group(Connection& db, const std::string& group_id);
+
 GroupCampaign require_group_campaign(Connection& db, const std::string& campaign_id, const std::string& field);
 
 // A group checkout's line (the campaign's SKU) and its group price offer, for a quote or a

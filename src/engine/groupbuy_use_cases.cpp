@@ -23,12 +23,6 @@ void require_limit(int64_t limit) {
         fail(SC_ERR_INVALID_ARGUMENT, "limit must be between 1 and " + std::to_string(kMaxGroupsListed), "limit");
 }
 
-Group require_group(Connection& db, const std::string& group_id) {
-    auto group = store::find_group(db, group_id);
-    if (!group) fail(SC_ERR_NOT_FOUND, "no group " + group_id, "group_id");
-    return std::move(*group);
-}
-
 }  // namespace
 
 void Engine::put_group_campaign(const GroupCampaign& campaign) {
@@ -56,7 +50,7 @@ std::vector<GroupCampaign> Engine::group_campaigns() {
 Group Engine::group(const std::string& group_id) {
     require_id(group_id, "group_id");
     Group out;
-    read([&](Connection& db, int64_t now) { out = steps::group_as_of(db, require_group(db, group_id), now); });
+    read([&](Connection& db, int64_t now) { out = steps::group_as_of(db, steps::require_group(db, group_id), now); });
     return out;
 }
 
@@ -84,7 +78,7 @@ std::vector<Group> Engine::groups_of_user(const std::string& user_id, int64_t li
     read([&](Connection& db, int64_t now) {
         out.clear();
         for (const auto& id : store::group_ids_of_user(db, user_id, limit))
-            out.push_back(steps::group_as_of(db, require_group(db, id), now));
+            out.push_back(steps::group_as_of(db, steps::require_group(db, id), now));
     });
     return out;
 }
@@ -96,7 +90,7 @@ std::optional<Group> Engine::group_of_order(const std::string& order_id) {
         steps::require_order(db, order_id);
         out.reset();
         if (const auto group_id = store::group_of_order(db, order_id))
-            out = steps::group_as_of(db, require_group(db, *group_id), now);
+            out = steps::group_as_of(db, steps::require_group(db, *group_id), now);
     });
     return out;
 }

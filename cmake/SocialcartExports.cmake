@@ -25,7 +25,12 @@ check_linker_flag(CXX "LINKER:--version-script=${SC_EXPORT_MAP}" SC_LINKER_HAS_V
 # socialcart_limit_exports(TARGET): export exactly the map's functions from a shared library.
 function(socialcart_limit_exports target)
   if(SC_LINKER_HAS_VERSION_SCRIPT)
-    target_link_options(${target} PRIVATE "LINKER:--version-script=${SC_EXPORT_MAP}" "LINKER:--no-undefined")
+    target_link_options(${target} PRIVATE "LINKER:--version-script=${SC_EXPORT_MAP}")
+    # clang leaves the sanitizer runtimes out of shared libraries (each program brings its
+    # own), so a sanitized library's link must leave their symbols undefined.
+    if(NOT (SOCIALCART_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang"))
+      target_link_options(${target} PRIVATE "LINKER:--no-undefined")
+    endif()
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${SC_EXPORT_MAP}")
   elseif(APPLE)
     # ld64 wants C names with their leading underscore.

@@ -6,6 +6,9 @@
 
 namespace sc {
 
+// The largest price a setting may name: 10^10 in major units.
+constexpr int64_t kMaxSettingMoney = 1'000'000'000'000;
+
 // value within [low, high], else "must be between low and high".
 void require_setting_range(int64_t value, int64_t low, int64_t high, const std::string& field);
 

@@ -21,6 +21,7 @@
 #include "tiers/tier_status.hpp"
 #include "engine/points_cache.hpp"
 #include "engine/referral_views.hpp"
+#include "flashsale/flash_sale.hpp"
 #include "groupbuy/group.hpp"
 #include "referral/referral_program.hpp"
 #include "referral/referral_stats.hpp"
@@ -59,8 +60,9 @@ struct EngineConfig {
     bool return_coupons_on_full_refund = true;
 };
 
-// What a quote or checkout is asked for beyond the selected cart lines. Group and
-// flash-sale contexts will join it; shipping follows the merchants' rules.
+// What a quote or checkout is asked for beyond the selected cart lines: a checkout buys
+// the cart, a group-buy or a flash-sale context, one at a time; shipping follows the
+// merchants' rules.
 // A group-buy checkout (docs/group-buy.md): the order is the campaign's SKU at the group
 // price, not the cart. "open" starts a group of the campaign, led by the shopper, which
 // opens when this order is paid; "join" takes a seat in an open group.
@@ -74,17 +76,53 @@ struct GroupChoice {
     bool operator==(const GroupChoice&) const = default;
 };
 
+// A flash-sale checkout (docs/flash-sales.md): `quantity` units of the sale's SKU at the
+// sale price, in the slot that starts at `slot_starts_at`; the cart stays as it is.
+struct FlashChoice {
+    std::string sale_id;  // empty: not a flash-sale checkout
+    int64_t slot_starts_at = 0;
+    int64_t quantity = 1;
+
+    bool operator==(const FlashChoice&) const = default;
+};
+
 struct CheckoutRequest {
     CouponChoice coupons;  // none, best, or these codes
     ShippingMethod shipping = ShippingMethod::delivery;
     PointsUse points;      // none, exactly n, or the most the cart allows
     GroupChoice group;     // none: the selected cart lines
+    FlashChoice flash;     // none: the selected cart lines
 
     static CheckoutRequest with(CouponChoice coupons) {
         CheckoutRequest request;
         request.coupons = std::move(coupons);
         return request;
     }
+};
+
+// A flash-sale slot as a shopper sees it (docs/flash-sales.md): "starts in 12 min",
+// "83% sold". Units held by unpaid orders whose window has passed count as left.
+struct FlashSlotView {
+    std::string sale_id;
+    std::string sku_id;
+    int64_t sale_price = 0;
+    int64_t starts_at = 0;
+    int64_t ends_at = 0;
+    int64_t stock = 0;        // units the slot may sell
+    int64_t sold = 0;         // paid for
+    int64_t held = 0;         // held by unpaid orders inside their window
+    int64_t left = 0;         // stock - sold - held: what a checkout may still take
+    int64_t sold_out_at = 0;  // when the last unit was paid for; 0 until then
+};
+
+// A slot's figures for the operator (docs/flash-sales.md, "Report").
+struct FlashSlotReport {
+    FlashSlotView slot;
+    int64_t orders = 0;            // flash-sale orders placed in the slot
+    int64_t orders_paid = 0;
+    int64_t orders_lapsed = 0;     // unpaid when their window ended: their units went back
+    int64_t orders_cancelled = 0;  // cancelled before payment by the shopper or the host
+    std::optional<int64_t> sell_out_ms;  // from the slot's start to its last unit paid
 };
 
 // One coupon template's figures (docs/pricing.md, "Coupon report").
@@ -387,6 +425,16 @@ public:
     // The group the order holds a seat in, as of now; nothing for an order of the cart.
     std::optional<Group> group_of_order(const std::string& order_id);
     GroupCampaignReport group_campaign_report(const std::string& campaign_id);
+
+    // Flash sales (flashsale_use_cases.cpp, docs/flash-sales.md). Units are bought through
+    // the checkout request (FlashChoice); these define sales and read their slots.
+    void put_flash_sale(const FlashSale& sale);
+    FlashSale flash_sale(const std::string& sale_id);
+    std::vector<FlashSale> flash_sales();  // by id
+    // Slots running or to come, earliest first: the sale's, or every sale's when
+    // `sale_id` is empty. `limit` 1 to 100.
+    std::vector<FlashSlotView> flash_slots(const std::string& sale_id, int64_t limit);
+    FlashSlotReport flash_slot_report(const std::string& sale_id, int64_t slot_starts_at);
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);

@@ -4,6 +4,7 @@
 #include "core/ids.hpp"
 #include "core/text.hpp"
 #include "engine/attribution_steps.hpp"
+#include "engine/flashsale_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
 #include "engine/engine.hpp"
 #include "engine/points_steps.hpp"
@@ -66,9 +67,13 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
         steps::settle_lapsed_coupon_holders(tx, user_id);
         // So are points held by them.
         steps::settle_lapsed_holders(tx, "points", user_id, 0);
+        steps::require_one_context(checkout_request);
         const bool grouped = checkout_request.group.mode != GroupChoice::Mode::none;
         std::optional<steps::GroupCheckout> group;
         if (grouped) group = steps::prepare_group_checkout(tx, user_id, checkout_request.group);
+        std::optional<steps::FlashCheckout> flash;
+        if (!checkout_request.flash.sale_id.empty())
+            flash = steps::prepare_flash_checkout(tx, user_id, checkout_request.flash);
         const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request, true);
         const std::vector<PricingInput>& inputs = pricing.lines;
         if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "the cart has no selected line", "user_id");
@@ -105,7 +110,8 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
                               {"order_id", order.id}, {"amount", applied.amount}}});
         }
         if (group) steps::seat_group_order(tx, *group, order, checkout_request.group.quantity);
-        if (!grouped)
+        if (flash) steps::hold_flash_stock(tx, *flash, order, checkout_request.flash.quantity);
+        if (!grouped && !flash)
             for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
         store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id}, tx.now);
         result = std::move(order);
@@ -142,6 +148,7 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         order.paid_at = tx.now;
         order.payment_ref = payment_ref;
         steps::pay_group_seat(tx, order);
+        steps::pay_flash_order(tx, order);
         store::save_order_state(tx.db, order);
         const std::optional<Tier> tier = steps::current_tier(tx, order.user_id);
         steps::settle_order_points(tx, order, tier ? tier->benefits.points_multiplier_bps : 10000);

@@ -1,5 +1,6 @@
 #include "engine/steps.hpp"
 
+#include "engine/flashsale_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
 
 #include "core/error.hpp"
@@ -155,6 +156,11 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now) {
 
 std::string catalog_currency(Connection& db) { return store::catalog_currency(db).value_or(""); }
 
+void require_one_context(const CheckoutRequest& request) {
+    if (request.group.mode != GroupChoice::Mode::none && !request.flash.sale_id.empty())
+        fail(SC_ERR_INVALID_ARGUMENT, "a checkout buys the cart, a group or a flash sale: one at a time", "request");
+}
+
 PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CheckoutRequest& checkout,
                                bool check_stock) {
     const CouponChoice& choice = checkout.coupons;
@@ -165,9 +171,13 @@ PricingRequest pricing_request(Connection& db, const std::string& user_id, int64
     request.currency = catalog_currency(db);
     request.now = now;
     request.choice = choice;
+    require_one_context(checkout);
     if (checkout.group.mode != GroupChoice::Mode::none) {
         // A group checkout buys the campaign's SKU at the group price; the cart stays as it is.
         add_group_line(db, request, checkout.group, check_stock);
+    } else if (!checkout.flash.sale_id.empty()) {
+        // So does a flash-sale checkout, at the sale price.
+        add_flash_line(db, request, checkout.flash, check_stock);
     } else {
         auto skus = store::skus_in_cart(db, user_id);
         for (const auto& line : store::cart_lines(db, user_id)) {
@@ -228,6 +238,10 @@ std::string checkout_request_text(const CheckoutRequest& request) {
     if (group.mode == GroupChoice::Mode::join)
         method += ";group=join:" + std::to_string(group.group_id.size()) + "=" + group.group_id + ":" +
                   std::to_string(group.quantity);
+    const FlashChoice& flash = request.flash;
+    if (!flash.sale_id.empty())
+        method += ";flash=" + std::to_string(flash.sale_id.size()) + "=" + flash.sale_id + ":" +
+                  std::to_string(flash.slot_starts_at) + ":" + std::to_string(flash.quantity);
     switch (choice.mode) {
         case CouponChoice::Mode::none: return method;
         case CouponChoice::Mode::best: return ";coupons=best" + method;

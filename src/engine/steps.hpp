@@ -49,6 +49,10 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now);
 // The catalog's currency, or "" before the first SKU.
 std::string catalog_currency(Connection& db);
 
+// A checkout request names at most one context (group-buy or flash sale): else
+// SC_ERR_INVALID_ARGUMENT (field: request).
+void require_one_context(const CheckoutRequest& request);
+
 // Everything price() needs for the user's selected cart lines at `now`: the member's
 // points and the program's rates, the lines (their
 // SKUs as the catalog has them now), the promotions not yet ended, the shipping rules, and

@@ -12,7 +12,6 @@ namespace sc {
 namespace {
 
 constexpr int64_t kMinute = 60'000;
-constexpr int64_t kMaxPrice = 1'000'000'000'000;  // 10^10 in major units
 constexpr int64_t kMaxUnits = 1'000'000'000;
 
 }  // namespace
@@ -35,12 +34,13 @@ std::optional<LeaderPricing> leader_pricing_from_name(std::string_view name) noe
 void validate_group_campaign(const GroupCampaign& c, const std::string& p) {
     require_setting_id(c.id, p + "id");
     require_setting_id(c.sku_id, p + "sku_id");
-    require_setting_range(c.group_price, 0, kMaxPrice, p + "group_price");
+    require_setting_range(c.group_price, 0, kMaxSettingMoney, p + "group_price");
     require_setting_range(c.group_size, 2, 100, p + "group_size");
     require_setting_range(c.lifetime_minutes, 1, 43'200, p + "lifetime_minutes");
     if (c.starts_at < 0) fail(SC_ERR_VALIDATION, "must not be before 1970", p + "starts_at");
     if (c.ends_at <= c.starts_at) fail(SC_ERR_VALIDATION, "must be after starts_at", p + "ends_at");
-    if (c.leader_pricing == LeaderPricing::leader_price) require_setting_range(c.leader_price, 0, kMaxPrice, p + "leader.price");
+    if (c.leader_pricing == LeaderPricing::leader_price)
+        require_setting_range(c.leader_price, 0, kMaxSettingMoney, p + "leader.price");
     else if (c.leader_price != 0) fail(SC_ERR_VALIDATION, "only a leader_price campaign has a price", p + "leader.price");
     require_setting_range(c.max_units_per_order, 1, 1000, p + "limits.max_units_per_order");
     if (c.max_units_per_user) {

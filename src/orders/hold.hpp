@@ -1,6 +1,6 @@
 #pragma once
-// Holds: a claim on a resource (tracked stock today; coupons, points, group seats and
-// flash-sale stock later) placed at checkout, resolved exactly once: committed when
+// Holds: a claim on a resource (tracked stock, coupons, points, group seats, group-buy
+// and flash-sale stock) placed at checkout, resolved exactly once: committed when
 // the order is paid, released when it is cancelled or its payment window lapses.
 #include <cstdint>
 #include <string>

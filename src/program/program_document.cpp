@@ -4,6 +4,7 @@
 #include "core/money.hpp"
 #include "core/utf8.hpp"
 #include "program/points_json.hpp"
+#include "program/flash_sale_json.hpp"
 #include "program/group_buy_json.hpp"
 #include "program/referral_json.hpp"
 #include "program/tiers_json.hpp"
@@ -139,6 +140,18 @@ void parse_rules(const json& root, ProgramDocument& doc) {
             doc.group_campaigns.push_back(std::move(c));
         }
     }
+    if (auto it = root.find("flash_sales"); it != root.end()) {
+        if (!it->is_array()) invalid_field("flash_sales", "must be an array");
+        std::map<std::string, size_t> seen;
+        for (size_t i = 0; i < it->size(); ++i) {
+            const std::string p = "flash_sales[" + std::to_string(i) + "].";
+            FlashSale sale = parse_flash_sale_json((*it)[i], p);
+            validate_flash_sale(sale, p);
+            auto [pos, fresh] = seen.emplace(sale.id, i);
+            if (!fresh) invalid_field(p + "id", "duplicates flash_sales[" + std::to_string(pos->second) + "].id");
+            doc.flash_sales.push_back(std::move(sale));
+        }
+    }
 }
 
 }  // namespace
@@ -191,6 +204,12 @@ GroupCampaign parse_group_campaign_entry(std::string_view text) {
     return campaign;
 }
 
+FlashSale parse_flash_sale_entry(std::string_view text) {
+    FlashSale sale = parse_flash_sale_json(entry_object(text), "");
+    validate_flash_sale(sale, "");
+    return sale;
+}
+
 ReferralProgram parse_referral_program_entry(std::string_view text) {
     ReferralProgram program = parse_referral_json(entry_object(text), "");
     validate_referral_program(program, "");
@@ -202,7 +221,7 @@ ProgramDocument parse_program(std::string_view text) {
     const json root = parse_strict_json(text);
     if (!root.is_object()) invalid_field("", "must be a JSON object");
     only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules",
-                           "points", "tiers", "referral", "group_buy"}, "");
+                           "points", "tiers", "referral", "group_buy", "flash_sales"}, "");
     if (string_field(required_field(root, "format", ""), "format") != kProgramFormat)
         invalid_field("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
@@ -267,6 +286,10 @@ std::string serialize_program(const ProgramDocument& doc) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& c : doc.group_campaigns) list.push_back(group_campaign_json(c));
         root["group_buy"] = {{"campaigns", std::move(list)}};
+    }
+    if (!doc.flash_sales.empty()) {
+        root["flash_sales"] = nlohmann::ordered_json::array();
+        for (const auto& sale : doc.flash_sales) root["flash_sales"].push_back(flash_sale_json(sale));
     }
     return root.dump(2) + "\n";
 }

@@ -25,6 +25,8 @@ constexpr CounterTable kCounterTables[] = {
     {"group_seat", "groups", "seats_open"},
     // A group-buy campaign with stock of its own (resource = its id): units not yet sold.
     {"group_stock", "group_campaigns", "stock_left"},
+    // A flash-sale slot (resource = "<sale id>@<start ms>"): units of its sale stock not yet sold.
+    {"flash_stock", "flash_slots", "stock_left"},
 };
 
 // Kinds whose resource keeps its own ledger of what is held, so no counter row: a

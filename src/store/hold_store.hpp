@@ -1,6 +1,6 @@
 #pragma once
-// Holds and the counters they reserve from. Every kind of hold (stock and coupon copies
-// today; group seats and flash-sale stock later) reserves from a `reserved`
+// Holds and the counters they reserve from. Every kind of hold (stock, coupon copies,
+// group seats, group-buy and flash-sale stock) reserves from a `reserved`
 // counter kept on its resource's own row. The counter changes only here, in the same
 // statement sequence as the hold itself, so callers cannot let the two drift: the holds
 // are the ledger, the counter is their checked sum, and availability costs one row read

@@ -588,6 +588,35 @@ CREATE TABLE group_seats (
 ) WITHOUT ROWID;
 CREATE INDEX group_seats_by_user ON group_seats(user_id, campaign_id, state);
 )sql",
+        // 13: flash sales. A slot's row is made by its first checkout, with the sale's
+        // stock per slot; `stock_left`/`reserved` is the counter of its flash_stock holds.
+        R"sql(
+CREATE TABLE flash_sales (
+    id         TEXT PRIMARY KEY,
+    sku_id     TEXT NOT NULL,
+    definition TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE flash_slots (
+    id          TEXT PRIMARY KEY,
+    sale_id     TEXT NOT NULL REFERENCES flash_sales(id),
+    starts_at   INTEGER NOT NULL,
+    stock       INTEGER NOT NULL CHECK (stock >= 1),
+    stock_left  INTEGER NOT NULL CHECK (stock_left >= 0 AND stock_left <= stock),
+    reserved    INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= stock_left),
+    sold_out_at INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE flash_orders (
+    order_id   TEXT PRIMARY KEY REFERENCES orders(id),
+    sale_id    TEXT NOT NULL,
+    slot_id    TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    day        INTEGER NOT NULL,
+    quantity   INTEGER NOT NULL CHECK (quantity >= 1),
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX flash_orders_by_user ON flash_orders(user_id, sale_id, day);
+CREATE INDEX flash_orders_by_slot ON flash_orders(slot_id);
+)sql",
     };
     return steps;
 }

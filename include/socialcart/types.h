@@ -91,6 +91,14 @@ typedef struct sc_group sc_group;
 typedef struct sc_groups sc_groups;
 /** A group-buy campaign's figures. */
 typedef struct sc_group_report sc_group_report;
+/** A flash sale's settings (socialcart/flashsale.h). */
+typedef struct sc_flash_sale sc_flash_sale;
+/** A flash-sale slot with its stock. */
+typedef struct sc_flash_slot sc_flash_slot;
+/** A list of flash-sale slots. */
+typedef struct sc_flash_slots sc_flash_slots;
+/** A flash-sale slot's figures. */
+typedef struct sc_flash_report sc_flash_report;
 
 #ifdef __cplusplus
 }

@@ -123,11 +123,13 @@ sc_engine* fx_open_handle(fixture* fx, int* clock_freed) {
     return fx_do_open(fx->path, test_clock_new(0, fx->clock, clock_freed), NULL);
 }
 
-sc_engine* fx_open_process_engine(const char* path, int* freed) {
+sc_engine* fx_open_process_engine(const char* path, int* freed) { return fx_open_process_engine_at(path, T0_MS, freed); }
+
+sc_engine* fx_open_process_engine_at(const char* path, int64_t now_ms, int* freed) {
     sc_options* opts = NULL;
     sc_engine* engine = NULL;
     if (sc_options_new(&opts, NULL) != SC_OK ||
-        sc_options_set_clock(opts, test_clock_now, test_clock_new(T0_MS, NULL, freed), test_clock_release, NULL) !=
+        sc_options_set_clock(opts, test_clock_now, test_clock_new(now_ms, NULL, freed), test_clock_release, NULL) !=
             SC_OK ||
         sc_options_set_busy_timeout_ms(opts, 20000, NULL) != SC_OK || sc_engine_open(path, opts, &engine, NULL) != SC_OK) {
         sc_options_free(opts);
@@ -375,6 +377,19 @@ static void sb_referral(sbuf* sb, sc_engine* engine, const char* user_id) {
     sc_referral_refusals_free(refusals);
 }
 
+static void sb_flash_slots(sbuf* sb, sc_engine* engine) {
+    sc_flash_slots* slots = NULL;
+    size_t i;
+    CHECK_OK(sc_engine_flash_slots(engine, NULL, 100, &slots, &E));
+    for (i = 0; i < sc_flash_slots_count(slots); ++i) {
+        const sc_flash_slot* s = sc_flash_slots_at(slots, i);
+        sb_printf(sb, "flash slot %s@%" PRId64 " sold=%" PRId64 " held=%" PRId64 " left=%" PRId64 " out=%" PRId64 "\n",
+                  nn(sc_flash_slot_sale_id(s)), sc_flash_slot_starts_at_ms(s), sc_flash_slot_sold(s),
+                  sc_flash_slot_held(s), sc_flash_slot_left(s), sc_flash_slot_sold_out_at_ms(s));
+    }
+    sc_flash_slots_free(slots);
+}
+
 static void sb_groups(sbuf* sb, sc_engine* engine, const char* user_id) {
     sc_groups* groups = NULL;
     size_t i, j;
@@ -419,6 +434,7 @@ char* fx_fingerprint(fixture* fx) {
     }
     sb_coupon_report(&sb, fx->engine);
     sb_share_keys(&sb, fx->engine);
+    sb_flash_slots(&sb, fx->engine);
     for (i = 0; i < fx->order_count; ++i) {
         sc_order* o = NULL;
         CHECK_OK(sc_engine_order_get(fx->engine, fx->orders[i], &o, &E));

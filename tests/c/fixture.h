@@ -71,6 +71,8 @@ void fx_close(fixture* fx);
 /* An engine on `path` for a process race: the test clock at T0, a long busy timeout, no
  * check macros (it runs in a forked child too); NULL on failure. */
 sc_engine* fx_open_process_engine(const char* path, int* clock_freed);
+/* The same with the test clock at `now_ms`. */
+sc_engine* fx_open_process_engine_at(const char* path, int64_t now_ms, int* clock_freed);
 
 void fx_advance(fixture* fx, int64_t ms);
 int64_t fx_now(const fixture* fx);

@@ -9,6 +9,8 @@ void test_busy_other_process(void);
 /* test_coupon_processes.c (process) */
 void test_second_process_coupons(void);
 void test_second_process_groups(void);
+/* test_flashsale.c (the process storm forks) */
+void test_flashsale_process_storm(void);
 /* test_library.c */
 void test_library_version(void);
 void test_status_names(void);
@@ -100,6 +102,10 @@ void test_attribution_points_rewards(void);
 void test_attribution_bad_input(void);
 void test_attribution_coupon_rewards(void);
 
+/* test_flashsale.c */
+void test_flashsale_accessors_null(void);
+void test_flashsale_buy_lapse_sell_out(void);
+void test_flashsale_bad_input(void);
 /* test_groupbuy.c */
 void test_groupbuy_accessors_null(void);
 void test_groupbuy_open_join_fill(void);
@@ -147,6 +153,7 @@ static const h_test_case tests[] = {
     {"busy_other_process", test_busy_other_process},
     {"second_process_coupons", test_second_process_coupons},
     {"second_process_groups", test_second_process_groups},
+    {"flashsale_process_storm", test_flashsale_process_storm},
     {"library_version", test_library_version},
     {"status_names", test_status_names},
     {"order_state_names", test_order_state_names},
@@ -226,6 +233,9 @@ static const h_test_case tests[] = {
     {"attribution_points_rewards", test_attribution_points_rewards},
     {"attribution_bad_input", test_attribution_bad_input},
     {"attribution_coupon_rewards", test_attribution_coupon_rewards},
+    {"flashsale_accessors_null", test_flashsale_accessors_null},
+    {"flashsale_buy_lapse_sell_out", test_flashsale_buy_lapse_sell_out},
+    {"flashsale_bad_input", test_flashsale_bad_input},
     {"groupbuy_accessors_null", test_groupbuy_accessors_null},
     {"groupbuy_open_join_fill", test_groupbuy_open_join_fill},
     {"groupbuy_deadline_failure_and_refunds", test_groupbuy_deadline_failure_and_refunds},

@@ -49,4 +49,7 @@ void tell_attribution_chapter(sc_engine* engine, story_clock* clock);
 /* Chapter 29: group-buy, a group filled through its invite and one failed and refunded (groupbuy_chapter.c). */
 void tell_groupbuy_chapter(sc_engine* engine, story_clock* clock);
 
+/* Chapter 30: a flash sale selling out, with a lapsed order's unit sold again (flashsale_chapter.c). */
+void tell_flashsale_chapter(sc_engine* engine, story_clock* clock);
+
 #endif /* SC_WALKTHROUGH_STORY_H */

@@ -216,8 +216,9 @@ int main(int argc, char** argv) {
     tell_referral_chapter(engine, &clock);
     tell_attribution_chapter(engine, &clock);
     tell_groupbuy_chapter(engine, &clock);
+    tell_flashsale_chapter(engine, &clock);
 
-    printf("\n30. The event log, read from the start:\n");
+    printf("\n31. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

@@ -74,7 +74,7 @@ FlashCheckout prepare_flash_checkout(Tx& tx, const std::string& user_id, const F
     for (const auto& [order_id, deadline] : store::unpaid_flash_orders_of_user(tx.db, user_id)) {
         Order unpaid = require_order(tx.db, order_id);
         if (tx.now >= deadline) cancel_order(tx, unpaid, SC_CANCEL_PAYMENT_LAPSED);
-        else fail(SC_ERR_INVALID_STATE, "the shopper has an unpaid flash-sale order " + order_id, "user_id");
+        else fail(SC_ERR_INVALID_STATE, "the shopper has an unpaid flash-sale order", "user_id");
     }
     const int64_t day = flash_local_day(sale, out.slot.starts_at);
     if (checked_add(store::user_flash_units_on_day(tx.db, user_id, sale.id, day), choice.quantity, "units") >
@@ -90,7 +90,7 @@ void hold_flash_stock(Tx& tx, const FlashCheckout& checkout, const Order& order,
                              checkout.sale.stock_per_slot);
     const Hold hold{new_id("hold"), order.id, "flash_stock", checkout.slot_id, quantity, HoldState::held,
                     order.pay_deadline};
-    place_hold(tx, hold, SC_ERR_OUT_OF_STOCK);
+    place_hold(tx, hold, SC_ERR_OUT_OF_STOCK, "the flash-sale slot has not that many units left");
     nlohmann::json payload = hold_payload(hold);
     payload["expires_at"] = hold.expires_at;
     tx.emit(NewEvent{"hold.placed", order.id, std::move(payload)});

@@ -88,12 +88,13 @@ void commit_order_holds(Tx& tx, const Order& order) {
     }
 }
 
-void place_hold(Tx& tx, const Hold& hold, sc_status_t code) {
+void place_hold(Tx& tx, const Hold& hold, sc_status_t code, const std::string& refusal) {
     while (!store::place_hold(tx.db, hold)) {
         // Each order settled here frees at least one unit, so this settles at most
         // as many orders as the hold wants units.
         const auto holders = store::orders_with_lapsed_holds(tx.db, hold.kind, hold.resource, tx.now, 1);
-        if (holders.empty()) fail(code, "not enough left of " + hold.resource, "quantity");
+        if (holders.empty())
+            fail(code, refusal.empty() ? "not enough left of " + hold.resource : refusal, "quantity");
         Order lapsed = require_order(tx.db, holders.front());
         cancel_order(tx, lapsed, SC_CANCEL_PAYMENT_LAPSED);
     }

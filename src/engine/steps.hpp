@@ -22,8 +22,9 @@ void commit_order_holds(Tx& tx, const Order& order);
 
 // Places a hold, first settling lapsed orders that still hold the resource when
 // they are what stands in the way (at most as many as the hold needs units).
-// Fails with `code` when the resource does not have the quantity.
-void place_hold(Tx& tx, const Hold& hold, sc_status_t code);
+// Fails with `code` when the resource does not have the quantity, saying `refusal`
+// ("not enough left of <resource>" when empty).
+void place_hold(Tx& tx, const Hold& hold, sc_status_t code, const std::string& refusal = "");
 
 // Settles lapsed orders holding the resource until at most `limit` units stay
 // reserved, or none of its holds has lapsed.

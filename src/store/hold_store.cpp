@@ -25,6 +25,9 @@ constexpr CounterTable kCounterTables[] = {
     {"group_seat", "groups", "seats_open"},
     // A group-buy campaign with stock of its own (resource = its id): units not yet sold.
     {"group_stock", "group_campaigns", "stock_left"},
+    // A bargain (resource = its id): one purchase, 1 until an order buying it is paid, so
+    // only one unpaid order at a time may hold it.
+    {"bargain", "bargains", "buys_left"},
 };
 
 // Kinds whose resource keeps its own ledger of what is held, so no counter row: a

@@ -588,6 +588,51 @@ CREATE TABLE group_seats (
 ) WITHOUT ROWID;
 CREATE INDEX group_seats_by_user ON group_seats(user_id, campaign_id, state);
 )sql",
+        // 13: flash sales, built beside bargains; until they land, this step only keeps the
+        // numbering, so that bargains are 14 on every branch.
+        R"sql(
+SELECT 1;
+)sql",
+        // 14: bargains (docs/bargain.md). A bargain's `buys_left` is the capacity its
+        // "bargain" hold reserves from: 1 until an order buying it is paid, so at most one
+        // unpaid order holds it (the conditional update of store/hold_store.cpp). Helps are
+        // keyed by (bargain, friend): one help per friend per bargain, whatever races.
+        R"sql(
+CREATE TABLE bargain_programs (
+    id         TEXT PRIMARY KEY,
+    sku_id     TEXT NOT NULL,
+    definition TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE bargains (
+    id             TEXT PRIMARY KEY,
+    program_id     TEXT NOT NULL REFERENCES bargain_programs(id),
+    user_id        TEXT NOT NULL,
+    sku_id         TEXT NOT NULL,
+    start_price    INTEGER NOT NULL CHECK (start_price >= 0),
+    floor_price    INTEGER NOT NULL CHECK (floor_price >= 0 AND floor_price <= start_price),
+    price          INTEGER NOT NULL CHECK (price >= floor_price AND price <= start_price),
+    helpers_needed INTEGER NOT NULL CHECK (helpers_needed >= 1 AND helpers_needed <= 100),
+    state          TEXT NOT NULL CHECK (state = 'open' OR state = 'floor_reached' OR state = 'bought'
+                                        OR state = 'expired'),
+    opened_at      INTEGER NOT NULL,
+    deadline       INTEGER NOT NULL,
+    ended_at       INTEGER NOT NULL DEFAULT 0,
+    order_id       TEXT,
+    buys_left      INTEGER NOT NULL DEFAULT 1 CHECK (buys_left = 0 OR buys_left = 1),
+    reserved       INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= buys_left)
+);
+CREATE INDEX bargains_live_by_deadline ON bargains(deadline) WHERE state = 'open' OR state = 'floor_reached';
+CREATE INDEX bargains_by_user ON bargains(user_id, opened_at);
+CREATE INDEX bargains_by_program ON bargains(program_id, opened_at);
+CREATE TABLE bargain_helps (
+    bargain_id  TEXT NOT NULL REFERENCES bargains(id),
+    user_id     TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount >= 1),
+    price_after INTEGER NOT NULL CHECK (price_after >= 0),
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (bargain_id, user_id)
+) WITHOUT ROWID;
+)sql",
     };
     return steps;
 }

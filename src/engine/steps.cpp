@@ -1,5 +1,6 @@
 #include "engine/steps.hpp"
 
+#include "engine/bargain_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
 
 #include "core/error.hpp"
@@ -165,9 +166,13 @@ PricingRequest pricing_request(Connection& db, const std::string& user_id, int64
     request.currency = catalog_currency(db);
     request.now = now;
     request.choice = choice;
+    require_single_context(checkout);
     if (checkout.group.mode != GroupChoice::Mode::none) {
         // A group checkout buys the campaign's SKU at the group price; the cart stays as it is.
         add_group_line(db, request, checkout.group, check_stock);
+    } else if (!checkout.bargain.bargain_id.empty()) {
+        // So does a bargain checkout, one unit at the bargain's price.
+        add_bargain_line(db, request, checkout.bargain, check_stock);
     } else {
         auto skus = store::skus_in_cart(db, user_id);
         for (const auto& line : store::cart_lines(db, user_id)) {
@@ -228,6 +233,9 @@ std::string checkout_request_text(const CheckoutRequest& request) {
     if (group.mode == GroupChoice::Mode::join)
         method += ";group=join:" + std::to_string(group.group_id.size()) + "=" + group.group_id + ":" +
                   std::to_string(group.quantity);
+    // Only when set, so keys recorded before bargains existed still match.
+    const std::string& bargain = request.bargain.bargain_id;
+    if (!bargain.empty()) method += ";bargain=" + std::to_string(bargain.size()) + "=" + bargain;
     switch (choice.mode) {
         case CouponChoice::Mode::none: return method;
         case CouponChoice::Mode::best: return ";coupons=best" + method;

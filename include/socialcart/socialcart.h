@@ -88,6 +88,7 @@
 #include "referral.h"
 #include "attribution.h"
 #include "groupbuy.h"
+#include "bargain.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

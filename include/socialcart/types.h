@@ -91,6 +91,14 @@ typedef struct sc_group sc_group;
 typedef struct sc_groups sc_groups;
 /** A group-buy campaign's figures. */
 typedef struct sc_group_report sc_group_report;
+/** A bargain program's settings (socialcart/bargain.h). */
+typedef struct sc_bargain_program sc_bargain_program;
+/** A bargain with its helps. */
+typedef struct sc_bargain sc_bargain;
+/** A list of bargains. */
+typedef struct sc_bargains sc_bargains;
+/** A bargain program's figures. */
+typedef struct sc_bargain_report sc_bargain_report;
 
 #ifdef __cplusplus
 }

@@ -597,7 +597,28 @@ SELECT 1;
         // "bargain" hold reserves from: 1 until an order buying it is paid, so at most one
         // unpaid order holds it (the conditional update of store/hold_store.cpp). Helps are
         // keyed by (bargain, friend): one help per friend per bargain, whatever races.
+        // share_links is rebuilt because its CHECK gains the target kind 'bargain' (the
+        // bargain's invite).
         R"sql(
+CREATE TABLE share_links_v14 (
+    code            TEXT PRIMARY KEY,
+    token           TEXT NOT NULL,
+    sharer_id       TEXT NOT NULL,
+    target_kind     TEXT NOT NULL CHECK (target_kind = 'sku' OR target_kind = 'group' OR target_kind = 'campaign'
+                                         OR target_kind = 'store' OR target_kind = 'bargain'),
+    target_id       TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    key_id          TEXT NOT NULL REFERENCES share_keys(key_id),
+    issued_at       INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL,
+    nonce           BLOB NOT NULL CHECK (length(nonce) = 12),
+    idempotency_key TEXT NOT NULL,
+    UNIQUE (sharer_id, idempotency_key)
+) WITHOUT ROWID;
+INSERT INTO share_links_v14 SELECT code, token, sharer_id, target_kind, target_id, channel, key_id, issued_at,
+    expires_at, nonce, idempotency_key FROM share_links;
+DROP TABLE share_links;
+ALTER TABLE share_links_v14 RENAME TO share_links;
 CREATE TABLE bargain_programs (
     id         TEXT PRIMARY KEY,
     sku_id     TEXT NOT NULL,

@@ -3,7 +3,12 @@
 #include "bargain/bargain.hpp"
 #include "program/program_document.hpp"
 #include "referral/share_target.hpp"
+#include "store/database.hpp"
+#include "store/hold_store.hpp"
+#include "store/schema.hpp"
 #include "support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <doctest/doctest.h>
 
@@ -302,6 +307,10 @@ TEST_CASE("buying: the opener pays the bargained price once; the hold blocks a s
     CHECK(bought.ended_at == shop.clock.now->load());
     CHECK(shop.count("bargain.bought") == 1);
     CHECK_SC_ERROR_FIELD(shop.buy("ann", b.id), SC_ERR_INVALID_STATE, "bargain_id");
+    // The bargain's counter pair follows its holds: one committed, one released.
+    Connection check({shop.db.path}, true);
+    CHECK(store::counter_drift(check).empty());
+    CHECK(store::reserved_quantity(check, "bargain", b.id) == 0);
     // Bought stays bought, past the deadline too.
     shop.clock.advance_ms(2 * 24 * 60 * kMinute);
     CHECK(shop.engine.bargain(b.id).state == BargainState::bought);
@@ -461,4 +470,33 @@ TEST_CASE("the program report: opened, completed, expired, bought, helps per com
     REQUIRE(listed.size() == 1);
     CHECK(listed[0].price == 100);
     CHECK_SC_ERROR_FIELD(shop.engine.bargains_of_user("ann", 0), SC_ERR_INVALID_ARGUMENT, "limit");
+}
+
+TEST_CASE("migration 14 keeps every share link while letting links target a bargain") {
+    TempDb file;
+    {
+        SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA foreign_keys=ON");
+        for (size_t i = 0; i < 13; ++i) db.exec(migrations()[i]);
+        db.exec("PRAGMA user_version=13");
+        db.exec("INSERT INTO share_keys(key_id, public_key, seed, added_at) VALUES ('k1', zeroblob(32), NULL, 1)");
+        db.exec("INSERT INTO share_links VALUES ('c1', 'tok', 'ann', 'group', 'grp_1', 'qr', 'k1', 1, 2, "
+                "zeroblob(12), 'key-1')");
+        CHECK_THROWS(db.exec("INSERT INTO share_links VALUES ('c2', 'tok', 'ann', 'bargain', 'brg_1', 'qr', 'k1', 1, "
+                             "2, zeroblob(12), 'key-2')"));
+    }
+    { Database db({file.path, SC_DURABILITY_FULL, 1000}); }
+    SQLite::Database raw(file.path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA foreign_keys=ON");
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == schema_version());
+    CHECK(raw.execAndGet("SELECT code || ':' || sharer_id || ':' || target_kind || ':' || target_id || ':' || "
+                         "idempotency_key || ':' || length(nonce) FROM share_links")
+              .getString() == "c1:ann:group:grp_1:key-1:12");
+    raw.exec("INSERT INTO share_links VALUES ('c2', 'tok', 'ann', 'bargain', 'brg_1', 'qr', 'k1', 1, 2, "
+             "zeroblob(12), 'key-2')");
+    CHECK_THROWS(raw.exec("INSERT INTO share_links VALUES ('c3', 'tok', 'ann', 'shelf', 'x', 'qr', 'k1', 1, 2, "
+                          "zeroblob(12), 'key-3')"));
+    CHECK_THROWS(raw.exec("INSERT INTO share_links VALUES ('c4', 'tok', 'ann', 'sku', 'x', 'qr', 'nokey', 1, 2, "
+                          "zeroblob(12), 'key-4')"));
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v14'").getInt() == 0);
 }

@@ -49,12 +49,13 @@ SC_API void sc_engine_close(sc_engine* engine);
  * whose tier period has ended, logging their tier changes (reads already see
  * the review), and settles up to max_orders group-buy groups whose deadline
  * has come (socialcart/groupbuy.h: each fails or is virtually filled, with
- * its events). Call it again while *more_out is true; each call is one short
- * transaction.
+ * its events), and expires up to max_orders bargains whose deadline has come
+ * (socialcart/bargain.h). Call it again while *more_out is true; each call is
+ * one short transaction.
  * @param max_orders from 1 to 100000: orders settled, and members reviewed.
  * @param settled_out if not NULL, receives how many orders were settled.
  * @param more_out if not NULL, receives whether lapsed orders, members due
- *        for a tier review or groups past their deadline remain.
+ *        for a tier review, groups or bargains past their deadline remain.
  * @return SC_ERR_INVALID_ARGUMENT for a NULL engine or max_orders out of range.
  *         Thread-safe.
  */

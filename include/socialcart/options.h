@@ -1,6 +1,7 @@
 /**
  * @file socialcart/options.h
- * Settings for sc_engine_open(): durability, clock, windows, retention, logging.
+ * Settings for sc_engine_open(): durability, clock, random source, windows,
+ * retention, logging.
  *
  * Part of the socialcart C API; include <socialcart/socialcart.h>, whose
  * conventions (status and errors, ownership, threads, text and limits,
@@ -128,6 +129,28 @@ SC_API sc_status_t sc_options_set_idempotency_retention_ms(sc_options* options, 
  */
 SC_API sc_status_t sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user_data,
                                       void (*user_data_free)(void* user_data), sc_error** err);
+
+/**
+ * A source of random 64-bit draws (the bargain cut, socialcart/bargain.h):
+ * each call returns a fresh uniform draw. It is called once per
+ * sc_engine_bargain_help() on the thread that made that call, before any
+ * database transaction opens, and must not call back into the engine. Calls
+ * on several threads may overlap, so it must be thread-safe.
+ */
+typedef uint64_t (*sc_random_fn)(void* user_data);
+
+/**
+ * Replaces the engine's random source (by default OpenSSL's RAND), so that
+ * tests and replays can script the bargain cuts. The options own user_data
+ * from now on and call user_data_free (if not NULL) when the last engine
+ * opened with them closes or when the options are freed or given another
+ * random source, whichever is last.
+ * @return SC_ERR_INVALID_ARGUMENT for NULL options or fn. On failure user_data
+ *         is not taken: user_data_free is not called and stays the caller's job.
+ * Not thread-safe on the same options.
+ */
+SC_API sc_status_t sc_options_set_random(sc_options* options, sc_random_fn fn, void* user_data,
+                                       void (*user_data_free)(void* user_data), sc_error** err);
 
 /** How much a log message matters. Values are stable. */
 typedef enum sc_log_level_t {

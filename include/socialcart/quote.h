@@ -80,7 +80,7 @@ SC_API int64_t sc_quote_line_net(const sc_quote* quote, size_t index);
 /** Number of adjustments of the line, in the order they were applied. */
 SC_API size_t sc_quote_line_adjustment_count(const sc_quote* quote, size_t index);
 /**
- * The adjustment's kind: "item_price" (a flash-sale, member or group price),
+ * The adjustment's kind: "item_price" (a flash-sale, member, group or bargain price),
  * "promotion" or "coupon".
  */
 SC_API const char* sc_quote_line_adjustment_kind(const sc_quote* quote, size_t index,

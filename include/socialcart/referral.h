@@ -34,11 +34,13 @@ typedef enum sc_share_target_t {
     SC_SHARE_TARGET_SKU = 1,
     SC_SHARE_TARGET_GROUP = 2,
     SC_SHARE_TARGET_CAMPAIGN = 3,
-    SC_SHARE_TARGET_STORE = 4
+    SC_SHARE_TARGET_STORE = 4,
+    /** A bargain (socialcart/bargain.h): its invite to friends to help. */
+    SC_SHARE_TARGET_BARGAIN = 5
 } sc_share_target_t;
 
 /**
- * The stable name of a target kind ("sku", "group", "campaign", "store");
+ * The stable name of a target kind ("sku", "group", "campaign", "store", "bargain");
  * "unknown" otherwise.
  * @return a static string. Thread-safe.
  */

@@ -89,6 +89,7 @@
 #include "attribution.h"
 #include "groupbuy.h"
 #include "flashsale.h"
+#include "bargain.h"
 #include "events.h"
 
 #endif /* SOCIALCART_H */

@@ -99,6 +99,14 @@ typedef struct sc_flash_slot sc_flash_slot;
 typedef struct sc_flash_slots sc_flash_slots;
 /** A flash-sale slot's figures. */
 typedef struct sc_flash_report sc_flash_report;
+/** A bargain program's settings (socialcart/bargain.h). */
+typedef struct sc_bargain_program sc_bargain_program;
+/** A bargain with its helps. */
+typedef struct sc_bargain sc_bargain;
+/** A list of bargains. */
+typedef struct sc_bargains sc_bargains;
+/** A bargain program's figures. */
+typedef struct sc_bargain_report sc_bargain_report;
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,7 @@ sc::EngineConfig config_from(const char* path, const sc_options* options) {
     config.event_retention_ms = options->event_retention_ms;
     config.idempotency_retention_ms = options->idempotency_retention_ms;
     if (auto clock = options->clock) config.clock = [clock] { return clock->fn(clock->user_data); };
+    if (auto random = options->random) config.random = [random] { return random->fn(random->user_data); };
     if (auto log = options->log)
         config.log = [log](sc_log_level_t level, const std::string& message) {
             log->fn(log->user_data, level, message.c_str());

@@ -104,6 +104,19 @@ struct ClockBox {
     }
 };
 
+// The host's random source, kept alive like the clock.
+struct RandomBox {
+    RandomBox(sc_random_fn f, void* ud, void (*ud_free)(void*)) : fn(f), user_data(ud), user_data_free(ud_free) {}
+    RandomBox(const RandomBox&) = delete;  // exactly one owner calls user_data_free
+    RandomBox& operator=(const RandomBox&) = delete;
+    sc_random_fn fn;
+    void* user_data;
+    void (*user_data_free)(void*);
+    ~RandomBox() {
+        if (user_data_free) user_data_free(user_data);
+    }
+};
+
 // The host's log callback, kept alive like the clock.
 struct LogBox {
     LogBox(sc_log_fn f, void* ud, void (*ud_free)(void*)) : fn(f), user_data(ud), user_data_free(ud_free) {}
@@ -135,6 +148,7 @@ struct sc_options : sc::capi::Counted {
     int64_t event_retention_ms = sc::kDefaultRetentionMs;
     int64_t idempotency_retention_ms = sc::kDefaultRetentionMs;
     std::shared_ptr<sc::capi::ClockBox> clock;
+    std::shared_ptr<sc::capi::RandomBox> random;
     std::shared_ptr<sc::capi::LogBox> log;
     sc_log_level_t log_level = SC_LOG_INFO;
 };

@@ -90,6 +90,15 @@ sc_status_t sc_options_set_clock(sc_options* options, sc_clock_fn fn, void* user
     });
 }
 
+sc_status_t sc_options_set_random(sc_options* options, sc_random_fn fn, void* user_data,
+                                void (*user_data_free)(void*), sc_error** err) {
+    return guard(err, [&] {
+        require_arg(options, "options");
+        if (fn == nullptr) sc::fail(SC_ERR_INVALID_ARGUMENT, "fn must not be NULL", "fn");
+        options->random = std::make_shared<RandomBox>(fn, user_data, user_data_free);
+    });
+}
+
 sc_status_t sc_options_set_log(sc_options* options, sc_log_fn fn, void* user_data, void (*user_data_free)(void*),
                              sc_error** err) {
     return guard(err, [&] {

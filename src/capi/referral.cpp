@@ -68,6 +68,7 @@ const char* sc_share_target_name(sc_share_target_t target) {
         case SC_SHARE_TARGET_GROUP: return "group";
         case SC_SHARE_TARGET_CAMPAIGN: return "campaign";
         case SC_SHARE_TARGET_STORE: return "store";
+        case SC_SHARE_TARGET_BARGAIN: return "bargain";
         default: return "unknown";
     }
 }

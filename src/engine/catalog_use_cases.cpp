@@ -5,6 +5,9 @@
 #include "engine/flashsale_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
 #include "store/flashsale_store.hpp"
+#include "engine/bargain_steps.hpp"
+#include "engine/groupbuy_steps.hpp"
+#include "store/bargain_store.hpp"
 #include "store/groupbuy_store.hpp"
 #include "engine/referral_steps.hpp"
 #include "engine/rule_steps.hpp"
@@ -109,6 +112,8 @@ void Engine::import_program(std::string_view json) {
             steps::save_group_campaign(tx, doc.group_campaigns[i], "group_buy.campaigns[" + std::to_string(i) + "].");
         for (size_t i = 0; i < doc.flash_sales.size(); ++i)
             steps::save_flash_sale(tx, doc.flash_sales[i], "flash_sales[" + std::to_string(i) + "].");
+        for (size_t i = 0; i < doc.bargain_programs.size(); ++i)
+            steps::save_bargain_program(tx, doc.bargain_programs[i], "bargains.programs[" + std::to_string(i) + "].");
         tx.emit(NewEvent{"program.imported", "program",
                          {{"skus", doc.skus.size()}, {"promotions", doc.promotions.size()},
                           {"coupon_templates", doc.coupon_templates.size()},
@@ -130,6 +135,8 @@ std::string Engine::export_program() {
         for (const auto& row : store::group_campaigns(db))
             doc.group_campaigns.push_back(steps::require_group_campaign(db, row.id, "campaign_id"));
         for (const auto& id : store::flash_sale_ids(db)) doc.flash_sales.push_back(steps::require_flash_sale(db, id));
+        for (const auto& row : store::bargain_programs(db))
+            doc.bargain_programs.push_back(steps::require_bargain_program(db, row.id, "program_id"));
     });
     return serialize_program(doc);
 }

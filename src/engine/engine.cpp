@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include "core/error.hpp"
+#include "engine/bargain_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
 #include "engine/steps.hpp"
 #include "store/event_store.hpp"
@@ -33,6 +34,7 @@ Engine::Engine(EngineConfig config)
       log_(config_.log, config_.log_level),
       db_(open_database(store_settings(), log_)),
       hub_(std::make_shared<EventHub>()) {
+    if (!config_.random) config_.random = system_random_u64;
     log_.flush();  // what opening (migrating) the file reported
 }
 
@@ -84,6 +86,7 @@ void Engine::write(const std::function<void(Tx&)>& fn, int64_t settle_first) {
                 tx.points_cache = &points_cache_;
                 steps::settle_lapsed_orders(tx, settle_first);
                 steps::settle_due_groups(tx, settle_first);
+                steps::expire_due_bargains(tx, settle_first);
                 fn(tx);
                 settled = tx.settled;
             },

@@ -4,6 +4,7 @@
 #include "cart/cart.hpp"
 #include "catalog/sku.hpp"
 #include "core/clock.hpp"
+#include "core/random_source.hpp"
 #include "core/error.hpp"
 #include "engine/log.hpp"
 #include "events/event_hub.hpp"
@@ -22,6 +23,7 @@
 #include "engine/points_cache.hpp"
 #include "engine/referral_views.hpp"
 #include "flashsale/flash_sale.hpp"
+#include "bargain/bargain.hpp"
 #include "groupbuy/group.hpp"
 #include "referral/referral_program.hpp"
 #include "referral/referral_stats.hpp"
@@ -53,6 +55,10 @@ struct EngineConfig {
     int64_t event_retention_ms = kDefaultRetentionMs;        // events older are compacted away
     int64_t idempotency_retention_ms = kDefaultRetentionMs;  // keys older are forgotten
     Clock clock = system_now_ms;
+    // The bargain cut's 64-bit draws (docs/bargain.md). Called once per help, before the
+    // write transaction opens, never inside it; must be thread-safe. Unset: OpenSSL's RAND
+    // (core/random_source.hpp).
+    RandomSource random;
     LogFn log;                                 // none: the engine logs nothing
     sc_log_level_t log_level = SC_LOG_INFO;      // messages below it are not made
     // A full refund gives each coupon the order used back to its owner while it is still
@@ -61,7 +67,7 @@ struct EngineConfig {
 };
 
 // What a quote or checkout is asked for beyond the selected cart lines: a checkout buys
-// the cart, a group-buy or a flash-sale context, one at a time; shipping follows the
+// the cart, a group-buy, flash-sale or bargain context, one at a time; shipping follows the
 // merchants' rules.
 // A group-buy checkout (docs/group-buy.md): the order is the campaign's SKU at the group
 // price, not the cart. "open" starts a group of the campaign, led by the shopper, which
@@ -86,12 +92,21 @@ struct FlashChoice {
     bool operator==(const FlashChoice&) const = default;
 };
 
+// A bargain checkout (docs/bargain.md): the opener buys one unit of the program's SKU at
+// the bargain's current price, not the cart.
+struct BargainChoice {
+    std::string bargain_id;  // "": not a bargain checkout
+
+    bool operator==(const BargainChoice&) const = default;
+};
+
 struct CheckoutRequest {
     CouponChoice coupons;  // none, best, or these codes
     ShippingMethod shipping = ShippingMethod::delivery;
     PointsUse points;      // none, exactly n, or the most the cart allows
     GroupChoice group;     // none: the selected cart lines
-    FlashChoice flash;     // none: the selected cart lines
+    FlashChoice flash;       // none: the selected cart lines
+    BargainChoice bargain;   // none: the selected cart lines
 
     static CheckoutRequest with(CouponChoice coupons) {
         CheckoutRequest request;
@@ -235,11 +250,30 @@ struct GroupCampaignReport {
     int64_t units_sold = 0;        // units in paid seats of filled groups
 };
 
+// A bargain program's figures (docs/bargain.md, "Report"), as of the read.
+struct BargainReport {
+    std::string program_id;
+    int64_t opened = 0;
+    int64_t completed = 0;  // reached the floor, bought afterwards or not
+    int64_t expired = 0;
+    int64_t bought = 0;     // paid
+    int64_t helps = 0;      // over all the program's bargains
+    int64_t helpers_per_completion = 0;  // hundredths: helps × 100 / completed; 0 when none
+    int64_t conversion_bps = 0;          // bought × 10000 / opened; 0 when none
+};
+
+// One help's outcome: the bargain after it and what it cut.
+struct BargainHelpResult {
+    Bargain bargain;
+    int64_t amount = 0;
+};
+
 // One page of housekeeping and whether another page has work.
 struct SweepResult {
     int64_t settled = 0;  // lapsed orders cancelled and their holds released
     int64_t tiers_reviewed = 0;  // members whose period end was reviewed
     int64_t groups_settled = 0;  // groups whose deadline came: failed or virtually filled
+    int64_t bargains_expired = 0;  // live bargains whose deadline came
     bool more = false;
 };
 
@@ -435,6 +469,24 @@ public:
     // `sale_id` is empty. `limit` 1 to 100.
     std::vector<FlashSlotView> flash_slots(const std::string& sale_id, int64_t limit);
     FlashSlotReport flash_slot_report(const std::string& sale_id, int64_t slot_starts_at);
+
+    // Bargains (bargain_use_cases.cpp, docs/bargain.md). A bargain is bought through the
+    // checkout request (BargainChoice); these define programs, open and help bargains, and
+    // read them.
+    // Replaces the program with this id (program/program_document.hpp parses the JSON).
+    void put_bargain_program(const BargainProgram& program);
+    BargainProgram bargain_program(const std::string& program_id);
+    std::vector<BargainProgram> bargain_programs();
+    Bargain open_bargain(const std::string& program_id, const std::string& user_id,
+                         const std::string& idempotency_key);
+    // Draws once from config.random before the transaction (a replay wastes the draw).
+    BargainHelpResult help_bargain(const std::string& bargain_id, const std::string& helper_user_id,
+                                   const std::string& idempotency_key);
+    // A bargain as of now: past its deadline a live one reads expired before a write settles it.
+    Bargain bargain(const std::string& bargain_id);
+    // The bargains the user opened, newest first.
+    std::vector<Bargain> bargains_of_user(const std::string& user_id, int64_t limit);
+    BargainReport bargain_report(const std::string& program_id);
 
     // Orders.
     Order checkout(const std::string& user_id, const std::string& idempotency_key);

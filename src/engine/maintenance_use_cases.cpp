@@ -1,6 +1,7 @@
 // Housekeeping a host schedules (on app background, from a timer): settling lapsed
 // deadlines in pages, and compacting the event log and idempotency records.
 #include "core/error.hpp"
+#include "engine/bargain_steps.hpp"
 #include "engine/engine.hpp"
 #include "engine/groupbuy_steps.hpp"
 #include "engine/steps.hpp"
@@ -29,8 +30,9 @@ SweepResult Engine::sweep(int64_t limit) {
             result.settled = steps::settle_lapsed_orders(tx, limit);
             result.tiers_reviewed = steps::review_due_tiers(tx, limit);
             result.groups_settled = steps::settle_due_groups(tx, limit);
+            result.bargains_expired = steps::expire_due_bargains(tx, limit);
             result.more = !store::lapsed_order_ids(tx.db, tx.now, 1).empty() || steps::tier_reviews_due(tx.db, tx.now) ||
-                          steps::groups_due(tx.db, tx.now);
+                          steps::groups_due(tx.db, tx.now) || steps::bargains_due(tx.db, tx.now);
         },
         0);
     return result;

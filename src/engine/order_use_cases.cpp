@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "engine/attribution_steps.hpp"
 #include "engine/flashsale_steps.hpp"
+#include "engine/bargain_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
 #include "engine/engine.hpp"
 #include "engine/points_steps.hpp"
@@ -55,6 +56,7 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
                        const std::string& idempotency_key) {
     require_id(user_id, "user_id");
     require_id(idempotency_key, "idempotency_key");
+    steps::require_one_context(checkout_request);
     Order result;
     write([&](Tx& tx) {
         // The request is part of the key's record: other coupons under the same key conflict.
@@ -67,13 +69,15 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
         steps::settle_lapsed_coupon_holders(tx, user_id);
         // So are points held by them.
         steps::settle_lapsed_holders(tx, "points", user_id, 0);
-        steps::require_one_context(checkout_request);
         const bool grouped = checkout_request.group.mode != GroupChoice::Mode::none;
         std::optional<steps::GroupCheckout> group;
         if (grouped) group = steps::prepare_group_checkout(tx, user_id, checkout_request.group);
         std::optional<steps::FlashCheckout> flash;
         if (!checkout_request.flash.sale_id.empty())
             flash = steps::prepare_flash_checkout(tx, user_id, checkout_request.flash);
+        const bool bargained = !checkout_request.bargain.bargain_id.empty();
+        std::optional<steps::BargainCheckout> bargain;
+        if (bargained) bargain = steps::prepare_bargain_checkout(tx, user_id, checkout_request.bargain);
         const PricingRequest pricing = steps::pricing_request(tx.db, user_id, tx.now, checkout_request, true);
         const std::vector<PricingInput>& inputs = pricing.lines;
         if (inputs.empty()) fail(SC_ERR_CART_EMPTY, "the cart has no selected line", "user_id");
@@ -82,6 +86,8 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
         Order order = order_from_quote(price(pricing), checkout_request, user_id, tx.now, config_.payment_window_ms);
         // A seat is paid for before its group (or a group's first seat before its campaign) ends.
         if (group) order.pay_deadline = std::min(order.pay_deadline, group->pay_deadline_cap);
+        // A bargain is bought before it expires; the order keeps the price it was made at.
+        if (bargain) order.pay_deadline = std::min(order.pay_deadline, bargain->pay_deadline_cap);
         store::insert_order(tx.db, order);
         steps::hold_order_points(tx, order);
         steps::note_referral_checkout(tx, order);
@@ -111,7 +117,8 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
         }
         if (group) steps::seat_group_order(tx, *group, order, checkout_request.group.quantity);
         if (flash) steps::hold_flash_stock(tx, *flash, order, checkout_request.flash.quantity);
-        if (!grouped && !flash)
+        if (bargain) steps::hold_bargain_order(tx, *bargain, order);
+        if (!grouped && !flash && !bargained)
             for (const auto& in : inputs) store::delete_cart_line(tx.db, user_id, in.sku.id);
         store::save_idempotency(tx.db, "checkout", idempotency_key, {request, order.id}, tx.now);
         result = std::move(order);
@@ -149,6 +156,7 @@ Order Engine::pay(const std::string& order_id, const std::string& payment_ref, i
         order.payment_ref = payment_ref;
         steps::pay_group_seat(tx, order);
         steps::pay_flash_order(tx, order);
+        steps::pay_bargain(tx, order);
         store::save_order_state(tx.db, order);
         const std::optional<Tier> tier = steps::current_tier(tx, order.user_id);
         steps::settle_order_points(tx, order, tier ? tier->benefits.points_multiplier_bps : 10000);

@@ -1,6 +1,7 @@
 #include "engine/steps.hpp"
 
 #include "engine/flashsale_steps.hpp"
+#include "engine/bargain_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
 
 #include "core/error.hpp"
@@ -158,8 +159,11 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now) {
 std::string catalog_currency(Connection& db) { return store::catalog_currency(db).value_or(""); }
 
 void require_one_context(const CheckoutRequest& request) {
-    if (request.group.mode != GroupChoice::Mode::none && !request.flash.sale_id.empty())
-        fail(SC_ERR_INVALID_ARGUMENT, "a checkout buys the cart, a group or a flash sale: one at a time", "request");
+    const int contexts = (request.group.mode != GroupChoice::Mode::none ? 1 : 0) +
+                         (request.flash.sale_id.empty() ? 0 : 1) + (request.bargain.bargain_id.empty() ? 0 : 1);
+    if (contexts > 1)
+        fail(SC_ERR_INVALID_ARGUMENT, "a checkout buys the cart, a group, a flash sale or a bargain: one at a time",
+             "request");
 }
 
 PricingRequest pricing_request(Connection& db, const std::string& user_id, int64_t now, const CheckoutRequest& checkout,
@@ -179,6 +183,9 @@ PricingRequest pricing_request(Connection& db, const std::string& user_id, int64
     } else if (!checkout.flash.sale_id.empty()) {
         // So does a flash-sale checkout, at the sale price.
         add_flash_line(db, request, checkout.flash, check_stock);
+    } else if (!checkout.bargain.bargain_id.empty()) {
+        // So does a bargain checkout, one unit at the bargain's price.
+        add_bargain_line(db, request, checkout.bargain, check_stock);
     } else {
         auto skus = store::skus_in_cart(db, user_id);
         for (const auto& line : store::cart_lines(db, user_id)) {
@@ -243,6 +250,9 @@ std::string checkout_request_text(const CheckoutRequest& request) {
     if (!flash.sale_id.empty())
         method += ";flash=" + std::to_string(flash.sale_id.size()) + "=" + flash.sale_id + ":" +
                   std::to_string(flash.slot_starts_at) + ":" + std::to_string(flash.quantity);
+    // Only when set, so keys recorded before bargains existed still match.
+    const std::string& bargain = request.bargain.bargain_id;
+    if (!bargain.empty()) method += ";bargain=" + std::to_string(bargain.size()) + "=" + bargain;
     switch (choice.mode) {
         case CouponChoice::Mode::none: return method;
         case CouponChoice::Mode::best: return ";coupons=best" + method;

@@ -50,7 +50,7 @@ int64_t available_stock(Connection& db, const Sku& sku, int64_t now);
 // The catalog's currency, or "" before the first SKU.
 std::string catalog_currency(Connection& db);
 
-// A checkout request names at most one context (group-buy or flash sale): else
+// A checkout request names at most one context (group-buy, flash sale or bargain): else
 // SC_ERR_INVALID_ARGUMENT (field: request).
 void require_one_context(const CheckoutRequest& request);
 

@@ -5,6 +5,7 @@
 #include "core/utf8.hpp"
 #include "program/points_json.hpp"
 #include "program/flash_sale_json.hpp"
+#include "program/bargain_json.hpp"
 #include "program/group_buy_json.hpp"
 #include "program/referral_json.hpp"
 #include "program/tiers_json.hpp"
@@ -152,6 +153,21 @@ void parse_rules(const json& root, ProgramDocument& doc) {
             doc.flash_sales.push_back(std::move(sale));
         }
     }
+    if (auto it = root.find("bargains"); it != root.end()) {
+        if (!it->is_object()) invalid_field("bargains", "must be an object");
+        only_known_keys(*it, {"programs"}, "bargains.");
+        const json& list = required_field(*it, "programs", "bargains.");
+        if (!list.is_array()) invalid_field("bargains.programs", "must be an array");
+        std::map<std::string, size_t> seen;
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::string p = "bargains.programs[" + std::to_string(i) + "].";
+            BargainProgram b = parse_bargain_program_json(list[i], p);
+            validate_bargain_program(b, p);
+            auto [pos, fresh] = seen.emplace(b.id, i);
+            if (!fresh) invalid_field(p + "id", "duplicates bargains.programs[" + std::to_string(pos->second) + "].id");
+            doc.bargain_programs.push_back(std::move(b));
+        }
+    }
 }
 
 }  // namespace
@@ -210,6 +226,12 @@ FlashSale parse_flash_sale_entry(std::string_view text) {
     return sale;
 }
 
+BargainProgram parse_bargain_program_entry(std::string_view text) {
+    BargainProgram program = parse_bargain_program_json(entry_object(text), "");
+    validate_bargain_program(program, "");
+    return program;
+}
+
 ReferralProgram parse_referral_program_entry(std::string_view text) {
     ReferralProgram program = parse_referral_json(entry_object(text), "");
     validate_referral_program(program, "");
@@ -221,7 +243,7 @@ ProgramDocument parse_program(std::string_view text) {
     const json root = parse_strict_json(text);
     if (!root.is_object()) invalid_field("", "must be a JSON object");
     only_known_keys(root, {"format", "currency", "skus", "promotions", "coupon_templates", "shipping_rules",
-                           "points", "tiers", "referral", "group_buy", "flash_sales"}, "");
+                           "points", "tiers", "referral", "group_buy", "flash_sales", "bargains"}, "");
     if (string_field(required_field(root, "format", ""), "format") != kProgramFormat)
         invalid_field("format", std::string("must be \"") + kProgramFormat + "\"");
     ProgramDocument doc;
@@ -290,6 +312,11 @@ std::string serialize_program(const ProgramDocument& doc) {
     if (!doc.flash_sales.empty()) {
         root["flash_sales"] = nlohmann::ordered_json::array();
         for (const auto& sale : doc.flash_sales) root["flash_sales"].push_back(flash_sale_json(sale));
+    }
+    if (!doc.bargain_programs.empty()) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto& b : doc.bargain_programs) list.push_back(bargain_program_json(b));
+        root["bargains"] = {{"programs", std::move(list)}};
     }
     return root.dump(2) + "\n";
 }

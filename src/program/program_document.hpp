@@ -8,6 +8,7 @@
 #include "pricing/shipping.hpp"
 #include "points/points_program.hpp"
 #include "flashsale/flash_sale.hpp"
+#include "bargain/bargain_program.hpp"
 #include "groupbuy/group_campaign.hpp"
 #include "referral/referral_program.hpp"
 #include "tiers/tier_program.hpp"
@@ -33,6 +34,7 @@ struct ProgramDocument {
     std::optional<ReferralProgram> referral;  // absent: the document leaves the referral program as it is
     std::vector<GroupCampaign> group_campaigns;  // "group_buy.campaigns": each replaces the campaign with its id
     std::vector<FlashSale> flash_sales;          // "flash_sales": each replaces the sale with its id
+    std::vector<BargainProgram> bargain_programs;  // "bargains.programs": each replaces the program with its id
 };
 
 // Throws Error(SC_ERR_VALIDATION, message, field) on any problem.
@@ -51,6 +53,7 @@ TierProgram parse_tier_program_entry(std::string_view json);
 ReferralProgram parse_referral_program_entry(std::string_view json);
 GroupCampaign parse_group_campaign_entry(std::string_view json);
 FlashSale parse_flash_sale_entry(std::string_view json);
+BargainProgram parse_bargain_program_entry(std::string_view json);
 
 // Stable output: keys in a fixed order, SKUs in the order given.
 std::string serialize_program(const ProgramDocument& doc);

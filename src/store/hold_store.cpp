@@ -27,6 +27,9 @@ constexpr CounterTable kCounterTables[] = {
     {"group_stock", "group_campaigns", "stock_left"},
     // A flash-sale slot (resource = "<sale id>@<start ms>"): units of its sale stock not yet sold.
     {"flash_stock", "flash_slots", "stock_left"},
+    // A bargain (resource = its id): one purchase, 1 until an order buying it is paid, so
+    // only one unpaid order at a time may hold it.
+    {"bargain", "bargains", "buys_left"},
 };
 
 // Kinds whose resource keeps its own ledger of what is held, so no counter row: a

@@ -617,6 +617,67 @@ CREATE TABLE flash_orders (
 CREATE INDEX flash_orders_by_user ON flash_orders(user_id, sale_id, day);
 CREATE INDEX flash_orders_by_slot ON flash_orders(slot_id);
 )sql",
+        // 14: bargains (docs/bargain.md). A bargain's `buys_left` is the capacity its
+        // "bargain" hold reserves from: 1 until an order buying it is paid, so at most one
+        // unpaid order holds it (the conditional update of store/hold_store.cpp). Helps are
+        // keyed by (bargain, friend): one help per friend per bargain, whatever races.
+        // share_links is rebuilt because its CHECK gains the target kind 'bargain' (the
+        // bargain's invite).
+        R"sql(
+CREATE TABLE share_links_v14 (
+    code            TEXT PRIMARY KEY,
+    token           TEXT NOT NULL,
+    sharer_id       TEXT NOT NULL,
+    target_kind     TEXT NOT NULL CHECK (target_kind = 'sku' OR target_kind = 'group' OR target_kind = 'campaign'
+                                         OR target_kind = 'store' OR target_kind = 'bargain'),
+    target_id       TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    key_id          TEXT NOT NULL REFERENCES share_keys(key_id),
+    issued_at       INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL,
+    nonce           BLOB NOT NULL CHECK (length(nonce) = 12),
+    idempotency_key TEXT NOT NULL,
+    UNIQUE (sharer_id, idempotency_key)
+) WITHOUT ROWID;
+INSERT INTO share_links_v14 SELECT code, token, sharer_id, target_kind, target_id, channel, key_id, issued_at,
+    expires_at, nonce, idempotency_key FROM share_links;
+DROP TABLE share_links;
+ALTER TABLE share_links_v14 RENAME TO share_links;
+CREATE TABLE bargain_programs (
+    id         TEXT PRIMARY KEY,
+    sku_id     TEXT NOT NULL,
+    definition TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE bargains (
+    id             TEXT PRIMARY KEY,
+    program_id     TEXT NOT NULL REFERENCES bargain_programs(id),
+    user_id        TEXT NOT NULL,
+    sku_id         TEXT NOT NULL,
+    start_price    INTEGER NOT NULL CHECK (start_price >= 0),
+    floor_price    INTEGER NOT NULL CHECK (floor_price >= 0 AND floor_price <= start_price),
+    price          INTEGER NOT NULL CHECK (price >= floor_price AND price <= start_price),
+    helpers_needed INTEGER NOT NULL CHECK (helpers_needed >= 1 AND helpers_needed <= 100),
+    state          TEXT NOT NULL CHECK (state = 'open' OR state = 'floor_reached' OR state = 'bought'
+                                        OR state = 'expired'),
+    opened_at      INTEGER NOT NULL,
+    deadline       INTEGER NOT NULL,
+    ended_at       INTEGER NOT NULL DEFAULT 0,
+    order_id       TEXT,
+    buys_left      INTEGER NOT NULL DEFAULT 1 CHECK (buys_left = 0 OR buys_left = 1),
+    reserved       INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= buys_left)
+);
+CREATE INDEX bargains_live_by_deadline ON bargains(deadline) WHERE state = 'open' OR state = 'floor_reached';
+CREATE INDEX bargains_by_user ON bargains(user_id, opened_at);
+CREATE INDEX bargains_by_program ON bargains(program_id, opened_at);
+CREATE TABLE bargain_helps (
+    bargain_id  TEXT NOT NULL REFERENCES bargains(id),
+    user_id     TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount >= 1),
+    price_after INTEGER NOT NULL CHECK (price_after >= 0),
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (bargain_id, user_id)
+) WITHOUT ROWID;
+)sql",
     };
     return steps;
 }

@@ -406,6 +406,21 @@ static void sb_groups(sbuf* sb, sc_engine* engine, const char* user_id) {
     sc_groups_free(groups);
 }
 
+static void sb_bargains(sbuf* sb, sc_engine* engine, const char* user_id) {
+    sc_bargains* bargains = NULL;
+    size_t i, j;
+    CHECK_OK(sc_engine_bargains_of_user(engine, user_id, 100, &bargains, &E));
+    for (i = 0; i < sc_bargains_count(bargains); ++i) {
+        const sc_bargain* b = sc_bargains_at(bargains, i);
+        sb_printf(sb, "bargain %s %s price=%" PRId64 " deadline=%" PRId64 " order=%s\n", nn(sc_bargain_id(b)),
+                  sc_bargain_state_name(sc_bargain_state(b)), sc_bargain_price(b), sc_bargain_deadline_ms(b),
+                  nn(sc_bargain_order_id(b)));
+        for (j = 0; j < sc_bargain_help_count(b); ++j)
+            sb_printf(sb, "  help %s %" PRId64 "\n", nn(sc_bargain_help_user_id(b, j)), sc_bargain_help_amount(b, j));
+    }
+    sc_bargains_free(bargains);
+}
+
 char* fx_fingerprint(fixture* fx) {
     sbuf sb = {NULL, 0, 0};
     char* program = NULL;
@@ -431,6 +446,7 @@ char* fx_fingerprint(fixture* fx) {
         sb_tier(&sb, fx->engine, fx->users[i]);
         sb_referral(&sb, fx->engine, fx->users[i]);
         sb_groups(&sb, fx->engine, fx->users[i]);
+        sb_bargains(&sb, fx->engine, fx->users[i]);
     }
     sb_coupon_report(&sb, fx->engine);
     sb_share_keys(&sb, fx->engine);

@@ -1,8 +1,9 @@
 /*
  * Shared test fixtures: an injected clock, temporary database files, an engine
  * opened with them, and a fingerprint of everything the engine stores (the
- * exported program, the event log, the carts of known users and known orders)
- * so tests can prove that a failing call changed nothing.
+ * exported program, the event log, the carts, groups and bargains of known
+ * users and known orders) so tests can prove that a failing call changed
+ * nothing.
  */
 #ifndef SC_TEST_FIXTURE_H
 #define SC_TEST_FIXTURE_H

@@ -111,6 +111,11 @@ void test_groupbuy_accessors_null(void);
 void test_groupbuy_open_join_fill(void);
 void test_groupbuy_deadline_failure_and_refunds(void);
 void test_groupbuy_bad_input(void);
+/* test_bargain.c */
+void test_bargain_accessors_null(void);
+void test_bargain_open_help_buy(void);
+void test_bargain_expiry_and_report(void);
+void test_bargain_bad_input(void);
 /* test_tiers.c */
 void test_tiers_accessors_null(void);
 void test_tiers_program_bad_input(void);
@@ -240,6 +245,10 @@ static const h_test_case tests[] = {
     {"groupbuy_open_join_fill", test_groupbuy_open_join_fill},
     {"groupbuy_deadline_failure_and_refunds", test_groupbuy_deadline_failure_and_refunds},
     {"groupbuy_bad_input", test_groupbuy_bad_input},
+    {"bargain_accessors_null", test_bargain_accessors_null},
+    {"bargain_open_help_buy", test_bargain_open_help_buy},
+    {"bargain_expiry_and_report", test_bargain_expiry_and_report},
+    {"bargain_bad_input", test_bargain_bad_input},
     {"tiers_accessors_null", test_tiers_accessors_null},
     {"tiers_program_bad_input", test_tiers_program_bad_input},
     {"tiers_upgrade_prices_and_downgrade", test_tiers_upgrade_prices_and_downgrade},

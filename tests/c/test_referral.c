@@ -66,7 +66,8 @@ void test_referral_accessors_null(void) {
     CHECK_STR(sc_share_target_name(SC_SHARE_TARGET_CAMPAIGN), "campaign");
     CHECK_STR(sc_share_target_name(SC_SHARE_TARGET_STORE), "store");
     CHECK_STR(sc_share_target_name((sc_share_target_t)0), "unknown");
-    CHECK_STR(sc_share_target_name((sc_share_target_t)5), "unknown");
+    CHECK_STR(sc_share_target_name(SC_SHARE_TARGET_BARGAIN), "bargain");
+    CHECK_STR(sc_share_target_name((sc_share_target_t)6), "unknown");
     sc_share_key_free(NULL);
     sc_share_keys_free(NULL);
     sc_share_link_free(NULL);

@@ -9,6 +9,15 @@ int64_t story_now(void* user_data) { return ((story_clock*)user_data)->now_ms; }
 
 void advance_minutes(story_clock* clock, int64_t minutes) { clock->now_ms += minutes * 60000; }
 
+uint64_t story_random(void* user_data) {
+    /* SplitMix64: a fixed sequence from the seed, easy to repeat in the Swift and Kotlin stories. */
+    uint64_t* state = (uint64_t*)user_data;
+    uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
 /* Stops the story on an unexpected failure, saying what failed and why. */
 /* Takes sc_error** so that *err is read after the call has filled it. */
 void must(sc_status_t status, sc_error** err, const char* what) {

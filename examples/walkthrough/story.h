@@ -18,6 +18,11 @@ typedef struct {
 int64_t story_now(void* user_data);
 void advance_minutes(story_clock* clock, int64_t minutes);
 
+/* The story's random source (the friends' bargain cuts): SplitMix64 from the seed
+ * STORY_RANDOM_SEED, so every run cuts the same amounts. */
+#define STORY_RANDOM_SEED UINT64_C(20261203)
+uint64_t story_random(void* user_data);
+
 /* Stops the story on an unexpected failure, saying what failed and why. Takes
  * sc_error** so that *err is read after the call has filled it. */
 void must(sc_status_t status, sc_error** err, const char* what);
@@ -51,5 +56,8 @@ void tell_groupbuy_chapter(sc_engine* engine, story_clock* clock);
 
 /* Chapter 30: a flash sale selling out, with a lapsed order's unit sold again (flashsale_chapter.c). */
 void tell_flashsale_chapter(sc_engine* engine, story_clock* clock);
+
+/* Chapter 31: a bargain helped down to its floor by friends and bought, another expired (bargain_chapter.c). */
+void tell_bargain_chapter(sc_engine* engine, story_clock* clock);
 
 #endif /* SC_WALKTHROUGH_STORY_H */

@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
     sc_options* options = NULL;
     must(sc_options_new(&options, &err), &err, "sc_options_new");
     must(sc_options_set_clock(options, story_now, &clock, NULL, &err), &err, "sc_options_set_clock");
+    uint64_t random_state = STORY_RANDOM_SEED;
+    must(sc_options_set_random(options, story_random, &random_state, NULL, &err), &err, "sc_options_set_random");
     sc_engine* engine = NULL;
     must(sc_engine_open(db_path, options, &engine, &err), &err, "sc_engine_open");
     sc_options_free(options);
@@ -217,8 +219,9 @@ int main(int argc, char** argv) {
     tell_attribution_chapter(engine, &clock);
     tell_groupbuy_chapter(engine, &clock);
     tell_flashsale_chapter(engine, &clock);
+    tell_bargain_chapter(engine, &clock);
 
-    printf("\n31. The event log, read from the start:\n");
+    printf("\n32. The event log, read from the start:\n");
     int64_t cursor = 0;
     for (;;) {
         sc_events* events = NULL;

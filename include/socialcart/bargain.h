@@ -59,8 +59,9 @@ typedef enum sc_bargain_figure_t {
  * checks that the shopper opened the bargain (SC_ERR_INVALID_STATE, field
  * "bargain_id"), that it is not bought nor held by another unpaid order
  * (SC_ERR_INVALID_STATE) and not past its deadline (SC_ERR_EXPIRED); the
- * order's payment window ends by the bargain's deadline. A request may carry
- * a group or a bargain, not both (SC_ERR_INVALID_ARGUMENT, field "bargain").
+ * order's payment window ends by the bargain's deadline. A request names one
+ * context: a cart, group-buy, flash-sale or bargain checkout (the checkout
+ * refuses more with SC_ERR_INVALID_ARGUMENT, field "request").
  * @param bargain_id the bargain; NULL clears it (back to the cart).
  * @return SC_ERR_INVALID_ARGUMENT (field "request", or "bargain_id": empty
  *         or too long), SC_ERR_INVALID_UTF8 (field "bargain_id"); the request

@@ -51,9 +51,9 @@ typedef enum sc_flash_figure_t {
  * fails with SC_ERR_INVALID_STATE before the slot starts, SC_ERR_EXPIRED
  * after it ends, SC_ERR_LIMIT_EXCEEDED over a cap and SC_ERR_OUT_OF_STOCK
  * when the slot has not that many units left; sc_engine_quote() prices the
- * same line. A request is one of a cart, group-buy or flash-sale checkout:
- * the checkout refuses one naming both with SC_ERR_INVALID_ARGUMENT (field
- * "request").
+ * same line. A request names one context: a cart, group-buy, flash-sale or
+ * bargain checkout (the checkout refuses more with SC_ERR_INVALID_ARGUMENT,
+ * field "request").
  * @param sale_id the sale, or NULL back to the cart (the rest ignored).
  * @param slot_starts_at_ms when the slot starts (UTC ms), as
  *        sc_flash_slot_starts_at_ms() gives it.

@@ -72,7 +72,9 @@ public struct SCFlashSale: Sendable, Hashable, Identifiable {
     public var startsAt: Date { date(ms: startsAtMs) }
     /// When the sale ends.
     public var endsAt: Date { date(ms: endsAtMs) }
+}
 
+extension SCFlashSale {
     init(copying sale: OpaquePointer) {
         id = copyString(sc_flash_sale_id(sale))
         skuId = copyString(sc_flash_sale_sku_id(sale))
@@ -121,7 +123,9 @@ public struct SCFlashSlot: Sendable, Hashable {
     public var endsAt: Date { date(ms: endsAtMs) }
     /// When its last unit was paid for; nil until it sold out.
     public var soldOutAt: Date? { soldOutAtMs.map { date(ms: $0) } }
+}
 
+extension SCFlashSlot {
     init(copying slot: OpaquePointer) {
         saleId = copyString(sc_flash_slot_sale_id(slot))
         skuId = copyString(sc_flash_slot_sku_id(slot))

@@ -69,15 +69,22 @@ public struct SCCheckoutRequest: Sendable, Hashable {
     /// group price; the cart stays as it is. Coupons, points and shipping apply as to any
     /// checkout.
     public var group: SCGroupChoice
+    /// The flash-sale slot the order buys in instead of taking the cart (default nil: the
+    /// selected cart lines). A flash-sale order is the sale's SKU at the sale price; the cart
+    /// stays as it is. Coupons, points and shipping apply as to any checkout. A request is one
+    /// of a cart, group-buy or flash-sale checkout: the checkout refuses one with both a group
+    /// choice and a flash sale (`.invalidArgument`, field "request").
+    public var flashSale: SCFlashSaleChoice?
 
     public init(
         coupons: SCCouponChoice = .none, shipping: SCShippingMethod = .delivery, points: SCPointsUse = .none,
-        group: SCGroupChoice = .none
+        group: SCGroupChoice = .none, flashSale: SCFlashSaleChoice? = nil
     ) {
         self.coupons = coupons
         self.shipping = shipping
         self.points = points
         self.group = group
+        self.flashSale = flashSale
     }
 }
 
@@ -91,8 +98,9 @@ final class CheckoutRequestHandle {
 
     /// - Throws: `.invalidArgument` (field "code": empty, a control character, a code
     ///   named twice; field "points": `.exactly` a negative number; field "id": a group
-    ///   choice's empty campaign or group id; field "quantity": a group choice's quantity
-    ///   below 1), `.invalidUTF8`, `.limitExceeded` (field "code": more than 20 codes).
+    ///   choice's empty campaign or group id; field "sale_id": a flash sale's empty or too
+    ///   long sale id; field "quantity": a group or flash-sale choice's quantity below 1),
+    ///   `.invalidUTF8`, `.limitExceeded` (field "code": more than 20 codes).
     convenience init(_ request: SCCheckoutRequest) throws {
         if case .chosen(let codes) = request.coupons {
             for code in codes { try requireCString(code, field: "code") }
@@ -115,6 +123,7 @@ final class CheckoutRequestHandle {
         case .most: try setPoints(SC_POINTS_MOST, 0)
         }
         try setGroup(request.group)
+        try setFlashSale(request.flashSale)
     }
 
     deinit { sc_checkout_request_free(raw) }

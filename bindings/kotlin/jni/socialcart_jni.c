@@ -6,7 +6,8 @@
  * by capability, in socialcart_jni_<capability>.c (pricing: the checkout request,
  * rules and the order's pricing snapshot; coupons; points; tiers; referral: share links;
  * attribution: opens, bindings, attributions, rewards, refusals and statistics; groupbuy: the
- * request's group choice, campaigns, groups and their seats, the campaign report), which share
+ * request's group choice, campaigns, groups and their seats, the campaign report; flashsale: the
+ * request's flash-sale slot, sales, slots with their stock, the slot report), which share
  * the helpers declared in socialcart_jni_internal.h. Every SC_API function of the headers is
  * called from one of these files, except the few tests/abi/binding_allowlist.txt
  * lets a binding leave unwrapped (run-tests.sh checks).

@@ -7,7 +7,8 @@
  *
  * The request's getters (sc_checkout_request_coupon_choice and the like) are not
  * wrapped: the Kotlin value type holds what it asked for (tests/abi/binding_allowlist.txt).
- * The group choice's setter and getters are in socialcart_jni_groupbuy.c.
+ * The group choice's setter and getters are in socialcart_jni_groupbuy.c, the flash-sale
+ * slot's in socialcart_jni_flashsale.c.
  */
 #include "socialcart_jni_internal.h"
 

@@ -44,8 +44,10 @@ enum class ShippingMethod(val value: Int) {
  * What a quote or a checkout is asked for beyond the selected cart lines. Pass the same
  * request to [Engine.quote] and then to [Engine.checkout]: the order is priced exactly as
  * the quote was, given the same cart, rules and clock. The default asks for no coupons,
- * delivery, no points and no group, what `quote(userId)` and `checkout(userId, idempotencyKey)`
- * use.
+ * delivery, no points, no group and no flash sale, what `quote(userId)` and
+ * `checkout(userId, idempotencyKey)` use. A request is one of a cart, group-buy or flash-sale
+ * checkout: the checkout refuses one with both [group] and [flashSale] (INVALID_ARGUMENT, field
+ * "request").
  */
 data class CheckoutRequest @JvmOverloads constructor(
     val coupons: CouponChoice = CouponChoice.None,
@@ -57,7 +59,13 @@ data class CheckoutRequest @JvmOverloads constructor(
      * (`sc_checkout_request_set_group`); the order is then the campaign's SKU, not the cart.
      * null (the default) checks out the cart.
      */
-    val group: GroupChoice? = null
+    val group: GroupChoice? = null,
+    /**
+     * A flash-sale checkout: units of a sale's slot (`sc_checkout_request_set_flash_sale`); the
+     * order is then the sale's SKU at the sale price, not the cart. null (the default) checks
+     * out the cart.
+     */
+    val flashSale: FlashSaleChoice? = null
 )
 
 /** sc_coupon_choice_t values. */
@@ -80,7 +88,8 @@ internal const val GROUP_MODE_JOIN = 2
  * @throws SocialCartException INVALID_ARGUMENT (field "code": an empty, repeated or
  *   malformed code; field "shipping": [ShippingMethod.UNKNOWN]; field "points": a negative
  *   [PointsUse.Exactly]; field "id": an empty or malformed campaign or group id; field
- *   "quantity": a [GroupChoice.quantity] below 1), INVALID_UTF8,
+ *   "quantity": a [GroupChoice.quantity] or [FlashSaleChoice.quantity] below 1; field
+ *   "sale_id": an empty or malformed [FlashSaleChoice.saleId]), INVALID_UTF8,
  *   LIMIT_EXCEEDED (field "code": more than 20 codes).
  */
 internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
@@ -107,6 +116,10 @@ internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
                 Native.checkoutRequestSetGroup(h, GROUP_MODE_OPEN, utf8(choice.campaignId), choice.quantity)
             is GroupChoice.Join ->
                 Native.checkoutRequestSetGroup(h, GROUP_MODE_JOIN, utf8(choice.groupId), choice.quantity)
+        }
+        when (val choice = flashSale) {
+            null -> Native.checkoutRequestSetFlashSale(h, null, 0, 0)
+            else -> Native.checkoutRequestSetFlashSale(h, utf8(choice.saleId), choice.slotStartsAtMs, choice.quantity)
         }
         return block(h)
     } finally {

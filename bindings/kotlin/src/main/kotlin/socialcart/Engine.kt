@@ -271,6 +271,10 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * paid ([OrderState.AWAITING_GROUP]); joining reserves a seat at once, held for the payment
      * window, and the N-th payment fills the group ([OrderState.GROUP_CONFIRMED] for every
      * member's order). [groupOfOrder] reads the group for its invite link.
+     *
+     * With [CheckoutRequest.flashSale] the order is the sale's SKU at the sale price, not the
+     * cart (which stays as it is): the slot's units are held for the payment window, committed
+     * when the order is paid and returned when it is cancelled or lapses.
      * @throws SocialCartException CART_EMPTY, SKU_INACTIVE, OUT_OF_STOCK, LIMIT_EXCEEDED,
      *   OVERFLOW, IDEMPOTENCY_CONFLICT (the key was used by another user or with another
      *   request), INVALID_STATE (field "coupons": a chosen coupon was taken by another checkout
@@ -280,7 +284,13 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      *   the shopper's own or already has their seat; field "campaign_id": the shopper already
      *   leads a live group of it; field "user_id": a new-users-only campaign and a shopper who
      *   has paid an order), EXPIRED (field "campaign_id": outside the campaign's window),
-     *   LIMIT_EXCEEDED (field "quantity": the per-order or per-shopper limit).
+     *   LIMIT_EXCEEDED (field "quantity": the per-order or per-shopper limit). A flash-sale
+     *   checkout adds: NOT_FOUND (field "sale_id" or "slot_starts_at"), INVALID_STATE (field
+     *   "slot_starts_at": before the slot starts; field "user_id": an earlier flash-sale order of
+     *   the shopper's is unpaid), EXPIRED (field "slot_starts_at": after it ends), LIMIT_EXCEEDED
+     *   (field "quantity": the per-order or per-day cap), OUT_OF_STOCK (field "quantity": the
+     *   slot has not that many units left). A request with both a group and a flash sale is
+     *   INVALID_ARGUMENT (field "request").
      */
     fun checkout(userId: String, request: CheckoutRequest, idempotencyKey: String): Order =
         request.withNative { r ->
@@ -860,6 +870,52 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      */
     fun groupReport(campaignId: String): GroupReport =
         Snapshots.takeGroupReport(state.call { Native.engineGroupbuyReport(it, utf8(campaignId)) })
+
+    // ----------------------------------------------------------- flash sales
+
+    /**
+     * Puts a flash sale: one entry of the program document's "flash_sales" (`{"id", "sku_id",
+     * "sale_price", "starts_at", "ends_at", "utc_offset_minutes", "slots": [{"start": "HH:MM",
+     * "minutes"}], "stock_per_slot", "max_units_per_order", "max_units_per_user_per_day"}`),
+     * replacing the sale with its id. Putting the stored sale again changes nothing. A slot keeps
+     * the stock it had when its first order was placed; a new stock_per_slot applies to slots
+     * with no order yet. Event flash_sale.put. Shoppers buy through [checkout] with
+     * [CheckoutRequest.flashSale].
+     * @throws SocialCartException VALIDATION (the field at fault: a setting out of range,
+     *   overlapping slots, a SKU that does not exist; no field for text that is not a JSON
+     *   object), INVALID_ARGUMENT (field "json"), INVALID_UTF8.
+     */
+    fun putFlashSale(json: String) = state.call { Native.engineFlashSalePut(it, utf8(json)) }
+
+    /**
+     * Reads a flash sale's settings.
+     * @throws SocialCartException NOT_FOUND (field "sale_id"), INVALID_ARGUMENT (field
+     *   "sale_id"), INVALID_UTF8.
+     */
+    fun flashSale(saleId: String): FlashSale =
+        Snapshots.takeFlashSale(state.call { Native.engineFlashSaleGet(it, utf8(saleId)) })
+
+    /**
+     * The slots running now or to come, earliest first, with their stock as of now. Units held
+     * by unpaid orders whose window has passed count as left.
+     * @param saleId one sale, or null for every sale's slots together.
+     * @param limit 1..100.
+     * @throws SocialCartException NOT_FOUND (field "sale_id"), INVALID_ARGUMENT (field
+     *   "sale_id" or "limit"), INVALID_UTF8.
+     */
+    @JvmOverloads
+    fun flashSlots(saleId: String? = null, limit: Int = 20): List<FlashSlot> =
+        Snapshots.takeFlashSlots(state.call { Native.engineFlashSlots(it, utf8OrNull(saleId), limit.toLong()) })
+
+    /**
+     * A slot's figures as of now: stock, units sold, held and left, its orders (paid, lapsed,
+     * cancelled) and how long it took to sell out.
+     * @param slotStartsAtMs the slot's start (UTC ms), as [FlashSlot.startsAtMs] gives it.
+     * @throws SocialCartException NOT_FOUND (field "sale_id" or "slot_starts_at"),
+     *   INVALID_ARGUMENT (field "sale_id"), INVALID_UTF8.
+     */
+    fun flashReport(saleId: String, slotStartsAtMs: Long): FlashReport =
+        Snapshots.takeFlashReport(state.call { Native.engineFlashReport(it, utf8(saleId), slotStartsAtMs) })
 
     // ---------------------------------------------------------------- events
 

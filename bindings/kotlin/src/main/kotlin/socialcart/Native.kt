@@ -565,6 +565,50 @@ internal object Native {
     @JvmStatic external fun groupReportGet(report: Long, figure: Int): Long
     @JvmStatic external fun groupReportFree(report: Long)
 
+    // Flash sales (socialcart_jni_flashsale.c)
+    /** saleId null: back to the cart (the slot and quantity are ignored). */
+    @JvmStatic external fun checkoutRequestSetFlashSale(request: Long, saleId: ByteArray?, slotStartsAtMs: Long, quantity: Long)
+    @JvmStatic external fun checkoutRequestFlashSaleId(request: Long): String?
+    @JvmStatic external fun checkoutRequestFlashSlotStartsAtMs(request: Long): Long
+    @JvmStatic external fun checkoutRequestFlashQuantity(request: Long): Long
+    @JvmStatic external fun engineFlashSalePut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineFlashSaleGet(engine: Long, saleId: ByteArray?): Long
+    @JvmStatic external fun flashSaleId(sale: Long): String?
+    @JvmStatic external fun flashSaleSkuId(sale: Long): String?
+    @JvmStatic external fun flashSalePrice(sale: Long): Long
+    @JvmStatic external fun flashSaleStartsAtMs(sale: Long): Long
+    @JvmStatic external fun flashSaleEndsAtMs(sale: Long): Long
+    @JvmStatic external fun flashSaleUtcOffsetMinutes(sale: Long): Long
+    @JvmStatic external fun flashSaleStockPerSlot(sale: Long): Long
+    @JvmStatic external fun flashSaleMaxUnitsPerOrder(sale: Long): Long
+    @JvmStatic external fun flashSaleMaxUnitsPerUserPerDay(sale: Long): Long
+    @JvmStatic external fun flashSaleSlotCount(sale: Long): Long
+    /** -1 past the end. */
+    @JvmStatic external fun flashSaleSlotStartMinute(sale: Long, index: Long): Long
+    @JvmStatic external fun flashSaleSlotMinutes(sale: Long, index: Long): Long
+    @JvmStatic external fun flashSaleFree(sale: Long)
+    /** saleId null: every sale's slots. A negative limit is out of range. */
+    @JvmStatic external fun engineFlashSlots(engine: Long, saleId: ByteArray?, limit: Long): Long
+    @JvmStatic external fun flashSlotsCount(slots: Long): Long
+    /** Borrowed from the list: read it, never free it. */
+    @JvmStatic external fun flashSlotsAt(slots: Long, index: Long): Long
+    @JvmStatic external fun flashSlotsFree(slots: Long)
+    @JvmStatic external fun flashSlotSaleId(slot: Long): String?
+    @JvmStatic external fun flashSlotSkuId(slot: Long): String?
+    @JvmStatic external fun flashSlotSalePrice(slot: Long): Long
+    @JvmStatic external fun flashSlotStartsAtMs(slot: Long): Long
+    @JvmStatic external fun flashSlotEndsAtMs(slot: Long): Long
+    @JvmStatic external fun flashSlotStock(slot: Long): Long
+    @JvmStatic external fun flashSlotSold(slot: Long): Long
+    @JvmStatic external fun flashSlotHeld(slot: Long): Long
+    @JvmStatic external fun flashSlotLeft(slot: Long): Long
+    /** 0 until it sold out. */
+    @JvmStatic external fun flashSlotSoldOutAtMs(slot: Long): Long
+    @JvmStatic external fun engineFlashReport(engine: Long, saleId: ByteArray?, slotStartsAtMs: Long): Long
+    /** figure: an sc_flash_figure_t ([FlashFigure]); one that is not reads 0. */
+    @JvmStatic external fun flashReportGet(report: Long, figure: Int): Long
+    @JvmStatic external fun flashReportFree(report: Long)
+
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long
     @JvmStatic external fun engineEventsReadType(engine: Long, type: ByteArray?, afterSeq: Long, limit: Long): Long

@@ -591,6 +591,56 @@ internal object Snapshots {
         )
     }
 
+    fun takeFlashSale(h: Long): FlashSale = taking(h, { Native.flashSaleFree(it) }) { s ->
+        FlashSale(
+            id = Native.flashSaleId(s) ?: "",
+            skuId = Native.flashSaleSkuId(s) ?: "",
+            salePrice = Native.flashSalePrice(s),
+            startsAtMs = Native.flashSaleStartsAtMs(s),
+            endsAtMs = Native.flashSaleEndsAtMs(s),
+            utcOffsetMinutes = Native.flashSaleUtcOffsetMinutes(s),
+            stockPerSlot = Native.flashSaleStockPerSlot(s),
+            maxUnitsPerOrder = Native.flashSaleMaxUnitsPerOrder(s),
+            maxUnitsPerUserPerDay = Native.flashSaleMaxUnitsPerUserPerDay(s),
+            slots = indices(Native.flashSaleSlotCount(s)).map { i ->
+                FlashSlotTime(startMinute = Native.flashSaleSlotStartMinute(s, i), minutes = Native.flashSaleSlotMinutes(s, i))
+            }
+        )
+    }
+
+    /** Reads a slot (borrowed from its list). */
+    private fun readFlashSlot(s: Long): FlashSlot = FlashSlot(
+        saleId = Native.flashSlotSaleId(s) ?: "",
+        skuId = Native.flashSlotSkuId(s) ?: "",
+        salePrice = Native.flashSlotSalePrice(s),
+        startsAtMs = Native.flashSlotStartsAtMs(s),
+        endsAtMs = Native.flashSlotEndsAtMs(s),
+        stock = Native.flashSlotStock(s),
+        sold = Native.flashSlotSold(s),
+        held = Native.flashSlotHeld(s),
+        left = Native.flashSlotLeft(s),
+        soldOutAtMs = Native.flashSlotSoldOutAtMs(s).takeIf { it != 0L }
+    )
+
+    fun takeFlashSlots(h: Long): List<FlashSlot> = taking(h, { Native.flashSlotsFree(it) }) { list ->
+        indices(Native.flashSlotsCount(list)).map { readFlashSlot(Native.flashSlotsAt(list, it)) }
+    }
+
+    fun takeFlashReport(h: Long): FlashReport = taking(h, { Native.flashReportFree(it) }) { r ->
+        fun get(figure: FlashFigure): Long = Native.flashReportGet(r, figure.value)
+        FlashReport(
+            stock = get(FlashFigure.STOCK),
+            sold = get(FlashFigure.SOLD),
+            held = get(FlashFigure.HELD),
+            left = get(FlashFigure.LEFT),
+            orders = get(FlashFigure.ORDERS),
+            ordersPaid = get(FlashFigure.ORDERS_PAID),
+            ordersLapsed = get(FlashFigure.ORDERS_LAPSED),
+            ordersCancelled = get(FlashFigure.ORDERS_CANCELLED),
+            sellOutMs = get(FlashFigure.SELL_OUT_MS).takeIf { it != -1L }
+        )
+    }
+
     /** Reads a batch (borrowed: the callback's batch is freed by the library). */
     fun readEvents(h: Long): List<Event> = indices(Native.eventsCount(h)).map { i ->
         Event(

@@ -151,6 +151,13 @@ class SuspendingEngine internal constructor(val engine: Engine) {
     suspend fun groupReport(campaignId: String): GroupReport =
         withContext(Dispatchers.IO) { engine.groupReport(campaignId) }
 
+    suspend fun putFlashSale(json: String) = withContext(Dispatchers.IO) { engine.putFlashSale(json) }
+    suspend fun flashSale(saleId: String): FlashSale = withContext(Dispatchers.IO) { engine.flashSale(saleId) }
+    suspend fun flashSlots(saleId: String? = null, limit: Int = 20): List<FlashSlot> =
+        withContext(Dispatchers.IO) { engine.flashSlots(saleId, limit) }
+    suspend fun flashReport(saleId: String, slotStartsAtMs: Long): FlashReport =
+        withContext(Dispatchers.IO) { engine.flashReport(saleId, slotStartsAtMs) }
+
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
     suspend fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =

@@ -8,6 +8,7 @@
 #include "program/bargain_json.hpp"
 #include "program/strict_json.hpp"
 #include "store/bargain_store.hpp"
+#include "store/definition_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/hold_store.hpp"
 #include "store/parsed_by_text.hpp"
@@ -35,19 +36,18 @@ void save_bargain_program(Tx& tx, const BargainProgram& program, const std::stri
              prefix + "floor_price: the SKU's list price " + std::to_string(sku->list_price) +
                  " leaves less than one minor unit per helper above the floor",
              prefix + "floor_price");
-    const auto stored = store::find_bargain_program(tx.db, program.id);
     const std::string definition = bargain_program_json(program).dump();
-    if (stored && stored->definition == definition) return;
-    store::save_bargain_program(tx.db, program.id, program.sku_id, definition);
+    if (store::find_definition(tx.db, store::DefinitionTable::bargain_programs, program.id) == definition) return;
+    store::save_definition(tx.db, store::DefinitionTable::bargain_programs, program.id, program.sku_id, definition);
     tx.emit(NewEvent{"bargain_program.put", program.id, nlohmann::json::parse(definition)});
 }
 
 BargainProgram require_bargain_program(Connection& db, const std::string& program_id, const std::string& field) {
-    const auto row = store::find_bargain_program(db, program_id);
-    if (!row) fail(SC_ERR_NOT_FOUND, "no bargain program " + program_id, field);
+    const auto definition = store::find_definition(db, store::DefinitionTable::bargain_programs, program_id);
+    if (!definition) fail(SC_ERR_NOT_FOUND, "no bargain program " + program_id, field);
     // Read by every open and bargain checkout: parsed once per text, as campaigns are.
     static store::ParsedByText<BargainProgram> parsed;
-    return parsed.get(row->definition, [](const std::string& text) {
+    return parsed.get(*definition, [](const std::string& text) {
         return parse_bargain_program_json(parse_strict_json(text), "");
     });
 }

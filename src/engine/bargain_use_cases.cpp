@@ -9,6 +9,7 @@
 #include "engine/engine.hpp"
 #include "engine/steps.hpp"
 #include "store/bargain_store.hpp"
+#include "store/definition_store.hpp"
 #include "store/idempotency_store.hpp"
 
 namespace sc {
@@ -52,8 +53,8 @@ std::vector<BargainProgram> Engine::bargain_programs() {
     std::vector<BargainProgram> out;
     read([&](Connection& db, int64_t) {
         out.clear();
-        for (const auto& row : store::bargain_programs(db))
-            out.push_back(steps::require_bargain_program(db, row.id, "program_id"));
+        for (const auto& id : store::definition_ids(db, store::DefinitionTable::bargain_programs))
+            out.push_back(steps::require_bargain_program(db, id, "program_id"));
     });
     return out;
 }

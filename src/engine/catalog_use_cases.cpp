@@ -4,6 +4,7 @@
 #include "engine/engine.hpp"
 #include "engine/flashsale_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
+#include "store/definition_store.hpp"
 #include "store/flashsale_store.hpp"
 #include "engine/bargain_steps.hpp"
 #include "engine/groupbuy_steps.hpp"
@@ -134,9 +135,9 @@ std::string Engine::export_program() {
         doc.referral = steps::referral_program(db);
         for (const auto& row : store::group_campaigns(db))
             doc.group_campaigns.push_back(steps::require_group_campaign(db, row.id, "campaign_id"));
-        for (const auto& id : store::flash_sale_ids(db)) doc.flash_sales.push_back(steps::require_flash_sale(db, id));
-        for (const auto& row : store::bargain_programs(db))
-            doc.bargain_programs.push_back(steps::require_bargain_program(db, row.id, "program_id"));
+        for (const auto& id : store::definition_ids(db, store::DefinitionTable::flash_sales)) doc.flash_sales.push_back(steps::require_flash_sale(db, id));
+        for (const auto& id : store::definition_ids(db, store::DefinitionTable::bargain_programs))
+            doc.bargain_programs.push_back(steps::require_bargain_program(db, id, "program_id"));
     });
     return serialize_program(doc);
 }

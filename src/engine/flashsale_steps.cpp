@@ -8,6 +8,7 @@
 #include "program/flash_sale_json.hpp"
 #include "program/strict_json.hpp"
 #include "store/catalog_store.hpp"
+#include "store/definition_store.hpp"
 #include "store/flashsale_store.hpp"
 #include "store/hold_store.hpp"
 #include "store/parsed_by_text.hpp"
@@ -33,13 +34,13 @@ void save_flash_sale(Tx& tx, const FlashSale& sale, const std::string& prefix) {
     if (!store::find_sku(tx.db, sale.sku_id))
         fail(SC_ERR_VALIDATION, prefix + "sku_id: names no SKU", prefix + "sku_id");
     const std::string definition = flash_sale_json(sale).dump();
-    if (store::flash_sale_definition(tx.db, sale.id) == definition) return;
-    store::save_flash_sale(tx.db, sale.id, sale.sku_id, definition);
+    if (store::find_definition(tx.db, store::DefinitionTable::flash_sales, sale.id) == definition) return;
+    store::save_definition(tx.db, store::DefinitionTable::flash_sales, sale.id, sale.sku_id, definition);
     tx.emit(NewEvent{"flash_sale.put", sale.id, nlohmann::json::parse(definition)});
 }
 
 FlashSale require_flash_sale(Connection& db, const std::string& sale_id) {
-    const auto definition = store::flash_sale_definition(db, sale_id);
+    const auto definition = store::find_definition(db, store::DefinitionTable::flash_sales, sale_id);
     if (!definition) fail(SC_ERR_NOT_FOUND, "no flash sale " + sale_id, "sale_id");
     // Read by every flash-sale checkout: parsed once per text, as campaigns are.
     static store::ParsedByText<FlashSale> parsed;

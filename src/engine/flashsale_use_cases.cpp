@@ -6,6 +6,7 @@
 #include "engine/engine.hpp"
 #include "engine/flashsale_steps.hpp"
 #include "engine/steps.hpp"
+#include "store/definition_store.hpp"
 #include "store/flashsale_store.hpp"
 
 #include <algorithm>
@@ -34,7 +35,7 @@ std::vector<FlashSale> Engine::flash_sales() {
     std::vector<FlashSale> out;
     read([&](Connection& db, int64_t) {
         out.clear();
-        for (const auto& id : store::flash_sale_ids(db)) out.push_back(steps::require_flash_sale(db, id));
+        for (const auto& id : store::definition_ids(db, store::DefinitionTable::flash_sales)) out.push_back(steps::require_flash_sale(db, id));
     });
     return out;
 }
@@ -50,7 +51,7 @@ std::vector<FlashSlotView> Engine::flash_slots(const std::string& sale_id, int64
         std::vector<FlashSale> sales;
         if (!sale_id.empty()) sales.push_back(steps::require_flash_sale(db, sale_id));
         else
-            for (const auto& id : store::flash_sale_ids(db)) sales.push_back(steps::require_flash_sale(db, id));
+            for (const auto& id : store::definition_ids(db, store::DefinitionTable::flash_sales)) sales.push_back(steps::require_flash_sale(db, id));
         // Each sale's first `limit` slots hold the first `limit` of them all.
         for (const FlashSale& sale : sales)
             for (const FlashSlot& slot : flash_slots_from(sale, now, count))

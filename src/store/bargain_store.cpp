@@ -52,30 +52,6 @@ std::vector<std::string> ids(SQLite::Statement& q) {
 
 }  // namespace
 
-std::optional<BargainProgramRow> find_bargain_program(Connection& db, const std::string& id) {
-    SQLite::Statement& q = db.statement("SELECT id, definition FROM bargain_programs WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return BargainProgramRow{q.getColumn(0).getString(), q.getColumn(1).getString()};
-}
-
-std::vector<BargainProgramRow> bargain_programs(Connection& db) {
-    SQLite::Statement& q = db.statement("SELECT id, definition FROM bargain_programs ORDER BY id");
-    std::vector<BargainProgramRow> out;
-    while (q.executeStep()) out.push_back(BargainProgramRow{q.getColumn(0).getString(), q.getColumn(1).getString()});
-    return out;
-}
-
-void save_bargain_program(Connection& db, const std::string& id, const std::string& sku_id,
-                          const std::string& definition) {
-    SQLite::Statement& q = db.statement("INSERT INTO bargain_programs(id, sku_id, definition) VALUES (?1, ?2, ?3) "
-                                        "ON CONFLICT(id) DO UPDATE SET sku_id = ?2, definition = ?3");
-    q.bind(1, id);
-    q.bind(2, sku_id);
-    q.bind(3, definition);
-    q.exec();
-}
-
 void insert_bargain(Connection& db, const Bargain& b) {
     SQLite::Statement& q = db.statement(
         "INSERT INTO bargains(id, program_id, user_id, sku_id, start_price, floor_price, price, helpers_needed, state, "

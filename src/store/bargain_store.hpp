@@ -12,16 +12,6 @@
 
 namespace sc::store {
 
-struct BargainProgramRow {
-    std::string id;
-    std::string definition;  // the program's JSON (program/bargain_json.hpp)
-};
-
-std::optional<BargainProgramRow> find_bargain_program(Connection& db, const std::string& id);
-std::vector<BargainProgramRow> bargain_programs(Connection& db);  // by id
-void save_bargain_program(Connection& db, const std::string& id, const std::string& sku_id,
-                          const std::string& definition);
-
 // A new bargain (its helps are inserted one by one with insert_bargain_help).
 void insert_bargain(Connection& db, const Bargain& bargain);
 // The bargain with its helps in the order they landed.

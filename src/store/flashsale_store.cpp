@@ -4,30 +4,6 @@
 
 namespace sc::store {
 
-std::optional<std::string> flash_sale_definition(Connection& db, const std::string& sale_id) {
-    SQLite::Statement& q = db.statement("SELECT definition FROM flash_sales WHERE id = ?");
-    q.bind(1, sale_id);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
-}
-
-std::vector<std::string> flash_sale_ids(Connection& db) {
-    SQLite::Statement& q = db.statement("SELECT id FROM flash_sales ORDER BY id");
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
-}
-
-void save_flash_sale(Connection& db, const std::string& sale_id, const std::string& sku_id,
-                     const std::string& definition) {
-    SQLite::Statement& q = db.statement("INSERT INTO flash_sales(id, sku_id, definition) VALUES (?1, ?2, ?3) "
-                                        "ON CONFLICT(id) DO UPDATE SET sku_id = ?2, definition = ?3");
-    q.bind(1, sale_id);
-    q.bind(2, sku_id);
-    q.bind(3, definition);
-    q.exec();
-}
-
 std::string flash_slot_id(const std::string& sale_id, int64_t starts_at) {
     return sale_id + "@" + std::to_string(starts_at);
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Flash sales, their slots and the orders placed in them (migration 13). A sale is stored
-// as its JSON definition; a slot's row carries the counter of its "flash_stock" holds
+// Flash-sale slots and the orders placed in them (migration 13); a sale itself is stored as
+// its JSON definition (store/definition_store.hpp). A slot's row carries the counter of its "flash_stock" holds
 // (`stock_left`/`reserved`), moved only through store/hold_store.hpp.
 #include "store/database.hpp"
 
@@ -10,11 +10,6 @@
 #include <vector>
 
 namespace sc::store {
-
-std::optional<std::string> flash_sale_definition(Connection& db, const std::string& sale_id);
-std::vector<std::string> flash_sale_ids(Connection& db);  // by id
-void save_flash_sale(Connection& db, const std::string& sale_id, const std::string& sku_id,
-                     const std::string& definition);
 
 struct FlashSlotRow {
     int64_t starts_at = 0;

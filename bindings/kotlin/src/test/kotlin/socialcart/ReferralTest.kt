@@ -277,7 +277,7 @@ class ReferralTest : EngineTestBase() {
     @Test
     fun programTargetsAndBadCalls() {
         assertEquals("campaign", SocialCart.shareTargetName(ShareTarget.CAMPAIGN))
-        assertEquals(listOf("sku", "group", "campaign", "store", "unknown"), ShareTarget.values().map { SocialCart.shareTargetName(it) })
+        assertEquals(listOf("sku", "group", "campaign", "store", "bargain", "unknown"), ShareTarget.values().map { SocialCart.shareTargetName(it) })
         assertEquals(listOf(1, 2, 3, 4), listOf(ShareTarget.SKU, ShareTarget.GROUP, ShareTarget.CAMPAIGN, ShareTarget.STORE).map { it.value })
         assertEquals(ShareTarget.STORE, ShareTarget.of(4))
         assertEquals(ShareTarget.UNKNOWN, ShareTarget.of(5))

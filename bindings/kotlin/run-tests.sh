@@ -183,21 +183,23 @@ WALKTHROUGH_OUT="$TEST_OUT/walkthrough.out"
   > "$WALKTHROUGH_OUT" || { cat "$WALKTHROUGH_OUT"; echo "run-tests.sh: the walkthrough failed" >&2; exit 1; }
 cat "$WALKTHROUGH_OUT"
 # Ids are random: each becomes its kind and the order it first appears in (ord_1, cpn_2, opn_3,
-# grp_1, ...), so that "the same order", "the coupon she claimed", "the open that bound the
-# buyer" or "the group the invite leads to" still has to be the same id. Share links' short
+# grp_1, brg_1, ...), so that "the same order", "the coupon she claimed", "the open that bound the
+# buyer", "the group the invite leads to" or "the bargain friends helped" still has to be the
+# same id. Share links' short
 # codes are random too: a code printed for people (XXXX-XXXXXX, on the poster) or in canonical
 # form (XXXXXXXXXX, the event log's subject and "code") becomes code_1, code_2, ... by first
 # appearance, both forms of one code the same number. Their alphabet is Crockford's base32 in
 # upper case (no I, L, O, U), which nothing else the story prints matches.
 number_ids() {
-  perl -pe 's{\b(ord|rfd|hold|cpn|opn|grp)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge;
+  perl -pe 's{\b(ord|rfd|hold|cpn|opn|grp|brg)_[a-z0-9]{26}\b}{$id{$&} //= "$1_" . ++$n{$1}}ge;
             s{\b([0-9A-HJKMNP-TV-Z]{4})-?([0-9A-HJKMNP-TV-Z]{6})\b}{$c{"$1$2"} //= "code_" . ++$m}ge'
 }
 # The story's figures, each a whole line, in this order: the shopper's story (unchanged
 # since before the sale), then the sale's (chapters 11-15), then the points' (chapters 16-20),
 # then the tiers' (chapters 21-26), then the share links' (chapter 27: only what does not
 # change between runs, the short code numbered), then share-to-earn's (chapter 28), then
-# group-buy's (chapter 29), then the event log's (chapter 30).
+# group-buy's (chapter 29), then the flash sale's (chapter 30), then the bargain's (chapter 31),
+# then the event log's (chapter 32).
 expected_lines=(
   "    tea-oolong-250g  Tieguanyin oolong tea, 250 g          CNY 68.00  12 left"
   "    refused: SKU kettle-iron is not for sale (SC_ERR_SKU_INACTIVE)"
@@ -318,8 +320,36 @@ expected_lines=(
   "    ada's order: group_failed, CNY 88.00 due for the boxes -> refunded"
   "    The campaign's figures: groups opened 2, filled 1, failed 1, success rate 50.00%,"
   "    average time to fill 120 min, boxes sold 3"
-  "30. The event log, read from the start:"
-  # 30: the first link's event names the poster's code in canonical form; Bo's order is
+  # 30: the next slot listed before it starts (10:00 Beijing time is 02:00 UTC); three tins held
+  # at 29.90 and 10.00 shipping, the fourth buyer refused; Ana's unpaid tin back after her window
+  # and sold again, selling the slot out; the figures.
+  "30. Flash sale. Tieguanyin at CNY 29.90 instead of 68.00, 10:00 and 20:00 Beijing time,"
+  "    the 2027-01-18 02:00 UTC slot: 0 sold, 0 held, 3 left (0% taken), starts in 645 min"
+  "    kai takes a tin: CNY 39.90 with shipping, to pay by 2027-01-18 02:15"
+  "    the 2027-01-18 02:00 UTC slot: 0 sold, 3 held, 0 left (100% taken)"
+  "    refused: the flash-sale slot has not that many units left (SC_ERR_OUT_OF_STOCK)"
+  "    refused: the shopper has an unpaid flash-sale order (SC_ERR_INVALID_STATE)"
+  "    the 2027-01-18 02:00 UTC slot: 2 sold, 0 held, 1 left (66% taken)"
+  "    The slot's figures: 3 of 3 sold, sold out after 16 min, 3 order(s) paid, 1 lapsed"
+  # 31: the cuts drawn from the story's seeded SplitMix64 (the same in C and Kotlin): Mei's own
+  # help and Kai's second refused, the third help landing on the floor, Mei buying at 68.00 and
+  # 10.00 shipping; Ren's bargain expiring after one help; the figures.
+  "31. Bargain. The mooncake box from CNY 128.00 down to 68.00 with three friends' help"
+  "    mei opens a bargain at CNY 128.00, down to CNY 68.00 with 3 friends' help by 2027-01-19 03:16"
+  "    Mei shares the invite; it leads Kai to Mei's bargain"
+  "    refused: the opener cannot help their own bargain (SC_ERR_INVALID_STATE)"
+  "    kai helps: CNY 37.98 off, now CNY 90.02 (open)"
+  "    refused: one help per friend per bargain (SC_ERR_INVALID_STATE)"
+  "    jun helps: CNY 7.41 off, now CNY 82.61 (open)"
+  "    ana helps: CNY 14.61 off, now CNY 68.00 (floor_reached)"
+  "    Mei buys the box at the bargained price: CNY 78.00 with shipping, paid"
+  "    Mei's bargain is bought after 3 helps"
+  "    ada helps: CNY 16.40 off, now CNY 111.60 (open)"
+  "    a day later Ren's bargain is expired at CNY 111.60"
+  "    The program's figures: opened 2, completed 1, bought 1, expired 1, helps 4,"
+  "    helpers per completion 4.00, conversion to paid 50.00%"
+  "32. The event log, read from the start:"
+  # 32: the first link's event names the poster's code in canonical form; Bo's order is
   # credited through the open of his phone (the second open, opn_2); Mei's group (the first,
   # grp_1) fills with the three orders after Bo's, two hours after it opened; Ren's (grp_2)
   # fails, and Ren's order is due the 88.00 of the goods, the shipping beside it.
@@ -327,6 +357,11 @@ expected_lines=(
   '    #109 T+67710min referral.attributed ord_7 {"buyer_id":"bo","currency":"CNY","open_id":"opn_2","order_id":"ord_7","paid":23600,"sharer_id":"lin"}'
   '    #151 T+77970min group.filled       grp_1 {"campaign_id":"mooncake-trio","fill_ms":7200000,"group_id":"grp_1","orders":["ord_8","ord_9","ord_10"],"paid_members":3,"virtual_members":0}'
   '    #173 T+79455min group.refund_due   ord_11 {"amount":8800,"currency":"CNY","group_id":"grp_2","order_id":"ord_11","shipping":1000,"user_id":"ren"}'
+  # Mei's bargain (the first, brg_1) cut by Kai's help, then bought by her order; Ren's (brg_2)
+  # settled as expired by the sweep a day later.
+  '    #221 T+80236min bargain.helped     brg_1 {"amount":3798,"bargain_id":"brg_1","helpers_left":2,"helps":1,"price":9002,"user_id":"kai"}'
+  '    #228 T+80301min bargain.bought     brg_1 {"bargain_id":"brg_1","helps":3,"order_id":"ord_17","price":6800,"program_id":"mooncake-chop","user_id":"mei"}'
+  '    #233 T+81741min bargain.expired    brg_2 {"bargain_id":"brg_2","helps":1,"price":11160,"program_id":"mooncake-chop","user_id":"ren"}'
   "The end: every handle freed."
 )
 missing_line="$(number_ids < "$WALKTHROUGH_OUT" | perl -e '

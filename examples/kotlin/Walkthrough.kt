@@ -16,9 +16,13 @@
 // back by a return, and the figures; then group-buy (GroupBuyChapter.kt): a group filled
 // through its invite (the joiner's order credited to the leader), a latecomer told the group is
 // full, a group failing at its deadline and each member's order refunded in turn, and the
-// campaign's figures. It ends with the event log. The clock is injected
-// and starts at a fixed time, so every run prints the same story, but for ids and the
-// share links' short codes, which are random.
+// campaign's figures; then a flash sale (FlashSaleChapter.kt): a slot selling out, the next
+// buyer told so, and an unpaid tin lapsing back and sold again; then a bargain
+// (BargainChapter.kt): friends' helps taking the mooncake box to its floor through the
+// bargain's invite, the opener buying at that price, another bargain expiring, and the
+// program's figures. It ends with the event log. The clock is injected and starts at a fixed
+// time, and the random source (the bargain cuts) is the C story's seeded SplitMix64, so every
+// run prints the same story, but for ids and the share links' short codes, which are random.
 //
 //   Walkthrough <path/to/examples/walkthrough/program.json> [promotions.json]
 //
@@ -102,7 +106,8 @@ private fun tell(
     tiersPath: String
 ) {
     val clock = StoryClock(STORY_START_MS)
-    val options = EngineOptions(durability = Durability.FULL, clock = { clock.nowMs })
+    val random = StoryRandom()
+    val options = EngineOptions(durability = Durability.FULL, clock = { clock.nowMs }, random = { random.next() })
     Engine.open(dbPath, options).use { shop ->
         println("socialcart ${SocialCart.version} walkthrough (Kotlin)\n")
 
@@ -187,8 +192,10 @@ private fun tell(
         tellReferralChapter(shop, clock)
         tellAttributionChapter(shop, clock)
         tellGroupBuyChapter(shop, clock)
+        tellFlashSaleChapter(shop, clock)
+        tellBargainChapter(shop, clock)
 
-        println("\n30. The event log, read from the start:")
+        println("\n32. The event log, read from the start:")
         var cursor = 0L
         while (true) {
             val events = shop.readEvents(cursor, 100)

@@ -7,7 +7,9 @@
  * rules and the order's pricing snapshot; coupons; points; tiers; referral: share links;
  * attribution: opens, bindings, attributions, rewards, refusals and statistics; groupbuy: the
  * request's group choice, campaigns, groups and their seats, the campaign report; flashsale: the
- * request's flash-sale slot, sales, slots with their stock, the slot report), which share
+ * request's flash-sale slot, sales, slots with their stock, the slot report; bargain: the
+ * request's bargain, programs, bargains opened, helped and read with their helps, the program
+ * report), which share
  * the helpers declared in socialcart_jni_internal.h. Every SC_API function of the headers is
  * called from one of these files, except the few tests/abi/binding_allowlist.txt
  * lets a binding leave unwrapped (run-tests.sh checks).
@@ -354,8 +356,8 @@ JNIEXPORT void NATIVE(optionsSetIdempotencyRetentionMs)(JNIEnv* env, jclass cls,
 }
 
 /* A host callback object: a global reference to a Kotlin object and the method the
- * library calls on it (the clock's `now`, the log's `log`). The library owns it from
- * a successful set call and frees it with jni_target_free. */
+ * library calls on it (the clock's `now`, the random source's `next`, the log's `log`).
+ * The library owns it from a successful set call and frees it with jni_target_free. */
 typedef struct jni_target {
     jobject target;
     jmethodID method;
@@ -422,6 +424,40 @@ JNIEXPORT void NATIVE(optionsSetClock)(JNIEnv* env, jclass cls, jlong h, jobject
         if (c == NULL) return;
         st = sc_options_set_clock(PTR(sc_options, h), jni_clock_now, c, jni_target_free, &err);
         if (st != SC_OK) jni_target_free(c); /* the library did not take user_data */
+    }
+    if (st != SC_OK) throw_status(env, st, err);
+}
+
+/* The random source: `fun next(): Long`, its bits read as an unsigned 64-bit draw. It runs on
+ * the thread of the help call, which the JVM may not know (the thread is then attached). */
+static uint64_t jni_random_next(void* user_data) {
+    jni_target* r = (jni_target*)user_data;
+    bool attached;
+    JNIEnv* env = current_env(&attached);
+    if (env == NULL) return 0;
+    jlong v = (*env)->CallLongMethod(env, r->target, r->method);
+    if ((*env)->ExceptionCheck(env)) {
+        /* RandomAdapter catches everything; this is a last line of defence. */
+        (*env)->ExceptionDescribe(env);
+        (*env)->ExceptionClear(env);
+        v = 0;
+    }
+    release_env(attached);
+    return (uint64_t)v;
+}
+
+/* random == null passes a NULL function (which the library rejects). */
+JNIEXPORT void NATIVE(optionsSetRandom)(JNIEnv* env, jclass cls, jlong h, jobject random) {
+    (void)cls;
+    sc_error* err = NULL;
+    sc_status_t st;
+    if (random == NULL) {
+        st = sc_options_set_random(PTR(sc_options, h), NULL, NULL, NULL, &err);
+    } else {
+        jni_target* r = jni_target_new(env, random, "next", "()J");
+        if (r == NULL) return;
+        st = sc_options_set_random(PTR(sc_options, h), jni_random_next, r, jni_target_free, &err);
+        if (st != SC_OK) jni_target_free(r); /* the library did not take user_data */
     }
     if (st != SC_OK) throw_status(env, st, err);
 }

@@ -44,10 +44,10 @@ enum class ShippingMethod(val value: Int) {
  * What a quote or a checkout is asked for beyond the selected cart lines. Pass the same
  * request to [Engine.quote] and then to [Engine.checkout]: the order is priced exactly as
  * the quote was, given the same cart, rules and clock. The default asks for no coupons,
- * delivery, no points, no group and no flash sale, what `quote(userId)` and
- * `checkout(userId, idempotencyKey)` use. A request is one of a cart, group-buy or flash-sale
- * checkout: the checkout refuses one with both [group] and [flashSale] (INVALID_ARGUMENT, field
- * "request").
+ * delivery, no points, no group, no flash sale and no bargain, what `quote(userId)` and
+ * `checkout(userId, idempotencyKey)` use. A request is one of a cart, group-buy, flash-sale or
+ * bargain checkout: the checkout refuses one with more than one of [group], [flashSale] and
+ * [bargainId] (INVALID_ARGUMENT, field "request").
  */
 data class CheckoutRequest @JvmOverloads constructor(
     val coupons: CouponChoice = CouponChoice.None,
@@ -65,7 +65,14 @@ data class CheckoutRequest @JvmOverloads constructor(
      * order is then the sale's SKU at the sale price, not the cart. null (the default) checks
      * out the cart.
      */
-    val flashSale: FlashSaleChoice? = null
+    val flashSale: FlashSaleChoice? = null,
+    /**
+     * A bargain checkout: one unit of the bargain's SKU at its current price
+     * (`sc_checkout_request_set_bargain`), which the order keeps even if later helps lower the
+     * bargain's; the bargain is bought when the order is paid. Only its opener may buy it.
+     * null (the default) checks out the cart.
+     */
+    val bargainId: String? = null
 )
 
 /** sc_coupon_choice_t values. */
@@ -89,7 +96,8 @@ internal const val GROUP_MODE_JOIN = 2
  *   malformed code; field "shipping": [ShippingMethod.UNKNOWN]; field "points": a negative
  *   [PointsUse.Exactly]; field "id": an empty or malformed campaign or group id; field
  *   "quantity": a [GroupChoice.quantity] or [FlashSaleChoice.quantity] below 1; field
- *   "sale_id": an empty or malformed [FlashSaleChoice.saleId]), INVALID_UTF8,
+ *   "sale_id": an empty or malformed [FlashSaleChoice.saleId]; field "bargain_id": an empty or
+ *   malformed [bargainId]), INVALID_UTF8,
  *   LIMIT_EXCEEDED (field "code": more than 20 codes).
  */
 internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
@@ -121,6 +129,7 @@ internal fun <T> CheckoutRequest.withNative(block: (Long) -> T): T {
             null -> Native.checkoutRequestSetFlashSale(h, null, 0, 0)
             else -> Native.checkoutRequestSetFlashSale(h, utf8(choice.saleId), choice.slotStartsAtMs, choice.quantity)
         }
+        Native.checkoutRequestSetBargain(h, utf8OrNull(bargainId))
         return block(h)
     } finally {
         Native.checkoutRequestFree(h)

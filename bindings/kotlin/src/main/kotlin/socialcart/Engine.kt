@@ -275,6 +275,10 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * With [CheckoutRequest.flashSale] the order is the sale's SKU at the sale price, not the
      * cart (which stays as it is): the slot's units are held for the payment window, committed
      * when the order is paid and returned when it is cancelled or lapses.
+     *
+     * With [CheckoutRequest.bargainId] the order is one unit of the bargain's SKU at the
+     * bargain's current price, not the cart (which stays as it is); paying it buys the bargain
+     * ([BargainState.BOUGHT]), and its payment window ends by the bargain's deadline.
      * @throws SocialCartException CART_EMPTY, SKU_INACTIVE, OUT_OF_STOCK, LIMIT_EXCEEDED,
      *   OVERFLOW, IDEMPOTENCY_CONFLICT (the key was used by another user or with another
      *   request), INVALID_STATE (field "coupons": a chosen coupon was taken by another checkout
@@ -289,8 +293,10 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      *   "slot_starts_at": before the slot starts; field "user_id": an earlier flash-sale order of
      *   the shopper's is unpaid), EXPIRED (field "slot_starts_at": after it ends), LIMIT_EXCEEDED
      *   (field "quantity": the per-order or per-day cap), OUT_OF_STOCK (field "quantity": the
-     *   slot has not that many units left). A request with both a group and a flash sale is
-     *   INVALID_ARGUMENT (field "request").
+     *   slot has not that many units left). A bargain checkout adds: NOT_FOUND (field
+     *   "bargain_id"), INVALID_STATE (field "bargain_id": the shopper did not open it; or it is
+     *   bought or held by another unpaid order), EXPIRED (past its deadline). A request with more
+     *   than one of a group, a flash sale and a bargain is INVALID_ARGUMENT (field "request").
      */
     fun checkout(userId: String, request: CheckoutRequest, idempotencyKey: String): Order =
         request.withNative { r ->
@@ -916,6 +922,91 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      */
     fun flashReport(saleId: String, slotStartsAtMs: Long): FlashReport =
         Snapshots.takeFlashReport(state.call { Native.engineFlashReport(it, utf8(saleId), slotStartsAtMs) })
+
+    // -------------------------------------------------------------- bargains
+
+    /**
+     * Puts a bargain program: one entry of the program document's "bargains.programs" (`{"id",
+     * "sku_id", "floor_price" (≥ 0), "helpers" (1-100), "lifetime_minutes" (1-43200),
+     * "starts_at", "ends_at"}`), replacing the program with its id. Putting the stored program
+     * again changes nothing. Event bargain_program.put.
+     * @throws SocialCartException VALIDATION (the field at fault: a setting out of range, a SKU
+     *   that does not exist, "floor_price" when the SKU's list price less the floor is below the
+     *   helpers; no field for text that is not a JSON object), INVALID_ARGUMENT (field "json"),
+     *   INVALID_UTF8.
+     */
+    fun putBargainProgram(json: String) = state.call { Native.engineBargainProgramPut(it, utf8(json)) }
+
+    /**
+     * Reads a bargain program's settings.
+     * @throws SocialCartException NOT_FOUND (field "program_id"), INVALID_ARGUMENT (field
+     *   "program_id"), INVALID_UTF8.
+     */
+    fun bargainProgram(programId: String): BargainProgram =
+        Snapshots.takeBargainProgram(state.call { Native.engineBargainProgramGet(it, utf8(programId)) })
+
+    /**
+     * Opens a bargain of the program for the shopper at the SKU's list price; share it with a
+     * link targeting [ShareTarget.BARGAIN]. A retry with the same key returns the first bargain.
+     * Event bargain.opened. The shopper buys it through [checkout] with
+     * [CheckoutRequest.bargainId].
+     * @throws SocialCartException NOT_FOUND (field "program_id"), INVALID_STATE (field
+     *   "program_id": before the program's window, the SKU's list price leaves less than one
+     *   minor unit per helper above the floor, or the shopper already has a live bargain of the
+     *   program), EXPIRED (field "program_id": after the window), IDEMPOTENCY_CONFLICT,
+     *   INVALID_ARGUMENT (field "program_id", "user_id" or "idempotency_key"), INVALID_UTF8.
+     */
+    fun openBargain(programId: String, userId: String, idempotencyKey: String): Bargain =
+        Snapshots.takeBargain(state.call {
+            Native.engineBargainOpen(it, utf8(programId), utf8(userId), utf8(idempotencyKey))
+        })
+
+    /**
+     * A friend helps: cuts the bargain's price by a random amount drawn from the engine's random
+     * source ([EngineOptions.random]), keeping at least one minor unit per help still to come, so
+     * the H-th help lands on the floor. A retry with the same key returns the first result (the
+     * bargain as of now and that help's amount). Events bargain.helped and, with the H-th help,
+     * bargain.floor_reached.
+     * @throws SocialCartException NOT_FOUND (field "bargain_id"), INVALID_STATE (field
+     *   "user_id": the opener, or a friend who already helped; field "bargain_id": the floor is
+     *   reached or it was bought), EXPIRED (field "bargain_id"), IDEMPOTENCY_CONFLICT,
+     *   INVALID_ARGUMENT (field "bargain_id", "helper_user_id" or "idempotency_key"),
+     *   INVALID_UTF8.
+     */
+    fun helpBargain(bargainId: String, helperUserId: String, idempotencyKey: String): BargainHelpResult {
+        val amount = LongArray(1)
+        val bargain = Snapshots.takeBargain(state.call {
+            Native.engineBargainHelp(it, utf8(bargainId), utf8(helperUserId), utf8(idempotencyKey), amount)
+        })
+        return BargainHelpResult(bargain, amount[0])
+    }
+
+    /**
+     * Reads a bargain as of now: past its deadline a bargain not bought reads expired before a
+     * write (or [sweep]) settles it.
+     * @throws SocialCartException NOT_FOUND (field "bargain_id"), INVALID_ARGUMENT (field
+     *   "bargain_id"), INVALID_UTF8.
+     */
+    fun bargain(bargainId: String): Bargain =
+        Snapshots.takeBargain(state.call { Native.engineBargainGet(it, utf8(bargainId)) })
+
+    /**
+     * The bargains a shopper opened, newest first, as of now.
+     * @param limit 1..100.
+     * @throws SocialCartException INVALID_ARGUMENT (field "user_id" or "limit"), INVALID_UTF8.
+     */
+    @JvmOverloads
+    fun bargainsOfUser(userId: String, limit: Int = 20): List<Bargain> =
+        Snapshots.takeBargains(state.call { Native.engineBargainsOfUser(it, utf8(userId), limit.toLong()) })
+
+    /**
+     * A program's figures as of now: bargains opened, completed (reached the floor), expired and
+     * bought, the helps, helpers per completion (hundredths) and the conversion (basis points).
+     * @throws SocialCartException NOT_FOUND (field "program_id"), INVALID_ARGUMENT (field
+     *   "program_id"), INVALID_UTF8.
+     */
+    fun bargainReport(programId: String): BargainReport =
+        Snapshots.takeBargainReport(state.call { Native.engineBargainReport(it, utf8(programId)) })
 
     // ---------------------------------------------------------------- events
 

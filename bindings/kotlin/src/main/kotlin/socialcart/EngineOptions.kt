@@ -33,6 +33,12 @@ package socialcart
  *   must not call the engine. An exception it throws is printed and dropped.
  * @property logLevel the least level that reaches [log] (library default
  *   [LogLevel.INFO]).
+ * @property random replaces the engine's random source (library default OpenSSL's RAND):
+ *   each call returns a fresh uniform 64-bit draw (its bits read as unsigned). It draws the
+ *   bargain cuts ([Engine.helpBargain]), once per help, so tests and replays can script them.
+ *   It is called on the thread of the help call, possibly on several threads at once (so it
+ *   must be thread-safe), and must not call the engine. It should not throw: if it does, the
+ *   exception is printed and a draw of [java.security.SecureRandom] is used instead.
  */
 data class EngineOptions(
     val durability: Durability? = null,
@@ -44,7 +50,8 @@ data class EngineOptions(
     val eventRetentionMs: Long? = null,
     val idempotencyRetentionMs: Long? = null,
     val log: ((LogLevel, String) -> Unit)? = null,
-    val logLevel: LogLevel? = null
+    val logLevel: LogLevel? = null,
+    val random: (() -> Long)? = null
 ) {
     /** Builds an sc_options handle; the caller frees it. */
     internal fun toNative(): Long {
@@ -58,6 +65,7 @@ data class EngineOptions(
             if (eventRetentionMs != null) Native.optionsSetEventRetentionMs(h, eventRetentionMs)
             if (idempotencyRetentionMs != null) Native.optionsSetIdempotencyRetentionMs(h, idempotencyRetentionMs)
             if (clock != null) Native.optionsSetClock(h, ClockAdapter(clock))
+            if (random != null) Native.optionsSetRandom(h, RandomAdapter(random))
             if (log != null) Native.optionsSetLog(h, LogAdapter(log))
             if (logLevel != null) Native.optionsSetLogLevel(h, logLevel.value)
             return h
@@ -83,6 +91,23 @@ internal class ClockAdapter(private val fn: () -> Long) {
             t.printStackTrace()
             if (last != Long.MIN_VALUE) last else System.currentTimeMillis()
         }
+    }
+}
+
+/** What the JNI random source calls: `next()J`. Never lets an exception reach C. */
+internal class RandomAdapter(private val fn: () -> Long) {
+    fun next(): Long {
+        return try {
+            fn()
+        } catch (t: Throwable) {
+            System.err.println("socialcart: the random source threw; using a SecureRandom draw instead")
+            t.printStackTrace()
+            fallback.nextLong()
+        }
+    }
+
+    private companion object {
+        val fallback = java.security.SecureRandom()
     }
 }
 

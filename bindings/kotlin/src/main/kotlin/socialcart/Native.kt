@@ -73,6 +73,8 @@ internal object Native {
     @JvmStatic external fun optionsSetIdempotencyRetentionMs(options: Long, ms: Long)
     /** clock needs `fun now(): Long`; null passes a NULL clock function. */
     @JvmStatic external fun optionsSetClock(options: Long, clock: Any?)
+    /** random needs `fun next(): Long`; null passes a NULL random function. */
+    @JvmStatic external fun optionsSetRandom(options: Long, random: Any?)
     @JvmStatic external fun optionsSetLogLevel(options: Long, level: Int)
     /** sink needs `fun log(level: Int, message: String)`; null passes a NULL log function. */
     @JvmStatic external fun optionsSetLog(options: Long, sink: Any?)
@@ -608,6 +610,64 @@ internal object Native {
     /** figure: an sc_flash_figure_t ([FlashFigure]); one that is not reads 0. */
     @JvmStatic external fun flashReportGet(report: Long, figure: Int): Long
     @JvmStatic external fun flashReportFree(report: Long)
+
+    // Bargains (socialcart_jni_bargain.c)
+    @JvmStatic external fun bargainStateName(state: Int): String
+    /** bargainId null: back to the cart. */
+    @JvmStatic external fun checkoutRequestSetBargain(request: Long, bargainId: ByteArray?)
+    @JvmStatic external fun checkoutRequestBargainId(request: Long): String?
+    @JvmStatic external fun engineBargainProgramPut(engine: Long, json: ByteArray?)
+    @JvmStatic external fun engineBargainProgramGet(engine: Long, programId: ByteArray?): Long
+    @JvmStatic external fun bargainProgramId(program: Long): String?
+    @JvmStatic external fun bargainProgramSkuId(program: Long): String?
+    @JvmStatic external fun bargainProgramFloorPrice(program: Long): Long
+    @JvmStatic external fun bargainProgramHelpers(program: Long): Long
+    @JvmStatic external fun bargainProgramLifetimeMinutes(program: Long): Long
+    @JvmStatic external fun bargainProgramStartsAtMs(program: Long): Long
+    @JvmStatic external fun bargainProgramEndsAtMs(program: Long): Long
+    @JvmStatic external fun bargainProgramFree(program: Long)
+    @JvmStatic external fun engineBargainOpen(engine: Long, programId: ByteArray?, userId: ByteArray?, idempotencyKey: ByteArray?): Long
+    /** The bargain after the help; amountOut[0] receives the amount cut. */
+    @JvmStatic external fun engineBargainHelp(
+        engine: Long,
+        bargainId: ByteArray?,
+        helperUserId: ByteArray?,
+        idempotencyKey: ByteArray?,
+        amountOut: LongArray?
+    ): Long
+    @JvmStatic external fun engineBargainGet(engine: Long, bargainId: ByteArray?): Long
+    /** A negative limit is out of range. */
+    @JvmStatic external fun engineBargainsOfUser(engine: Long, userId: ByteArray?, limit: Long): Long
+    @JvmStatic external fun bargainsCount(bargains: Long): Long
+    /** Borrowed from the list: read it, never free it. */
+    @JvmStatic external fun bargainsAt(bargains: Long, index: Long): Long
+    @JvmStatic external fun bargainsFree(bargains: Long)
+    @JvmStatic external fun bargainId(bargain: Long): String?
+    @JvmStatic external fun bargainProgramIdOf(bargain: Long): String?
+    @JvmStatic external fun bargainUserId(bargain: Long): String?
+    @JvmStatic external fun bargainSkuId(bargain: Long): String?
+    @JvmStatic external fun bargainState(bargain: Long): Long
+    @JvmStatic external fun bargainStartPrice(bargain: Long): Long
+    @JvmStatic external fun bargainFloorPrice(bargain: Long): Long
+    @JvmStatic external fun bargainPrice(bargain: Long): Long
+    @JvmStatic external fun bargainHelpersNeeded(bargain: Long): Long
+    @JvmStatic external fun bargainOpenedAtMs(bargain: Long): Long
+    @JvmStatic external fun bargainDeadlineMs(bargain: Long): Long
+    /** 0 before it was bought or expired. */
+    @JvmStatic external fun bargainEndedAtMs(bargain: Long): Long
+    /** "" before it was bought. */
+    @JvmStatic external fun bargainOrderId(bargain: Long): String?
+    @JvmStatic external fun bargainHelpCount(bargain: Long): Long
+    @JvmStatic external fun bargainHelpUserId(bargain: Long, index: Long): String?
+    @JvmStatic external fun bargainHelpAmount(bargain: Long, index: Long): Long
+    @JvmStatic external fun bargainHelpPriceAfter(bargain: Long, index: Long): Long
+    @JvmStatic external fun bargainHelpAtMs(bargain: Long, index: Long): Long
+    /** Only for a bargain the caller owns (open, help, get), never one of a list. */
+    @JvmStatic external fun bargainFree(bargain: Long)
+    @JvmStatic external fun engineBargainReport(engine: Long, programId: ByteArray?): Long
+    /** figure: an sc_bargain_figure_t ([BargainFigure]); one that is not reads 0. */
+    @JvmStatic external fun bargainReportGet(report: Long, figure: Int): Long
+    @JvmStatic external fun bargainReportFree(report: Long)
 
     // Events
     @JvmStatic external fun engineEventsRead(engine: Long, afterSeq: Long, limit: Long): Long

@@ -9,6 +9,8 @@ enum class ShareTarget(val value: Int) {
     GROUP(2),
     CAMPAIGN(3),
     STORE(4),
+    /** A bargain ([Bargain.id]): its invite, for friends to help. */
+    BARGAIN(5),
     /** A kind this binding does not know (a newer library). A link to make with it is refused. */
     UNKNOWN(-1);
 

@@ -626,6 +626,62 @@ internal object Snapshots {
         indices(Native.flashSlotsCount(list)).map { readFlashSlot(Native.flashSlotsAt(list, it)) }
     }
 
+    fun takeBargainProgram(h: Long): BargainProgram = taking(h, { Native.bargainProgramFree(it) }) { p ->
+        BargainProgram(
+            id = Native.bargainProgramId(p) ?: "",
+            skuId = Native.bargainProgramSkuId(p) ?: "",
+            floorPrice = Native.bargainProgramFloorPrice(p),
+            helpers = Native.bargainProgramHelpers(p),
+            lifetimeMinutes = Native.bargainProgramLifetimeMinutes(p),
+            startsAtMs = Native.bargainProgramStartsAtMs(p),
+            endsAtMs = Native.bargainProgramEndsAtMs(p)
+        )
+    }
+
+    /** Reads a bargain (borrowed: from a list, or one [takeBargain] frees). */
+    fun readBargain(b: Long): Bargain = Bargain(
+        id = Native.bargainId(b) ?: "",
+        programId = Native.bargainProgramIdOf(b) ?: "",
+        userId = Native.bargainUserId(b) ?: "",
+        skuId = Native.bargainSkuId(b) ?: "",
+        state = BargainState.of(Native.bargainState(b).toInt()),
+        startPrice = Native.bargainStartPrice(b),
+        floorPrice = Native.bargainFloorPrice(b),
+        price = Native.bargainPrice(b),
+        helpersNeeded = Native.bargainHelpersNeeded(b),
+        openedAtMs = Native.bargainOpenedAtMs(b),
+        deadlineMs = Native.bargainDeadlineMs(b),
+        endedAtMs = Native.bargainEndedAtMs(b).takeIf { it != 0L },
+        orderId = Native.bargainOrderId(b)?.takeIf { it.isNotEmpty() },
+        helps = indices(Native.bargainHelpCount(b)).map { i ->
+            BargainHelp(
+                userId = Native.bargainHelpUserId(b, i) ?: "",
+                amount = Native.bargainHelpAmount(b, i),
+                priceAfter = Native.bargainHelpPriceAfter(b, i),
+                atMs = Native.bargainHelpAtMs(b, i)
+            )
+        }
+    )
+
+    fun takeBargain(h: Long): Bargain = taking(h, { Native.bargainFree(it) }) { readBargain(it) }
+
+    fun takeBargains(h: Long): List<Bargain> = taking(h, { Native.bargainsFree(it) }) { list ->
+        indices(Native.bargainsCount(list)).map { readBargain(Native.bargainsAt(list, it)) }
+    }
+
+    fun takeBargainReport(h: Long): BargainReport = taking(h, { Native.bargainReportFree(it) }) { r ->
+        fun get(figure: BargainFigure): Long = Native.bargainReportGet(r, figure.value)
+        BargainReport(
+            opened = get(BargainFigure.OPENED),
+            completed = get(BargainFigure.COMPLETED),
+            expired = get(BargainFigure.EXPIRED),
+            bought = get(BargainFigure.BOUGHT),
+            helps = get(BargainFigure.HELPS),
+            helpersPerCompletion = get(BargainFigure.HELPERS_PER_COMPLETION),
+            conversionBps = get(BargainFigure.CONVERSION_BPS)
+        )
+    }
+
     fun takeFlashReport(h: Long): FlashReport = taking(h, { Native.flashReportFree(it) }) { r ->
         fun get(figure: FlashFigure): Long = Native.flashReportGet(r, figure.value)
         FlashReport(

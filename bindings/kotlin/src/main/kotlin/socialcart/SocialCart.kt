@@ -67,6 +67,10 @@ object SocialCart {
     @JvmStatic
     fun groupStateName(state: GroupState): String = Native.groupStateName(state.value)
 
+    /** The library's stable name of a bargain's state, e.g. "floor_reached"; "unknown" for [BargainState.UNKNOWN]. */
+    @JvmStatic
+    fun bargainStateName(state: BargainState): String = Native.bargainStateName(state.value)
+
     /** The library's stable name of a points entry kind, e.g. "earn"; "unknown" for [PointsEntryKind.UNKNOWN]. */
     @JvmStatic
     fun pointsEntryKindName(kind: PointsEntryKind): String = Native.pointsEntryKindName(kind.value)

@@ -158,6 +158,19 @@ class SuspendingEngine internal constructor(val engine: Engine) {
     suspend fun flashReport(saleId: String, slotStartsAtMs: Long): FlashReport =
         withContext(Dispatchers.IO) { engine.flashReport(saleId, slotStartsAtMs) }
 
+    suspend fun putBargainProgram(json: String) = withContext(Dispatchers.IO) { engine.putBargainProgram(json) }
+    suspend fun bargainProgram(programId: String): BargainProgram =
+        withContext(Dispatchers.IO) { engine.bargainProgram(programId) }
+    suspend fun openBargain(programId: String, userId: String, idempotencyKey: String): Bargain =
+        withContext(Dispatchers.IO) { engine.openBargain(programId, userId, idempotencyKey) }
+    suspend fun helpBargain(bargainId: String, helperUserId: String, idempotencyKey: String): BargainHelpResult =
+        withContext(Dispatchers.IO) { engine.helpBargain(bargainId, helperUserId, idempotencyKey) }
+    suspend fun bargain(bargainId: String): Bargain = withContext(Dispatchers.IO) { engine.bargain(bargainId) }
+    suspend fun bargainsOfUser(userId: String, limit: Int = 20): List<Bargain> =
+        withContext(Dispatchers.IO) { engine.bargainsOfUser(userId, limit) }
+    suspend fun bargainReport(programId: String): BargainReport =
+        withContext(Dispatchers.IO) { engine.bargainReport(programId) }
+
     suspend fun readEvents(afterSeq: Long = 0, limit: Int = 1000): List<Event> =
         withContext(Dispatchers.IO) { engine.readEvents(afterSeq, limit) }
     suspend fun readEvents(type: String, afterSeq: Long = 0, limit: Int = 1000): List<Event> =

@@ -277,10 +277,11 @@ class ReferralTest : EngineTestBase() {
     @Test
     fun programTargetsAndBadCalls() {
         assertEquals("campaign", SocialCart.shareTargetName(ShareTarget.CAMPAIGN))
-        assertEquals(listOf("sku", "group", "campaign", "store", "unknown"), ShareTarget.values().map { SocialCart.shareTargetName(it) })
+        assertEquals(listOf("sku", "group", "campaign", "store", "bargain", "unknown"), ShareTarget.values().map { SocialCart.shareTargetName(it) })
         assertEquals(listOf(1, 2, 3, 4), listOf(ShareTarget.SKU, ShareTarget.GROUP, ShareTarget.CAMPAIGN, ShareTarget.STORE).map { it.value })
         assertEquals(ShareTarget.STORE, ShareTarget.of(4))
-        assertEquals(ShareTarget.UNKNOWN, ShareTarget.of(5))
+        assertEquals(ShareTarget.BARGAIN, ShareTarget.of(5))
+        assertEquals(ShareTarget.UNKNOWN, ShareTarget.of(6))
         assertEquals(ShareTarget.UNKNOWN, ShareTarget.of(0))
 
         val e = open()

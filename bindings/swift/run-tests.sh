@@ -69,7 +69,7 @@ step "example: swift build"
 
 check "example: swift test" bash -c 'cd "$1" && swift test -j "$2"' _ "$example" "$jobs"
 
-# Ids (orders', refunds', holds', coupons', opens' and groups'), coupon codes and share
+# Ids (orders', refunds', holds', coupons', opens', groups' and bargains'), coupon codes and share
 # links' short codes are random; the program path may be spelled differently. A short code
 # is ten symbols of Crockford's base32 in upper case, printed as K7QD-M2XR4P (chapter 27)
 # or K7QDM2XR4P (the event log's subject and "code"); the token is printed only up to its
@@ -77,7 +77,7 @@ check "example: swift test" bash -c 'cd "$1" && swift test -j "$2"' _ "$example"
 # the promotions path included: the C one is given $repo/examples/walkthrough/promotions.json,
 # the Swift one must find it next to program.json.
 normalize() {
-    sed -E 's/(ord|rfd|hold|cpn|opn|grp)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/;
+    sed -E 's/(ord|rfd|hold|cpn|opn|grp|brg)_[a-z0-9]{26}/\1_X/g; s/\(\/[^)]*\)/(PATH)/;
         s/\b[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{6}\b/CODE/g'
 }
 
@@ -93,8 +93,9 @@ run_example() {
     # The sale (chapters 11-15) ran, with the promotions.json next to program.json, the
     # points (chapters 16-20), with the points.json next to it, and the member tiers
     # (chapters 21-26), with the tiers.json next to it, the share links (chapter 27) and
-    # share-to-earn (chapter 28) and group-buy (chapter 29); the event log is chapter 30.
-    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^30\. The event log" <<<"$output"; then
+    # share-to-earn (chapter 28), group-buy (chapter 29), the flash sale (chapter 30) and the
+    # bargain (chapter 31); the event log is chapter 32.
+    if ! grep -q "same as the quote: yes" <<<"$output" || ! grep -q "^32\. The event log" <<<"$output"; then
         echo "error: the walkthrough did not tell the Mid-Autumn sale" >&2
         return 1
     fi
@@ -121,6 +122,16 @@ run_example() {
         || ! grep -q "^    refused: the group is already filled (SC_ERR_GROUP_FULL)" <<<"$output" \
         || ! grep -q "^    The campaign's figures: groups opened 2, filled 1, failed 1, success rate 50\.00%," <<<"$output"; then
         echo "error: the walkthrough did not tell the group-buy chapter" >&2
+        return 1
+    fi
+    if ! grep -q "^30\. Flash sale" <<<"$output" \
+        || ! grep -q "^    The slot's figures: 3 of 3 sold," <<<"$output"; then
+        echo "error: the walkthrough did not tell the flash-sale chapter" >&2
+        return 1
+    fi
+    if ! grep -q "^31\. Bargain" <<<"$output" \
+        || ! grep -q "^    Mei's bargain is bought after 3 helps" <<<"$output"; then
+        echo "error: the walkthrough did not tell the bargain chapter" >&2
         return 1
     fi
     # When the C walkthrough was built too, the Swift one must tell the same story.

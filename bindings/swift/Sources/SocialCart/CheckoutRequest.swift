@@ -75,16 +75,24 @@ public struct SCCheckoutRequest: Sendable, Hashable {
     /// of a cart, group-buy or flash-sale checkout: the checkout refuses one with both a group
     /// choice and a flash sale (`.invalidArgument`, field "request").
     public var flashSale: SCFlashSaleChoice?
+    /// The bargain the order buys instead of taking the cart (default nil: the selected cart
+    /// lines): one unit of the program's SKU at the bargain's current price, which the order
+    /// keeps even if later helps lower the bargain's. Only the shopper who opened the bargain
+    /// buys it. Coupons, points and shipping apply as to any checkout. A request names one
+    /// context: the checkout refuses a bargain with a group choice or a flash sale
+    /// (`.invalidArgument`, field "request").
+    public var bargainId: String?
 
     public init(
         coupons: SCCouponChoice = .none, shipping: SCShippingMethod = .delivery, points: SCPointsUse = .none,
-        group: SCGroupChoice = .none, flashSale: SCFlashSaleChoice? = nil
+        group: SCGroupChoice = .none, flashSale: SCFlashSaleChoice? = nil, bargainId: String? = nil
     ) {
         self.coupons = coupons
         self.shipping = shipping
         self.points = points
         self.group = group
         self.flashSale = flashSale
+        self.bargainId = bargainId
     }
 }
 
@@ -99,8 +107,8 @@ final class CheckoutRequestHandle {
     /// - Throws: `.invalidArgument` (field "code": empty, a control character, a code
     ///   named twice; field "points": `.exactly` a negative number; field "id": a group
     ///   choice's empty campaign or group id; field "sale_id": a flash sale's empty or too
-    ///   long sale id; field "quantity": a group or flash-sale choice's quantity below 1),
-    ///   `.invalidUTF8`, `.limitExceeded` (field "code": more than 20 codes).
+    ///   long sale id; field "bargain_id": an empty or too long bargain id; field
+    ///   "quantity": a group or flash-sale choice's quantity below 1), `.invalidUTF8`, `.limitExceeded` (field "code": more than 20 codes).
     convenience init(_ request: SCCheckoutRequest) throws {
         if case .chosen(let codes) = request.coupons {
             for code in codes { try requireCString(code, field: "code") }
@@ -124,6 +132,7 @@ final class CheckoutRequestHandle {
         }
         try setGroup(request.group)
         try setFlashSale(request.flashSale)
+        try setBargain(request.bargainId)
     }
 
     deinit { sc_checkout_request_free(raw) }

@@ -76,6 +76,12 @@ public struct SCEngineOptions: Sendable {
     /// several threads at once, so it must be thread-safe; it must not call back into the
     /// engine.
     public var clock: (@Sendable () -> Int64)?
+    /// Replaces the engine's random source (by default the system's cryptographic one): a
+    /// 64-bit draw per call, used for the bargain cut (`SCEngine.helpBargain`), so tests and
+    /// demos script the draws. Called on the thread that made the engine call (for `async`
+    /// calls, a background thread), possibly on several threads at once, so it must be
+    /// thread-safe; it must not call back into the engine.
+    public var random: (@Sendable () -> UInt64)?
     /// Receives the engine's log messages (English, for developers, never personal data).
     /// Called on the thread of the engine call that made the message (for `async` calls,
     /// a background thread), after the call left the database, possibly on several
@@ -93,6 +99,7 @@ public struct SCEngineOptions: Sendable {
         eventRetentionMs: Int64? = nil,
         idempotencyRetentionMs: Int64? = nil,
         clock: (@Sendable () -> Int64)? = nil,
+        random: (@Sendable () -> UInt64)? = nil,
         log: (@Sendable (SCLogLevel, String) -> Void)? = nil,
         logLevel: SCLogLevel? = nil
     ) {
@@ -104,6 +111,7 @@ public struct SCEngineOptions: Sendable {
         self.eventRetentionMs = eventRetentionMs
         self.idempotencyRetentionMs = idempotencyRetentionMs
         self.clock = clock
+        self.random = random
         self.log = log
         self.logLevel = logLevel
     }
@@ -113,6 +121,12 @@ public struct SCEngineOptions: Sendable {
 final class ClockBox {
     let now: @Sendable () -> Int64
     init(_ now: @escaping @Sendable () -> Int64) { self.now = now }
+}
+
+/// The random source, kept alive by the C options/engine through user_data.
+final class RandomBox {
+    let draw: @Sendable () -> UInt64
+    init(_ draw: @escaping @Sendable () -> UInt64) { self.draw = draw }
 }
 
 /// The log closure, kept alive by the C options/engine through user_data.
@@ -139,6 +153,7 @@ final class OptionsHandle {
         if let ms = options.eventRetentionMs { try setEventRetention(ms: ms) }
         if let ms = options.idempotencyRetentionMs { try setIdempotencyRetention(ms: ms) }
         if let clock = options.clock { try setClock(clock) }
+        if let random = options.random { try setRandom(random) }
         if let log = options.log { try setLog(log) }
         if let level = options.logLevel { try setLogLevel(level) }
     }
@@ -196,6 +211,24 @@ final class OptionsHandle {
             try check { sc_options_set_clock(raw, function, userData, userDataFree, $0) }
         } catch {
             if let userData, let userDataFree { userDataFree(userData) }
+            throw error
+        }
+    }
+
+    func setRandom(_ draw: @escaping @Sendable () -> UInt64) throws {
+        let box = Unmanaged.passRetained(RandomBox(draw)).toOpaque()
+        do {
+            try check {
+                sc_options_set_random(
+                    raw,
+                    { userData in Unmanaged<RandomBox>.fromOpaque(userData!).takeUnretainedValue().draw() },
+                    box,
+                    { userData in Unmanaged<RandomBox>.fromOpaque(userData!).release() },
+                    $0)
+            }
+        } catch {
+            // The options own user_data only once the call succeeds.
+            Unmanaged<RandomBox>.fromOpaque(box).release()
             throw error
         }
     }

@@ -271,7 +271,9 @@ extension SCEngine.Blocking {
     /// group price, not the cart (which stays as it is): `.open` makes a pending group led by
     /// the shopper, which opens when this order is paid (the order then reads
     /// `.awaitingGroup`); `.join` takes a seat in an open group at once, held for the payment
-    /// window. Read the group with `groupOfOrder(orderId:)`.
+    /// window. Read the group with `groupOfOrder(orderId:)`. With a bargain
+    /// (`SCCheckoutRequest.bargainId`) the order is one unit of the program's SKU at the
+    /// bargain's current price, and its payment window ends by the bargain's deadline.
     /// - Parameter request: the coupon choice, shipping method, points and group choice; by
     ///   default no coupons, delivery, no points and the cart.
     /// - Throws: `.cartEmpty`, `.skuInactive`, `.outOfStock`, `.limitExceeded`,
@@ -287,7 +289,11 @@ extension SCEngine.Blocking {
     ///   already; field "user_id": a new-shoppers-only campaign), `.expired` (field
     ///   "campaign_id": outside the campaign's window), `.limitExceeded` (field "quantity":
     ///   the campaign's units per order or per shopper), `.outOfStock`; `.invalidArgument`
-    ///   (field "id" or "quantity") for the choice itself.
+    ///   (field "id" or "quantity") for the choice itself. For a bargain: `.notFound` (field
+    ///   "bargain_id"), `.invalidState` (field "bargain_id": the shopper did not open it, it
+    ///   is bought or held by another unpaid order), `.expired` (field "bargain_id": past its
+    ///   deadline). A request with more than one of a group choice, a flash sale and a bargain:
+    ///   `.invalidArgument` (field "request").
     public func checkout(
         user: String, request: SCCheckoutRequest = SCCheckoutRequest(), idempotencyKey: String
     ) throws -> SCOrder {

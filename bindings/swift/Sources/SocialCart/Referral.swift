@@ -21,6 +21,8 @@ public enum SCShareTarget: Sendable, Hashable, CustomStringConvertible {
     case campaign
     /// A store (4).
     case store
+    /// A bargain (5): the invite to help cut its price.
+    case bargain
     /// A kind this binding does not know.
     case unknown(UInt32)
 
@@ -30,6 +32,7 @@ public enum SCShareTarget: Sendable, Hashable, CustomStringConvertible {
         case SC_SHARE_TARGET_GROUP.rawValue: self = .group
         case SC_SHARE_TARGET_CAMPAIGN.rawValue: self = .campaign
         case SC_SHARE_TARGET_STORE.rawValue: self = .store
+        case SC_SHARE_TARGET_BARGAIN.rawValue: self = .bargain
         default: self = .unknown(rawValue)
         }
     }
@@ -40,11 +43,12 @@ public enum SCShareTarget: Sendable, Hashable, CustomStringConvertible {
         case .group: return SC_SHARE_TARGET_GROUP.rawValue
         case .campaign: return SC_SHARE_TARGET_CAMPAIGN.rawValue
         case .store: return SC_SHARE_TARGET_STORE.rawValue
+        case .bargain: return SC_SHARE_TARGET_BARGAIN.rawValue
         case .unknown(let raw): return raw
         }
     }
 
-    /// The library's stable name: "sku", "group", "campaign" or "store"; "unknown" for
+    /// The library's stable name: "sku", "group", "campaign", "store" or "bargain"; "unknown" for
     /// `.unknown` (`sc_share_target_name`).
     public var name: String { copyString(sc_share_target_name(sc_share_target_t(rawValue: rawValue))) }
 

@@ -72,10 +72,12 @@ final class ReferralTests: SocialCartTestCase {
         XCTAssertEqual(SCShareTarget.group.name, "group")
         XCTAssertEqual(SCShareTarget.campaign.name, "campaign")
         XCTAssertEqual(SCShareTarget.store.name, "store")
+        XCTAssertEqual(SCShareTarget.bargain.name, "bargain")
         XCTAssertEqual(SCShareTarget.unknown(9).name, "unknown")
         XCTAssertEqual("\(SCShareTarget.campaign)", "campaign")
-        XCTAssertEqual([SCShareTarget.sku, .group, .campaign, .store].map(\.rawValue), [1, 2, 3, 4])
-        XCTAssertEqual((0...5).map { SCShareTarget(rawValue: $0) }, [.unknown(0), .sku, .group, .campaign, .store, .unknown(5)])
+        XCTAssertEqual([SCShareTarget.sku, .group, .campaign, .store, .bargain].map(\.rawValue), [1, 2, 3, 4, 5])
+        XCTAssertEqual(
+            (0...6).map { SCShareTarget(rawValue: $0) }, [.unknown(0), .sku, .group, .campaign, .store, .bargain, .unknown(6)])
     }
 
     // sc_engine_referral_program_put; the two things a link needs before it can be made.

@@ -6,7 +6,8 @@ import Walkthrough
 // Defaults: ../walkthrough/program.json relative to this package, a temporary file, and the
 // promotions.json in the same directory as program.json. The points chapters read the
 // points.json, and the tier chapters the tiers.json, in the same directory as program.json;
-// the chapters from 27 on (share links, share-to-earn, group-buy) read no file.
+// the chapters from 27 on (share links, share-to-earn, group-buy, flash sale, bargain) read
+// no file.
 let packageDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let arguments = CommandLine.arguments

@@ -34,6 +34,10 @@ public struct WalkthroughOutcome: Sendable {
     public let attribution: AttributionOutcome
     /// Group-buy (chapter 29).
     public let groupBuy: GroupBuyOutcome
+    /// The flash sale (chapter 30).
+    public let flashSale: FlashSaleOutcome
+    /// The bargain (chapter 31).
+    public let bargain: BargainOutcome
 }
 
 /// The walkthrough of examples/walkthrough/walkthrough.c, told through the Swift binding:
@@ -48,8 +52,11 @@ public struct WalkthroughOutcome: Sendable {
 /// the paid order is credited and rewarded at two levels, the rewards vest, a self-referral
 /// is refused with its reason, a return claws back; group-buy (GroupBuyChapter.swift): a
 /// group filled through its invite, a late joiner told it is full, a group failed at its
-/// deadline and each member's order refunded, the campaign's figures; the event log ends
-/// the story.
+/// deadline and each member's order refunded, the campaign's figures; a flash sale
+/// (FlashSaleChapter.swift): a slot sold out, a lapsed tin sold again, the slot's figures; a
+/// bargain (BargainChapter.swift): helped to its floor through its invite with the story's
+/// seeded random source and bought, another expired, the program's figures; the event log
+/// ends the story.
 ///
 /// - Parameters:
 ///   - programPath: examples/walkthrough/program.json.
@@ -59,7 +66,8 @@ public struct WalkthroughOutcome: Sendable {
 ///   - say: receives each line of output.
 /// - Returns: Lin's first order (paid, one cup refunded), what the sale left, what the
 ///   points chapters left, what the tier chapters left, Lin's share links, what the
-///   share-to-earn chapter left and what the group-buy chapter left.
+///   share-to-earn chapter left, what the group-buy chapter left, what the flash sale left
+///   and what the bargain chapter left.
 @discardableResult
 public func runWalkthrough(
     programPath: String, databasePath: String, promotionsPath: String? = nil,
@@ -69,7 +77,10 @@ public func runWalkthrough(
         try? FileManager.default.removeItem(atPath: databasePath + suffix)
     }
     let clock = StoryClock()
-    let engine = try SCEngine.Blocking.open(path: databasePath, options: SCEngineOptions(clock: { clock.now }))
+    // The friends' bargain cuts (chapter 31) come from a seeded random source, as in C.
+    let random = StoryRandom()
+    let engine = try SCEngine.Blocking.open(
+        path: databasePath, options: SCEngineOptions(clock: { clock.now }, random: { random.next() }))
     let story = Story(engine: engine, say: say)
 
     say("socialcart \(SCLibrary.version) walkthrough\n")
@@ -172,7 +183,11 @@ public func runWalkthrough(
 
     let groupBuy = try tellGroupBuyChapter(engine: engine, clock: clock, story: story)
 
-    say("\n30. The event log, read from the start:")
+    let flashSale = try tellFlashSaleChapter(engine: engine, clock: clock, story: story)
+
+    let bargain = try tellBargainChapter(engine: engine, clock: clock, story: story)
+
+    say("\n32. The event log, read from the start:")
     var cursor: Int64 = 0
     while true {
         let events = try engine.blocking.readEvents(after: cursor, limit: 100)
@@ -185,7 +200,7 @@ public func runWalkthrough(
     }
     return WalkthroughOutcome(
         order: refunded, sale: sale, points: points, tiers: tiers, referral: referral, attribution: attribution,
-        groupBuy: groupBuy)
+        groupBuy: groupBuy, flashSale: flashSale, bargain: bargain)
 }
 
 /// The promotions.json in the directory of `programPath` ("promotions.json" when the

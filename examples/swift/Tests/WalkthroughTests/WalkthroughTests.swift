@@ -53,6 +53,8 @@ final class WalkthroughTests: XCTestCase {
         try checkTheShareLinks(outcome.referral, text: text)
         try checkShareToEarn(outcome.attribution, text: text)
         try checkGroupBuy(outcome.groupBuy, text: text)
+        try checkFlashSale(outcome.flashSale, text: text)
+        try checkBargain(outcome.bargain, text: text)
         XCTAssertEqual(SCLibrary.liveObjectCount, live, "the walkthrough leaked handles")
     }
 
@@ -552,11 +554,141 @@ final class WalkthroughTests: XCTestCase {
                 + "    ada's order: group_failed, CNY 88.00 due for the boxes -> refunded",
             "    The campaign's figures: groups opened 2, filled 1, failed 1, success rate 50.00%,\n"
                 + "    average time to fill 120 min, boxes sold 3",
-            "\n\n30. The event log, read from the start:\n",
             "group_campaign.put",
             "group.filled",
             "group.failed",
             "group.refund_due",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
+    /// Chapter 30, the flash sale, against examples/walkthrough/flashsale_chapter.c.
+    private func checkFlashSale(_ f: FlashSaleOutcome, text: String) throws {
+        // The sale: 29.90 in the 10:00 and 20:00 slots of Beijing time (UTC+8), three tins a slot.
+        XCTAssertEqual(f.sale.id, "oolong-rush")
+        XCTAssertEqual(f.sale.skuId, "tea-oolong-250g")
+        XCTAssertEqual(f.sale.salePrice, 2_990)
+        XCTAssertEqual(f.sale.utcOffsetMinutes, 480)
+        XCTAssertEqual(f.sale.slots.map(\.startMinute), [600, 1_200])
+        XCTAssertEqual(
+            [f.sale.stockPerSlot, f.sale.maxUnitsPerOrder, f.sale.maxUnitsPerUserPerDay], [3, 1, 2])
+
+        // The slot: 10:00 Beijing time is 02:00 UTC on 2027-01-18.
+        let slot: Int64 = 1_800_237_600_000
+        XCTAssertEqual([f.slotBefore.startsAtMs, f.slotTaken.startsAtMs, f.slotReturned.startsAtMs], [slot, slot, slot])
+        XCTAssertEqual(f.slotBefore.endsAtMs, slot + 3_600_000)
+        func figures(_ s: SCFlashSlot) -> [Int64] { [s.sold, s.held, s.left] }
+        XCTAssertEqual(figures(f.slotBefore), [0, 0, 3])
+        XCTAssertEqual(figures(f.slotTaken), [0, 3, 0])
+        XCTAssertEqual(figures(f.slotReturned), [2, 0, 1])
+        XCTAssertNil(f.slotReturned.soldOutAtMs)
+
+        // Kai, Jun and Ren paid 29.90 and 10.00 shipping; Ana never paid and her order lapsed.
+        XCTAssertEqual([f.kai, f.jun, f.ren].map(\.userId), ["kai", "jun", "ren"])
+        XCTAssertEqual([f.kai, f.jun, f.ren].map(\.totalMinor), [3_990, 3_990, 3_990])
+        XCTAssertEqual([f.kai, f.jun, f.ren].map(\.state), [.paid, .paid, .paid])
+        XCTAssertEqual(f.kai.lines.map(\.skuId), ["tea-oolong-250g"])
+        XCTAssertEqual(f.ana.state, .cancelled)
+        XCTAssertEqual(f.ana.cancelReason, .paymentLapsed)
+        let r = f.report
+        XCTAssertEqual([r.stock, r.sold, r.held, r.left], [3, 3, 0, 0])
+        XCTAssertEqual([r.orders, r.ordersPaid, r.ordersLapsed, r.ordersCancelled], [4, 3, 1, 0])
+        XCTAssertEqual(r.sellOutMs, 16 * 60_000)
+
+        // The same lines as examples/walkthrough/flashsale_chapter.c prints.
+        for expected in [
+            "30. Flash sale. Tieguanyin at CNY 29.90 instead of 68.00, 10:00 and 20:00 Beijing time,\n"
+                + "    three tins a slot, one per order.\n"
+                + "    the 2027-01-18 02:00 UTC slot: 0 sold, 0 held, 3 left (0% taken), starts in 645 min\n",
+            "    kai takes a tin: CNY 39.90 with shipping, to pay by 2027-01-18 02:15\n",
+            "    the 2027-01-18 02:00 UTC slot: 0 sold, 3 held, 0 left (100% taken)\n"
+                + "    ren tries for one:\n"
+                + "    refused: the flash-sale slot has not that many units left (SC_ERR_OUT_OF_STOCK)\n"
+                + "    kai pays: paid\n    jun pays: paid\n",
+            "    Ana has not paid and tries for another:\n    ana tries for one:\n"
+                + "    refused: the shopper has an unpaid flash-sale order (SC_ERR_INVALID_STATE)\n",
+            "    16 minutes later Ana's window has lapsed and her tin is back:\n"
+                + "    the 2027-01-18 02:00 UTC slot: 2 sold, 0 held, 1 left (66% taken)\n"
+                + "    ren takes a tin: CNY 39.90 with shipping, to pay by 2027-01-18 02:31\n    ren pays: paid\n",
+            "    The slot's figures: 3 of 3 sold, sold out after 16 min, 3 order(s) paid, 1 lapsed\n",
+            "flash_sale.put",
+            "flash_sale.ordered",
+            "flash_slot.sold_out",
+        ] {
+            XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
+        }
+    }
+
+    /// Chapter 31, the bargain, against examples/walkthrough/bargain_chapter.c: the cuts are
+    /// those of the story's SplitMix64 source seeded with 20261203, each help (refused ones
+    /// too) drawing once.
+    private func checkBargain(_ b: BargainOutcome, text: String) throws {
+        XCTAssertEqual(b.program.id, "mooncake-chop")
+        XCTAssertEqual(b.program.skuId, "mooncake-box")
+        XCTAssertEqual([b.program.floorPrice, b.program.helpers, b.program.lifetimeMinutes], [6_800, 3, 1_440])
+
+        // Mei's bargain: opened at the list price, shared, helped to the floor, bought.
+        let mei = b.meiOpened.id
+        XCTAssertTrue(mei.hasPrefix("brg_"), mei)
+        XCTAssertEqual(mei.count, 30)
+        XCTAssertEqual(b.meiOpened.userId, "mei")
+        XCTAssertEqual(b.meiOpened.state, .open)
+        XCTAssertEqual([b.meiOpened.startPrice, b.meiOpened.price, b.meiOpened.floorPrice], [12_800, 12_800, 6_800])
+        XCTAssertEqual(b.meiOpened.deadlineMs, b.meiOpened.openedAtMs + 24 * 3_600_000)
+        XCTAssertEqual(b.invite.target, .bargain)
+        XCTAssertEqual(b.invite.targetId, mei)
+        XCTAssertEqual(b.kaiOpen.target, .bargain)
+        XCTAssertEqual(b.kaiOpen.targetId, mei)
+        XCTAssertEqual(b.cuts, [3_798, 741, 1_461])
+        XCTAssertEqual(b.cuts.reduce(0, +), 12_800 - 6_800)
+        XCTAssertEqual(b.meiOrder.userId, "mei")
+        XCTAssertEqual(b.meiOrder.state, .paid)
+        XCTAssertEqual(b.meiOrder.totalMinor, 7_800)  // 68.00 and 10.00 shipping
+        XCTAssertEqual(b.meiOrder.lines.map(\.skuId), ["mooncake-box"])
+        XCTAssertEqual(b.meiBought.id, mei)
+        XCTAssertEqual(b.meiBought.state, .bought)
+        XCTAssertEqual(b.meiBought.orderId, b.meiOrder.id)
+        XCTAssertEqual(b.meiBought.helps.map(\.userId), ["kai", "jun", "ana"])
+        XCTAssertEqual(b.meiBought.helps.map(\.amount), b.cuts)
+        XCTAssertEqual(b.meiBought.helps.map(\.priceAfter), [9_002, 8_261, 6_800])
+
+        // Ren's: one help, then expired at its deadline.
+        XCTAssertNotEqual(b.renExpired.id, mei)
+        XCTAssertEqual(b.renExpired.userId, "ren")
+        XCTAssertEqual(b.renExpired.state, .expired)
+        XCTAssertEqual(b.renExpired.price, 11_160)
+        XCTAssertEqual(b.renExpired.endedAtMs, b.renExpired.deadlineMs)
+        XCTAssertNil(b.renExpired.orderId)
+        let r = b.report
+        XCTAssertEqual([r.opened, r.completed, r.expired, r.bought, r.helps], [2, 1, 1, 1, 4])
+        XCTAssertEqual(r.helpersPerCompletion, 400)
+        XCTAssertEqual(r.conversionBps, 5_000)
+
+        // The same lines as examples/walkthrough/bargain_chapter.c prints.
+        for expected in [
+            "31. Bargain. The mooncake box from CNY 128.00 down to 68.00 with three friends' help\n"
+                + "    inside a day; each help cuts a random part of what is left.\n"
+                + "    mei opens a bargain at CNY 128.00, down to CNY 68.00 with 3 friends' help by 2027-01-19 03:16\n"
+                + "    Mei shares the invite; it leads Kai to Mei's bargain\n",
+            "    mei tries to help:\n    refused: the opener cannot help their own bargain (SC_ERR_INVALID_STATE)\n"
+                + "    kai helps: CNY 37.98 off, now CNY 90.02 (open)\n"
+                + "    kai tries to help:\n    refused: one help per friend per bargain (SC_ERR_INVALID_STATE)\n"
+                + "    jun helps: CNY 7.41 off, now CNY 82.61 (open)\n"
+                + "    ana helps: CNY 14.61 off, now CNY 68.00 (floor_reached)\n",
+            "    Mei buys the box at the bargained price: CNY 78.00 with shipping, paid\n"
+                + "    Mei's bargain is bought after 3 helps\n",
+            "    ada helps: CNY 16.40 off, now CNY 111.60 (open)\n"
+                + "    a day later Ren's bargain is expired at CNY 111.60\n",
+            "    The program's figures: opened 2, completed 1, bought 1, expired 1, helps 4,\n"
+                + "    helpers per completion 4.00, conversion to paid 50.00%",
+            "\n\n32. The event log, read from the start:\n",
+            "bargain_program.put",
+            "bargain.opened",
+            "bargain.helped",
+            "bargain.floor_reached",
+            "bargain.bought",
+            "bargain.expired",
         ] {
             XCTAssertTrue(text.contains(expected), "missing: \(expected)\n\(text)")
         }

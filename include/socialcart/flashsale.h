@@ -109,15 +109,17 @@ SC_API const char* sc_flash_sale_id(const sc_flash_sale* sale);
 SC_API const char* sc_flash_sale_sku_id(const sc_flash_sale* sale);
 /** The sale price per unit (minor units). */
 SC_API int64_t sc_flash_sale_price(const sc_flash_sale* sale);
-/** The window (UTC ms): slots that start inside it run, none past its end. */
+/** The window's start (UTC ms): slots that start inside the window run. */
 SC_API int64_t sc_flash_sale_starts_at_ms(const sc_flash_sale* sale);
+/** The window's end (UTC ms): no slot runs past it. */
 SC_API int64_t sc_flash_sale_ends_at_ms(const sc_flash_sale* sale);
 /** The local time of its slots and days, as an offset from UTC in minutes. */
 SC_API int64_t sc_flash_sale_utc_offset_minutes(const sc_flash_sale* sale);
 /** Units each slot may sell. */
 SC_API int64_t sc_flash_sale_stock_per_slot(const sc_flash_sale* sale);
-/** The caps per order and per shopper per local day. */
+/** Units one order may buy. */
 SC_API int64_t sc_flash_sale_max_units_per_order(const sc_flash_sale* sale);
+/** Units one shopper may order on one local day, in orders not cancelled. */
 SC_API int64_t sc_flash_sale_max_units_per_user_per_day(const sc_flash_sale* sale);
 /** Daily slots, by start. */
 SC_API size_t sc_flash_sale_slot_count(const sc_flash_sale* sale);
@@ -158,8 +160,9 @@ SC_API const char* sc_flash_slot_sale_id(const sc_flash_slot* slot);
 SC_API const char* sc_flash_slot_sku_id(const sc_flash_slot* slot);
 /** The sale price per unit. */
 SC_API int64_t sc_flash_slot_sale_price(const sc_flash_slot* slot);
-/** When it starts and ends (UTC ms): the start names it in a checkout request. */
+/** When it starts (UTC ms): the start names it in a checkout request. */
 SC_API int64_t sc_flash_slot_starts_at_ms(const sc_flash_slot* slot);
+/** When it ends (UTC ms). */
 SC_API int64_t sc_flash_slot_ends_at_ms(const sc_flash_slot* slot);
 /** Units it may sell. */
 SC_API int64_t sc_flash_slot_stock(const sc_flash_slot* slot);

@@ -167,6 +167,33 @@ void fx_track_user(fixture* fx, const char* user_id) {
     }
 }
 
+int64_t fx_order_total(fixture* fx, const char* order_id) {
+    sc_order* o = NULL;
+    int64_t total;
+    CHECK_OK(sc_engine_order_get(fx->engine, order_id, &o, &E));
+    total = sc_order_total(o);
+    sc_order_free(o);
+    return total;
+}
+
+sc_order_state_t fx_order_state(fixture* fx, const char* order_id) {
+    sc_order* o = NULL;
+    sc_order_state_t state;
+    CHECK_OK(sc_engine_order_get(fx->engine, order_id, &o, &E));
+    state = sc_order_state(o);
+    sc_order_free(o);
+    return state;
+}
+
+sc_order_state_t fx_pay_order(fixture* fx, const char* order_id, const char* key) {
+    sc_order* paid = NULL;
+    sc_order_state_t state;
+    CHECK_OK(sc_engine_order_pay(fx->engine, order_id, "psp", fx_order_total(fx, order_id), key, &paid, &E));
+    state = sc_order_state(paid);
+    sc_order_free(paid);
+    return state;
+}
+
 void fx_track_order(fixture* fx, const char* order_id) {
     if (order_id != NULL && fx->order_count < FX_MAX_ORDERS) {
         snprintf(fx->orders[fx->order_count++], sizeof fx->orders[0], "%s", order_id);

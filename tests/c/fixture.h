@@ -86,6 +86,11 @@ void fx_import_standard(fixture* fx);
 /* Users and orders whose state goes into the fingerprint. */
 void fx_track_user(fixture* fx, const char* user_id);
 void fx_track_order(fixture* fx, const char* order_id);
+/* An order's total and state, read expecting success. */
+int64_t fx_order_total(fixture* fx, const char* order_id);
+sc_order_state_t fx_order_state(fixture* fx, const char* order_id);
+/* Pays an order its total under `key`, expecting success; the state it reaches. */
+sc_order_state_t fx_pay_order(fixture* fx, const char* order_id, const char* key);
 
 /* Everything the engine stores that a test can read, as one malloc'd string. */
 char* fx_fingerprint(fixture* fx);

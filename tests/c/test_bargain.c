@@ -98,24 +98,6 @@ static sc_status_t buy(fixture* fx, const char* user, const char* bargain_id, co
     return status;
 }
 
-static int64_t total_of(fixture* fx, const char* order_id) {
-    sc_order* o = NULL;
-    int64_t total;
-    CHECK_OK(sc_engine_order_get(fx->engine, order_id, &o, &E));
-    total = sc_order_total(o);
-    sc_order_free(o);
-    return total;
-}
-
-static sc_order_state_t pay(fixture* fx, const char* order_id, const char* key) {
-    sc_order* paid = NULL;
-    sc_order_state_t state;
-    CHECK_OK(sc_engine_order_pay(fx->engine, order_id, "psp", total_of(fx, order_id), key, &paid, &E));
-    state = sc_order_state(paid);
-    sc_order_free(paid);
-    return state;
-}
-
 static sc_bargain_state_t state_of(fixture* fx, const char* bargain_id) {
     sc_bargain* b = NULL;
     sc_bargain_state_t state;
@@ -271,9 +253,9 @@ void test_bargain_open_help_buy(void) {
 
     /* Only the opener buys, at the bargained price, once. */
     CHECK_OK(buy(&fx, "ann", bid, "co-ann", order, sizeof order, &E));
-    CHECK_EQ(total_of(&fx, order), 100);
+    CHECK_EQ(fx_order_total(&fx, order), 100);
     EXPECT_ERR_SAME(&fx, SC_ERR_INVALID_STATE, "bargain_id", buy(&fx, "ann", bid, "co-ann-2", other, sizeof other, &E));
-    CHECK_EQ(pay(&fx, order, "pay-ann"), SC_ORDER_PAID);
+    CHECK_EQ(fx_pay_order(&fx, order, "pay-ann"), SC_ORDER_PAID);
     CHECK_OK(sc_engine_bargain_get(fx.engine, bid, &b, &E));
     CHECK_EQ(sc_bargain_state(b), SC_BARGAIN_BOUGHT);
     CHECK_STR(sc_bargain_order_id(b), order);
@@ -303,8 +285,8 @@ void test_bargain_expiry_and_report(void) {
     CHECK_EQ(help(&fx, a, "h3", 0, "k3"), 9898); /* floor reached */
     CHECK_EQ(help(&fx, b, "h1", 0, "k4"), 1);
     CHECK_OK(buy(&fx, "bo", b, "co-bo", order, sizeof order, &E));
-    CHECK_EQ(total_of(&fx, order), 9999);
-    CHECK_EQ(pay(&fx, order, "pay-bo"), SC_ORDER_PAID);
+    CHECK_EQ(fx_order_total(&fx, order), 9999);
+    CHECK_EQ(fx_pay_order(&fx, order, "pay-bo"), SC_ORDER_PAID);
 
     fx_advance(&fx, LIFETIME_MS);
     /* Reads see the expiry at once; nothing is written until a sweep. */

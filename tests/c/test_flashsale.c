@@ -56,16 +56,6 @@ static sc_status_t flash_checkout(fixture* fx, const char* user, const char* sal
     return status;
 }
 
-static void pay(fixture* fx, const char* order_id, const char* key) {
-    sc_order* o = NULL;
-    sc_order* paid = NULL;
-    CHECK_OK(sc_engine_order_get(fx->engine, order_id, &o, &E));
-    CHECK_OK(sc_engine_order_pay(fx->engine, order_id, "psp", sc_order_total(o), key, &paid, &E));
-    CHECK_EQ(sc_order_state(paid), SC_ORDER_PAID);
-    sc_order_free(paid);
-    sc_order_free(o);
-}
-
 static int64_t figure(fixture* fx, int64_t slot, sc_flash_figure_t which) {
     sc_flash_report* r = NULL;
     int64_t value;
@@ -165,13 +155,13 @@ void test_flashsale_buy_lapse_sell_out(void) {
     CHECK_EQ(sc_flash_slot_held(s), 3);
     CHECK_EQ(sc_flash_slot_left(s), 0);
     sc_flash_slots_free(slots);
-    pay(&fx, ann, "pay-ann");
+    CHECK_EQ(fx_pay_order(&fx, ann, "pay-ann"), SC_ORDER_PAID);
     /* Bo does not pay: his window passes and his unit is Cy's to buy. */
     fx_advance(&fx, WINDOW_MS + 1);
     CHECK_EQ(figure(&fx, SLOT_10, SC_FLASH_REPORT_LEFT), 1);
     CHECK_OK(flash_checkout(&fx, "cy", "tea-rush", SLOT_10, 1, "co-cy", cy, sizeof cy, &E));
     CHECK_EQ(events_count_type(fx.engine, 0, "flash_slot.sold_out"), 0);
-    pay(&fx, cy, "pay-cy");
+    CHECK_EQ(fx_pay_order(&fx, cy, "pay-cy"), SC_ORDER_PAID);
     CHECK_EQ(events_count_type(fx.engine, 0, "flash_slot.sold_out"), 1);
     CHECK_EQ(events_count_type(fx.engine, 0, "flash_sale.ordered"), 3);
     CHECK_EQ(figure(&fx, SLOT_10, SC_FLASH_REPORT_STOCK), 3);

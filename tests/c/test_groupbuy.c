@@ -48,27 +48,6 @@ static sc_status_t group_checkout(fixture* fx, const char* user, sc_group_mode_t
     return status;
 }
 
-static sc_order_state_t pay(fixture* fx, const char* order_id, const char* key) {
-    sc_order* o = NULL;
-    sc_order* paid = NULL;
-    sc_order_state_t state;
-    CHECK_OK(sc_engine_order_get(fx->engine, order_id, &o, &E));
-    CHECK_OK(sc_engine_order_pay(fx->engine, order_id, "psp", sc_order_total(o), key, &paid, &E));
-    state = sc_order_state(paid);
-    sc_order_free(paid);
-    sc_order_free(o);
-    return state;
-}
-
-static sc_order_state_t state_of(fixture* fx, const char* order_id) {
-    sc_order* o = NULL;
-    sc_order_state_t state;
-    CHECK_OK(sc_engine_order_get(fx->engine, order_id, &o, &E));
-    state = sc_order_state(o);
-    sc_order_free(o);
-    return state;
-}
-
 /* The group of an order: its id into `gid`. */
 static void group_of(fixture* fx, const char* order_id, char* gid, size_t size) {
     sc_group* g = NULL;
@@ -176,7 +155,7 @@ void test_groupbuy_open_join_fill(void) {
     CHECK_STR(sc_group_leader_user_id(g), "ann");
     sc_group_free(g);
     fx_advance(&fx, WINDOW_MS / 2); /* inside the payment window */
-    CHECK_EQ(pay(&fx, lead, "pay-ann"), SC_ORDER_AWAITING_GROUP);
+    CHECK_EQ(fx_pay_order(&fx, lead, "pay-ann"), SC_ORDER_AWAITING_GROUP);
     CHECK_OK(sc_engine_group_get(fx.engine, gid, &g, &E));
     CHECK_EQ(sc_group_state(g), SC_GROUP_OPEN);
     CHECK_STR(sc_group_campaign_id(g), "mid-autumn");
@@ -207,10 +186,10 @@ void test_groupbuy_open_join_fill(void) {
                    group_checkout(&fx, "di", SC_GROUP_MODE_JOIN, gid, 1, "co-di", di, sizeof di, &E));
         fx_expect_same(&fx, before, __FILE__, __LINE__, "joining a group whose seats are taken");
     }
-    CHECK_EQ(pay(&fx, bo, "pay-bo"), SC_ORDER_AWAITING_GROUP);
-    CHECK_EQ(pay(&fx, cy, "pay-cy"), SC_ORDER_GROUP_CONFIRMED);
-    CHECK_EQ(state_of(&fx, lead), SC_ORDER_GROUP_CONFIRMED);
-    CHECK_EQ(state_of(&fx, bo), SC_ORDER_GROUP_CONFIRMED);
+    CHECK_EQ(fx_pay_order(&fx, bo, "pay-bo"), SC_ORDER_AWAITING_GROUP);
+    CHECK_EQ(fx_pay_order(&fx, cy, "pay-cy"), SC_ORDER_GROUP_CONFIRMED);
+    CHECK_EQ(fx_order_state(&fx, lead), SC_ORDER_GROUP_CONFIRMED);
+    CHECK_EQ(fx_order_state(&fx, bo), SC_ORDER_GROUP_CONFIRMED);
     CHECK_OK(sc_engine_group_get(fx.engine, gid, &g, &E));
     CHECK_EQ(sc_group_state(g), SC_GROUP_FILLED);
     CHECK_EQ(sc_group_seats_left(g), 0);
@@ -245,16 +224,16 @@ void test_groupbuy_deadline_failure_and_refunds(void) {
     int64_t settled = -1;
     open_shop(&fx);
     CHECK_OK(group_checkout(&fx, "ann", SC_GROUP_MODE_OPEN, "mid-autumn", 1, "co-ann", lead, sizeof lead, &E));
-    CHECK_EQ(pay(&fx, lead, "pay-ann"), SC_ORDER_AWAITING_GROUP);
+    CHECK_EQ(fx_pay_order(&fx, lead, "pay-ann"), SC_ORDER_AWAITING_GROUP);
     group_of(&fx, lead, gid, sizeof gid);
     CHECK_OK(group_checkout(&fx, "bo", SC_GROUP_MODE_JOIN, gid, 1, "co-bo", bo, sizeof bo, &E));
-    CHECK_EQ(pay(&fx, bo, "pay-bo"), SC_ORDER_AWAITING_GROUP);
+    CHECK_EQ(fx_pay_order(&fx, bo, "pay-bo"), SC_ORDER_AWAITING_GROUP);
     fx_advance(&fx, LIFETIME_MS);
     /* Reads see the failure at once; the sweep settles it with its events. */
     CHECK_OK(sc_engine_group_get(fx.engine, gid, &g, &E));
     CHECK_EQ(sc_group_state(g), SC_GROUP_FAILED);
     sc_group_free(g);
-    CHECK_EQ(state_of(&fx, bo), SC_ORDER_GROUP_FAILED);
+    CHECK_EQ(fx_order_state(&fx, bo), SC_ORDER_GROUP_FAILED);
     CHECK_EQ(events_count_type(fx.engine, 0, "group.refund_due"), 0);
     CHECK_OK(sc_engine_sweep(fx.engine, 100, &settled, &more, &E));
     CHECK(!more);
@@ -286,7 +265,7 @@ void test_groupbuy_bad_input(void) {
     sc_group_report* r = NULL;
     open_shop(&fx);
     CHECK_OK(group_checkout(&fx, "ann", SC_GROUP_MODE_OPEN, "mid-autumn", 1, "co-ann", lead, sizeof lead, &E));
-    CHECK_EQ(pay(&fx, lead, "pay-ann"), SC_ORDER_AWAITING_GROUP);
+    CHECK_EQ(fx_pay_order(&fx, lead, "pay-ann"), SC_ORDER_AWAITING_GROUP);
     group_of(&fx, lead, gid, sizeof gid);
 
     /* The request: refused settings leave it as it was. */

@@ -181,8 +181,7 @@ GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const G
     } else {
         out.group = current_group(tx, choice.group_id);
         // Seats whose payment lapsed are free again before the group is judged full.
-        settle_lapsed_holders(tx, "group_seat", out.group.id, 0);
-        out.group = require_group(tx.db, choice.group_id);
+        if (settle_lapsed_holders(tx, "group_seat", out.group.id, 0) > 0) out.group = require_group(tx.db, choice.group_id);
         out.campaign = require_group_campaign(tx.db, out.group.campaign_id, "campaign_id");
     }
     const GroupCampaign& c = out.campaign;

@@ -101,15 +101,18 @@ void place_hold(Tx& tx, const Hold& hold, sc_status_t code, const std::string& r
     }
 }
 
-void settle_lapsed_holders(Tx& tx, const std::string& kind, const std::string& resource, int64_t limit) {
+int64_t settle_lapsed_holders(Tx& tx, const std::string& kind, const std::string& resource, int64_t limit) {
+    int64_t settled = 0;
     while (store::reserved_quantity(tx.db, kind, resource) > limit) {
         const auto holders = store::orders_with_lapsed_holds(tx.db, kind, resource, tx.now, kHolderPage);
-        if (holders.empty()) return;
+        if (holders.empty()) break;
         for (const auto& id : holders) {
             Order lapsed = require_order(tx.db, id);
             cancel_order(tx, lapsed, SC_CANCEL_PAYMENT_LAPSED);
+            ++settled;
         }
     }
+    return settled;
 }
 
 int64_t settle_lapsed_orders(Tx& tx, int64_t limit) {

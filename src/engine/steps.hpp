@@ -27,8 +27,8 @@ void commit_order_holds(Tx& tx, const Order& order);
 void place_hold(Tx& tx, const Hold& hold, sc_status_t code, const std::string& refusal = "");
 
 // Settles lapsed orders holding the resource until at most `limit` units stay
-// reserved, or none of its holds has lapsed.
-void settle_lapsed_holders(Tx& tx, const std::string& kind, const std::string& resource, int64_t limit);
+// reserved, or none of its holds has lapsed; returns how many orders it settled.
+int64_t settle_lapsed_holders(Tx& tx, const std::string& kind, const std::string& resource, int64_t limit);
 
 // Looks an idempotency key up: the first result's id when this exact request was seen
 // before, nothing when the key is new; a different request under the key is a conflict.

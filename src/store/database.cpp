@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "store/checkpointer.hpp"
 #include "store/schema.hpp"
+#include "store/write_queue.hpp"
 
 #include <sqlite3.h>
 
@@ -87,6 +88,51 @@ void run_transaction(Connection& connection, const char* begin, const std::funct
     }
 }
 
+// A failure SQLite confined to the statement that raised it (a constraint, a value out of
+// range): the transaction is still open and a savepoint can undo the write that failed.
+// Anything else (busy, I/O, a full disk, memory) is the transaction's.
+bool statement_level(Connection& connection, const SQLite::Exception& e) {
+    if (sqlite3_get_autocommit(connection.raw().getHandle())) return false;
+    const int primary = e.getErrorCode() & 0xFF;
+    return primary == SQLITE_CONSTRAINT || primary == SQLITE_MISMATCH || primary == SQLITE_RANGE ||
+           primary == SQLITE_TOOBIG || primary == SQLITE_ERROR;
+}
+
+std::exception_ptr converted(const SQLite::Exception& e) {
+    try {
+        rethrow_sqlite(e);
+    } catch (...) {
+        return std::current_exception();
+    }
+}
+
+// The writes of a batch one after another, each in its own savepoint: one that fails is
+// rolled back alone and records its error; the others stay for the commit. A failure that
+// is the transaction's (SQLite rolled it back, or it cannot go on) leaves by exception, and
+// fails the batch.
+void run_jobs(Connection& connection, const std::vector<WriteJob*>& jobs) {
+    for (WriteJob* job : jobs) {
+        job->error = nullptr;  // a busy retry runs the batch again
+        connection.run_control("SAVEPOINT sc_write");
+        try {
+            (*job->fn)(connection);
+            connection.reset_all();
+            connection.run_control("RELEASE sc_write");
+            continue;
+        } catch (const SQLite::Exception& e) {
+            connection.reset_all();
+            if (!statement_level(connection, e)) throw;
+            job->error = converted(e);
+        } catch (...) {
+            connection.reset_all();
+            if (sqlite3_get_autocommit(connection.raw().getHandle())) throw;
+            job->error = std::current_exception();
+        }
+        connection.run_control("ROLLBACK TO sc_write");
+        connection.run_control("RELEASE sc_write");
+    }
+}
+
 int open_flags(bool reader) {
     return reader ? SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX
                   : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX;
@@ -117,6 +163,9 @@ Connection::Connection(const StoreSettings& settings, bool reader)
     // In WAL mode FULL syncs the log on every commit (durable across power loss);
     // NORMAL syncs at checkpoints only (durable across app crashes, not power cuts).
     db_.exec(settings.durability == SC_DURABILITY_NORMAL ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
+    // A batch's savepoints keep the pages they change in a statement journal: in memory,
+    // not in a temporary file once it passes 64 KiB.
+    db_.exec("PRAGMA temp_store=MEMORY");
 }
 
 SQLite::Statement& Connection::statement(const std::string& sql) {
@@ -211,17 +260,42 @@ void Database::migrate() {
 }
 
 void Database::write(const std::function<void(Connection&)>& fn, const std::function<void()>& after_commit) {
+    WriteJob job;
+    job.fn = &fn;
+    job.after_commit = &after_commit;
+    queue_.submit(job, [this](const std::vector<WriteJob*>& batch) { run_batch(batch); });
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+void Database::run_batch(const std::vector<WriteJob*>& batch) {
     std::lock_guard lock(writer_mutex_);
-    if (!writer_) open_writer();
     try {
-        run_transaction(*writer_, "BEGIN IMMEDIATE", fn, settings_);
+        if (!writer_) open_writer();
+        // Alone, a write needs no savepoint: it is the whole transaction.
+        if (batch.size() == 1)
+            run_transaction(*writer_, "BEGIN IMMEDIATE", *batch.front()->fn, settings_);
+        else
+            run_transaction(*writer_, "BEGIN IMMEDIATE", [&](Connection& c) { run_jobs(c, batch); }, settings_);
     } catch (const Error& e) {
         // After a storage failure the connection may show a state the file no longer
         // has: every connection starts again from the file.
         if (e.code() == SC_ERR_STORAGE) drop_connections();
-        throw;
+        // Each caller gets its own copy: they rethrow it on their own threads.
+        for (WriteJob* job : batch) job->error = batch.size() == 1 ? std::current_exception() : std::make_exception_ptr(e);
+        return;
+    } catch (...) {
+        for (WriteJob* job : batch) job->error = std::current_exception();
+        return;
     }
-    if (after_commit) after_commit();
+    transactions_.fetch_add(1, std::memory_order_relaxed);
+    for (WriteJob* job : batch) {
+        if (job->error || !*job->after_commit) continue;
+        try {
+            (*job->after_commit)();
+        } catch (...) {
+            job->error = std::current_exception();
+        }
+    }
 }
 
 void Database::open_writer() {

@@ -6,7 +6,11 @@
 // the timeout).
 #include <socialcart/socialcart.h>
 
+#include "store/write_queue.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
+
+#include <atomic>
 
 #include <condition_variable>
 #include <cstdint>
@@ -77,10 +81,13 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Runs fn in BEGIN IMMEDIATE … COMMIT on the writer; callers take turns. On
-    // SQLITE_BUSY (another process kept the lock past busy_timeout) the whole of fn is
-    // retried a few times, then the call fails with SC_ERR_BUSY, retryable. Any
-    // exception rolls everything back. after_commit runs once committed, before the next
+    // Runs fn in BEGIN IMMEDIATE … COMMIT on the writer, and returns once that has
+    // committed. Writes that arrive while another runs share the next transaction (group
+    // commit, store/write_queue.hpp), each in its own savepoint: an exception from fn rolls
+    // back fn's changes alone and reaches its own caller. On SQLITE_BUSY (another process
+    // kept the lock past busy_timeout) the whole transaction is retried a few times, then
+    // the call fails with SC_ERR_BUSY, retryable; fn must therefore be safe to run again.
+    // after_commit runs once committed, on the thread that ran the batch, before the next
     // write may start, so whatever it records follows commit order.
     void write(const std::function<void(Connection&)>& fn, const std::function<void()>& after_commit = {});
 
@@ -90,17 +97,24 @@ public:
 
     // The SQL prepared on every connection so far, for the query-plan test.
     std::vector<std::string> prepared_sql();
+    // Write transactions committed since opening (one per batch of writes).
+    int64_t transactions() const noexcept { return transactions_.load(std::memory_order_relaxed); }
+    // Writes waiting for the transaction in progress to finish.
+    size_t writes_waiting() { return queue_.waiting(); }
 
 private:
     void migrate();
+    void run_batch(const std::vector<WriteJob*>& batch);
     void open_writer();
     void drop_connections() noexcept;
     std::unique_ptr<Connection> take_reader();
     void give_back(std::unique_ptr<Connection> reader);
 
     StoreSettings settings_;
+    WriteQueue queue_;
     std::mutex writer_mutex_;
     std::unique_ptr<Connection> writer_;
+    std::atomic<int64_t> transactions_{0};
 
     std::mutex pool_mutex_;
     std::condition_variable pool_free_;

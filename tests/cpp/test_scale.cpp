@@ -190,6 +190,26 @@ TEST_CASE("no hot-path query scans a table that grows") {
     }
 }
 
+TEST_CASE("no query that every write runs sorts in a temporary b-tree") {
+    // Every write first looks for lapsed orders, groups and bargains past their deadline; a
+    // sort there costs each write its temporary b-tree even when nothing is due.
+    TempDb file;
+    ManualClock clock;
+    Engine engine(config_for(file, clock));
+    engine.put_sku(make_sku("cup", 1000));
+    SQLite::Database db(file.path, SQLite::OPEN_READONLY);
+    const auto statements = engine.prepared_sql();
+    CHECK(statements.size() >= 4);
+    for (const std::string& sql : statements) {
+        SQLite::Statement plan(db, "EXPLAIN QUERY PLAN " + sql);
+        while (plan.executeStep()) {
+            const std::string detail = plan.getColumn(3).getString();
+            INFO(sql, " => ", detail);
+            CHECK(detail.find("TEMP B-TREE") == std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("each reserved counter equals the sum of its held holds through random runs") {
     TempDb file;
     ManualClock clock;

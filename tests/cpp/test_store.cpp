@@ -6,6 +6,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 using namespace sc;
 using sc::test::TempDb;
@@ -60,6 +62,81 @@ TEST_CASE("a failed write leaves nothing behind") {
         fail(SC_ERR_OUT_OF_STOCK, "late failure");
     }), Error);
     db.read([](Connection& c) { CHECK(store::cart_lines(c, "lin").empty()); });
+}
+
+namespace {
+
+void insert_sku(Connection& c, const std::string& id) {
+    SQLite::Statement q(c.raw(), "INSERT INTO skus(id, merchant_id, title, currency, list_price, active) "
+                                 "VALUES (?, 'm', 't', 'CNY', 1, 1)");
+    q.bind(1, id);
+    q.exec();
+}
+
+bool has_sku(Database& db, const std::string& id) {
+    bool found = false;
+    db.read([&](Connection& c) {
+        SQLite::Statement q(c.raw(), "SELECT 1 FROM skus WHERE id = ?");
+        q.bind(1, id);
+        found = q.executeStep();
+    });
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("writes that wait share one transaction, and the one that fails leaves the others in it") {
+    TempDb file;
+    Database db({file.path, SC_DURABILITY_NORMAL, 5000});
+    const int64_t before = db.transactions();
+    std::atomic<bool> first_inside{false};
+    std::atomic<bool> release{false};
+    // The first write holds the writer until three more wait behind it.
+    std::thread first([&] {
+        db.write([&](Connection& c) {
+            insert_sku(c, "a");
+            first_inside = true;
+            while (!release) std::this_thread::yield();
+        });
+    });
+    while (!first_inside) std::this_thread::yield();
+    sc_status_t domain_failure = SC_OK;
+    sc_status_t sqlite_failure = SC_OK;
+    std::vector<std::thread> waiting;
+    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "b"); }); });
+    waiting.emplace_back([&] {
+        try {
+            db.write([](Connection& c) {
+                insert_sku(c, "c");
+                fail(SC_ERR_OUT_OF_STOCK, "late failure");
+            });
+        } catch (const Error& e) {
+            domain_failure = e.code();
+        }
+    });
+    waiting.emplace_back([&] {
+        try {
+            // A constraint SQLite reports on the statement: the write's savepoint undoes it.
+            db.write([](Connection& c) {
+                insert_sku(c, "d");
+                insert_sku(c, "a");
+            });
+        } catch (const Error& e) {
+            sqlite_failure = e.code();
+        }
+    });
+    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "e"); }); });
+    while (db.writes_waiting() < 4) std::this_thread::yield();
+    release = true;
+    first.join();
+    for (auto& t : waiting) t.join();
+
+    CHECK(domain_failure == SC_ERR_OUT_OF_STOCK);
+    CHECK(sqlite_failure == SC_ERR_INTERNAL);
+    for (const char* kept : {"a", "b", "e"}) CHECK(has_sku(db, kept));
+    for (const char* undone : {"c", "d"}) CHECK_FALSE(has_sku(db, undone));
+    // The first write alone, then the four that waited together.
+    CHECK(db.transactions() - before == 2);
 }
 
 TEST_CASE("a writer blocked past the busy timeout gets a retryable SC_ERR_BUSY") {

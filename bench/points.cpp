@@ -1,7 +1,11 @@
 // Benchmark `points`: ledger writes per second through the C ABI beside the floor of raw
 // single-row INSERT transactions on the same SQLite settings (WAL, synchronous=NORMAL),
 // measured in alternating rounds in the same run (the machine is shared and noisy: only
-// ratios from one run compare).
+// ratios from one run compare). Earns are also measured beside their storage floor: the
+// SQL an earn cannot do without (its key looked up, the member's newest seq, the entry row
+// and the event row), run bare on a file with the engine's own schema, so that the table
+// shows how much of the gap to a one-row insert is the engine and how much the rows an
+// earn must write.
 //
 //   earn  : sc_engine_points_adjust(+10): a new lot, its entry and its event, one transaction
 //   spend : sc_engine_points_adjust(-1): taken from the soonest-expiring lot
@@ -16,9 +20,12 @@
 //   bench_points [ops=20000] [members=1000] [rounds=10] [batch=1000]
 #include "support.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -105,6 +112,124 @@ private:
     int64_t next_ = 0;
 };
 
+// The earn's storage floor: on a file the engine made (its schema and indexes), with the
+// engine's SQLite settings, each earn is the key look-up, the newest seq, the entry and the
+// event with a payload like the engine's; no engine code runs. SQLite checkpoints this
+// file itself (wal_autocheckpoint), where the engine's checkpointer runs on its own thread.
+class LedgerSqlFloor {
+public:
+    LedgerSqlFloor(const std::string& path, int64_t members)
+        : members_(members), db_(made_by_engine(path), SQLite::OPEN_READWRITE),
+          by_key_(db_, "SELECT seq FROM points_entries WHERE user_id = ? AND key = ?"),
+          newest_(db_, "SELECT COALESCE(MAX(seq), 0) FROM points_entries WHERE user_id = ?"),
+          entry_(db_, "INSERT INTO points_entries(user_id, seq, kind, key, reference, points, effect, at, vests_at, "
+                      "expires_at, reason) VALUES (?, ?, 'adjust', ?, 'operator', 10, 10, ?, 0, ?, 'bench')"),
+          event_(db_, "INSERT INTO events(type, subject_id, time_ms, payload) VALUES ('points.adjusted', ?, ?, ?)") {
+        // The engine's settings (store/database.cpp): the file is in WAL mode already.
+        db_.exec("PRAGMA synchronous=NORMAL");
+        db_.exec("PRAGMA cache_size=-8192");
+    }
+
+    double run(int64_t n) {
+        const auto start = Clock::now();
+        for (int64_t i = 0; i < n; ++i) {
+            db_.exec("BEGIN IMMEDIATE");
+            earn();
+            db_.exec("COMMIT");
+        }
+        return seconds_since(start);
+    }
+
+    double run_batches(int64_t n, int64_t size) {
+        const auto start = Clock::now();
+        for (int64_t done = 0; done < n;) {
+            db_.exec("BEGIN IMMEDIATE");
+            for (int64_t i = 0; i < size && done < n; ++i, ++done) earn();
+            db_.exec("COMMIT");
+        }
+        return seconds_since(start);
+    }
+
+private:
+    static const std::string& made_by_engine(const std::string& path) {
+        sc_engine* engine = open_engine(path, EngineSettings{});
+        sc_engine_close(engine);
+        return path;
+    }
+
+    void earn() {
+        const std::string user = id("member-", next_ % members_);
+        const std::string key = id("adjust:k", next_);
+        const int64_t at = int64_t{1'800'000'000'000} + next_;
+        const int64_t expires_at = at + int64_t{365} * 86'400'000;
+        ++next_;
+        by_key_.bind(1, user);
+        by_key_.bind(2, key);
+        if (by_key_.executeStep()) std::exit(1);  // every key is new
+        by_key_.reset();
+        newest_.bind(1, user);
+        newest_.executeStep();
+        const int64_t seq = newest_.getColumn(0).getInt64() + 1;
+        newest_.reset();
+        entry_.bind(1, user);
+        entry_.bind(2, seq);
+        entry_.bind(3, key);
+        entry_.bind(4, at);
+        entry_.bind(5, expires_at);
+        entry_.exec();
+        entry_.reset();
+        event_.bind(1, user);
+        event_.bind(2, at);
+        event_.bind(3, "{\"user_id\":\"" + user + "\",\"seq\":" + std::to_string(seq) +
+                           ",\"points\":10,\"effect\":10,\"reference\":\"operator\",\"expires_at\":" +
+                           std::to_string(expires_at) + ",\"reason\":\"bench\"}");
+        event_.exec();
+        event_.reset();
+    }
+
+    int64_t members_;
+    int64_t next_ = 0;
+    SQLite::Database db_;
+    SQLite::Statement by_key_;
+    SQLite::Statement newest_;
+    SQLite::Statement entry_;
+    SQLite::Statement event_;
+};
+
+// Engine, storage floor and raw inserts measured by turns, each round starting with another
+// of the three, so that the machine's drift falls on all alike.
+struct ThreeWay {
+    double engine_per_s = 0;
+    double floor_per_s = 0;
+    double raw_per_s = 0;
+    std::vector<double> engine_to_raw;
+    std::vector<double> floor_to_raw;
+    std::vector<double> engine_to_floor;
+};
+
+ThreeWay three_way(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
+                   const std::function<double(int64_t)>& floor, const std::function<double(int64_t)>& raw) {
+    ThreeWay m;
+    double seconds[3] = {0, 0, 0};
+    const std::function<double(int64_t)>* runs[3] = {&engine, &floor, &raw};
+    for (int64_t r = 0; r < rounds; ++r) {
+        double s[3] = {0, 0, 0};
+        for (int64_t k = 0; k < 3; ++k) {
+            const auto which = static_cast<size_t>((r + k) % 3);
+            s[which] = (*runs[which])(per_round);
+        }
+        for (size_t i = 0; i < 3; ++i) seconds[i] += s[i];
+        m.engine_to_raw.push_back(s[2] / s[0]);
+        m.floor_to_raw.push_back(s[2] / s[1]);
+        m.engine_to_floor.push_back(s[1] / s[0]);
+    }
+    const double n = static_cast<double>(per_round * rounds);
+    m.engine_per_s = n / seconds[0];
+    m.floor_per_s = n / seconds[1];
+    m.raw_per_s = n / seconds[2];
+    return m;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,61 +242,89 @@ int main(int argc, char** argv) {
                 sc_version(), static_cast<long long>(per_round * rounds), static_cast<long long>(per_round * rounds),
                 static_cast<long long>(members), static_cast<long long>(rounds));
     const TempDb engine_db("sc-bench-points-engine.db");
+    const TempDb floor_db("sc-bench-points-floor.db");
     const TempDb raw_db("sc-bench-points-raw.db");
     Ledger ledger(engine_db.path(), members);
+    LedgerSqlFloor floor(floor_db.path(), members);
     RawInsertFloor raw(raw_db.path(), "NORMAL");
-    ledger.run(std::min<int64_t>(members, 200), 10);  // warm up both
+    ledger.run(std::min<int64_t>(members, 200), 10);  // warm up all three
+    floor.run(200);
     raw.run(200);
 
     Report report("points");
-    std::printf("%-28s %12s %12s %15s %8s %8s %8s\n", "operation", "engine op/s", "raw tx/s", "ratio (median)",
-                "min", "max", "target");
-    const struct {
-        const char* name;
-        int64_t points;
-    } kinds[] = {{"earn", 10}, {"spend", -1}};
-    for (const auto& kind : kinds) {
-        const Alternated m = alternate_rounds(
-            per_round, rounds, [&](int64_t n) { return ledger.run(n, kind.points); },
-            [&](int64_t n) { return raw.run(n); });
-        const double ratio = median(m.ratios);
-        const bool is_earn = kind.points > 0;
-        std::printf("%-28s %12.0f %12.0f %14.1f%% %7.1f%% %7.1f%% %8s\n",
-                    is_earn ? "earn, one per transaction" : "spend, one per transaction", m.engine_per_s, m.raw_per_s,
-                    100 * ratio, 100 * min_of(m.ratios), 100 * max_of(m.ratios), is_earn ? ">= 50%" : "-");
-        Figure& f = report.add(std::string("points.") + kind.name + ".ops_per_s", m.engine_per_s, "op/s")
-                        .with_baseline(m.raw_per_s)
-                        .with_ratio(ratio)
-                        .with("ratio_min", min_of(m.ratios))
-                        .with("ratio_max", max_of(m.ratios))
-                        .with("members", static_cast<double>(members))
-                        .with_text("ratio_is", "median over rounds of (engine op/s) / (raw insert tx/s)");
-        if (is_earn) f.with_target(0.5, ratio >= 0.5);
-        report.add(std::string("points.") + kind.name + ".raw_insert_tx_per_s", m.raw_per_s, "tx/s");
-    }
+    std::printf("%-28s %12s %12s %12s %15s %8s %8s %8s\n", "operation", "engine op/s", "floor op/s", "raw tx/s",
+                "ratio (median)", "min", "max", "target");
+    const auto row = [&](const std::string& name, double engine, double sql_floor, double raw_rate,
+                         const std::vector<double>& ratios, const char* target) {
+        std::printf("%-28s %12.0f %12s %12.0f %14.1f%% %7.1f%% %7.1f%% %8s\n", name.c_str(), engine,
+                    sql_floor > 0 ? std::to_string(static_cast<int64_t>(sql_floor)).c_str() : "-", raw_rate,
+                    100 * median(ratios), 100 * min_of(ratios), 100 * max_of(ratios), target);
+    };
+    // The floor's own figures: its rate, its share of the raw rate, and the engine's share of it.
+    const auto floor_figures = [&](const std::string& prefix, const ThreeWay& m) {
+        report.add(prefix + ".sql_floor_ops_per_s", m.floor_per_s, "op/s")
+            .with_baseline(m.raw_per_s)
+            .with_ratio(median(m.floor_to_raw))
+            .with("engine_to_floor", median(m.engine_to_floor))
+            .with_text("ratio_is", "median over rounds of (floor op/s) / (raw op/s); engine_to_floor: (engine op/s) / "
+                                   "(floor op/s)");
+    };
 
+    {
+        const ThreeWay m = three_way(
+            per_round, rounds, [&](int64_t n) { return ledger.run(n, 10); }, [&](int64_t n) { return floor.run(n); },
+            [&](int64_t n) { return raw.run(n); });
+        const double ratio = median(m.engine_to_raw);
+        row("earn, one per transaction", m.engine_per_s, m.floor_per_s, m.raw_per_s, m.engine_to_raw, ">= 50%");
+        report.add("points.earn.ops_per_s", m.engine_per_s, "op/s")
+            .with_baseline(m.raw_per_s)
+            .with_ratio(ratio)
+            .with_target(0.5, ratio >= 0.5)
+            .with("ratio_min", min_of(m.engine_to_raw))
+            .with("ratio_max", max_of(m.engine_to_raw))
+            .with("members", static_cast<double>(members))
+            .with_text("ratio_is", "median over rounds of (engine op/s) / (raw insert tx/s)");
+        report.add("points.earn.raw_insert_tx_per_s", m.raw_per_s, "tx/s");
+        floor_figures("points.earn", m);
+        std::printf("%-28s %12s %12.0f %12.0f %14.1f%% %7.1f%% %7.1f%% %8s\n", "  its storage floor", "-",
+                    m.floor_per_s, m.raw_per_s, 100 * median(m.floor_to_raw), 100 * min_of(m.floor_to_raw),
+                    100 * max_of(m.floor_to_raw), "");
+        std::printf("%-28s %40.1f%% %7.1f%% %7.1f%%\n", "  engine / floor", 100 * median(m.engine_to_floor),
+                    100 * min_of(m.engine_to_floor), 100 * max_of(m.engine_to_floor));
+    }
+    {
+        const Alternated m = alternate_rounds(
+            per_round, rounds, [&](int64_t n) { return ledger.run(n, -1); }, [&](int64_t n) { return raw.run(n); });
+        row("spend, one per transaction", m.engine_per_s, 0, m.raw_per_s, m.ratios, "-");
+        report.add("points.spend.ops_per_s", m.engine_per_s, "op/s")
+            .with_baseline(m.raw_per_s)
+            .with_ratio(median(m.ratios))
+            .with("ratio_min", min_of(m.ratios))
+            .with("ratio_max", max_of(m.ratios))
+            .with("members", static_cast<double>(members))
+            .with_text("ratio_is", "median over rounds of (engine op/s) / (raw insert tx/s)");
+        report.add("points.spend.raw_insert_tx_per_s", m.raw_per_s, "tx/s");
+    }
     {
         // Batched earns: 10 batches per round, beside raw inserts of as many rows per transaction.
         const int64_t n = batch * 10;
-        const Alternated m = alternate_rounds(
+        const ThreeWay m = three_way(
             n, rounds, [&](int64_t k) { return ledger.run_batches(k, batch); },
-            [&](int64_t k) { return raw.run_batched(k, batch); });
-        const std::vector<double>& ratios = m.ratios;
+            [&](int64_t k) { return floor.run_batches(k, batch); }, [&](int64_t k) { return raw.run_batched(k, batch); });
         const double ops = m.engine_per_s;
-        const double raw_rows = m.raw_per_s;
-        const double ratio = median(ratios);
-        const std::string name = "earn, batches of " + std::to_string(batch);
-        std::printf("%-28s %12.0f %12.0f %14.1f%% %7.1f%% %7.1f%% %8s\n", name.c_str(), ops, raw_rows, 100 * ratio,
-                    100 * min_of(ratios), 100 * max_of(ratios), ">=200k/s");
+        row("earn, batches of " + std::to_string(batch), ops, m.floor_per_s, m.raw_per_s, m.engine_to_raw, ">=200k/s");
         report.add("points.earn_batched.ops_per_s", ops, "op/s")
-            .with_baseline(raw_rows)
-            .with_ratio(ratio)
+            .with_baseline(m.raw_per_s)
+            .with_ratio(median(m.engine_to_raw))
             .with_target(200000, ops >= 200000)
             .with("batch", static_cast<double>(batch))
-            .with("ratio_min", min_of(ratios))
-            .with("ratio_max", max_of(ratios))
+            .with("ratio_min", min_of(m.engine_to_raw))
+            .with("ratio_max", max_of(m.engine_to_raw))
             .with_text("ratio_is", "median over rounds of (engine earns/s) / (raw rows/s, as many rows per transaction)");
-        report.add("points.earn_batched.raw_insert_rows_per_s", raw_rows, "rows/s");
+        report.add("points.earn_batched.raw_insert_rows_per_s", m.raw_per_s, "rows/s");
+        floor_figures("points.earn_batched", m);
+        std::printf("%-28s %40.1f%% %7.1f%% %7.1f%%\n", "  engine / floor", 100 * median(m.engine_to_floor),
+                    100 * min_of(m.engine_to_floor), 100 * max_of(m.engine_to_floor));
     }
 
     std::printf("\n%-28s %12s\n", "one write on a member with", "median us");
@@ -182,7 +335,8 @@ int main(int argc, char** argv) {
     }
     std::printf("\nratio = engine op/s / raw insert tx/s (batched: raw rows/s with as many rows per transaction),\n"
                 "per round; the median and the spread over rounds. Targets: one earn >= 50%% of the raw rate,\n"
-                "batched earns >= 200,000/s.\n");
+                "batched earns >= 200,000/s. floor = the SQL an earn must run (key look-up, newest seq, entry\n"
+                "row, event row) on the engine's schema, with no engine code.\n");
     report.write();
     return 0;
 }

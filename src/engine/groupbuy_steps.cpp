@@ -11,6 +11,7 @@
 #include "store/catalog_store.hpp"
 #include "store/coupon_store.hpp"
 #include "store/groupbuy_store.hpp"
+#include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
 #include "store/parsed_by_text.hpp"
 
@@ -39,10 +40,7 @@ nlohmann::json seat_payload(const Group& group, const GroupSeat& seat) {
 // Moves a member's order from `from` to `to` (a refunded or partly refunded order keeps its
 // state: only the group's own states move).
 void move_order(Tx& tx, const std::string& order_id, sc_order_state_t from, sc_order_state_t to) {
-    Order order = require_order(tx.db, order_id);
-    if (order.state != from) return;
-    order.state = to;
-    store::save_order_state(tx.db, order);
+    store::move_order_state(tx.db, order_id, from, to);
 }
 
 // `paying` is the order whose payment fills the group: its state is its caller's to save.
@@ -167,6 +165,33 @@ void add_group_line(Connection& db, PricingRequest& request, const GroupChoice& 
     request.lines.push_back(PricingInput{std::move(sku), choice.quantity});
 }
 
+namespace {
+
+// The campaign's limits on one order and on one shopper, for opening and joining alike.
+void require_within_limits(Connection& db, const std::string& user_id, const GroupChoice& choice,
+                           const GroupCampaign& c) {
+    if (choice.quantity > c.max_units_per_order)
+        fail(SC_ERR_LIMIT_EXCEEDED, "at most " + std::to_string(c.max_units_per_order) + " per group order", "quantity");
+    if (c.max_units_per_user &&
+        checked_add(store::user_campaign_units(db, user_id, c.id), choice.quantity, "units") > *c.max_units_per_user)
+        fail(SC_ERR_LIMIT_EXCEEDED,
+             "at most " + std::to_string(*c.max_units_per_user) + " units of this campaign per shopper", "quantity");
+}
+
+// Every rule of joining, in the order a refusal names them: the campaign's window and
+// limits, who may join, then the group itself.
+void require_join_allowed(Connection& db, const std::string& user_id, const GroupChoice& choice, const Group& group,
+                          const GroupCampaign& c, int64_t now) {
+    require_window(c, now);
+    require_within_limits(db, user_id, choice, c);
+    if (c.new_users_only && store::has_paid_order(db, user_id))
+        fail(SC_ERR_INVALID_STATE, "only shoppers who have not paid an order yet may join this campaign's groups",
+             "user_id");
+    require_joinable(group, user_id, now);
+}
+
+}  // namespace
+
 GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const GroupChoice& choice) {
     require_choice(choice);
     // The shopper's own lapsed seats count against no limit once settled.
@@ -176,40 +201,45 @@ GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const G
     }
     GroupCheckout out;
     out.opening = choice.mode == GroupChoice::Mode::open;
-    if (out.opening) {
-        out.campaign = require_group_campaign(tx.db, choice.campaign_id, "campaign_id");
-    } else {
+    if (!out.opening) {
         out.group = current_group(tx, choice.group_id);
         // Seats whose payment lapsed are free again before the group is judged full.
         if (settle_lapsed_holders(tx, "group_seat", out.group.id, 0) > 0) out.group = require_group(tx.db, choice.group_id);
         out.campaign = require_group_campaign(tx.db, out.group.campaign_id, "campaign_id");
+        require_join_allowed(tx.db, user_id, choice, out.group, out.campaign, tx.now);
+        out.pay_deadline_cap = out.group.deadline;
+        return out;
     }
+    out.campaign = require_group_campaign(tx.db, choice.campaign_id, "campaign_id");
     const GroupCampaign& c = out.campaign;
     require_window(c, tx.now);
-    if (choice.quantity > c.max_units_per_order)
-        fail(SC_ERR_LIMIT_EXCEEDED, "at most " + std::to_string(c.max_units_per_order) + " per group order", "quantity");
-    if (c.max_units_per_user &&
-        checked_add(store::user_campaign_units(tx.db, user_id, c.id), choice.quantity, "units") > *c.max_units_per_user)
-        fail(SC_ERR_LIMIT_EXCEEDED,
-             "at most " + std::to_string(*c.max_units_per_user) + " units of this campaign per shopper", "quantity");
-    if (out.opening) {
-        if (store::live_group_led_by(tx.db, user_id, c.id))
-            fail(SC_ERR_INVALID_STATE, "the shopper already leads a group of this campaign", "campaign_id");
-        out.group.id = new_id("grp");
-        out.group.campaign_id = c.id;
-        out.group.leader_user_id = user_id;
-        out.group.size = c.group_size;
-        out.group.state = GroupState::pending;
-        out.group.created_at = tx.now;
-        out.pay_deadline_cap = c.ends_at;
-    } else {
-        if (c.new_users_only && store::has_paid_order(tx.db, user_id))
-            fail(SC_ERR_INVALID_STATE, "only shoppers who have not paid an order yet may join this campaign's groups",
-                 "user_id");
-        require_joinable(out.group, user_id, tx.now);
-        out.pay_deadline_cap = out.group.deadline;
-    }
+    require_within_limits(tx.db, user_id, choice, c);
+    if (store::live_group_led_by(tx.db, user_id, c.id))
+        fail(SC_ERR_INVALID_STATE, "the shopper already leads a group of this campaign", "campaign_id");
+    out.group.id = new_id("grp");
+    out.group.campaign_id = c.id;
+    out.group.leader_user_id = user_id;
+    out.group.size = c.group_size;
+    out.group.state = GroupState::pending;
+    out.group.created_at = tx.now;
+    out.pay_deadline_cap = c.ends_at;
     return out;
+}
+
+void refuse_full_group_early(Connection& db, const std::string& user_id, const GroupChoice& choice,
+                             const std::string& idempotency_key, int64_t now) {
+    if (choice.mode != GroupChoice::Mode::join) return;
+    // A retry of a join that went through replays its first result in the write.
+    if (store::find_idempotency(db, "checkout", idempotency_key)) return;
+    try {
+        const Group group = group_as_of(db, require_group(db, choice.group_id), now);
+        require_join_allowed(db, user_id, choice, group, require_group_campaign(db, group.campaign_id, "campaign_id"),
+                             now);
+    } catch (const Error& e) {
+        // Only "full" is answered here: it is the refusal a rush makes common, and the write
+        // would give it for this snapshot too. Anything else the write judges and words itself.
+        if (e.code() == SC_ERR_GROUP_FULL) throw;
+    }
 }
 
 void seat_group_order(Tx& tx, GroupCheckout& checkout, const Order& order, int64_t quantity) {
@@ -332,7 +362,7 @@ bool groups_due(Connection& db, int64_t now) { return !store::due_group_ids(db, 
 Group group_as_of(Connection& db, Group group, int64_t now) {
     for (GroupSeat& s : group.seats) {
         if (s.state != SeatState::reserved) continue;
-        if (payment_lapsed(require_order(db, s.order_id), now)) s.state = SeatState::released;
+        if (store::order_payment_lapsed(db, s.order_id, now)) s.state = SeatState::released;
     }
     if (group.state == GroupState::pending && group.paid_members() == 0 && group.taken_seats() == 0) {
         group.state = GroupState::cancelled;

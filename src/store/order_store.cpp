@@ -244,6 +244,14 @@ void save_order_state(Connection& db, const Order& o) {
     q.exec();
 }
 
+bool move_order_state(Connection& db, const std::string& order_id, sc_order_state_t from, sc_order_state_t to) {
+    SQLite::Statement& q = db.statement("UPDATE orders SET state = ? WHERE id = ? AND state = ?");
+    q.bind(1, static_cast<int>(to));
+    q.bind(2, order_id);
+    q.bind(3, static_cast<int>(from));
+    return q.exec() > 0;
+}
+
 void save_order_points(Connection& db, const Order& o) {
     SQLite::Statement& q =
         db.statement("UPDATE orders SET points_hold = ?, points_spend = ?, points_earned = ?, points_lot = ? WHERE id = ?");
@@ -273,6 +281,15 @@ void insert_refund(Connection& db, const std::string& order_id, const Refund& re
         part.exec();
         part.reset();
     }
+}
+
+bool order_payment_lapsed(Connection& db, const std::string& order_id, int64_t now) {
+    // payment_lapsed (orders/order.hpp) without loading the order: created, window over.
+    SQLite::Statement& q = db.statement("SELECT 1 FROM orders WHERE id = ? AND state = ? AND pay_deadline <= ?");
+    q.bind(1, order_id);
+    q.bind(2, static_cast<int>(SC_ORDER_CREATED));
+    q.bind(3, now);
+    return q.executeStep();
 }
 
 std::vector<std::string> lapsed_order_ids(Connection& db, int64_t now, int64_t limit) {

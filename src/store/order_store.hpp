@@ -14,10 +14,14 @@ namespace sc::store {
 void insert_order(Connection& db, const Order& order);
 std::optional<Order> find_order(Connection& db, const std::string& id);
 void save_order_state(Connection& db, const Order& order);  // state, reason, payment
+// Moves the order from state `from` to `to`; false (nothing changed) when it is in another.
+bool move_order_state(Connection& db, const std::string& order_id, sc_order_state_t from, sc_order_state_t to);
 void save_order_points(Connection& db, const Order& order);  // its points hold, what payment spent and earned
 void insert_refund(Connection& db, const std::string& order_id, const Refund& refund, const RefundPlan& plan);
 // Up to `limit` unpaid orders whose payment window has passed at `now`, oldest
 // deadline first.
+// Whether the order is unpaid past its payment window (orders/order.hpp, payment_lapsed).
+bool order_payment_lapsed(Connection& db, const std::string& order_id, int64_t now);
 std::vector<std::string> lapsed_order_ids(Connection& db, int64_t now, int64_t limit);
 
 // A position in a shopper's orders, newest first.

@@ -17,9 +17,17 @@
 
 namespace sc::steps {
 
+namespace {
+
+[[noreturn]] void fail_no_group(const std::string& group_id) {
+    fail(SC_ERR_NOT_FOUND, "no group " + group_id, "group_id");
+}
+
+}  // namespace
+
 Group require_group(Connection& db, const std::string& group_id) {
     auto group = store::find_group(db, group_id);
-    if (!group) fail(SC_ERR_NOT_FOUND, "no group " + group_id, "group_id");
+    if (!group) fail_no_group(group_id);
     return std::move(*group);
 }
 
@@ -156,8 +164,13 @@ GroupCampaign require_group_campaign(Connection& db, const std::string& campaign
 void add_group_line(Connection& db, PricingRequest& request, const GroupChoice& choice, bool check_stock) {
     require_choice(choice);
     const bool opening = choice.mode == GroupChoice::Mode::open;
-    const GroupCampaign campaign = require_group_campaign(
-        db, opening ? choice.campaign_id : require_group(db, choice.group_id).campaign_id, "campaign_id");
+    std::string campaign_id = choice.campaign_id;
+    if (!opening) {
+        auto of_group = store::campaign_of_group(db, choice.group_id);
+        if (!of_group) fail_no_group(choice.group_id);
+        campaign_id = std::move(*of_group);
+    }
+    const GroupCampaign campaign = require_group_campaign(db, campaign_id, "campaign_id");
     Sku sku = require_sku(db, campaign.sku_id);
     if (check_stock) check_line_quantity(sku, choice.quantity, available_stock(db, sku, request.now));
     request.item_offers.push_back(

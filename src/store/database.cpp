@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -172,12 +173,25 @@ SQLite::Statement& Connection::statement(const std::string& sql) {
     if (auto found = statements_.find(sql); found != statements_.end()) {
         found->second->reset();
         found->second->clearBindings();
+        note_used(found->second.get());
         return *found->second;
     }
     // Prepared before it enters the cache: SQL that fails to prepare (a damaged schema)
     // leaves no empty entry behind.
     auto prepared = std::make_unique<SQLite::Statement>(db_, sql);
-    return *statements_.emplace(sql, std::move(prepared)).first->second;
+    SQLite::Statement& out = *statements_.emplace(sql, std::move(prepared)).first->second;
+    note_used(&out);
+    return out;
+}
+
+void Connection::note_used(SQLite::Statement* statement) {
+    // A connection used outside a transaction (a test's) is never reset: the list keeps
+    // each statement once rather than growing with every use.
+    if (used_.size() >= 256) {
+        std::sort(used_.begin(), used_.end());
+        used_.erase(std::unique(used_.begin(), used_.end()), used_.end());
+    }
+    used_.push_back(statement);
 }
 
 void Connection::run_control(const char* sql) {
@@ -196,7 +210,9 @@ void Connection::run_control(const char* sql) {
 }
 
 void Connection::reset_all() noexcept {
-    for (auto& [sql, statement] : statements_) {
+    // Only the statements handed out since the last reset can hold a cursor: a connection
+    // keeps hundreds prepared, and resetting each after every transaction added up.
+    for (SQLite::Statement* statement : used_) {
         try {
             statement->reset();
         } catch (const SQLite::Exception&) {
@@ -204,6 +220,7 @@ void Connection::reset_all() noexcept {
             // already dealt with it.
         }
     }
+    used_.clear();
 }
 
 std::vector<std::string> Connection::prepared_sql() const {

@@ -57,7 +57,8 @@ public:
 
     // The statement for this SQL, prepared on first use, reset and unbound after.
     SQLite::Statement& statement(const std::string& sql);
-    // Resets every cached statement, so none holds a read cursor past a transaction.
+    // Resets every cached statement used since the last call, so none holds a read cursor
+    // past a transaction.
     void reset_all() noexcept;
     SQLite::Database& raw() { return db_; }
     // The SQL of every statement prepared so far (the query-plan test reads it).
@@ -67,8 +68,11 @@ public:
     void run_control(const char* sql);
 
 private:
+    void note_used(SQLite::Statement* statement);
+
     SQLite::Database db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::vector<SQLite::Statement*> used_;  // handed out since the last reset_all
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> control_;
 };
 

@@ -181,6 +181,13 @@ void save_seat(Connection& db, const GroupSeat& s) {
     if (q.exec() != 1) fail(SC_ERR_INTERNAL, "a seat to save is not stored");
 }
 
+std::optional<std::string> campaign_of_group(Connection& db, const std::string& group_id) {
+    SQLite::Statement& q = db.statement("SELECT campaign_id FROM groups WHERE id = ?");
+    q.bind(1, group_id);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
 std::optional<std::string> group_of_order(Connection& db, const std::string& order_id) {
     SQLite::Statement& q = db.statement("SELECT group_id FROM group_seats WHERE order_id = ?");
     q.bind(1, order_id);

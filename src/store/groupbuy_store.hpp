@@ -38,6 +38,8 @@ void free_group_seat(Connection& db, const std::string& group_id);
 void insert_seat(Connection& db, const std::string& group_id, const std::string& campaign_id, const GroupSeat& seat);
 void save_seat(Connection& db, const GroupSeat& seat);
 // The group an order holds a seat in, if any.
+// The campaign a group belongs to, without reading its seats.
+std::optional<std::string> campaign_of_group(Connection& db, const std::string& group_id);
 std::optional<std::string> group_of_order(Connection& db, const std::string& order_id);
 int64_t next_seat_position(Connection& db, const std::string& group_id);
 

@@ -11,7 +11,6 @@
 #include "store/catalog_store.hpp"
 #include "store/coupon_store.hpp"
 #include "store/groupbuy_store.hpp"
-#include "store/idempotency_store.hpp"
 #include "store/order_store.hpp"
 #include "store/parsed_by_text.hpp"
 
@@ -237,22 +236,6 @@ GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const G
     out.group.created_at = tx.now;
     out.pay_deadline_cap = c.ends_at;
     return out;
-}
-
-void refuse_full_group_early(Connection& db, const std::string& user_id, const GroupChoice& choice,
-                             const std::string& idempotency_key, int64_t now) {
-    if (choice.mode != GroupChoice::Mode::join) return;
-    // A retry of a join that went through replays its first result in the write.
-    if (store::find_idempotency(db, "checkout", idempotency_key)) return;
-    try {
-        const Group group = group_as_of(db, require_group(db, choice.group_id), now);
-        require_join_allowed(db, user_id, choice, group, require_group_campaign(db, group.campaign_id, "campaign_id"),
-                             now);
-    } catch (const Error& e) {
-        // Only "full" is answered here: it is the refusal a rush makes common, and the write
-        // would give it for this snapshot too. Anything else the write judges and words itself.
-        if (e.code() == SC_ERR_GROUP_FULL) throw;
-    }
 }
 
 void seat_group_order(Tx& tx, GroupCheckout& checkout, const Order& order, int64_t quantity) {

@@ -32,14 +32,6 @@ struct GroupCheckout {
 // shopper's lapsed seats settled first. Throws with the rule's status and field.
 GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const GroupChoice& choice);
 
-// Before the write, on a snapshot: a join the write would refuse as full (the group filled,
-// or every seat taken by a paid or unexpired order) is refused here, so that under a rush on
-// one group the refused joiners never take a turn on the writer. The refusal is the write's
-// at the snapshot's moment. Any other outcome is left to the write, which checks every rule
-// again; so is a retry under a key that already went through (it replays its first result).
-void refuse_full_group_early(Connection& db, const std::string& user_id, const GroupChoice& choice,
-                             const std::string& idempotency_key, int64_t now);
-
 // After the order is stored: the group (when opening), its seat and campaign-stock holds,
 // the seat row and their events. SC_ERR_GROUP_FULL when the last seat went to another.
 void seat_group_order(Tx& tx, GroupCheckout& checkout, const Order& order, int64_t quantity);

@@ -57,10 +57,6 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
     require_id(user_id, "user_id");
     require_id(idempotency_key, "idempotency_key");
     steps::require_one_context(checkout_request);
-    if (checkout_request.group.mode == GroupChoice::Mode::join)
-        read([&](Connection& db, int64_t now) {
-            steps::refuse_full_group_early(db, user_id, checkout_request.group, idempotency_key, now);
-        });
     Order result;
     write([&](Tx& tx) {
         // The request is part of the key's record: other coupons under the same key conflict.

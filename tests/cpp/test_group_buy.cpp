@@ -7,8 +7,6 @@
 
 #include <doctest/doctest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -397,44 +395,6 @@ TEST_CASE("a lapsed leader's order cancels the pending group; an idempotent chec
     CHECK(shop.count("group.cancelled") == 1);
     // Ann may lead another group now.
     shop.lead("ann");
-}
-
-TEST_CASE("a join of a full group is refused without a turn on the writer; any other answer is the write's") {
-    TempDb db;
-    ManualClock clock;
-    EngineConfig config = config_for(db, clock);
-    config.store.busy_timeout_ms = 0;
-    Engine engine(config);
-    engine.put_sku(make_sku("box", 12800, 100));
-    engine.put_group_campaign(mooncakes(2));
-    CheckoutRequest open;
-    open.group = open_of("mid-autumn");
-    const Order lead = engine.checkout("ann", open, "ann-co");
-    engine.pay(lead.id, "ann-pay", lead.total, "ann-pay");
-    const std::string gid = engine.groups_of_user("ann", 10).front().id;
-    CheckoutRequest join;
-    join.group = join_of(gid);
-    const Order bo = engine.checkout("bo", join, "bo-co");  // the last seat, not paid yet
-    CheckoutRequest too_many;
-    too_many.group = join_of(gid, 3);
-    {
-        // Another connection holds the write lock: whatever needs the writer fails busy.
-        SQLite::Database other(db.path, SQLite::OPEN_READWRITE);
-        other.exec("BEGIN IMMEDIATE");
-        CHECK_SC_ERROR(engine.checkout("cy", join, "cy-co"), SC_ERR_GROUP_FULL);
-        // Bo's retry is the write's to replay, and a request the campaign refuses first is the
-        // write's to word: neither is answered "full".
-        CHECK_SC_ERROR(engine.checkout("bo", join, "bo-co"), SC_ERR_BUSY);
-        CHECK_SC_ERROR(engine.checkout("cy", too_many, "cy-many"), SC_ERR_BUSY);
-        other.exec("ROLLBACK");
-    }
-    CHECK(engine.checkout("bo", join, "bo-co").id == bo.id);
-    CHECK_SC_ERROR(engine.checkout("cy", too_many, "cy-many"), SC_ERR_LIMIT_EXCEEDED);
-    CHECK_SC_ERROR(engine.checkout("cy", join, "cy-co2"), SC_ERR_GROUP_FULL);
-    // Once bo's window lapses the seat reads free, and the early look lets cy through.
-    clock.advance_ms(EngineConfig{}.payment_window_ms);
-    const Order cy = engine.checkout("cy", join, "cy-co3");
-    CHECK(engine.group(gid).seat_of_order(cy.id) != nullptr);
 }
 
 TEST_CASE("exactly N: threads racing for the last seat produce exactly one winner, round after round") {

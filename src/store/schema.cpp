@@ -680,7 +680,7 @@ CREATE TABLE bargain_helps (
 )sql",
         // 15: every write asks for groups and bargains past their deadline, in (deadline, id)
         // order. Their indexes held the deadline alone, so SQLite sorted the id part in a
-        // temporary b-tree on each call, empty or not: about a fifth of a group-buy join's
+        // temporary b-tree on each call, empty or not: a tenth of a group-buy join's
         // instructions (docs/benchmarks.md, "Group-buy"). With the id in the index the order
         // is the index's own.
         R"sql(

@@ -196,8 +196,7 @@ private:
     SQLite::Statement event_;
 };
 
-// Engine, storage floor and raw inserts measured by turns, each round starting with another
-// of the three, so that the machine's drift falls on all alike.
+// Engine, storage floor and raw inserts measured by turns (by_turns).
 struct ThreeWay {
     double engine_per_s = 0;
     double floor_per_s = 0;
@@ -209,24 +208,19 @@ struct ThreeWay {
 
 ThreeWay three_way(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
                    const std::function<double(int64_t)>& floor, const std::function<double(int64_t)>& raw) {
+    const auto s = by_turns(per_round, rounds, {engine, floor, raw});
     ThreeWay m;
-    double seconds[3] = {0, 0, 0};
-    const std::function<double(int64_t)>* runs[3] = {&engine, &floor, &raw};
-    for (int64_t r = 0; r < rounds; ++r) {
-        double s[3] = {0, 0, 0};
-        for (int64_t k = 0; k < 3; ++k) {
-            const auto which = static_cast<size_t>((r + k) % 3);
-            s[which] = (*runs[which])(per_round);
-        }
-        for (size_t i = 0; i < 3; ++i) seconds[i] += s[i];
-        m.engine_to_raw.push_back(s[2] / s[0]);
-        m.floor_to_raw.push_back(s[2] / s[1]);
-        m.engine_to_floor.push_back(s[1] / s[0]);
+    double total[3] = {0, 0, 0};
+    for (size_t r = 0; r < s[0].size(); ++r) {
+        for (size_t i = 0; i < 3; ++i) total[i] += s[i][r];
+        m.engine_to_raw.push_back(s[2][r] / s[0][r]);
+        m.floor_to_raw.push_back(s[2][r] / s[1][r]);
+        m.engine_to_floor.push_back(s[1][r] / s[0][r]);
     }
     const double n = static_cast<double>(per_round * rounds);
-    m.engine_per_s = n / seconds[0];
-    m.floor_per_s = n / seconds[1];
-    m.raw_per_s = n / seconds[2];
+    m.engine_per_s = n / total[0];
+    m.floor_per_s = n / total[1];
+    m.raw_per_s = n / total[2];
     return m;
 }
 

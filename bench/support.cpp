@@ -277,24 +277,28 @@ double RawInsertFloor::run_batched(int64_t n, int64_t per_tx) {
     return seconds_since(start);
 }
 
+std::vector<std::vector<double>> by_turns(int64_t per_round, int64_t rounds,
+                                          const std::vector<std::function<double(int64_t)>>& runs) {
+    const size_t k = runs.size();
+    std::vector<std::vector<double>> seconds(k);
+    for (int64_t r = 0; r < rounds; ++r)
+        for (size_t step = 0; step < k; ++step) {
+            const size_t which = (static_cast<size_t>(r) + step) % k;
+            seconds[which].push_back(runs[which](per_round));
+        }
+    return seconds;
+}
+
 Alternated alternate_rounds(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
                             const std::function<double(int64_t)>& raw) {
+    const auto seconds = by_turns(per_round, rounds, {engine, raw});
     Alternated m;
     double engine_s = 0;
     double raw_s = 0;
-    for (int64_t r = 0; r < rounds; ++r) {
-        double e = 0;
-        double w = 0;
-        if (r % 2 == 0) {
-            e = engine(per_round);
-            w = raw(per_round);
-        } else {
-            w = raw(per_round);
-            e = engine(per_round);
-        }
-        engine_s += e;
-        raw_s += w;
-        m.ratios.push_back(w / e);
+    for (size_t r = 0; r < seconds[0].size(); ++r) {
+        engine_s += seconds[0][r];
+        raw_s += seconds[1][r];
+        m.ratios.push_back(seconds[1][r] / seconds[0][r]);
     }
     m.engine_per_s = static_cast<double>(per_round * rounds) / engine_s;
     m.raw_per_s = static_cast<double>(per_round * rounds) / raw_s;

@@ -154,6 +154,11 @@ struct Alternated {
     double raw_per_s = 0;          // over all rounds
     std::vector<double> ratios;    // per round: (engine op/s) / (raw op/s)
 };
+// runs[i](n) runs n operations and returns the seconds they took. Round r runs them in the
+// order r % k, (r + 1) % k, … for k runs, so each starts rounds in turn. Returns
+// seconds[run][round].
+std::vector<std::vector<double>> by_turns(int64_t per_round, int64_t rounds,
+                                          const std::vector<std::function<double(int64_t)>>& runs);
 // engine(n) and raw(n) run n operations and return the seconds they took.
 Alternated alternate_rounds(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
                             const std::function<double(int64_t)>& raw);

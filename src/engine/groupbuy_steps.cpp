@@ -44,12 +44,6 @@ nlohmann::json seat_payload(const Group& group, const GroupSeat& seat) {
             {"seats_left", group.seats_left()}};
 }
 
-// Moves a member's order from `from` to `to` (a refunded or partly refunded order keeps its
-// state: only the group's own states move).
-void move_order(Tx& tx, const std::string& order_id, sc_order_state_t from, sc_order_state_t to) {
-    store::move_order_state(tx.db, order_id, from, to);
-}
-
 // `paying` is the order whose payment fills the group: its state is its caller's to save.
 void fill_group(Tx& tx, Group& group, int64_t virtual_members, int64_t at, Order* paying) {
     group.state = GroupState::filled;
@@ -61,7 +55,7 @@ void fill_group(Tx& tx, Group& group, int64_t virtual_members, int64_t at, Order
         if (s.state != SeatState::paid) continue;
         orders.push_back(s.order_id);
         if (paying && s.order_id == paying->id) paying->state = SC_ORDER_GROUP_CONFIRMED;
-        else move_order(tx, s.order_id, SC_ORDER_AWAITING_GROUP, SC_ORDER_GROUP_CONFIRMED);
+        else store::move_order_state(tx.db, s.order_id, SC_ORDER_AWAITING_GROUP, SC_ORDER_GROUP_CONFIRMED);
     }
     tx.emit(NewEvent{"group.filled", group.id,
                      {{"group_id", group.id}, {"campaign_id", group.campaign_id}, {"paid_members", group.paid_members()},
@@ -78,7 +72,7 @@ void fail_group(Tx& tx, Group& group) {
                       {"paid_members", group.paid_members()}, {"size", group.size}}});
     for (const GroupSeat& s : group.seats) {
         if (s.state != SeatState::paid) continue;
-        move_order(tx, s.order_id, SC_ORDER_AWAITING_GROUP, SC_ORDER_GROUP_FAILED);
+        store::move_order_state(tx.db, s.order_id, SC_ORDER_AWAITING_GROUP, SC_ORDER_GROUP_FAILED);
         const Order order = require_order(tx.db, s.order_id);
         // Each member's own order, with its own amount: the host refunds each one. The
         // amount is what the refund calls can return (the goods); shipping is the host's.
@@ -190,18 +184,6 @@ void require_within_limits(Connection& db, const std::string& user_id, const Gro
              "at most " + std::to_string(*c.max_units_per_user) + " units of this campaign per shopper", "quantity");
 }
 
-// Every rule of joining, in the order a refusal names them: the campaign's window and
-// limits, who may join, then the group itself.
-void require_join_allowed(Connection& db, const std::string& user_id, const GroupChoice& choice, const Group& group,
-                          const GroupCampaign& c, int64_t now) {
-    require_window(c, now);
-    require_within_limits(db, user_id, choice, c);
-    if (c.new_users_only && store::has_paid_order(db, user_id))
-        fail(SC_ERR_INVALID_STATE, "only shoppers who have not paid an order yet may join this campaign's groups",
-             "user_id");
-    require_joinable(group, user_id, now);
-}
-
 }  // namespace
 
 GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const GroupChoice& choice) {
@@ -218,7 +200,13 @@ GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const G
         // Seats whose payment lapsed are free again before the group is judged full.
         if (settle_lapsed_holders(tx, "group_seat", out.group.id, 0) > 0) out.group = require_group(tx.db, choice.group_id);
         out.campaign = require_group_campaign(tx.db, out.group.campaign_id, "campaign_id");
-        require_join_allowed(tx.db, user_id, choice, out.group, out.campaign, tx.now);
+        // The rules of joining, in the order a refusal names them.
+        require_window(out.campaign, tx.now);
+        require_within_limits(tx.db, user_id, choice, out.campaign);
+        if (out.campaign.new_users_only && store::has_paid_order(tx.db, user_id))
+            fail(SC_ERR_INVALID_STATE, "only shoppers who have not paid an order yet may join this campaign's groups",
+                 "user_id");
+        require_joinable(out.group, user_id, tx.now);
         out.pay_deadline_cap = out.group.deadline;
         return out;
     }

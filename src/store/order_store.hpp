@@ -14,7 +14,8 @@ namespace sc::store {
 void insert_order(Connection& db, const Order& order);
 std::optional<Order> find_order(Connection& db, const std::string& id);
 void save_order_state(Connection& db, const Order& order);  // state, reason, payment
-// Moves the order from state `from` to `to`; false (nothing changed) when it is in another.
+// Moves the order from state `from` to `to`; false (nothing changed) when it is in another
+// (a group's members move only from awaiting the group: a refunded order keeps its state).
 bool move_order_state(Connection& db, const std::string& order_id, sc_order_state_t from, sc_order_state_t to);
 void save_order_points(Connection& db, const Order& order);  // its points hold, what payment spent and earned
 void insert_refund(Connection& db, const std::string& order_id, const Refund& refund, const RefundPlan& plan);

@@ -30,12 +30,15 @@ std::vector<Event> events_after(Connection& db, int64_t after_seq, int64_t limit
 
 int64_t prune_events(Connection& db, int64_t cutoff, int64_t limit) {
     // The first event still inside the window bounds the deletion; if none is (within
-    // the next `limit`), delete the `limit` oldest.
+    // the next `limit`), delete the `limit` oldest. The newest event always stays: a new
+    // row's seq is the largest one + 1, so an emptied log would number from 1 again and
+    // every host's cursor would skip what follows.
+    const int64_t newest = latest_event_seq(db);
     SQLite::Statement& oldest = db.statement("SELECT seq, time_ms FROM events ORDER BY seq LIMIT ?");
     oldest.bind(1, limit);
     int64_t last_to_delete = -1;
     while (oldest.executeStep()) {
-        if (oldest.getColumn(1).getInt64() >= cutoff) break;
+        if (oldest.getColumn(1).getInt64() >= cutoff || oldest.getColumn(0).getInt64() == newest) break;
         last_to_delete = oldest.getColumn(0).getInt64();
     }
     oldest.reset();
@@ -51,7 +54,9 @@ int64_t latest_event_time(Connection& db) {
 }
 
 bool oldest_event_before(Connection& db, int64_t cutoff) {
-    SQLite::Statement& q = db.statement("SELECT time_ms FROM events ORDER BY seq LIMIT 1");
+    // The newest event is kept whatever its age (prune_events).
+    SQLite::Statement& q =
+        db.statement("SELECT time_ms FROM events WHERE seq < (SELECT MAX(seq) FROM events) ORDER BY seq LIMIT 1");
     return q.executeStep() && q.getColumn(0).getInt64() < cutoff;
 }
 

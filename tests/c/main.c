@@ -30,6 +30,7 @@ void test_engine_compact_args(void);
 void test_engine_sizing_options(void);
 void test_sweep_pages(void);
 void test_compact_retention(void);
+void test_compact_keeps_newest_event(void);
 void test_cart_add_once(void);
 void test_bool_arguments_from_foreign_callers(void);
 void test_foreign_database_refused(void);
@@ -176,6 +177,7 @@ static const h_test_case tests[] = {
     {"engine_sizing_options", test_engine_sizing_options},
     {"sweep_pages", test_sweep_pages},
     {"compact_retention", test_compact_retention},
+    {"compact_keeps_newest_event", test_compact_keeps_newest_event},
     {"cart_add_once", test_cart_add_once},
     {"bool_arguments_from_foreign_callers", test_bool_arguments_from_foreign_callers},
     {"foreign_database_refused", test_foreign_database_refused},

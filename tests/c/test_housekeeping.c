@@ -137,3 +137,30 @@ void test_compact_retention(void) {
     sc_order_free(first);
     fx_close(&fx);
 }
+
+/* The newest event stays however old, so the next one is numbered after it. */
+void test_compact_keeps_newest_event(void) {
+    fixture fx;
+    int64_t events = -1, count = 0, last = 0;
+    bool more = true;
+    sc_events* left = NULL;
+    fx_open_file_with(&fx, short_retention);
+    fx_import_standard(&fx);
+    fx_track_user(&fx, "u1");
+    CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cake", 1, &E));
+    last = events_last_seq(fx.engine, &count);
+    CHECK(count >= 2);
+    fx_advance(&fx, 2 * HOUR_MS); /* every event is past the retention */
+
+    CHECK_OK(sc_engine_compact(fx.engine, 100000, &events, NULL, &more, &E));
+    CHECK_EQ(events, count - 1);
+    CHECK(!more);
+    CHECK_OK(sc_engine_events_read(fx.engine, 0, 100, &left, &E));
+    CHECK_EQ((int64_t)sc_events_count(left), 1);
+    CHECK_EQ(sc_events_seq(left, 0), last);
+    sc_events_free(left);
+
+    CHECK_OK(sc_engine_cart_add(fx.engine, "u1", "cake", 1, &E));
+    CHECK_EQ(events_last_seq(fx.engine, NULL), last + 1);
+    fx_close(&fx);
+}

@@ -5,6 +5,7 @@
 #include "program/program_document.hpp"
 #include "support.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -357,6 +358,26 @@ TEST_CASE("limits: units per order and per shopper, one live group per leader, n
     // The campaign's window.
     shop.clock.advance_ms(10 * 24 * 60 * kMinute);
     CHECK_SC_ERROR_FIELD(shop.checkout("eve", open_of("mid-autumn")), SC_ERR_EXPIRED, "campaign_id");
+}
+
+TEST_CASE("a shopper's live group in a campaign is looked up by leader, not among the campaign's groups") {
+    // Opening checks that the leader has no live group in the campaign; with the campaign's
+    // index alone that visited every pending and open group of a popular campaign.
+    GroupShop shop;
+    for (const char* leader : {"ann", "bo", "cy"}) shop.lead(leader);
+    CHECK_SC_ERROR_FIELD(shop.checkout("bo", open_of("mid-autumn")), SC_ERR_INVALID_STATE, "campaign_id");
+    SQLite::Database db(shop.db.path, SQLite::OPEN_READONLY);
+    int looked_up = 0;
+    for (const std::string& sql : shop.engine.prepared_sql()) {
+        if (sql.find("FROM groups WHERE leader_user_id = ?") == std::string::npos) continue;
+        ++looked_up;
+        SQLite::Statement plan(db, "EXPLAIN QUERY PLAN " + sql);
+        REQUIRE(plan.executeStep());
+        INFO(sql, " => ", plan.getColumn(3).getString());
+        CHECK(plan.getColumn(3).getString().find("groups_live_by_leader (leader_user_id=? AND campaign_id=?)") !=
+              std::string::npos);
+    }
+    CHECK(looked_up == 1);
 }
 
 TEST_CASE("discovery lists open groups with the fewest seats left first, and a shopper's groups") {

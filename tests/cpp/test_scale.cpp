@@ -381,6 +381,36 @@ TEST_CASE("compaction forgets events and idempotency keys past their retention, 
     CHECK(second.id != first.id);
 }
 
+TEST_CASE("compaction keeps the newest event however old, so sequence numbers never go back") {
+    TempDb file;
+    ManualClock clock;
+    EngineConfig config = config_for(file, clock);
+    config.event_retention_ms = kDay;
+    Engine engine(config);
+    engine.put_sku(make_sku("tea", 6800, 100));
+    engine.cart_add("lin", "tea", 1);
+    const auto before = engine.events(0, 10000);
+    REQUIRE(before.size() >= 2);
+    clock.advance_ms(2 * kDay);  // every event is past the retention
+
+    const CompactResult result = engine.compact(1000);
+    CHECK(result.events_removed == static_cast<int64_t>(before.size()) - 1);
+    CHECK_FALSE(result.more);  // what is left is the one event compaction keeps
+    const auto kept = engine.events(0, 10000);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept.front().seq == before.back().seq);
+    CHECK(engine.compact(1000).events_removed == 0);
+
+    engine.cart_add("lin", "tea", 1);
+    const auto after = engine.events(before.back().seq, 10);
+    REQUIRE(after.size() == 1);
+    CHECK(after.front().seq == before.back().seq + 1);
+    // The kept event goes once a newer one exists.
+    clock.advance_ms(2 * kDay);
+    engine.cart_add("lin", "tea", 1);
+    CHECK(engine.compact(1000).events_removed == 2);
+}
+
 TEST_CASE("migrating a version 1 file computes each reserved counter from its holds") {
     TempDb file;
     {

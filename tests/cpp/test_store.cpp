@@ -274,6 +274,36 @@ TEST_CASE("migration 11 keeps every row of the rebuilt tables, their checks and 
     CHECK_THROWS(raw.exec("INSERT INTO holds VALUES ('h4', 'no-such-order', 'stock', 'tea', 1, 'held', 2)"));
 }
 
+TEST_CASE("migration 16 numbers the event log on from where AUTOINCREMENT had reached") {
+    // Two version 15 files: one whose oldest events compaction removed, one that compaction
+    // had emptied, newest event included.
+    for (const bool emptied : {false, true}) {
+        CAPTURE(emptied);
+        TempDb file;
+        {
+            SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            for (size_t i = 0; i < 15; ++i) db.exec(migrations()[i]);
+            db.exec("PRAGMA user_version=15");
+            for (int i = 1; i <= 5; ++i)
+                db.exec("INSERT INTO events(type, subject_id, time_ms, payload) VALUES ('sku.put', 'tea', " +
+                        std::to_string(100 * i) + ", '{}')");
+            db.exec(emptied ? "DELETE FROM events" : "DELETE FROM events WHERE seq <= 2");
+        }
+        { Database db({file.path, SC_DURABILITY_FULL, 1000}); }
+        SQLite::Database raw(file.path, SQLite::OPEN_READWRITE);
+        CHECK(raw.execAndGet("PRAGMA user_version").getInt() == schema_version());
+        CHECK(raw.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'events'").getString().find("AUTOINCREMENT") ==
+              std::string::npos);
+        CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name IN ('events_by_type', "
+                             "'groups_live_by_leader')").getInt() == 2);
+        const std::string kept = emptied ? "5:events.compacted:0" : "3:sku.put:300,4:sku.put:400,5:sku.put:500";
+        CHECK(raw.execAndGet("SELECT group_concat(seq || ':' || type || ':' || time_ms, ',') FROM "
+                             "(SELECT * FROM events ORDER BY seq)").getString() == kept);
+        raw.exec("INSERT INTO events(type, subject_id, time_ms, payload) VALUES ('sku.put', 'tea', 600, '{}')");
+        CHECK(raw.execAndGet("SELECT MAX(seq) FROM events").getInt64() == 6);
+    }
+}
+
 TEST_CASE("no table checks a list of three names or more with IN") {
     // SQLite 3.40 fills a temporary b-tree on every row such a CHECK tests (migration 11);
     // a list is spelled with OR instead. Two values are fine: SQLite rewrites them.

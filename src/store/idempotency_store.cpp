@@ -25,8 +25,8 @@ void save_idempotency(Connection& db, const std::string& scope, const std::strin
 }
 
 int64_t prune_idempotency(Connection& db, int64_t cutoff, int64_t limit) {
-    SQLite::Statement& q = db.statement("DELETE FROM idempotency WHERE rowid IN (SELECT rowid FROM idempotency "
-                                        "WHERE created_at < ? ORDER BY created_at LIMIT ?)");
+    SQLite::Statement& q = db.statement("DELETE FROM idempotency WHERE (scope, key) IN (SELECT scope, key FROM "
+                                        "idempotency WHERE created_at < ? ORDER BY created_at LIMIT ?)");
     q.bind(1, cutoff);
     q.bind(2, limit);
     return q.exec();

@@ -715,6 +715,69 @@ ALTER TABLE events_v16 RENAME TO events;
 CREATE INDEX events_by_type ON events(type, seq);
 CREATE INDEX groups_live_by_leader ON groups(leader_user_id, campaign_id) WHERE state = 'pending' OR state = 'open';
 )sql",
+        // 17: the rows an order writes beside itself, and the idempotency records, keyed by their
+        // primary key alone (WITHOUT ROWID). As rowid tables each kept its rows in one b-tree and
+        // its primary key in another, so every checkout and payment wrote both: about five
+        // b-tree pages of a group-buy join's fifty (docs/benchmarks.md, "Group-buy"). Columns,
+        // checks, keys and the index by age are as before; none of these tables is read by rowid.
+        R"sql(
+CREATE TABLE order_adjustments_v17 (
+    order_id   TEXT NOT NULL,
+    line_index INTEGER NOT NULL,
+    position   INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind = 'item_price' OR kind = 'promotion' OR kind = 'coupon' OR kind = 'points'),
+    source_id  TEXT NOT NULL,
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (order_id, line_index, position),
+    FOREIGN KEY (order_id, line_index) REFERENCES order_lines(order_id, line_index)
+) WITHOUT ROWID;
+INSERT INTO order_adjustments_v17 SELECT order_id, line_index, position, kind, source_id, amount FROM order_adjustments;
+DROP TABLE order_adjustments;
+ALTER TABLE order_adjustments_v17 RENAME TO order_adjustments;
+CREATE TABLE order_merchants_v17 (
+    order_id           TEXT NOT NULL REFERENCES orders(id),
+    position           INTEGER NOT NULL,
+    merchant_id        TEXT NOT NULL,
+    subtotal           INTEGER NOT NULL,
+    discount           INTEGER NOT NULL,
+    goods_net          INTEGER NOT NULL,
+    shipping_fee       INTEGER NOT NULL CHECK (shipping_fee >= 0),
+    shipping_waived    INTEGER NOT NULL CHECK (shipping_waived >= 0),
+    shipping_waived_by TEXT NOT NULL,
+    shipping           INTEGER NOT NULL CHECK (shipping >= 0),
+    total              INTEGER NOT NULL,
+    points_amount      INTEGER NOT NULL DEFAULT 0 CHECK (points_amount >= 0),
+    PRIMARY KEY (order_id, position)
+) WITHOUT ROWID;
+INSERT INTO order_merchants_v17 SELECT order_id, position, merchant_id, subtotal, discount, goods_net, shipping_fee,
+    shipping_waived, shipping_waived_by, shipping, total, points_amount FROM order_merchants;
+DROP TABLE order_merchants;
+ALTER TABLE order_merchants_v17 RENAME TO order_merchants;
+CREATE TABLE order_applied_v17 (
+    order_id    TEXT NOT NULL REFERENCES orders(id),
+    position    INTEGER NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('promotion', 'coupon')),
+    source_id   TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (order_id, position)
+) WITHOUT ROWID;
+INSERT INTO order_applied_v17 SELECT order_id, position, kind, source_id, template_id, amount FROM order_applied;
+DROP TABLE order_applied;
+ALTER TABLE order_applied_v17 RENAME TO order_applied;
+CREATE TABLE idempotency_v17 (
+    scope      TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    request    TEXT NOT NULL,
+    result_id  TEXT NOT NULL,
+    created_at INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (scope, key)
+) WITHOUT ROWID;
+INSERT INTO idempotency_v17 SELECT scope, key, request, result_id, created_at FROM idempotency;
+DROP TABLE idempotency;
+ALTER TABLE idempotency_v17 RENAME TO idempotency;
+CREATE INDEX idempotency_by_age ON idempotency(created_at);
+)sql",
     };
     return steps;
 }

@@ -304,6 +304,48 @@ TEST_CASE("migration 16 numbers the event log on from where AUTOINCREMENT had re
     }
 }
 
+TEST_CASE("migration 17 keeps every row of the tables it keys without rowids, their checks and their keys") {
+    TempDb file;
+    {
+        SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA foreign_keys=ON");
+        for (size_t i = 0; i < 16; ++i) db.exec(migrations()[i]);
+        db.exec("PRAGMA user_version=16");
+        db.exec("INSERT INTO orders(id, user_id, state, currency, subtotal, total, created_at, pay_deadline) "
+                "VALUES ('o1', 'u', 1, 'CNY', 1000, 1000, 1, 2)");
+        db.exec("INSERT INTO order_lines VALUES ('o1', 0, 'tea', 'Tea', 'm', 1, 1000, 1000, 900)");
+        db.exec("INSERT INTO order_adjustments VALUES ('o1', 0, 0, 'coupon', 'tpl', 100)");
+        db.exec("INSERT INTO order_merchants VALUES ('o1', 0, 'm', 1000, 100, 900, 0, 0, '', 0, 900, 50)");
+        db.exec("INSERT INTO order_applied VALUES ('o1', 0, 'coupon', 'c1', 'tpl', 100)");
+        db.exec("INSERT INTO idempotency VALUES ('checkout', 'k1', 'user=u', 'o1', 7), ('pay', 'k2', 'o1', 'o1', 8)");
+    }
+    { Database db({file.path, SC_DURABILITY_FULL, 1000}); }
+    SQLite::Database raw(file.path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA foreign_keys=ON");
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == schema_version());
+    for (const char* table : {"order_adjustments", "order_merchants", "order_applied", "idempotency"}) {
+        INFO(table);
+        CHECK(raw.execAndGet(std::string("SELECT sql FROM sqlite_master WHERE name = '") + table + "'")
+                  .getString()
+                  .find("WITHOUT ROWID") != std::string::npos);
+    }
+    CHECK(raw.execAndGet("SELECT kind || ':' || amount FROM order_adjustments").getString() == "coupon:100");
+    CHECK(raw.execAndGet("SELECT merchant_id || ':' || total || ':' || points_amount FROM order_merchants").getString() ==
+          "m:900:50");
+    CHECK(raw.execAndGet("SELECT kind || ':' || source_id FROM order_applied").getString() == "coupon:c1");
+    CHECK(raw.execAndGet("SELECT group_concat(scope || ':' || key || ':' || result_id || ':' || created_at, ',') FROM "
+                         "(SELECT * FROM idempotency ORDER BY created_at)").getString() == "checkout:k1:o1:7,pay:k2:o1:8");
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'idempotency_by_age'").getInt() == 1);
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v17'").getInt() == 0);
+    // The keys and checks still refuse what they refused.
+    CHECK_THROWS(raw.exec("INSERT INTO idempotency VALUES ('checkout', 'k1', 'again', 'o2', 9)"));
+    CHECK_THROWS(raw.exec("INSERT INTO order_adjustments VALUES ('o1', 0, 0, 'coupon', 'tpl', 5)"));
+    CHECK_THROWS(raw.exec("INSERT INTO order_adjustments VALUES ('o1', 7, 0, 'coupon', 'tpl', 5)"));  // no line 7
+    CHECK_THROWS(raw.exec("UPDATE order_adjustments SET kind = 'gift'"));
+    CHECK_THROWS(raw.exec("UPDATE order_merchants SET shipping = -1"));
+    CHECK_THROWS(raw.exec("INSERT INTO order_applied VALUES ('no-such-order', 0, 'coupon', 'c1', 'tpl', 1)"));
+}
+
 TEST_CASE("no table checks a list of three names or more with IN") {
     // SQLite 3.40 fills a temporary b-tree on every row such a CHECK tests (migration 11);
     // a list is spelled with OR instead. Two values are fine: SQLite rewrites them.

@@ -62,6 +62,8 @@ inline bool bool_arg(const bool& value) noexcept {
 // A malloc'd, counted copy for `char**` out-parameters (freed by sc_string_free).
 char* new_string(const std::string& s);
 
+// Fills *err (when asked for) from the engine's error and returns its code.
+sc_status_t report_error(sc_error** err, const Error& e) noexcept;
 // Fills *err (when asked for) from the exception in flight and returns its code.
 sc_status_t report_current_exception(sc_error** err) noexcept;
 
@@ -70,6 +72,10 @@ sc_status_t guard(sc_error** err, F&& body) noexcept {
     try {
         body();
         return SC_OK;
+    } catch (const Error& e) {
+        // The engine's own errors, by far the most common, are reported without the second
+        // unwind that sorting them out of `catch (...)` by rethrowing would cost.
+        return report_error(err, e);
     } catch (...) {
         return report_current_exception(err);
     }

@@ -39,11 +39,15 @@ static sc_status_t report(sc_error** err, sc_status_t code, const char* message,
     return code;
 }
 
+sc_status_t report_error(sc_error** err, const Error& e) noexcept {
+    return report(err, e.code(), e.what(), e.field(), e.retryable());
+}
+
 sc_status_t report_current_exception(sc_error** err) noexcept {
     try {
         throw;
     } catch (const Error& e) {
-        return report(err, e.code(), e.what(), e.field(), e.retryable());
+        return report_error(err, e);
     } catch (const std::bad_alloc&) {
         return report(err, SC_ERR_OUT_OF_MEMORY, "out of memory", {}, true);
     } catch (const SQLite::Exception& e) {

@@ -18,9 +18,7 @@
 // one write on a member with a long ledger.
 //
 //   bench_points [ops=20000] [members=1000] [rounds=10] [batch=1000]
-#include "support.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "ledger_floor.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -112,90 +110,6 @@ private:
     int64_t next_ = 0;
 };
 
-// The earn's storage floor: on a file the engine made (its schema and indexes), with the
-// engine's SQLite settings, each earn is the key look-up, the newest seq, the entry and the
-// event with a payload like the engine's; no engine code runs. SQLite checkpoints this
-// file itself (wal_autocheckpoint), where the engine's checkpointer runs on its own thread.
-class LedgerSqlFloor {
-public:
-    LedgerSqlFloor(const std::string& path, int64_t members)
-        : members_(members), db_(made_by_engine(path), SQLite::OPEN_READWRITE),
-          by_key_(db_, "SELECT seq FROM points_entries WHERE user_id = ? AND key = ?"),
-          newest_(db_, "SELECT COALESCE(MAX(seq), 0) FROM points_entries WHERE user_id = ?"),
-          entry_(db_, "INSERT INTO points_entries(user_id, seq, kind, key, reference, points, effect, at, vests_at, "
-                      "expires_at, reason) VALUES (?, ?, 'adjust', ?, 'operator', 10, 10, ?, 0, ?, 'bench')"),
-          event_(db_, "INSERT INTO events(type, subject_id, time_ms, payload) VALUES ('points.adjusted', ?, ?, ?)") {
-        // The engine's settings (store/database.cpp): the file is in WAL mode already.
-        db_.exec("PRAGMA synchronous=NORMAL");
-        db_.exec("PRAGMA cache_size=-8192");
-    }
-
-    double run(int64_t n) {
-        const auto start = Clock::now();
-        for (int64_t i = 0; i < n; ++i) {
-            db_.exec("BEGIN IMMEDIATE");
-            earn();
-            db_.exec("COMMIT");
-        }
-        return seconds_since(start);
-    }
-
-    double run_batches(int64_t n, int64_t size) {
-        const auto start = Clock::now();
-        for (int64_t done = 0; done < n;) {
-            db_.exec("BEGIN IMMEDIATE");
-            for (int64_t i = 0; i < size && done < n; ++i, ++done) earn();
-            db_.exec("COMMIT");
-        }
-        return seconds_since(start);
-    }
-
-private:
-    static const std::string& made_by_engine(const std::string& path) {
-        sc_engine* engine = open_engine(path, EngineSettings{});
-        sc_engine_close(engine);
-        return path;
-    }
-
-    void earn() {
-        const std::string user = id("member-", next_ % members_);
-        const std::string key = id("adjust:k", next_);
-        const int64_t at = int64_t{1'800'000'000'000} + next_;
-        const int64_t expires_at = at + int64_t{365} * 86'400'000;
-        ++next_;
-        by_key_.bind(1, user);
-        by_key_.bind(2, key);
-        if (by_key_.executeStep()) std::exit(1);  // every key is new
-        by_key_.reset();
-        newest_.bind(1, user);
-        newest_.executeStep();
-        const int64_t seq = newest_.getColumn(0).getInt64() + 1;
-        newest_.reset();
-        entry_.bind(1, user);
-        entry_.bind(2, seq);
-        entry_.bind(3, key);
-        entry_.bind(4, at);
-        entry_.bind(5, expires_at);
-        entry_.exec();
-        entry_.reset();
-        event_.bind(1, user);
-        event_.bind(2, at);
-        event_.bind(3, "{\"user_id\":\"" + user + "\",\"seq\":" + std::to_string(seq) +
-                           ",\"points\":10,\"effect\":10,\"reference\":\"operator\",\"expires_at\":" +
-                           std::to_string(expires_at) + ",\"reason\":\"bench\"}");
-        event_.exec();
-        event_.reset();
-    }
-
-    int64_t members_;
-    int64_t next_ = 0;
-    SQLite::Database db_;
-    SQLite::Statement by_key_;
-    SQLite::Statement newest_;
-    SQLite::Statement entry_;
-    SQLite::Statement event_;
-};
-
 // Engine, storage floor and raw inserts measured by turns (by_turns).
 struct ThreeWay {
     double engine_per_s = 0;
@@ -239,10 +153,10 @@ int main(int argc, char** argv) {
     const TempDb floor_db("sc-bench-points-floor.db");
     const TempDb raw_db("sc-bench-points-raw.db");
     Ledger ledger(engine_db.path(), members);
-    LedgerSqlFloor floor(floor_db.path(), members);
+    LedgerFloor floor(kEngineLedger, floor_db.path(), members);
     RawInsertFloor raw(raw_db.path(), "NORMAL");
     ledger.run(std::min<int64_t>(members, 200), 10);  // warm up all three
-    floor.run(200);
+    floor.run(200, 1);
     raw.run(200);
 
     Report report("points");
@@ -266,7 +180,7 @@ int main(int argc, char** argv) {
 
     {
         const ThreeWay m = three_way(
-            per_round, rounds, [&](int64_t n) { return ledger.run(n, 10); }, [&](int64_t n) { return floor.run(n); },
+            per_round, rounds, [&](int64_t n) { return ledger.run(n, 10); }, [&](int64_t n) { return floor.run(n, 1); },
             [&](int64_t n) { return raw.run(n); });
         const double ratio = median(m.engine_to_raw);
         row("earn, one per transaction", m.engine_per_s, m.floor_per_s, m.raw_per_s, m.engine_to_raw, ">= 50%");
@@ -304,7 +218,7 @@ int main(int argc, char** argv) {
         const int64_t n = batch * 10;
         const ThreeWay m = three_way(
             n, rounds, [&](int64_t k) { return ledger.run_batches(k, batch); },
-            [&](int64_t k) { return floor.run_batches(k, batch); }, [&](int64_t k) { return raw.run_batched(k, batch); });
+            [&](int64_t k) { return floor.run(k, batch); }, [&](int64_t k) { return raw.run_batched(k, batch); });
         const double ops = m.engine_per_s;
         row("earn, batches of " + std::to_string(batch), ops, m.floor_per_s, m.raw_per_s, m.engine_to_raw, ">=200k/s");
         report.add("points.earn_batched.ops_per_s", ops, "op/s")

@@ -12,6 +12,19 @@
 using namespace sc;
 using sc::test::TempDb;
 
+namespace {
+
+// A file as a library of schema `version` left it, open for the test to add rows.
+SQLite::Database file_at_version(const TempDb& file, size_t version) {
+    SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA foreign_keys=ON");
+    for (size_t i = 0; i < version; ++i) db.exec(migrations()[i]);
+    db.exec("PRAGMA user_version=" + std::to_string(version));
+    return db;
+}
+
+}  // namespace
+
 TEST_CASE("opening migrates a new database to the library's schema") {
     TempDb file;
     { Database db({file.path, SC_DURABILITY_FULL, 1000}); }
@@ -232,10 +245,7 @@ TEST_CASE("the WAL stays bounded under a writer that never pauses, and reaches t
 TEST_CASE("migration 11 keeps every row of the rebuilt tables, their checks and their indexes") {
     TempDb file;
     {
-        SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec("PRAGMA foreign_keys=ON");
-        for (size_t i = 0; i < 10; ++i) db.exec(migrations()[i]);
-        db.exec("PRAGMA user_version=10");
+        SQLite::Database db = file_at_version(file, 10);
         db.exec("INSERT INTO orders(id, user_id, state, currency, subtotal, total, created_at, pay_deadline) "
                 "VALUES ('o1', 'u', 1, 'CNY', 1000, 1000, 1, 2)");
         db.exec("INSERT INTO order_lines VALUES ('o1', 0, 'tea', 'Tea', 'm', 1, 1000, 1000, 900)");
@@ -281,9 +291,7 @@ TEST_CASE("migration 16 numbers the event log on from where AUTOINCREMENT had re
         CAPTURE(emptied);
         TempDb file;
         {
-            SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            for (size_t i = 0; i < 15; ++i) db.exec(migrations()[i]);
-            db.exec("PRAGMA user_version=15");
+            SQLite::Database db = file_at_version(file, 15);
             for (int i = 1; i <= 5; ++i)
                 db.exec("INSERT INTO events(type, subject_id, time_ms, payload) VALUES ('sku.put', 'tea', " +
                         std::to_string(100 * i) + ", '{}')");
@@ -307,10 +315,7 @@ TEST_CASE("migration 16 numbers the event log on from where AUTOINCREMENT had re
 TEST_CASE("migration 17 keeps every row of the tables it keys without rowids, their checks and their keys") {
     TempDb file;
     {
-        SQLite::Database db(file.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec("PRAGMA foreign_keys=ON");
-        for (size_t i = 0; i < 16; ++i) db.exec(migrations()[i]);
-        db.exec("PRAGMA user_version=16");
+        SQLite::Database db = file_at_version(file, 16);
         db.exec("INSERT INTO orders(id, user_id, state, currency, subtotal, total, created_at, pay_deadline) "
                 "VALUES ('o1', 'u', 1, 'CNY', 1000, 1000, 1, 2)");
         db.exec("INSERT INTO order_lines VALUES ('o1', 0, 'tea', 'Tea', 'm', 1, 1000, 1000, 900)");

@@ -128,8 +128,9 @@ final class EngineTests: SocialCartTestCase {
         XCTAssertEqual(try engine.blocking.compact(), SCCompactResult(eventsRemoved: 0, idempotencyRemoved: 0, more: false))
     }
 
-    /// Pages: `more` stays true while a whole page was removed.
-    func testCompactPagesThroughTheLog() throws {
+    /// Pages: `more` stays true while a whole page was removed; the newest event always stays,
+    /// so the next one is numbered after it.
+    func testCompactPagesThroughTheLogAndKeepsTheNewestEvent() throws {
         var opts = options()
         opts.eventRetentionMs = 3_600_000
         let engine = try SCEngine.Blocking.open(path: databasePath(), options: opts)
@@ -139,8 +140,10 @@ final class EngineTests: SocialCartTestCase {
         clock.advance(ms: 3_600_001)
         XCTAssertEqual(try engine.blocking.compact(maxRows: 3), SCCompactResult(eventsRemoved: 3, idempotencyRemoved: 0, more: true))
         XCTAssertEqual(try engine.blocking.readEvents(after: 0).first?.seq, 4)
-        XCTAssertEqual(try engine.blocking.compact(maxRows: 3), SCCompactResult(eventsRemoved: 2, idempotencyRemoved: 0, more: false))
-        XCTAssertEqual(try engine.blocking.readEvents(after: 0), [])
+        XCTAssertEqual(try engine.blocking.compact(maxRows: 3), SCCompactResult(eventsRemoved: 1, idempotencyRemoved: 0, more: false))
+        XCTAssertEqual(try engine.blocking.readEvents(after: 0).map(\.seq), [5])
+        try engine.blocking.addToCart(user: "u1", sku: "tea")
+        XCTAssertEqual(try engine.blocking.readEvents(after: 0).map(\.seq), [5, 6])
     }
 
     // sc_engine_compact: idempotency keys past their retention are new again.

@@ -50,15 +50,18 @@ class HousekeepingTest : EngineTestBase() {
     }
 
     @Test
-    fun compactPagesThroughTheLog() {
+    fun compactPagesThroughTheLogAndKeepsTheNewestEvent() {
         val e = open(options = options().copy(eventRetentionMs = hourMs))
         e.importProgram(PROGRAM)
         assertEquals(5, e.readEvents(0, 10_000).size)
         clock.advance(hourMs + 1)
         assertEquals(CompactResult(3, 0, true), e.compact(3))
         assertEquals(4L, e.readEvents(0, 10_000).first().seq)
-        assertEquals(CompactResult(2, 0, false), e.compact(3))
-        assertEquals(emptyList<Event>(), e.readEvents(0, 10_000))
+        // The newest event stays however old, so the next one is numbered after it.
+        assertEquals(CompactResult(1, 0, false), e.compact(3))
+        assertEquals(listOf(5L), e.readEvents(0, 10_000).map { it.seq })
+        e.addToCart("u1", "tea", 1)
+        assertEquals(listOf(5L, 6L), e.readEvents(0, 10_000).map { it.seq })
     }
 
     @Test

@@ -66,8 +66,9 @@ SC_API sc_status_t sc_engine_sweep(sc_engine* engine, size_t max_orders, int64_t
  * Compacts one page: removes up to max_rows of the oldest events stamped
  * before the event retention (sc_options_set_event_retention_ms) and up to
  * max_rows idempotency records made before the idempotency retention. Events
- * go oldest first by sequence number, so what remains of the log has no gaps.
- * The file keeps its size; freed pages are reused by later writes. Call it
+ * go oldest first by sequence number, so what remains of the log has no gaps,
+ * and the newest event always stays, however old, so sequence numbers never
+ * go back (docs/events.md). The file keeps its size; freed pages are reused by later writes. Call it
  * again while *more_out is true.
  * @param max_rows from 1 to 100000.
  * @param events_removed_out, idempotency_removed_out, more_out may be NULL.

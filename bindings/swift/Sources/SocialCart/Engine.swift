@@ -140,7 +140,8 @@ extension SCEngine.Blocking {
     /// Compacts one page: removes up to `maxRows` of the oldest events older than
     /// `SCEngineOptions.eventRetentionMs` and up to `maxRows` idempotency records older
     /// than `SCEngineOptions.idempotencyRetentionMs` (those keys are new again). Events go
-    /// oldest first, so what remains of the log has no gaps. The file keeps its size;
+    /// oldest first, so what remains of the log has no gaps, and the newest event always
+    /// stays, so sequence numbers never go back. The file keeps its size;
     /// freed pages are reused by later writes. Call it again while the result's `more`
     /// is true.
     /// - Parameter maxRows: 1 ... 100 000.

@@ -96,7 +96,8 @@ class Engine private constructor(handle: Long, val path: String) : Closeable {
      * older than [EngineOptions.eventRetentionMs] and up to maxRows idempotency
      * records older than [EngineOptions.idempotencyRetentionMs] (those keys are
      * new again). Events go oldest first, so what remains of the log has no
-     * gaps. The file keeps its size; freed pages are reused by later writes.
+     * gaps, and the newest event always stays, so sequence numbers never go
+     * back. The file keeps its size; freed pages are reused by later writes.
      * Call it again while [CompactResult.more] is true.
      * @throws SocialCartException INVALID_ARGUMENT (field "max_rows") for maxRows out of range.
      */

@@ -108,19 +108,11 @@ int main(int argc, char** argv) {
         }
         runs.push_back([&, m](int64_t n) { return modes[m].per_tx == 1 ? raw.run(n) : raw.run_batched(n, batch); });
         const auto seconds = by_turns(modes[m].per_round, rounds, runs);
-        const size_t k = floors.size();
-        double raw_total = 0;
-        for (double s : seconds[k]) raw_total += s;
-        raw_rates[m] = static_cast<double>(modes[m].per_round * rounds) / raw_total;
+        const size_t k = floors.size();  // the raw run comes last
+        raw_rates[m] = rate_of(seconds[k], modes[m].per_round);
         for (size_t i = 0; i < k; ++i) {
-            double total = 0;
-            std::vector<double> per_round_ratio;
-            for (size_t r = 0; r < seconds[i].size(); ++r) {
-                total += seconds[i][r];
-                per_round_ratio.push_back(seconds[k][r] / seconds[i][r]);
-            }
-            rates[m].push_back(static_cast<double>(modes[m].per_round * rounds) / total);
-            ratios[m].push_back(median(per_round_ratio));
+            rates[m].push_back(rate_of(seconds[i], modes[m].per_round));
+            ratios[m].push_back(median(ratios_to(seconds, i, k)));
         }
     }
     for (size_t i = 0; i < floors.size(); ++i) {

@@ -124,17 +124,12 @@ ThreeWay three_way(int64_t per_round, int64_t rounds, const std::function<double
                    const std::function<double(int64_t)>& floor, const std::function<double(int64_t)>& raw) {
     const auto s = by_turns(per_round, rounds, {engine, floor, raw});
     ThreeWay m;
-    double total[3] = {0, 0, 0};
-    for (size_t r = 0; r < s[0].size(); ++r) {
-        for (size_t i = 0; i < 3; ++i) total[i] += s[i][r];
-        m.engine_to_raw.push_back(s[2][r] / s[0][r]);
-        m.floor_to_raw.push_back(s[2][r] / s[1][r]);
-        m.engine_to_floor.push_back(s[1][r] / s[0][r]);
-    }
-    const double n = static_cast<double>(per_round * rounds);
-    m.engine_per_s = n / total[0];
-    m.floor_per_s = n / total[1];
-    m.raw_per_s = n / total[2];
+    m.engine_per_s = rate_of(s[0], per_round);
+    m.floor_per_s = rate_of(s[1], per_round);
+    m.raw_per_s = rate_of(s[2], per_round);
+    m.engine_to_raw = ratios_to(s, 0, 2);
+    m.floor_to_raw = ratios_to(s, 1, 2);
+    m.engine_to_floor = ratios_to(s, 0, 1);
     return m;
 }
 

@@ -289,19 +289,25 @@ std::vector<std::vector<double>> by_turns(int64_t per_round, int64_t rounds,
     return seconds;
 }
 
+double rate_of(const std::vector<double>& seconds, int64_t per_round) {
+    double total = 0;
+    for (double s : seconds) total += s;
+    return static_cast<double>(per_round) * static_cast<double>(seconds.size()) / total;
+}
+
+std::vector<double> ratios_to(const std::vector<std::vector<double>>& seconds, size_t run, size_t reference) {
+    std::vector<double> out;
+    for (size_t r = 0; r < seconds[run].size(); ++r) out.push_back(seconds[reference][r] / seconds[run][r]);
+    return out;
+}
+
 Alternated alternate_rounds(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
                             const std::function<double(int64_t)>& raw) {
     const auto seconds = by_turns(per_round, rounds, {engine, raw});
     Alternated m;
-    double engine_s = 0;
-    double raw_s = 0;
-    for (size_t r = 0; r < seconds[0].size(); ++r) {
-        engine_s += seconds[0][r];
-        raw_s += seconds[1][r];
-        m.ratios.push_back(seconds[1][r] / seconds[0][r]);
-    }
-    m.engine_per_s = static_cast<double>(per_round * rounds) / engine_s;
-    m.raw_per_s = static_cast<double>(per_round * rounds) / raw_s;
+    m.engine_per_s = rate_of(seconds[0], per_round);
+    m.raw_per_s = rate_of(seconds[1], per_round);
+    m.ratios = ratios_to(seconds, 0, 1);
     return m;
 }
 

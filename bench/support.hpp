@@ -159,6 +159,11 @@ struct Alternated {
 // seconds[run][round].
 std::vector<std::vector<double>> by_turns(int64_t per_round, int64_t rounds,
                                           const std::vector<std::function<double(int64_t)>>& runs);
+// One run's operations per second over all its rounds (one row of by_turns' seconds).
+double rate_of(const std::vector<double>& seconds, int64_t per_round);
+// Per round, run `run`'s speed as a share of run `reference`'s: the reference's seconds over
+// the run's.
+std::vector<double> ratios_to(const std::vector<std::vector<double>>& seconds, size_t run, size_t reference);
 // engine(n) and raw(n) run n operations and return the seconds they took.
 Alternated alternate_rounds(int64_t per_round, int64_t rounds, const std::function<double(int64_t)>& engine,
                             const std::function<double(int64_t)>& raw);

@@ -64,7 +64,8 @@ char* new_string(const std::string& s);
 
 // Fills *err (when asked for) from the engine's error and returns its code.
 sc_status_t report_error(sc_error** err, const Error& e) noexcept;
-// Fills *err (when asked for) from the exception in flight and returns its code.
+// Fills *err (when asked for) from the exception in flight, which guard() has already
+// found not to be an engine Error, and returns its code.
 sc_status_t report_current_exception(sc_error** err) noexcept;
 
 template <class F>

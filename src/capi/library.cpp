@@ -46,8 +46,6 @@ sc_status_t report_error(sc_error** err, const Error& e) noexcept {
 sc_status_t report_current_exception(sc_error** err) noexcept {
     try {
         throw;
-    } catch (const Error& e) {
-        return report_error(err, e);
     } catch (const std::bad_alloc&) {
         return report(err, SC_ERR_OUT_OF_MEMORY, "out of memory", {}, true);
     } catch (const SQLite::Exception& e) {

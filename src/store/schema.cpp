@@ -717,8 +717,8 @@ CREATE INDEX groups_live_by_leader ON groups(leader_user_id, campaign_id) WHERE 
 )sql",
         // 17: the rows an order writes beside itself, and the idempotency records, keyed by their
         // primary key alone (WITHOUT ROWID). As rowid tables each kept its rows in one b-tree and
-        // its primary key in another, so every checkout and payment wrote both: about five
-        // b-tree pages of a group-buy join's fifty (docs/benchmarks.md, "Group-buy"). Columns,
+        // its primary key in another, so every checkout and payment wrote both (measured: 3.8%
+        // fewer WAL frames per group-buy join; docs/benchmarks.md, "Group-buy"). Columns,
         // checks, keys and the index by age are as before; none of these tables is read by rowid.
         R"sql(
 CREATE TABLE order_adjustments_v17 (

@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -98,6 +99,35 @@ Filled fill(sc_engine* engine, int64_t round, const std::vector<std::string>& gr
         });
     for (auto& th : pool) th.join();
     return Filled{joins.load(), full.load(), seconds_since(start)};
+}
+
+struct ShapeFloor {
+    const JoinShape* shape;
+    double joins_per_s;  // median over rounds
+    double of_full;      // median over rounds of this shape's rate over the full join's
+};
+
+// The floor of each JoinShape, each on its own file, run by turns: what leaving each part of
+// a join out would make room for.
+std::vector<ShapeFloor> shape_floors(int64_t groups, int64_t rounds) {
+    std::vector<std::unique_ptr<TempDb>> files;
+    std::vector<std::unique_ptr<JoinFloor>> floors;
+    for (const JoinShape& shape : kJoinShapes) {
+        files.push_back(std::make_unique<TempDb>(id("groupbuy-shape-", static_cast<int64_t>(floors.size()))));
+        floors.push_back(std::make_unique<JoinFloor>(files.back()->path(), kCampaign, "bench", "box", 12800, 9900,
+                                                     kSize, shape));
+    }
+    std::vector<std::function<double(int64_t)>> runs;
+    for (auto& floor : floors)
+        runs.emplace_back([&floor, groups](int64_t) { return floor->fill(floor->open_groups(groups)); });
+    const std::vector<std::vector<double>> seconds = by_turns(groups * (kSize - 1), rounds, runs);
+    std::vector<ShapeFloor> out;
+    for (size_t k = 0; k < floors.size(); ++k) {
+        std::vector<double> rates;
+        for (double s : seconds[k]) rates.push_back(static_cast<double>(groups * (kSize - 1)) / s);
+        out.push_back(ShapeFloor{&kJoinShapes[k], median(rates), median(ratios_to(seconds, k, 0))});
+    }
+    return out;
 }
 
 // Every group filled with exactly kSize paid members.
@@ -184,6 +214,12 @@ int main(int argc, char** argv) {
                 median(floor_rates), 100 * median(floor_ratios), 100 * kTarget / median(floor_rates));
     std::printf("a join = a group checkout and its payment (two write transactions); ratio = joins/s / raw tx/s;\n"
                 "floor = the SQL a join cannot do without, bare on the engine's schema, 16 writes to a transaction\n");
+    std::printf("\nwhat the floor would be with less to write per join (each on its own file, by turns, %lld "
+                "rounds):\n%-42s %12s %10s\n",
+                static_cast<long long>(rounds), "join", "joins/s", "x floor");
+    const std::vector<ShapeFloor> shapes = shape_floors(groups, rounds);
+    for (const ShapeFloor& f : shapes)
+        std::printf("%-42s %12.0f %9.2fx\n", f.shape->name, f.joins_per_s, f.of_full);
     Report report("groupbuy");
     report.add("joins", rate, "joins/s")
         .with_baseline(median(raw_rates))
@@ -199,6 +235,11 @@ int main(int argc, char** argv) {
         .with_text("ratio_is", "median over rounds of (engine joins/s) / (floor joins/s)")
         .with_text("floor_is", "the SQL a join cannot do without, bare on the engine's schema, 16 writes to a "
                                "transaction, no refusals, checkpoint untimed");
+    for (const ShapeFloor& f : shapes)
+        report.add("join_floor_shape", f.joins_per_s, "joins/s")
+            .with_ratio(f.of_full)
+            .with_text("shape", f.shape->name)
+            .with_text("ratio_is", "median over rounds of (this shape's floor joins/s) / (the full join's)");
     report.write();
     return exact ? 0 : 1;
 }

@@ -9,7 +9,8 @@
 // key and the order, commits the hold, moves the group's counts, marks the seat and the order
 // paid, records the tier spend, three events and its key; the payment that fills a group also
 // marks the group filled, confirms the members' orders and appends `group.filled`. Ids are
-// random like the engine's, so rows land in the b-trees as scattered as its rows do.
+// random like the engine's, so rows land in the b-trees as scattered as its rows do. A
+// JoinShape leaves parts of that out, to show what each costs.
 //
 // Every condition is as favourable as it can be: nothing is read that a lean engine could
 // keep elsewhere, no checkout is ever refused, the writes run in the largest batches 16
@@ -32,6 +33,24 @@
 
 namespace bench {
 
+// What a join writes besides the order, the seat, the group's counts and the keys: each can be
+// left out, to show what the floor would be without it (bench_groupbuy's second table).
+struct JoinShape {
+    const char* name;
+    bool seat_events;   // hold.placed, group.seat_reserved, hold.committed, group.seat_paid
+    bool hold_rows;     // the seat's hold in the holds table, placed then committed
+    bool order_detail;  // the order's adjustment and merchant rows, the tier spend
+};
+
+inline constexpr JoinShape kJoin{"a join as the engine writes it", true, true, true};
+inline constexpr JoinShape kJoinShapes[] = {
+    kJoin,
+    {"without the four seat and hold events", false, true, true},
+    {"without hold rows", true, false, true},
+    {"without adjustment, merchant, tier rows", true, true, false},
+    {"without all three", false, false, false},
+};
+
 class JoinFloor {
 public:
     static constexpr int64_t kBatch = 16;  // writes per transaction: one per thread
@@ -39,8 +58,9 @@ public:
     // path: a new file; the engine makes its schema, then the SKU and campaign that groups
     // refer to (campaign_json, with the SKU sku_id at list_price) are put through the C ABI.
     JoinFloor(const std::string& path, const char* campaign_json, const char* campaign_id, const char* sku_id,
-              int64_t list_price, int64_t group_price, int64_t group_size)
-        : campaign_(campaign_id),
+              int64_t list_price, int64_t group_price, int64_t group_size, const JoinShape& shape = kJoin)
+        : shape_(shape),
+          campaign_(campaign_id),
           sku_(sku_id),
           list_price_(list_price),
           group_price_(group_price),
@@ -149,6 +169,10 @@ private:
         save.exec();
     }
 
+    void seat_event(const char* type, const std::string& subject, const std::string& payload) {
+        if (shape_.seat_events) event(type, subject, payload);
+    }
+
     void event(const char* type, const std::string& subject, const std::string& payload) {
         SQLite::Statement& append = sql("INSERT INTO events(type, subject_id, time_ms, payload) VALUES (?, ?, ?, ?)");
         append.bind(1, type);
@@ -206,7 +230,7 @@ private:
         adjustment.bind(1, joiner.order);
         adjustment.bind(2, campaign_);
         adjustment.bind(3, list_price_ - group_price_);
-        adjustment.exec();
+        if (shape_.order_detail) adjustment.exec();
         SQLite::Statement& merchant = sql(
             "INSERT INTO order_merchants(order_id, position, merchant_id, subtotal, discount, goods_net, shipping_fee, "
             "shipping_waived, shipping_waived_by, shipping, total, points_amount) "
@@ -215,7 +239,7 @@ private:
         merchant.bind(2, list_price_);
         merchant.bind(3, list_price_ - group_price_);
         merchant.bind(4, group_price_);
-        merchant.exec();
+        if (shape_.order_detail) merchant.exec();
         event("order.created", joiner.order,
               "{\"currency\":\"CNY\",\"lines\":1,\"pay_deadline\":" + std::to_string(deadline) +
                   ",\"total\":" + std::to_string(group_price_) + ",\"user_id\":\"" + joiner.user + "\"}");
@@ -226,8 +250,8 @@ private:
         hold.bind(2, joiner.order);
         hold.bind(3, group);
         hold.bind(4, deadline);
-        hold.exec();
-        event("hold.placed", joiner.order,
+        if (shape_.hold_rows) hold.exec();
+        seat_event("hold.placed", joiner.order,
               "{\"expires_at\":" + std::to_string(deadline) + ",\"hold_id\":\"" + joiner.hold +
                   "\",\"kind\":\"group_seat\",\"quantity\":1,\"resource\":\"" + group + "\"}");
         SQLite::Statement& place = sql(
@@ -240,7 +264,7 @@ private:
         place.bind(5, seat);
         place.bind(6, now_);
         place.exec();
-        event("group.seat_reserved", group,
+        seat_event("group.seat_reserved", group,
               "{\"expires_at\":" + std::to_string(deadline) + ",\"group_id\":\"" + group + "\",\"order_id\":\"" +
                   joiner.order + "\",\"position\":" + std::to_string(seat) + ",\"quantity\":1,\"user_id\":\"" +
                   joiner.user + "\"}");
@@ -254,19 +278,19 @@ private:
         if (!read.executeStep()) std::exit(1);
         SQLite::Statement& commit = sql("UPDATE holds SET state = 'committed' WHERE id = ? AND state = 'held'");
         commit.bind(1, joiner.hold);
-        one_row(commit);
+        if (shape_.hold_rows) one_row(commit);
         SQLite::Statement& counts = sql(
             "UPDATE groups SET reserved = reserved - 1, seats_open = seats_open - 1 WHERE id = ? AND reserved >= 1");
         counts.bind(1, group);
         one_row(counts);
-        event("hold.committed", joiner.order,
+        seat_event("hold.committed", joiner.order,
               "{\"hold_id\":\"" + joiner.hold + "\",\"kind\":\"group_seat\",\"quantity\":1,\"resource\":\"" + group +
                   "\"}");
         SQLite::Statement& seat = sql("UPDATE group_seats SET state = 'paid', paid_at = ? WHERE order_id = ?");
         seat.bind(1, now_);
         seat.bind(2, joiner.order);
         one_row(seat);
-        event("group.seat_paid", group,
+        seat_event("group.seat_paid", group,
               "{\"group_id\":\"" + group + "\",\"order_id\":\"" + joiner.order + "\",\"user_id\":\"" + joiner.user +
                   "\"}");
         if (fills) {
@@ -292,7 +316,7 @@ private:
         spend.bind(2, now_);
         spend.bind(3, group_price_);
         spend.bind(4, "order:" + joiner.order);
-        spend.exec();
+        if (shape_.order_detail) spend.exec();
         save_key("pay", joiner.user, "order=" + joiner.order + ";ref=psp;amount=" + std::to_string(group_price_),
                  joiner.order);
         event("order.paid", joiner.order,
@@ -300,6 +324,7 @@ private:
               "\"user_id\":\"" + joiner.user + "\"}");
     }
 
+    JoinShape shape_;
     std::string campaign_;
     std::string sku_;
     int64_t list_price_;

@@ -71,11 +71,12 @@ void Engine::write(const std::function<void(Tx&)>& fn, int64_t settle_first) {
     std::vector<Event> events;
     std::map<std::string, PointsAccount> points_accounts;
     int64_t settled = 0;
+    std::optional<Error> refusal;
     // Logged once committed and outside the writer's lock, so the host's callback never
     // runs with the file locked.
     logged([&] {
-        db_.write(
-            [&](Connection& db) {
+        refusal = db_.write_or_refusal(
+            [&](Connection& db) -> std::optional<Error> {
                 events.clear();  // a busy retry runs the whole use case again
                 points_accounts.clear();
                 // Nor before the latest event in the file: another engine or process on it
@@ -84,17 +85,31 @@ void Engine::write(const std::function<void(Tx&)>& fn, int64_t settle_first) {
                 Tx tx{db, std::max(at, floor), events};
                 tx.points_accounts = &points_accounts;
                 tx.points_cache = &points_cache_;
-                steps::settle_lapsed_orders(tx, settle_first);
-                steps::settle_due_groups(tx, settle_first);
-                steps::expire_due_bargains(tx, settle_first);
-                fn(tx);
+                try {
+                    steps::settle_lapsed_orders(tx, settle_first);
+                    steps::settle_due_groups(tx, settle_first);
+                    steps::expire_due_bargains(tx, settle_first);
+                    fn(tx);
+                } catch (const Error& e) {
+                    // The use case refused (a full group, a spent coupon): handed back as a
+                    // value, it unwinds no further than here, and the store rolls it back.
+                    // A storage or busy failure stays an exception: it is the transaction's.
+                    if (e.code() == SC_ERR_STORAGE || e.code() == SC_ERR_BUSY) throw;
+                    return e;
+                }
+                if (tx.refusal) return std::move(tx.refusal);
                 settled = tx.settled;
+                return std::nullopt;
             },
             [&] {
                 hub_->publish(std::move(events));
                 points_cache_.put_all(points_accounts);
             });
     });
+    if (refusal) {
+        log_failure(*refusal);
+        throw std::move(*refusal);
+    }
     if (settled > 0)
         log_(SC_LOG_INFO, "settled " + std::to_string(settled) + " lapsed order" + (settled == 1 ? "" : "s"));
     // A subscriber may close the engine: keep the hub alive and touch nothing of this

@@ -305,8 +305,13 @@ struct Tx {
     // cache receives them once it commits.
     std::map<std::string, PointsAccount>* points_accounts = nullptr;
     PointsCache* points_cache = nullptr;
+    // Set by refuse: the write is rolled back and its caller gets this error, as if the use
+    // case had thrown it, without the unwinding (Database::write_or_refusal).
+    std::optional<Error> refusal = std::nullopt;
 
     void emit(NewEvent event);
+    // Refuses the write; the use case returns right after.
+    void refuse(Error error) { refusal = std::move(error); }
 };
 
 class Engine {

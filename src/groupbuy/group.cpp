@@ -72,18 +72,20 @@ DeadlineOutcome outcome_at_deadline(const Group& group, const GroupCampaign& cam
     return DeadlineOutcome::fail;
 }
 
-void require_joinable(const Group& group, const std::string& user_id, int64_t now) {
+std::optional<Error> join_refusal(const Group& group, const std::string& user_id, int64_t now) {
+    const auto refused = [](sc_status_t code, const char* message) { return Error(code, message, "group_id"); };
     switch (group.state) {
-        case GroupState::pending: fail(SC_ERR_INVALID_STATE, "the group opens when its leader has paid", "group_id");
-        case GroupState::filled: fail(SC_ERR_GROUP_FULL, "the group is already filled", "group_id");
-        case GroupState::failed: fail(SC_ERR_INVALID_STATE, "the group has failed", "group_id");
-        case GroupState::cancelled: fail(SC_ERR_INVALID_STATE, "the group was cancelled", "group_id");
+        case GroupState::pending: return refused(SC_ERR_INVALID_STATE, "the group opens when its leader has paid");
+        case GroupState::filled: return refused(SC_ERR_GROUP_FULL, "the group is already filled");
+        case GroupState::failed: return refused(SC_ERR_INVALID_STATE, "the group has failed");
+        case GroupState::cancelled: return refused(SC_ERR_INVALID_STATE, "the group was cancelled");
         case GroupState::open: break;
     }
-    if (now >= group.deadline) fail(SC_ERR_EXPIRED, "the group's deadline has passed", "group_id");
-    if (group.leader_user_id == user_id) fail(SC_ERR_INVALID_STATE, "a leader cannot join their own group", "group_id");
-    if (group.seat_of_user(user_id)) fail(SC_ERR_INVALID_STATE, "the shopper already has a seat in this group", "group_id");
-    if (group.seats_left() <= 0) fail(SC_ERR_GROUP_FULL, "every seat of the group is taken", "group_id");
+    if (now >= group.deadline) return refused(SC_ERR_EXPIRED, "the group's deadline has passed");
+    if (group.leader_user_id == user_id) return refused(SC_ERR_INVALID_STATE, "a leader cannot join their own group");
+    if (group.seat_of_user(user_id)) return refused(SC_ERR_INVALID_STATE, "the shopper already has a seat in this group");
+    if (group.seats_left() <= 0) return refused(SC_ERR_GROUP_FULL, "every seat of the group is taken");
+    return std::nullopt;
 }
 
 std::string next_leader(const Group& group) {

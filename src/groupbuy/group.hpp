@@ -2,6 +2,7 @@
 // A group of a group-buy campaign and its seats (FEATURES §7, docs/group-buy.md). The
 // state machine is explicit and every transition is a function here; the engine stores
 // what these functions decide. Plain values, no storage.
+#include "core/error.hpp"
 #include "groupbuy/group_campaign.hpp"
 
 #include <cstdint>
@@ -71,11 +72,12 @@ enum class DeadlineOutcome { fail, fill_virtually };
 // members paid; otherwise it fails.
 DeadlineOutcome outcome_at_deadline(const Group& group, const GroupCampaign& campaign);
 
-// Throws unless `user_id` may take a seat in `group` at `now`: SC_ERR_INVALID_STATE
-// (field "group_id") when it is not open, has ended, or its deadline has passed, or when
-// the user already holds a seat in it (the leader included); SC_ERR_GROUP_FULL when every
-// seat is reserved or paid.
-void require_joinable(const Group& group, const std::string& user_id, int64_t now);
+// Why `user_id` may not take a seat in `group` at `now`, or nothing when they may:
+// SC_ERR_INVALID_STATE (field "group_id") when it is not open or has ended, or when the user
+// leads it or already holds a seat in it; SC_ERR_EXPIRED when its deadline has passed;
+// SC_ERR_GROUP_FULL when every seat is reserved or paid. Returned rather than thrown: a full
+// group is what most shoppers of a rush are told (engine/groupbuy_steps.hpp).
+std::optional<Error> join_refusal(const Group& group, const std::string& user_id, int64_t now);
 
 // Who leads after the leader's seat was freed: the earliest remaining paid member, by
 // payment time then position; "" when no paid member remains.

@@ -54,24 +54,30 @@ void require_own_file(SQLite::Database& db) {
 }
 
 // BEGIN … COMMIT around fn on one connection, retrying fn whole when another process
-// holds the lock past the busy timeout.
-void run_transaction(Connection& connection, const char* begin, const std::function<void(Connection&)>& fn,
-                     const StoreSettings& settings) {
+// holds the lock past the busy timeout. A refusal from fn rolls the transaction back and is
+// returned.
+std::optional<Error> run_transaction(Connection& connection, const char* begin, const RefusableWrite& fn,
+                                     const StoreSettings& settings) {
     SQLite::Database& db = connection.raw();
     for (int attempt = 0;; ++attempt) {
         try {
             connection.run_control(begin);
+            std::optional<Error> refusal;
             try {
-                fn(connection);
+                refusal = fn(connection);
                 connection.reset_all();
             } catch (...) {
                 connection.reset_all();
                 try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
                 throw;
             }
+            if (refusal) {
+                try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
+                return refusal;
+            }
             try {
                 connection.run_control("COMMIT");
-                return;
+                return std::nullopt;
             } catch (const SQLite::Exception& e) {
                 if (is_busy(e)) throw;  // nothing written: BEGIN IMMEDIATE holds the lock
                 try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
@@ -87,6 +93,14 @@ void run_transaction(Connection& connection, const char* begin, const std::funct
             std::this_thread::sleep_for(std::chrono::milliseconds(10 * (attempt + 1)));
         }
     }
+}
+
+// fn as a write that never refuses; it must outlive what this returns.
+RefusableWrite never_refusing(const std::function<void(Connection&)>& fn) {
+    return [&fn](Connection& connection) -> std::optional<Error> {
+        fn(connection);
+        return std::nullopt;
+    };
 }
 
 // A failure SQLite confined to the statement that raised it (a constraint, a value out of
@@ -114,12 +128,18 @@ std::exception_ptr converted(const SQLite::Exception& e) {
 void run_jobs(Connection& connection, const std::vector<WriteJob*>& jobs) {
     for (WriteJob* job : jobs) {
         job->error = nullptr;  // a busy retry runs the batch again
+        job->refusal.reset();
         connection.run_control("SAVEPOINT sc_write");
         try {
-            (*job->fn)(connection);
+            std::optional<Error> refusal = (*job->fn)(connection);
             connection.reset_all();
-            connection.run_control("RELEASE sc_write");
-            continue;
+            if (!refusal) {
+                connection.run_control("RELEASE sc_write");
+                continue;
+            }
+            // Refused after SQLite rolled the whole transaction back: the batch's failure.
+            if (sqlite3_get_autocommit(connection.raw().getHandle())) throw std::move(*refusal);
+            job->refusal = std::move(refusal);
         } catch (const SQLite::Exception& e) {
             connection.reset_all();
             if (!statement_level(connection, e)) throw;
@@ -277,11 +297,16 @@ void Database::migrate() {
 }
 
 void Database::write(const std::function<void(Connection&)>& fn, const std::function<void()>& after_commit) {
+    if (std::optional<Error> refusal = write_or_refusal(never_refusing(fn), after_commit)) throw std::move(*refusal);
+}
+
+std::optional<Error> Database::write_or_refusal(const RefusableWrite& fn, const std::function<void()>& after_commit) {
     WriteJob job;
     job.fn = &fn;
     job.after_commit = &after_commit;
     queue_.submit(job, [this](const std::vector<WriteJob*>& batch) { run_batch(batch); });
     if (job.error) std::rethrow_exception(job.error);
+    return std::move(job.refusal);
 }
 
 void Database::run_batch(const std::vector<WriteJob*>& batch) {
@@ -289,10 +314,18 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
     try {
         if (!writer_) open_writer();
         // Alone, a write needs no savepoint: it is the whole transaction.
-        if (batch.size() == 1)
-            run_transaction(*writer_, "BEGIN IMMEDIATE", *batch.front()->fn, settings_);
-        else
-            run_transaction(*writer_, "BEGIN IMMEDIATE", [&](Connection& c) { run_jobs(c, batch); }, settings_);
+        if (batch.size() == 1) {
+            batch.front()->refusal = run_transaction(*writer_, "BEGIN IMMEDIATE", *batch.front()->fn, settings_);
+            if (batch.front()->refusal) return;  // rolled back: nothing committed
+        } else {
+            (void)run_transaction(
+                *writer_, "BEGIN IMMEDIATE",
+                [&](Connection& c) -> std::optional<Error> {
+                    run_jobs(c, batch);
+                    return std::nullopt;  // each job's refusal is its own
+                },
+                settings_);
+        }
     } catch (const Error& e) {
         // After a storage failure the connection may show a state the file no longer
         // has: every connection starts again from the file.
@@ -306,7 +339,7 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
     }
     transactions_.fetch_add(1, std::memory_order_relaxed);
     for (WriteJob* job : batch) {
-        if (job->error || !*job->after_commit) continue;
+        if (job->error || job->refusal || !*job->after_commit) continue;
         try {
             (*job->after_commit)();
         } catch (...) {
@@ -335,12 +368,12 @@ void Database::read(const std::function<void(Connection&)>& fn) {
     if (is_private_database(settings_.path) || settings_.read_connections < 1) {
         std::lock_guard lock(writer_mutex_);
         if (!writer_) open_writer();
-        run_transaction(*writer_, "BEGIN", fn, settings_);
+        (void)run_transaction(*writer_, "BEGIN", never_refusing(fn), settings_);
         return;
     }
     std::unique_ptr<Connection> reader = take_reader();
     try {
-        run_transaction(*reader, "BEGIN", fn, settings_);
+        (void)run_transaction(*reader, "BEGIN", never_refusing(fn), settings_);
     } catch (const Error& e) {
         // A domain answer (not found, …) leaves the connection sound; a storage error
         // may not, so that connection is closed and a fresh one opened next time.

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -94,6 +95,13 @@ public:
     // after_commit runs once committed, on the thread that ran the batch, before the next
     // write may start, so whatever it records follows commit order.
     void write(const std::function<void(Connection&)>& fn, const std::function<void()>& after_commit = {});
+    // As write, for a fn that may refuse its write by returning an Error rather than throwing
+    // it: the write is rolled back just the same (its savepoint, or the transaction when
+    // alone), and the Error is returned here. An expected refusal (a full group, a sold-out
+    // slot) so costs no unwinding through the batch and no exception carried across threads.
+    // Anything fn throws still fails the write by exception, as in write.
+    [[nodiscard]] std::optional<Error> write_or_refusal(const RefusableWrite& fn,
+                                                        const std::function<void()>& after_commit = {});
 
     // Runs fn in a read transaction (one consistent snapshot) on a reader connection,
     // beside any write in progress.

@@ -121,6 +121,16 @@ TEST_CASE("a campaign's settings are checked, and a group's deadline is the earl
     CHECK(group_unit_price(c, true) == 0);
 }
 
+namespace {
+
+// The status joining would be refused with; SC_OK when the user may join.
+sc_status_t refusal_code(const Group& group, const std::string& user_id, int64_t now) {
+    const std::optional<Error> refusal = join_refusal(group, user_id, now);
+    return refusal ? refusal->code() : SC_OK;
+}
+
+}  // namespace
+
 TEST_CASE("joining: not a pending, ended, full or own group, nor twice; the next leader is the earliest paid member") {
     Group g;
     g.id = "g";
@@ -129,22 +139,25 @@ TEST_CASE("joining: not a pending, ended, full or own group, nor twice; the next
     g.leader_user_id = "ann";
     g.deadline = 1000;
     g.seats = {GroupSeat{"o1", "ann", 1, 1, SeatState::reserved, 0, 0}};
-    CHECK_SC_ERROR(require_joinable(g, "bo", 10), SC_ERR_INVALID_STATE);
+    CHECK(refusal_code(g, "bo", 10) == SC_ERR_INVALID_STATE);
     g.state = GroupState::open;
     g.seats[0].state = SeatState::paid;
     g.seats[0].paid_at = 5;
-    require_joinable(g, "bo", 10);
-    CHECK_SC_ERROR(require_joinable(g, "ann", 10), SC_ERR_INVALID_STATE);
-    CHECK_SC_ERROR(require_joinable(g, "bo", 1000), SC_ERR_EXPIRED);
+    CHECK(refusal_code(g, "bo", 10) == SC_OK);
+    CHECK(refusal_code(g, "ann", 10) == SC_ERR_INVALID_STATE);
+    CHECK(refusal_code(g, "bo", 1000) == SC_ERR_EXPIRED);
     g.seats.push_back(GroupSeat{"o2", "bo", 2, 1, SeatState::reserved, 6, 0});
-    CHECK_SC_ERROR(require_joinable(g, "bo", 10), SC_ERR_INVALID_STATE);
+    CHECK(refusal_code(g, "bo", 10) == SC_ERR_INVALID_STATE);
     g.seats.push_back(GroupSeat{"o3", "cy", 3, 1, SeatState::paid, 7, 8});
     CHECK(g.seats_left() == 0);
-    CHECK_SC_ERROR(require_joinable(g, "di", 10), SC_ERR_GROUP_FULL);
+    CHECK(refusal_code(g, "di", 10) == SC_ERR_GROUP_FULL);
+    CHECK(join_refusal(g, "di", 10)->field() == "group_id");
     g.seats[1].state = SeatState::released;  // a lapsed seat is free again
-    require_joinable(g, "di", 10);
+    CHECK(refusal_code(g, "di", 10) == SC_OK);
+    g.state = GroupState::filled;
+    CHECK(refusal_code(g, "di", 10) == SC_ERR_GROUP_FULL);
     g.state = GroupState::failed;
-    CHECK_SC_ERROR(require_joinable(g, "di", 10), SC_ERR_INVALID_STATE);
+    CHECK(refusal_code(g, "di", 10) == SC_ERR_INVALID_STATE);
 
     g.seats[0].state = SeatState::left;
     CHECK(next_leader(g) == "cy");

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
+#include <optional>
 #include <thread>
 
 using namespace sc;
@@ -149,6 +151,57 @@ TEST_CASE("writes that wait share one transaction, and the one that fails leaves
     for (const char* kept : {"a", "b", "e"}) CHECK(has_sku(db, kept));
     for (const char* undone : {"c", "d"}) CHECK_FALSE(has_sku(db, undone));
     // The first write alone, then the four that waited together.
+    CHECK(db.transactions() - before == 2);
+}
+
+TEST_CASE("a write that refuses is rolled back, alone or among others, and its error comes back as a value") {
+    TempDb file;
+    Database db({file.path, SC_DURABILITY_NORMAL, 5000});
+    const auto refusing = [](const char* sku) {
+        return [sku](Connection& c) -> std::optional<Error> {
+            insert_sku(c, sku);
+            return Error(SC_ERR_GROUP_FULL, "refused", "group_id");
+        };
+    };
+    bool ran_after_commit = false;
+    const std::function<void()> after_commit = [&] { ran_after_commit = true; };
+
+    // Alone: the whole transaction is rolled back, and nothing commits.
+    const int64_t before = db.transactions();
+    const std::optional<Error> alone = db.write_or_refusal(refusing("x"), after_commit);
+    REQUIRE(alone);
+    CHECK(alone->code() == SC_ERR_GROUP_FULL);
+    CHECK(alone->field() == "group_id");
+    CHECK_FALSE(has_sku(db, "x"));
+    CHECK_FALSE(ran_after_commit);
+    CHECK(db.transactions() == before);
+
+    // Among others: its savepoint alone is rolled back.
+    std::atomic<bool> first_inside{false};
+    std::atomic<bool> release{false};
+    std::thread first([&] {
+        db.write([&](Connection& c) {
+            insert_sku(c, "a");
+            first_inside = true;
+            while (!release) std::this_thread::yield();
+        });
+    });
+    while (!first_inside) std::this_thread::yield();
+    std::optional<Error> among;
+    std::vector<std::thread> waiting;
+    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "b"); }); });
+    waiting.emplace_back([&] { among = db.write_or_refusal(refusing("c"), after_commit); });
+    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "d"); }); });
+    while (db.writes_waiting() < 3) std::this_thread::yield();
+    release = true;
+    first.join();
+    for (auto& t : waiting) t.join();
+
+    REQUIRE(among);
+    CHECK(among->code() == SC_ERR_GROUP_FULL);
+    for (const char* kept : {"a", "b", "d"}) CHECK(has_sku(db, kept));
+    CHECK_FALSE(has_sku(db, "c"));
+    CHECK_FALSE(ran_after_commit);
     CHECK(db.transactions() - before == 2);
 }
 

@@ -21,6 +21,7 @@
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/VariadicBind.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -82,13 +83,8 @@ public:
             SQLite::Statement& open = sql(
                 "INSERT INTO groups(id, campaign_id, leader_user_id, size, state, created_at, opened_at, deadline, "
                 "seats_open) VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?5, ?6, ?7)");
-            open.bind(1, ids.back());
-            open.bind(2, campaign_);
-            open.bind(3, id("floor-leader-", next_user_++));
-            open.bind(4, size_);
-            open.bind(5, now_);
-            open.bind(6, now_ + int64_t{30} * 86'400'000);
-            open.bind(7, size_ - 1);
+            SQLite::bind(open, ids.back(), campaign_, id("floor-leader-", next_user_++), size_, now_,
+                         now_ + int64_t{30} * 86'400'000, size_ - 1);
             open.exec();
         }
         db_.exec("COMMIT");
@@ -153,19 +149,14 @@ private:
 
     void no_key(const char* scope, const std::string& key) {
         SQLite::Statement& find = sql("SELECT request, result_id FROM idempotency WHERE scope = ? AND key = ?");
-        find.bind(1, scope);
-        find.bind(2, key);
+        SQLite::bind(find, scope, key);
         if (find.executeStep()) std::exit(1);  // every key is new
     }
 
     void save_key(const char* scope, const std::string& key, const std::string& request, const std::string& result) {
         SQLite::Statement& save =
             sql("INSERT INTO idempotency(scope, key, request, result_id, created_at) VALUES (?, ?, ?, ?, ?)");
-        save.bind(1, scope);
-        save.bind(2, key);
-        save.bind(3, request);
-        save.bind(4, result);
-        save.bind(5, now_);
+        SQLite::bind(save, scope, key, request, result, now_);
         save.exec();
     }
 
@@ -175,10 +166,7 @@ private:
 
     void event(const char* type, const std::string& subject, const std::string& payload) {
         SQLite::Statement& append = sql("INSERT INTO events(type, subject_id, time_ms, payload) VALUES (?, ?, ?, ?)");
-        append.bind(1, type);
-        append.bind(2, subject);
-        append.bind(3, now_);
-        append.bind(4, payload);
+        SQLite::bind(append, type, subject, now_, payload);
         append.exec();
     }
 
@@ -208,37 +196,24 @@ private:
             "INSERT INTO orders(id, user_id, state, cancel_reason, currency, subtotal, total, created_at, pay_deadline, "
             "discount, shipping, shipping_method, points_used, points_amount) "
             "VALUES (?1, ?2, 1, 0, 'CNY', ?3, ?4, ?5, ?6, ?7, 0, 0, 0, 0)");
-        order.bind(1, joiner.order);
-        order.bind(2, joiner.user);
-        order.bind(3, list_price_);
-        order.bind(4, group_price_);
-        order.bind(5, now_);
-        order.bind(6, deadline);
-        order.bind(7, list_price_ - group_price_);
+        SQLite::bind(order, joiner.order, joiner.user, list_price_, group_price_, now_, deadline,
+                     list_price_ - group_price_);
         order.exec();
         SQLite::Statement& line = sql(
             "INSERT INTO order_lines(order_id, line_index, sku_id, title, merchant_id, quantity, unit_price, base, net) "
             "VALUES (?1, 0, ?2, 'Floor box', 'm1', 1, ?3, ?3, ?4)");
-        line.bind(1, joiner.order);
-        line.bind(2, sku_);
-        line.bind(3, list_price_);
-        line.bind(4, group_price_);
+        SQLite::bind(line, joiner.order, sku_, list_price_, group_price_);
         line.exec();
         SQLite::Statement& adjustment = sql(
             "INSERT INTO order_adjustments(order_id, line_index, position, kind, source_id, amount) "
             "VALUES (?1, 0, 0, 'item_price', ?2, ?3)");
-        adjustment.bind(1, joiner.order);
-        adjustment.bind(2, campaign_);
-        adjustment.bind(3, list_price_ - group_price_);
+        SQLite::bind(adjustment, joiner.order, campaign_, list_price_ - group_price_);
         if (shape_.order_detail) adjustment.exec();
         SQLite::Statement& merchant = sql(
             "INSERT INTO order_merchants(order_id, position, merchant_id, subtotal, discount, goods_net, shipping_fee, "
             "shipping_waived, shipping_waived_by, shipping, total, points_amount) "
             "VALUES (?1, 0, 'm1', ?2, ?3, ?4, 0, 0, '', 0, ?4, 0)");
-        merchant.bind(1, joiner.order);
-        merchant.bind(2, list_price_);
-        merchant.bind(3, list_price_ - group_price_);
-        merchant.bind(4, group_price_);
+        SQLite::bind(merchant, joiner.order, list_price_, list_price_ - group_price_, group_price_);
         if (shape_.order_detail) merchant.exec();
         event("order.created", joiner.order,
               "{\"currency\":\"CNY\",\"lines\":1,\"pay_deadline\":" + std::to_string(deadline) +
@@ -246,10 +221,7 @@ private:
         SQLite::Statement& hold = sql(
             "INSERT INTO holds(id, order_id, kind, resource, quantity, state, expires_at) "
             "VALUES (?, ?, 'group_seat', ?, 1, 'held', ?)");
-        hold.bind(1, joiner.hold);
-        hold.bind(2, joiner.order);
-        hold.bind(3, group);
-        hold.bind(4, deadline);
+        SQLite::bind(hold, joiner.hold, joiner.order, group, deadline);
         if (shape_.hold_rows) hold.exec();
         seat_event("hold.placed", joiner.order,
               "{\"expires_at\":" + std::to_string(deadline) + ",\"hold_id\":\"" + joiner.hold +
@@ -257,12 +229,7 @@ private:
         SQLite::Statement& place = sql(
             "INSERT INTO group_seats(order_id, group_id, campaign_id, user_id, position, quantity, state, reserved_at) "
             "VALUES (?, ?, ?, ?, ?, 1, 'reserved', ?)");
-        place.bind(1, joiner.order);
-        place.bind(2, group);
-        place.bind(3, campaign_);
-        place.bind(4, joiner.user);
-        place.bind(5, seat);
-        place.bind(6, now_);
+        SQLite::bind(place, joiner.order, group, campaign_, joiner.user, seat, now_);
         place.exec();
         seat_event("group.seat_reserved", group,
               "{\"expires_at\":" + std::to_string(deadline) + ",\"group_id\":\"" + group + "\",\"order_id\":\"" +
@@ -287,16 +254,14 @@ private:
               "{\"hold_id\":\"" + joiner.hold + "\",\"kind\":\"group_seat\",\"quantity\":1,\"resource\":\"" + group +
                   "\"}");
         SQLite::Statement& seat = sql("UPDATE group_seats SET state = 'paid', paid_at = ? WHERE order_id = ?");
-        seat.bind(1, now_);
-        seat.bind(2, joiner.order);
+        SQLite::bind(seat, now_, joiner.order);
         one_row(seat);
         seat_event("group.seat_paid", group,
               "{\"group_id\":\"" + group + "\",\"order_id\":\"" + joiner.order + "\",\"user_id\":\"" + joiner.user +
                   "\"}");
         if (fills) {
             SQLite::Statement& filled = sql("UPDATE groups SET state = 'filled', ended_at = ? WHERE id = ?");
-            filled.bind(1, now_);
-            filled.bind(2, group);
+            SQLite::bind(filled, now_, group);
             one_row(filled);
             SQLite::Statement& confirm = sql(
                 "UPDATE orders SET state = 7 WHERE state = 6 AND id IN "
@@ -307,15 +272,10 @@ private:
         }
         SQLite::Statement& paid =
             sql("UPDATE orders SET state = ?, paid_at = ?, payment_ref = 'psp' WHERE id = ? AND state = 1");
-        paid.bind(1, fills ? 7 : 6);
-        paid.bind(2, now_);
-        paid.bind(3, joiner.order);
+        SQLite::bind(paid, fills ? 7 : 6, now_, joiner.order);
         one_row(paid);
         SQLite::Statement& spend = sql("INSERT INTO tier_spend(user_id, at, amount, reference) VALUES (?, ?, ?, ?)");
-        spend.bind(1, joiner.user);
-        spend.bind(2, now_);
-        spend.bind(3, group_price_);
-        spend.bind(4, "order:" + joiner.order);
+        SQLite::bind(spend, joiner.user, now_, group_price_, "order:" + joiner.order);
         if (shape_.order_detail) spend.exec();
         save_key("pay", joiner.user, "order=" + joiner.order + ";ref=psp;amount=" + std::to_string(group_price_),
                  joiner.order);

@@ -98,15 +98,12 @@ bool has_sku(Database& db, const std::string& id) {
     return found;
 }
 
-}  // namespace
-
-TEST_CASE("writes that wait share one transaction, and the one that fails leaves the others in it") {
-    TempDb file;
-    Database db({file.path, SC_DURABILITY_NORMAL, 5000});
-    const int64_t before = db.transactions();
+// Runs each call on its own thread while a first write (inserting SKU "a") holds the writer,
+// and lets that write finish once every call's write waits behind it: they then share one
+// transaction.
+void behind_a_held_write(Database& db, const std::vector<std::function<void()>>& calls) {
     std::atomic<bool> first_inside{false};
     std::atomic<bool> release{false};
-    // The first write holds the writer until three more wait behind it.
     std::thread first([&] {
         db.write([&](Connection& c) {
             insert_sku(c, "a");
@@ -115,36 +112,46 @@ TEST_CASE("writes that wait share one transaction, and the one that fails leaves
         });
     });
     while (!first_inside) std::this_thread::yield();
-    sc_status_t domain_failure = SC_OK;
-    sc_status_t sqlite_failure = SC_OK;
     std::vector<std::thread> waiting;
-    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "b"); }); });
-    waiting.emplace_back([&] {
-        try {
-            db.write([](Connection& c) {
-                insert_sku(c, "c");
-                fail(SC_ERR_OUT_OF_STOCK, "late failure");
-            });
-        } catch (const Error& e) {
-            domain_failure = e.code();
-        }
-    });
-    waiting.emplace_back([&] {
-        try {
-            // A constraint SQLite reports on the statement: the write's savepoint undoes it.
-            db.write([](Connection& c) {
-                insert_sku(c, "d");
-                insert_sku(c, "a");
-            });
-        } catch (const Error& e) {
-            sqlite_failure = e.code();
-        }
-    });
-    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "e"); }); });
-    while (db.writes_waiting() < 4) std::this_thread::yield();
+    for (const auto& call : calls) waiting.emplace_back(call);
+    while (db.writes_waiting() < calls.size()) std::this_thread::yield();
     release = true;
     first.join();
     for (auto& t : waiting) t.join();
+}
+
+}  // namespace
+
+TEST_CASE("writes that wait share one transaction, and the one that fails leaves the others in it") {
+    TempDb file;
+    Database db({file.path, SC_DURABILITY_NORMAL, 5000});
+    const int64_t before = db.transactions();
+    sc_status_t domain_failure = SC_OK;
+    sc_status_t sqlite_failure = SC_OK;
+    behind_a_held_write(db, {[&] { db.write([](Connection& c) { insert_sku(c, "b"); }); },
+                             [&] {
+                                 try {
+                                     db.write([](Connection& c) {
+                                         insert_sku(c, "c");
+                                         fail(SC_ERR_OUT_OF_STOCK, "late failure");
+                                     });
+                                 } catch (const Error& e) {
+                                     domain_failure = e.code();
+                                 }
+                             },
+                             [&] {
+                                 try {
+                                     // A constraint SQLite reports on the statement: the write's
+                                     // savepoint undoes it.
+                                     db.write([](Connection& c) {
+                                         insert_sku(c, "d");
+                                         insert_sku(c, "a");
+                                     });
+                                 } catch (const Error& e) {
+                                     sqlite_failure = e.code();
+                                 }
+                             },
+                             [&] { db.write([](Connection& c) { insert_sku(c, "e"); }); }});
 
     CHECK(domain_failure == SC_ERR_OUT_OF_STOCK);
     CHECK(sqlite_failure == SC_ERR_INTERNAL);
@@ -177,25 +184,10 @@ TEST_CASE("a write that refuses is rolled back, alone or among others, and its e
     CHECK(db.transactions() == before);
 
     // Among others: its savepoint alone is rolled back.
-    std::atomic<bool> first_inside{false};
-    std::atomic<bool> release{false};
-    std::thread first([&] {
-        db.write([&](Connection& c) {
-            insert_sku(c, "a");
-            first_inside = true;
-            while (!release) std::this_thread::yield();
-        });
-    });
-    while (!first_inside) std::this_thread::yield();
     std::optional<Error> among;
-    std::vector<std::thread> waiting;
-    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "b"); }); });
-    waiting.emplace_back([&] { among = db.write_or_refusal(refusing("c"), after_commit); });
-    waiting.emplace_back([&] { db.write([](Connection& c) { insert_sku(c, "d"); }); });
-    while (db.writes_waiting() < 3) std::this_thread::yield();
-    release = true;
-    first.join();
-    for (auto& t : waiting) t.join();
+    behind_a_held_write(db, {[&] { db.write([](Connection& c) { insert_sku(c, "b"); }); },
+                             [&] { among = db.write_or_refusal(refusing("c"), after_commit); },
+                             [&] { db.write([](Connection& c) { insert_sku(c, "d"); }); }});
 
     REQUIRE(among);
     CHECK(among->code() == SC_ERR_GROUP_FULL);

@@ -169,39 +169,39 @@ int main(int argc, char** argv) {
     TempDb floor_file("groupbuy-floor");
     JoinFloor floor(floor_file.path(), kCampaign, "bench", "box", 12800, 9900, kSize);
 
-    std::vector<double> ratios, rates, raw_rates, floor_rates, floor_ratios;
+    const int64_t n = groups * (kSize - 1);
+    std::vector<Filled> filled;  // the engine's rounds
+    std::vector<bool> exactly_full;
+    int64_t engine_round = 0;
+    // By turns (each starts a round in turn, so the machine's drift falls on all); each run
+    // opens its round's groups untimed, then times the fill.
+    const std::vector<std::vector<double>> seconds = by_turns(
+        n, rounds,
+        {[&](int64_t) {
+             const std::vector<std::string> ids = open_groups(engine, engine_round, groups);
+             filled.push_back(fill(engine, engine_round++, ids, threads));
+             exactly_full.push_back(filled.back().joins == n && all_exactly_full(engine, ids));
+             return filled.back().seconds;
+         },
+         [&](int64_t) { return raw.run(n); }, [&](int64_t) { return floor.fill(floor.open_groups(groups)); }});
+    const std::vector<double> ratios = ratios_to(seconds, 0, 1), floor_ratios = ratios_to(seconds, 0, 2);
+    std::vector<double> raw_rates, floor_rates;
     int64_t total_joins = 0, total_full = 0;
     double total_seconds = 0;
     bool exact = true;
     std::printf("%-6s %12s %12s %8s %12s %8s %10s %s\n", "round", "joins/s", "raw tx/s", "ratio", "floor joins/s",
                 "of floor", "told full", "every group exactly 5 paid");
-    for (int64_t r = 0; r < rounds; ++r) {
-        const std::vector<std::string> ids = open_groups(engine, r, groups);
-        const std::vector<std::string> floor_ids = floor.open_groups(groups);
-        const int64_t n = groups * (kSize - 1);
-        double raw_s = 0, floor_s = 0;
-        Filled joined;
-        // By turns: each of the three starts a round in turn, so the machine's drift falls on all.
-        const std::vector<std::function<void()>> runs = {[&] { joined = fill(engine, r, ids, threads); },
-                                                         [&] { raw_s = raw.run(n); },
-                                                         [&] { floor_s = floor.fill(floor_ids); }};
-        for (size_t k = 0; k < runs.size(); ++k) runs[(static_cast<size_t>(r) + k) % runs.size()]();
-        const bool ok = joined.joins == n && all_exactly_full(engine, ids);
-        exact = exact && ok;
-        const double rate = static_cast<double>(joined.joins) / joined.seconds;
-        const double raw_rate = static_cast<double>(n) / raw_s;
-        rates.push_back(rate);
-        raw_rates.push_back(raw_rate);
-        ratios.push_back(rate / raw_rate);
-        const double floor_rate = static_cast<double>(n) / floor_s;
-        floor_rates.push_back(floor_rate);
-        floor_ratios.push_back(rate / floor_rate);
-        total_joins += joined.joins;
-        total_seconds += joined.seconds;
-        total_full += joined.full;
-        std::printf("%-6lld %12.0f %12.0f %7.1f%% %12.0f %7.1f%% %10lld %s\n", static_cast<long long>(r), rate,
-                    raw_rate, 100 * rate / raw_rate, floor_rate, 100 * rate / floor_rate,
-                    static_cast<long long>(joined.full), ok ? "yes" : "NO");
+    for (size_t r = 0; r < filled.size(); ++r) {
+        raw_rates.push_back(static_cast<double>(n) / seconds[1][r]);
+        floor_rates.push_back(static_cast<double>(n) / seconds[2][r]);
+        exact = exact && exactly_full[r];
+        total_joins += filled[r].joins;
+        total_seconds += filled[r].seconds;
+        total_full += filled[r].full;
+        std::printf("%-6zu %12.0f %12.0f %7.1f%% %12.0f %7.1f%% %10lld %s\n", r,
+                    static_cast<double>(filled[r].joins) / filled[r].seconds, raw_rates[r], 100 * ratios[r],
+                    floor_rates[r], 100 * floor_ratios[r], static_cast<long long>(filled[r].full),
+                    exactly_full[r] ? "yes" : "NO");
     }
     sc_engine_close(engine);
     const double rate = static_cast<double>(total_joins) / total_seconds;

@@ -206,7 +206,7 @@ GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const G
         if (out.campaign.new_users_only && store::has_paid_order(tx.db, user_id))
             fail(SC_ERR_INVALID_STATE, "only shoppers who have not paid an order yet may join this campaign's groups",
                  "user_id");
-        out.refusal = join_refusal(out.group, user_id, tx.now);
+        if (std::optional<Error> refusal = join_refusal(out.group, user_id, tx.now)) tx.refuse(std::move(*refusal));
         out.pay_deadline_cap = out.group.deadline;
         return out;
     }

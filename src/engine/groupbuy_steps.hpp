@@ -26,15 +26,14 @@ struct GroupCheckout {
     Group group;                // the group joined, or the one the checkout opens
     bool opening = false;
     int64_t pay_deadline_cap = 0;  // the order's payment window ends by then
-    // Why the group cannot be joined (full, ended, the shopper's own or already seated); the
-    // checkout refuses with it (Tx::refuse). In a rush most shoppers are told the group is
-    // full, and unwinding the checkout for each cost more than the rest of the refusal.
-    std::optional<Error> refusal;
 };
 
 // Before the order is stored: every rule of opening or joining (FEATURES §7), with the
-// shopper's lapsed seats settled first. Throws with the rule's status and field, except
-// the group's own rules of joining, which it returns in `refusal`.
+// shopper's lapsed seats settled first. Throws with the rule's status and field, except the
+// group's own rules of joining (full, ended, the shopper's own or already seated), which
+// refuse through Tx::refuse: in a rush most shoppers are told the group is full, and
+// unwinding the checkout for each cost more than the rest of the refusal. The caller
+// returns when tx.refusal is set.
 GroupCheckout prepare_group_checkout(Tx& tx, const std::string& user_id, const GroupChoice& choice);
 
 // After the order is stored: the group (when opening), its seat and campaign-stock holds,

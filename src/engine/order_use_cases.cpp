@@ -72,7 +72,7 @@ Order Engine::checkout(const std::string& user_id, const CheckoutRequest& checko
         const bool grouped = checkout_request.group.mode != GroupChoice::Mode::none;
         std::optional<steps::GroupCheckout> group;
         if (grouped) group = steps::prepare_group_checkout(tx, user_id, checkout_request.group);
-        if (group && group->refusal) return tx.refuse(std::move(*group->refusal));
+        if (tx.refusal) return;
         std::optional<steps::FlashCheckout> flash;
         if (!checkout_request.flash.sale_id.empty())
             flash = steps::prepare_flash_checkout(tx, user_id, checkout_request.flash);

@@ -53,6 +53,15 @@ void require_own_file(SQLite::Database& db) {
                 "path");
 }
 
+// Ends the transaction without its changes; one that SQLite already rolled back is over.
+void roll_back(SQLite::Database& db) {
+    try {
+        db.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+        // already rolled back
+    }
+}
+
 // BEGIN … COMMIT around fn on one connection, retrying fn whole when another process
 // holds the lock past the busy timeout. A refusal from fn rolls the transaction back and is
 // returned.
@@ -68,11 +77,11 @@ std::optional<Error> run_transaction(Connection& connection, const char* begin, 
                 connection.reset_all();
             } catch (...) {
                 connection.reset_all();
-                try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
+                roll_back(db);
                 throw;
             }
             if (refusal) {
-                try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
+                roll_back(db);
                 return refusal;
             }
             try {
@@ -80,7 +89,7 @@ std::optional<Error> run_transaction(Connection& connection, const char* begin, 
                 return std::nullopt;
             } catch (const SQLite::Exception& e) {
                 if (is_busy(e)) throw;  // nothing written: BEGIN IMMEDIATE holds the lock
-                try { db.exec("ROLLBACK"); } catch (const SQLite::Exception&) { /* already rolled back */ }
+                roll_back(db);
                 throw_unknown_outcome(e);
             }
         } catch (const SQLite::Exception& e) {
